@@ -1,0 +1,5 @@
+import sys
+
+from visit_extract.cli import main
+
+sys.exit(main())

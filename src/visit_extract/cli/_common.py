@@ -1,0 +1,46 @@
+"""Options shared by every sub-command that runs extraction."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from visit_extract.config import Settings
+
+
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    """Add --backend, --model, --base-url, --api-key, --mode, cache options."""
+    group = parser.add_argument_group("model")
+    group.add_argument(
+        "--backend",
+        help="rules (offline, no key) or llm; default: llm when a model is set, else rules",
+    )
+    group.add_argument(
+        "--model",
+        help="provider/model, e.g. openai/gpt-4o-mini, anthropic/claude-3-5-haiku-latest, "
+        "ollama/qwen2.5:7b; or a model name served at --base-url",
+    )
+    group.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio)"
+    )
+    group.add_argument(
+        "--api-key", help="API key (default: the provider's variable, e.g. OPENAI_API_KEY)"
+    )
+    group.add_argument("--mode", help="instructor mode: TOOLS, JSON, MD_JSON, ...")
+    group.add_argument("--temperature", type=float, help="sampling temperature (default 0)")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    group.add_argument("--cache-dir", type=Path, help="cache location (default: user cache dir)")
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Settings from the environment, overridden by what the command line gives."""
+    return Settings.from_env(
+        backend=getattr(args, "backend", None),
+        model=getattr(args, "model", None),
+        base_url=getattr(args, "base_url", None),
+        api_key=getattr(args, "api_key", None),
+        mode=getattr(args, "mode", None),
+        temperature=getattr(args, "temperature", None),
+        use_cache=False if getattr(args, "no_cache", False) else None,
+        cache_dir=getattr(args, "cache_dir", None),
+    )

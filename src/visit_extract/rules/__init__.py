@@ -1,0 +1,1 @@
+"""The offline rules backend: gazetteer, dates, people, relevance filter, extractor."""
