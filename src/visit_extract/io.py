@@ -3,9 +3,11 @@ single article passes before extraction."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,9 @@ from visit_extract.errors import (
     ArticleTooLargeError,
     DatasetError,
     EmptyArticleError,
+    InputError,
     NotTextError,
+    VisitExtractError,
 )
 from visit_extract.schema import Article
 
@@ -176,11 +180,14 @@ def iter_numbered_articles(path: str | Path) -> Iterator[tuple[int, Article | Ba
         try:
             yield lineno, Article.model_validate(obj)
         except ValidationError as exc:
-            yield lineno, BadRow(
-                str(path),
+            yield (
                 lineno,
-                f"not an article: {_first_error(exc)}",
-                id=raw_id if isinstance(raw_id, str) else None,
+                BadRow(
+                    str(path),
+                    lineno,
+                    f"not an article: {_first_error(exc)}",
+                    id=raw_id if isinstance(raw_id, str) else None,
+                ),
             )
 
 
@@ -216,13 +223,326 @@ def read_articles(path: str | Path) -> list[Article]:
     return articles
 
 
+# --- batch inputs: JSONL, CSV, Parquet, a folder of .txt files ----------------------
+
+#: Input formats :func:`iter_input` reads, and the file suffixes that select them.
+INPUT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "txt")
+_SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".json": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_ARTICLE_FIELDS = tuple(Article.model_fields)
+
+
+def parse_column_map(spec: str | Mapping[str, str] | None) -> dict[str, str]:
+    """Parse a column mapping such as ``"text=content,id=article_id"``.
+
+    Each pair names an article field (left) and the input column it is read from
+    (right).
+
+    Args:
+        spec: the ``field=column,...`` string, a ready mapping, or None (no mapping).
+
+    Returns:
+        ``{field: column}``.
+
+    Raises:
+        InputError: a pair without ``=`` or a field that articles do not have.
+    """
+    if spec is None:
+        return {}
+    pairs: list[tuple[str, str]]
+    if isinstance(spec, Mapping):
+        pairs = [(str(k), str(v)) for k, v in spec.items()]
+    else:
+        pairs = []
+        for part in filter(None, (p.strip() for p in spec.split(","))):
+            field, sep, column = part.partition("=")
+            if not sep or not field.strip() or not column.strip():
+                raise InputError(
+                    f"column mapping {part!r} is not field=column; "
+                    "write e.g. --map text=content,id=article_id"
+                )
+            pairs.append((field.strip(), column.strip()))
+    unknown = [f for f, _ in pairs if f not in _ARTICLE_FIELDS]
+    if unknown:
+        raise InputError(
+            f"column mapping names unknown field(s) {', '.join(unknown)}; "
+            f"article fields are: {', '.join(_ARTICLE_FIELDS)}"
+        )
+    return dict(pairs)
+
+
+def detect_format(path: str | Path) -> str:
+    """The input format of ``path``: ``txt`` for a folder, else from the suffix.
+
+    A trailing ``.gz`` is looked through (``dump.jsonl.gz`` is ``jsonl``).
+
+    Raises:
+        InputError: the suffix is not one of a known format.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return "txt"
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    fmt = _SUFFIX_FORMATS.get(suffixes[-1]) if suffixes else None
+    if fmt is None:
+        raise InputError(
+            f"cannot tell the format of {path} from its name; pass --format "
+            f"({', '.join(INPUT_FORMATS)})"
+        )
+    return fmt
+
+
+def _apply_map(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
+    """Rename mapped columns to article fields; unmapped columns pass through."""
+    out = dict(row)
+    for column in columns.values():
+        out.pop(column, None)
+    for field, column in columns.items():
+        out[field] = row.get(column)
+    return out
+
+
+def _row_to_article(
+    path: Path, lineno: int, row: Mapping[str, Any], *, blank_is_null: bool
+) -> Article | BadRow:
+    """Validate one mapped row; a row that is not an article becomes a BadRow."""
+    if blank_is_null:
+        # CSV has no null: an empty cell is "not given", except for the text itself.
+        row = {k: (None if v == "" and k != "text" else v) for k, v in row.items()}
+    raw_id = row.get("id")
+    try:
+        return Article.model_validate(row)
+    except ValidationError as exc:
+        return BadRow(
+            str(path),
+            lineno,
+            f"not an article: {_first_error(exc)}",
+            id=raw_id if isinstance(raw_id, str) and raw_id else None,
+        )
+
+
+def iter_csv_articles(
+    path: str | Path, columns: Mapping[str, str] | None = None
+) -> Iterator[tuple[int, Article | BadRow]]:
+    """Stream the articles of a CSV (or ``.tsv``, optionally gzipped) file.
+
+    The header row names the columns; ``columns`` maps article fields to them. A file
+    without an ``id`` column gets ids ``<file stem>-<line>``. Each item comes with the
+    line its record starts on; malformed records come out as :class:`BadRow`.
+
+    Raises:
+        DatasetError: the file is missing, unreadable, not UTF-8, or has no header.
+    """
+    path = Path(path)
+    columns = dict(columns or {})
+    if not path.is_file():
+        raise DatasetError("no such file", path=str(path))
+    # Article texts can be far above csv's 128 KiB default field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
+    delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
+    try:
+        with open_text(path) as fh:
+            reader = csv.reader(fh, delimiter=delimiter)
+            try:
+                header = next(reader)
+            except StopIteration:
+                raise DatasetError("file is empty (no header row)", path=str(path)) from None
+            has_id = columns.get("id", "id") in header
+            start = reader.line_num + 1
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    yield start, BadRow(str(path), start, f"malformed CSV record: {exc}")
+                    start = reader.line_num + 1
+                    continue
+                lineno, start = start, reader.line_num + 1
+                if not cells or not any(c.strip() for c in cells):
+                    continue
+                if len(cells) != len(header):
+                    yield (
+                        lineno,
+                        BadRow(
+                            str(path),
+                            lineno,
+                            f"record has {len(cells)} fields, the header has {len(header)}",
+                        ),
+                    )
+                    continue
+                row = _apply_map(dict(zip(header, cells, strict=True)), columns)
+                if not has_id:
+                    row["id"] = f"{path.name.split('.')[0]}-{lineno}"
+                yield lineno, _row_to_article(path, lineno, row, blank_is_null=True)
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"file is not UTF-8 ({exc.reason})", path=str(path)) from None
+    except (OSError, EOFError) as exc:
+        raise DatasetError(f"cannot read file: {exc}", path=str(path)) from None
+
+
+def iter_parquet_articles(
+    path: str | Path, columns: Mapping[str, str] | None = None, *, batch_size: int = 512
+) -> Iterator[tuple[int, Article | BadRow]]:
+    """Stream the articles of a Parquet file, a record batch at a time.
+
+    Items are numbered by row (1-based). Needs ``pyarrow`` (``pip install
+    'visit-extract[parquet]'``).
+
+    Raises:
+        DatasetError: pyarrow is missing, or the file is missing or not Parquet.
+    """
+    path = Path(path)
+    columns = dict(columns or {})
+    if not path.is_file():
+        raise DatasetError("no such file", path=str(path))
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise DatasetError(
+            "reading Parquet needs pyarrow: pip install 'visit-extract[parquet]'",
+            path=str(path),
+        ) from None
+    try:
+        pfile = pq.ParquetFile(str(path))
+    except Exception as exc:  # pyarrow raises its own ArrowInvalid/OSError family
+        raise DatasetError(f"not a readable Parquet file: {exc}", path=str(path)) from None
+    names = set(pfile.schema_arrow.names)
+    has_id = columns.get("id", "id") in names
+    # Read only the columns an article uses, so wide tables stay cheap.
+    wanted = [c for c in {columns.get(f, f) for f in _ARTICLE_FIELDS} if c in names]
+    rownum = 0
+    for batch in pfile.iter_batches(batch_size=batch_size, columns=wanted):
+        for record in batch.to_pylist():
+            rownum += 1
+            row = _apply_map(record, columns)
+            if not has_id:
+                row["id"] = f"{path.name.split('.')[0]}-{rownum}"
+            elif row.get("id") is not None and not isinstance(row["id"], str):
+                row["id"] = str(row["id"])  # integer id columns are common in Parquet
+            yield rownum, _row_to_article(path, rownum, row, blank_is_null=False)
+
+
+def iter_txt_articles(path: str | Path) -> Iterator[tuple[int, Article | BadRow]]:
+    """Stream a folder of ``.txt`` files (searched recursively, in name order).
+
+    Each file is one article; its id is the path below the folder without ``.txt``
+    (``2019/kompas-001``). Items are numbered by file (1-based). A file that is not
+    UTF-8 comes out as a :class:`BadRow`.
+
+    Raises:
+        DatasetError: the folder does not exist.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        raise DatasetError("no such folder", path=str(root))
+    files = sorted(p for p in root.rglob("*.txt") if p.is_file())
+    for number, file in enumerate(files, start=1):
+        article_id = file.relative_to(root).with_suffix("").as_posix()
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield (
+                number,
+                BadRow(str(file), number, f"file is not UTF-8 ({exc.reason})", id=article_id),
+            )
+            continue
+        except OSError as exc:
+            yield number, BadRow(str(file), number, f"cannot read file: {exc}", id=article_id)
+            continue
+        yield number, Article(id=article_id, text=text)
+
+
+def iter_input(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    columns: str | Mapping[str, str] | None = None,
+) -> Iterator[tuple[int, Article | BadRow]]:
+    """Stream ``(line_or_row_number, Article | BadRow)`` from any batch input.
+
+    Args:
+        path: a JSONL/CSV/Parquet file (``.gz`` works for JSONL and CSV) or a folder
+            of ``.txt`` files.
+        fmt: one of :data:`INPUT_FORMATS`; by default guessed from the path.
+        columns: article field → input column (``"text=content,id=article_id"``).
+
+    Raises:
+        InputError: unknown format or bad mapping; DatasetError for unreadable files.
+    """
+    fmt = fmt or detect_format(path)
+    mapping = parse_column_map(columns)
+    if fmt == "jsonl":
+        if not mapping:
+            yield from iter_numbered_articles(path)
+            return
+        for lineno, obj in iter_jsonl(path):
+            if isinstance(obj, BadRow):
+                yield lineno, obj
+            else:
+                row = _apply_map(obj, mapping)
+                yield lineno, _row_to_article(Path(path), lineno, row, blank_is_null=False)
+    elif fmt == "csv":
+        yield from iter_csv_articles(path, mapping)
+    elif fmt == "parquet":
+        yield from iter_parquet_articles(path, mapping)
+    elif fmt == "txt":
+        if mapping:
+            raise InputError("--map does not apply to a folder of .txt files")
+        yield from iter_txt_articles(path)
+    else:
+        raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}")
+
+
+def count_input_rows(path: str | Path, *, fmt: str | None = None) -> int | None:
+    """How many items :func:`iter_input` will yield (for a progress bar's total).
+
+    Counts non-blank lines for JSONL, records for CSV, rows from the Parquet footer and
+    files for a folder; None when it cannot tell cheaply. Streams, like the readers.
+    """
+    fmt = fmt or detect_format(path)
+    path = Path(path)
+    try:
+        if fmt == "jsonl":
+            with open_text(path) as fh:
+                return sum(1 for line in fh if line.strip())
+        if fmt == "csv":
+            return sum(1 for lineno, _ in iter_csv_articles(path))
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return int(pq.ParquetFile(str(path)).metadata.num_rows)
+        if fmt == "txt":
+            return sum(1 for p in path.rglob("*.txt") if p.is_file())
+    except (ImportError, OSError, UnicodeDecodeError, EOFError, VisitExtractError):
+        return None
+    return None
+
+
 __all__ = [
+    "INPUT_FORMATS",
     "BadRow",
     "check_text",
+    "count_input_rows",
+    "detect_format",
     "iter_articles",
+    "iter_csv_articles",
+    "iter_input",
     "iter_jsonl",
     "iter_numbered_articles",
+    "iter_parquet_articles",
+    "iter_txt_articles",
     "open_text",
+    "parse_column_map",
     "read_articles",
     "to_article",
 ]

@@ -1,0 +1,148 @@
+"""Client-side pacing for batch runs: bounded concurrency that backs off on 429s, and
+request and token budgets per minute.
+
+One :class:`RateGate` is shared by every worker of a run. A worker calls
+:meth:`RateGate.acquire` before it sends an article to the backend and
+:meth:`RateGate.release` afterwards. The gate:
+
+- keeps at most ``limit`` articles in flight. ``limit`` starts at the configured
+  concurrency, halves when the provider answers 429 and grows back by one slot per
+  ``limit`` successes (additive increase, multiplicative decrease), so a run settles
+  just under the provider's real limit instead of hammering it;
+- stops every new start until a 429's ``Retry-After`` has passed;
+- spends one request and the article's estimated tokens from ``aiolimiter`` leaky
+  buckets when ``requests_per_minute`` / ``tokens_per_minute`` are set, and charges the
+  difference once the real usage is known.
+
+Retries and reasks that the backend makes inside one article are not paced here (the
+backend owns them); the 429s they meet still feed the back-off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from aiolimiter import AsyncLimiter
+
+#: Shortest time between two halvings of the concurrency, so that a burst of 429s
+#: answered to requests sent together counts as one signal, not many.
+_MIN_DECREASE_INTERVAL_S = 1.0
+
+
+def _request_limiter(per_minute: float) -> AsyncLimiter:
+    """A leaky bucket for ``per_minute`` requests with a burst of about one second.
+
+    aiolimiter's bucket holds ``max_rate`` units; ``AsyncLimiter(R, 60)`` would let R
+    requests through at once, which a provider enforcing R per minute with a shorter
+    window answers with 429s. A one-second window (longer for rates below 1/s, since a
+    bucket must hold at least one request) keeps the burst small.
+    """
+    period = max(1.0, 60.0 / per_minute)
+    return AsyncLimiter(per_minute * period / 60.0, period)
+
+
+class RateGate:
+    """Admission control shared by the workers of one batch run.
+
+    Args:
+        concurrency: the most articles in flight at once (the ceiling of ``limit``).
+        requests_per_minute: client-side request budget, or None for none.
+        tokens_per_minute: client-side token budget, or None for none.
+        clock: monotonic clock (replaceable in tests).
+    """
+
+    def __init__(
+        self,
+        concurrency: int,
+        *,
+        requests_per_minute: float | None = None,
+        tokens_per_minute: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self.max_concurrency = concurrency
+        self.limit: float = float(concurrency)
+        self.in_flight = 0
+        self.pause_until = 0.0
+        self.rate_limited = 0
+        self._clock = clock
+        self._last_decrease = -_MIN_DECREASE_INTERVAL_S
+        self._cond: asyncio.Condition | None = None
+        self._requests = _request_limiter(requests_per_minute) if requests_per_minute else None
+        # Tokens come in large lumps (a whole article); a minute's bucket lets one
+        # article through even when it alone is a large share of the budget.
+        self._tokens = AsyncLimiter(tokens_per_minute, 60.0) if tokens_per_minute else None
+
+    def _condition(self) -> asyncio.Condition:
+        # Created lazily so the gate can be built outside the event loop it serves.
+        if self._cond is None:
+            self._cond = asyncio.Condition()
+        return self._cond
+
+    async def acquire(self, tokens: int = 0) -> None:
+        """Wait for a free slot, the end of any 429 pause and the rate budgets.
+
+        Args:
+            tokens: the article's estimated token use (ignored without a token budget).
+        """
+        cond = self._condition()
+        async with cond:
+            while True:
+                wait = self.pause_until - self._clock()
+                if wait > 0:
+                    # Sleep outside the condition's lock; re-check afterwards because
+                    # another 429 may have moved the pause further out.
+                    cond.release()
+                    try:
+                        await asyncio.sleep(wait)
+                    finally:
+                        await cond.acquire()
+                    continue
+                if self.in_flight < max(1, int(self.limit)):
+                    break
+                await cond.wait()
+            self.in_flight += 1
+        try:
+            if self._requests is not None:
+                await self._requests.acquire(1)
+            await self.charge_tokens(tokens)
+        except BaseException:
+            await self.release(ok=False)
+            raise
+
+    async def charge_tokens(self, tokens: int) -> None:
+        """Spend ``tokens`` from the token budget, waiting if it is exhausted."""
+        if self._tokens is None or tokens <= 0:
+            return
+        # aiolimiter refuses amounts above its capacity; such an article still runs,
+        # it just empties the whole bucket.
+        await self._tokens.acquire(min(float(tokens), self._tokens.max_rate))
+
+    async def release(self, *, ok: bool) -> None:
+        """Give the slot back; a success widens ``limit`` again after a back-off."""
+        cond = self._condition()
+        async with cond:
+            self.in_flight -= 1
+            if ok and self.limit < self.max_concurrency:
+                self.limit = min(float(self.max_concurrency), self.limit + 1.0 / self.limit)
+            cond.notify_all()
+
+    def on_rate_limited(self, wait_s: float | None) -> None:
+        """Record a 429: halve the concurrency and pause new starts for ``wait_s``.
+
+        Safe to call from any thread (a backend's retry hook may run in a worker
+        thread); it only updates numbers that :meth:`acquire` re-reads.
+        """
+        now = self._clock()
+        self.rate_limited += 1
+        if wait_s and wait_s > 0:
+            self.pause_until = max(self.pause_until, now + wait_s)
+        if now - self._last_decrease >= _MIN_DECREASE_INTERVAL_S:
+            self._last_decrease = now
+            self.limit = max(1.0, self.limit / 2.0)
+
+
+__all__ = ["RateGate"]

@@ -1,0 +1,371 @@
+"""A local OpenAI-compatible chat-completions server with fault injection.
+
+It answers ``POST /v1/chat/completions`` the way a provider does in instructor's TOOLS
+mode: ``choices[0].message.tool_calls[0].function.arguments`` holds a JSON object. The
+object is a minimal valid instance of the JSON schema the request itself sends in
+``tools[0].function.parameters`` (required fields filled, optional ones left out), so
+the server works for whatever response model the client asks for.
+
+Faults, each at a set rate: latency, 429 with ``Retry-After``, 500, hangs, malformed
+JSON arguments and schema-invalid arguments; and a requests-per-minute limit enforced
+with 429s. Only the standard library is used, so tests and benchmarks can both load
+it. Run it on its own with ``python tests/batch/fakeserver.py --latency 0.2``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, fields, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Faults:
+    """What the server does besides answering correctly.
+
+    Attributes:
+        latency_s: delay before every answer (faults included).
+        rate_429: share of requests answered 429 with ``Retry-After: retry_after_s``.
+        retry_after_s: the Retry-After of injected 429s.
+        rate_500: share answered 500.
+        rate_hang: share that get no answer for ``hang_s`` seconds.
+        hang_s: how long a hang lasts (then the connection is closed unanswered).
+        rate_malformed: share whose tool arguments are not valid JSON.
+        rate_invalid: share whose tool arguments are JSON that breaks the schema.
+        rpm: requests per minute the server accepts (a token bucket holding one
+            second's worth); excess requests get 429 with the time until the next slot.
+        seed: seed of the fault draws.
+    """
+
+    latency_s: float = 0.0
+    rate_429: float = 0.0
+    retry_after_s: float = 0.2
+    rate_500: float = 0.0
+    rate_hang: float = 0.0
+    hang_s: float = 60.0
+    rate_malformed: float = 0.0
+    rate_invalid: float = 0.0
+    rpm: float | None = None
+    seed: int = 0
+
+
+# --- a minimal instance of a JSON schema --------------------------------------------------
+
+
+def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        ref = schema["$ref"]
+        if not ref.startswith("#/"):
+            return {}
+        node: Any = root
+        for part in ref[2:].split("/"):
+            node = node[part]
+        schema = {**node, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def minimal_instance(schema: dict[str, Any], root: dict[str, Any] | None = None) -> Any:
+    """The smallest value valid under ``schema``: required properties only, empty
+    arrays, ``false``, ``""``, the lowest allowed number, the first enum member, and
+    ``null`` wherever null is allowed."""
+    root = schema if root is None else root
+    schema = _resolve(schema, root)
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            options = [_resolve(o, root) for o in schema[key]]
+            for option in options:
+                if option.get("type") == "null":
+                    return None
+            return minimal_instance(options[0], root)
+    if "allOf" in schema:
+        merged: dict[str, Any] = {}
+        for part in schema["allOf"]:
+            merged.update(_resolve(part, root))
+        return minimal_instance(merged, root)
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        if "null" in kind:
+            return None
+        kind = kind[0]
+    if kind == "object" or "properties" in schema:
+        props = schema.get("properties", {})
+        return {
+            name: minimal_instance(props.get(name, {}), root) for name in schema.get("required", [])
+        }
+    if kind == "array":
+        item = schema.get("items", {})
+        return [minimal_instance(item, root) for _ in range(schema.get("minItems", 0))]
+    if kind == "string":
+        return "x" * schema.get("minLength", 0)
+    if kind == "integer":
+        low = schema.get("minimum", schema.get("exclusiveMinimum", -1) + 1)
+        return math.ceil(low)
+    if kind == "number":
+        return float(schema.get("minimum", 0.0))
+    if kind == "boolean":
+        return False
+    if kind == "null":
+        return None
+    return None
+
+
+def invalid_instance(schema: dict[str, Any]) -> dict[str, Any]:
+    """A JSON object that breaks ``schema``: every required field gets a value of the
+    wrong type (a list of a list), or an unknown key when nothing is required."""
+    required = _resolve(schema, schema).get("required", [])
+    if not required:
+        return {"is_study_visit": [[]], "__unexpected__": [[]]}
+    return {name: [[]] for name in required}
+
+
+# --- the server -----------------------------------------------------------------------------
+
+
+class _Bucket:
+    """Token bucket for the server-side requests-per-minute limit."""
+
+    def __init__(self, rpm: float) -> None:
+        self.rate = rpm / 60.0
+        self.capacity = max(1.0, self.rate)
+        self.level = self.capacity
+        self.stamp = time.monotonic()
+
+    def take(self) -> float:
+        """0 if a request may pass now, else the seconds until one may."""
+        now = time.monotonic()
+        self.level = min(self.capacity, self.level + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.level >= 1.0:
+            self.level -= 1.0
+            return 0.0
+        return (1.0 - self.level) / self.rate
+
+
+class FakeServer:
+    """The server, on 127.0.0.1 in a background thread. Use as a context manager.
+
+    Attributes:
+        url: the OpenAI base URL (``http://127.0.0.1:<port>/v1``).
+        stats: counts of requests and of each outcome (``ok``, ``429``, ``500``,
+            ``hang``, ``malformed``, ``invalid``, ``rate_limited``).
+    """
+
+    def __init__(self, faults: Faults | None = None, *, port: int = 0) -> None:
+        self.faults = faults or Faults()
+        self.stats: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        self._rng = random.Random(self.faults.seed)
+        self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._httpd.block_on_close = False  # hung requests must not block shutdown
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def set_faults(self, **changes: Any) -> None:
+        """Change the faults while the server runs."""
+        with self._lock:
+            self.faults = replace(self.faults, **changes)
+            self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
+
+    def start(self) -> FakeServer:
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> FakeServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _decide(self) -> tuple[str, float]:
+        """Draw the outcome of one request: (outcome, retry-after seconds)."""
+        with self._lock:
+            self.stats["requests"] += 1
+            f = self.faults
+            if self._bucket is not None:
+                wait = self._bucket.take()
+                if wait > 0:
+                    self.stats["rate_limited"] += 1
+                    return "rate_limited", wait
+            draw = self._rng.random()
+            for outcome, rate in (
+                ("429", f.rate_429),
+                ("500", f.rate_500),
+                ("hang", f.rate_hang),
+                ("malformed", f.rate_malformed),
+                ("invalid", f.rate_invalid),
+            ):
+                if draw < rate:
+                    self.stats[outcome] += 1
+                    return outcome, f.retry_after_s
+                draw -= rate
+            self.stats["ok"] += 1
+            return "ok", 0.0
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real clients expect
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def _send(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                if self.path.rstrip("/").endswith("/models"):
+                    self._send(200, {"object": "list", "data": [{"id": "fake", "object": "model"}]})
+                else:
+                    self._send(404, {"error": {"message": "not found"}})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                if not self.path.rstrip("/").endswith("/chat/completions"):
+                    self._send(
+                        404, {"error": {"message": "not found", "type": "invalid_request_error"}}
+                    )
+                    return
+                try:
+                    request = json.loads(raw)
+                except json.JSONDecodeError:
+                    self._send(
+                        400,
+                        {"error": {"message": "body is not JSON", "type": "invalid_request_error"}},
+                    )
+                    return
+                outcome, wait = server._decide()
+                latency = server.faults.latency_s
+                if latency:
+                    time.sleep(latency)
+                if outcome in ("429", "rate_limited"):
+                    self._send(
+                        429,
+                        {
+                            "error": {
+                                "message": "Rate limit reached",
+                                "type": "requests",
+                                "code": "rate_limit_exceeded",
+                            }
+                        },
+                        {
+                            "Retry-After": str(max(1, math.ceil(wait))),
+                            "retry-after-ms": str(max(1, int(wait * 1000))),
+                        },
+                    )
+                    return
+                if outcome == "500":
+                    self._send(
+                        500, {"error": {"message": "internal error", "type": "server_error"}}
+                    )
+                    return
+                if outcome == "hang":
+                    time.sleep(server.faults.hang_s)
+                    self.close_connection = True
+                    return
+                self._send(200, _completion(request, outcome))
+
+        return Handler
+
+
+def _completion(request: dict[str, Any], outcome: str) -> dict[str, Any]:
+    tools = request.get("tools") or []
+    function = (tools[0].get("function") or {}) if tools else {}
+    schema = function.get("parameters") or {"type": "object"}
+    if outcome == "malformed":
+        arguments = '{"is_study_visit": fal'
+    elif outcome == "invalid":
+        arguments = json.dumps(invalid_instance(schema))
+    else:
+        arguments = json.dumps(minimal_instance(schema))
+    prompt_tokens = max(1, len(json.dumps(request.get("messages", []), ensure_ascii=False)) // 4)
+    completion_tokens = max(1, len(arguments) // 4)
+    if tools:
+        message: dict[str, Any] = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_0",
+                    "type": "function",
+                    "function": {"name": function.get("name", "tool"), "arguments": arguments},
+                }
+            ],
+        }
+        finish = "tool_calls"
+    else:
+        message = {"role": "assistant", "content": arguments}
+        finish = "stop"
+    return {
+        "id": f"chatcmpl-{random.getrandbits(40):x}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": request.get("model", "fake"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def main() -> None:  # pragma: no cover - manual use
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0)
+    for f in fields(Faults):
+        parser.add_argument(
+            "--" + f.name.replace("_", "-").removesuffix("-s"), dest=f.name, type=float
+        )
+    args = parser.parse_args()
+    values = {
+        f.name: getattr(args, f.name) for f in fields(Faults) if getattr(args, f.name) is not None
+    }
+    if "seed" in values:
+        values["seed"] = int(values["seed"])
+    server = FakeServer(Faults(**values), port=args.port).start()
+    print(server.url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
