@@ -15,8 +15,8 @@ from visit_extract.rules.normalize import normalize_region, region_hint
 # Lines or brackets that only point to other stories ("Baca juga: ...",
 # "[Baca: ...]"); a visit named there is not this article's visit.
 _IGNORED = re.compile(
-    r"(?im)^[ \t•\-]*(?:baca\s+juga|baca|lihat\s+juga|simak\s+juga|berita\s+terkait|artikel\s+terkait)"
-    r"\s*[:\-].*$|\[\s*baca[^\]]*\]"
+    r"(?im)^[ \t•\-]*(?:baca\s+juga|baca|lihat\s+juga|simak\s+juga|berita\s+terkait|"
+    r"artikel\s+terkait)\s*[:\-].*$|\[\s*baca[^\]]*\]"
 )
 # Sentence ends: full stop, ! or ?, line breaks, and the ".," that the CLICK-ID scraper
 # left between paragraphs.
