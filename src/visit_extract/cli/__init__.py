@@ -17,6 +17,7 @@ from visit_extract.errors import VisitExtractError
 #: Modules that add sub-commands, in help order.
 _COMMANDS = (
     "visit_extract.cli.extract",
+    "visit_extract.cli.eval",
 )
 
 

@@ -1,0 +1,147 @@
+"""``visit-extract eval``: score a backend or saved predictions against eval sets, and
+``visit-extract eval compare A.json B.json``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from visit_extract.cli._common import add_model_options, settings_from_args
+from visit_extract.errors import ConfigError, InputError
+from visit_extract.eval.metrics import DEFAULT_BOOTSTRAP, DEFAULT_SEED
+
+_EPILOG = """\
+examples:
+  visit-extract eval evals/seeds --backend rules --min visit=0.5 --min article=0.8
+  visit-extract eval ../shared/corpus/dev --model openai/gpt-4o-mini --out run.json --html run.html
+  visit-extract eval evals/seeds --predictions pred.jsonl
+  visit-extract eval compare base.json new.json
+"""
+
+
+def register(sub: Any) -> None:
+    """Add the ``eval`` sub-command."""
+    p = sub.add_parser(
+        "eval",
+        help="score a backend (or saved predictions) against hand-labelled eval sets",
+        description="Run extraction over eval sets (folders with articles.jsonl and "
+        "gold.jsonl, see evals/README.md) and print per-field precision, recall, F1 with "
+        "95%% bootstrap intervals. 'visit-extract eval compare A.json B.json' compares two "
+        "saved runs field by field.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("datasets", nargs="+", metavar="DATASET", help="eval set folder(s)")
+    p.add_argument(
+        "--predictions",
+        type=Path,
+        metavar="PRED.jsonl",
+        help="score these saved predictions (VisitExtraction JSON lines with 'id', batch "
+        "output, or a run's .articles.jsonl) instead of running a backend",
+    )
+    p.add_argument("--out", type=Path, metavar="RUN.json", help="write the run here")
+    p.add_argument("--html", type=Path, metavar="REPORT.html", help="write an HTML report")
+    p.add_argument(
+        "--min",
+        action="append",
+        default=[],
+        metavar="FIELD=F1",
+        help="fail (exit 1) when FIELD's F1 is below the value; repeatable, "
+        "e.g. --min visit=0.7 --min article=0.9",
+    )
+    p.add_argument("--limit", type=int, help="score only the first N labelled articles")
+    p.add_argument(
+        "--bootstrap",
+        type=int,
+        default=DEFAULT_BOOTSTRAP,
+        metavar="N",
+        help=f"bootstrap resamples for the intervals (default {DEFAULT_BOOTSTRAP}; 0: none)",
+    )
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    add_model_options(p)
+    p.set_defaults(func=run_eval)
+
+
+def parse_minimums(specs: list[str]) -> dict[str, float]:
+    """``["visit=0.7", ...]`` as ``{"visit": 0.7}``.
+
+    Raises:
+        ConfigError: a spec that is not FIELD=number in [0, 1].
+    """
+    out: dict[str, float] = {}
+    for spec in specs:
+        name, sep, raw = spec.partition("=")
+        try:
+            value = float(raw)
+        except ValueError:
+            value = -1.0
+        if not sep or not name.strip() or not 0.0 <= value <= 1.0:
+            raise ConfigError(f"--min {spec!r} is not FIELD=F1 with F1 in [0, 1]; e.g. visit=0.7")
+        out[name.strip()] = value
+    return out
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """Score and print the table; 1 when a --min threshold is not met."""
+    if args.datasets[0] == "compare" and not Path("compare").exists():
+        return run_compare(args)
+    from visit_extract.eval import check_thresholds, evaluate, side_file
+    from visit_extract.eval.report import format_summary, format_table, render_html
+
+    minimums = parse_minimums(args.min)
+    settings = None if args.predictions else settings_from_args(args)
+    stream = side_file(args.out) if args.out else None
+    run = evaluate(
+        args.datasets,
+        settings=settings,
+        predictions=args.predictions,
+        n_boot=args.bootstrap,
+        seed=args.seed,
+        limit=args.limit,
+        progress=not args.quiet,
+        stream_to=stream,
+    )
+    print(format_table(run), flush=True)
+    print(format_summary(run), file=sys.stderr)
+    for warning in run.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if run.n_errors:
+        failed = [r for r in run.articles if r.error]
+        print(
+            f"{run.n_errors} article(s) failed and were scored as empty predictions, "
+            f"e.g. {failed[0].id}: {failed[0].error}",
+            file=sys.stderr,
+        )
+    if args.out:
+        run.save(args.out)
+        print(f"run written to {args.out} (per article: {stream})", file=sys.stderr)
+    if args.html:
+        args.html.write_text(render_html(run), encoding="utf-8")
+        print(f"report written to {args.html}", file=sys.stderr)
+    failures = check_thresholds(run, minimums)
+    for failure in failures:
+        print(f"FAILED {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """``eval compare A.json B.json``: per-field deltas and whether they are beyond noise."""
+    from visit_extract.eval import EvalRun, compare_runs, format_comparison
+
+    files = args.datasets[1:]
+    if len(files) != 2:
+        raise InputError("usage: visit-extract eval compare A.json B.json (two run files)")
+    if args.predictions or args.out or args.html or args.min:
+        raise InputError(
+            "eval compare takes only two run files (and --bootstrap, --seed); "
+            "--predictions, --out, --html and --min belong to a scoring run"
+        )
+    a, b = EvalRun.load(files[0]), EvalRun.load(files[1])
+    deltas = compare_runs(a, b, n_boot=args.bootstrap, seed=args.seed)
+    print(format_comparison(a, b, deltas), flush=True)
+    return 0

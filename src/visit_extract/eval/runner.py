@@ -1,0 +1,316 @@
+""":func:`evaluate`: run a backend (or read saved predictions) over eval sets and score it."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import ExitStack
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from visit_extract.config import Settings
+from visit_extract.errors import ConfigError, VisitExtractError
+from visit_extract.eval.datasets import (
+    Dataset,
+    PredictionRow,
+    load_datasets,
+    predictions_from,
+    read_predictions,
+)
+from visit_extract.eval.metrics import DEFAULT_BOOTSTRAP, DEFAULT_SEED, score_fields
+from visit_extract.eval.results import (
+    ArticleRecord,
+    DatasetInfo,
+    DisagreementRecord,
+    EvalRun,
+    FieldMetric,
+)
+from visit_extract.eval.scorers import METRICS, score_article
+from visit_extract.schema import Article, Usage, VisitExtraction
+
+Predictions = str | Path | Mapping[str, VisitExtraction] | Iterable[VisitExtraction]
+
+
+def side_file(out: str | Path) -> Path:
+    """Where the per-article results of a run saved to ``out`` are streamed.
+
+    ``run.json`` streams to ``run.articles.jsonl`` beside it.
+    """
+    out = Path(out)
+    return out.with_name(out.stem + ".articles.jsonl")
+
+
+def _extract(article: Article, settings: Settings) -> tuple[VisitExtraction | None, str | None]:
+    """Run the normal extraction path; an article-level failure becomes an error string."""
+    from visit_extract.extract import extract_visit
+
+    try:
+        return extract_visit(article, settings=settings), None
+    except ConfigError:
+        raise  # the same for every article: stop the run instead of recording N errors
+    except VisitExtractError as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # a backend bug on one article must not lose the run
+        return None, f"unexpected {type(exc).__name__}: {exc}"
+
+
+def score_record(
+    dataset: str,
+    article: Article,
+    gold: Any,
+    prediction: VisitExtraction | None,
+    error: str | None,
+) -> ArticleRecord:
+    """Score one article and package it as a record (an error scores as no visit)."""
+    pred_is = prediction.is_study_visit if prediction else False
+    pred_visits = prediction.visits if prediction else []
+    scored = score_article(pred_is, pred_visits, gold.is_study_visit, gold.visits)
+    return ArticleRecord(
+        id=article.id,
+        dataset=dataset,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        gold=gold,
+        prediction=prediction,
+        error=error,
+        pairs=scored.pairs,
+        counts=scored.counts,
+        disagreements=[
+            DisagreementRecord(
+                field=d.field,
+                predicted=d.predicted,
+                gold=d.gold,
+                pred_visit=d.pred_visit,
+                gold_visit=d.gold_visit,
+            )
+            for d in scored.disagreements
+        ],
+        latency_s=prediction.latency_s if prediction else 0.0,
+    )
+
+
+def _cost(model: str | None, usage: Usage) -> float | None:
+    """Estimated price of the run, when the pricing table knows the model."""
+    if not model or usage.total_tokens == 0:
+        return None
+    try:
+        from visit_extract import pricing  # written by the LLM work; may be absent
+
+        cost = pricing.estimate_cost(model, usage)
+    except (ImportError, AttributeError, NotImplementedError):
+        return None
+    return float(cost) if isinstance(cost, (int, float)) else None
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _quantile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _progress(total: int, enabled: bool, stack: ExitStack) -> Any:
+    """A tqdm bar on stderr, only when asked for and stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return stack.enter_context(tqdm(total=total, file=sys.stderr, unit="article", leave=False))
+
+
+def evaluate(
+    dataset_dirs: str | Path | Sequence[str | Path],
+    *,
+    settings: Settings | None = None,
+    predictions: Predictions | None = None,
+    n_boot: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+    limit: int | None = None,
+    progress: bool = False,
+    stream_to: str | Path | None = None,
+) -> EvalRun:
+    """Score a backend, or saved predictions, against hand-labelled eval sets.
+
+    Args:
+        dataset_dirs: one or more eval set folders (``articles.jsonl`` + ``gold.jsonl``).
+        settings: how to extract (backend, model, cache...); read from the environment
+            when None. Ignored when ``predictions`` is given.
+        predictions: score these instead of running a backend: a JSONL path (see
+            :func:`~visit_extract.eval.datasets.read_predictions`), a mapping of article
+            id to extraction, or extractions carrying their ``id``. An article without a
+            prediction counts as an error (an empty prediction).
+        n_boot: bootstrap resamples for the confidence intervals (0: none).
+        seed: resampling seed; the same seed reproduces the intervals.
+        limit: score only the first ``limit`` labelled articles.
+        progress: show a progress bar on stderr (only when it is a terminal).
+        stream_to: append each article's record to this JSONL file as soon as it is
+            scored, so an interrupted run keeps what it scored.
+
+    Returns:
+        The run: metrics, per-article records and metadata.
+
+    Raises:
+        DatasetError: a malformed dataset or predictions file.
+        ConfigError: the backend cannot run at all (unknown name, no API key).
+    """
+    started = time.perf_counter()
+    paths = [dataset_dirs] if isinstance(dataset_dirs, (str, Path)) else list(dataset_dirs)
+    datasets: list[Dataset] = load_datasets(paths)
+    items = [(ds, a) for ds in datasets for a in ds.labelled()]
+    if limit is not None:
+        items = items[: max(0, limit)]
+    warnings = [
+        f"{ds.path}: {len(ds.articles) - len(ds.gold)} article(s) without a gold label "
+        "are not scored"
+        for ds in datasets
+        if len(ds.articles) > len(ds.gold)
+    ]
+
+    preds: dict[str, PredictionRow] | None = None
+    predictions_path: str | None = None
+    if predictions is not None:
+        if isinstance(predictions, (str, Path)):
+            predictions_path = str(predictions)
+            preds = read_predictions(predictions)
+        else:
+            preds = predictions_from(predictions)
+        known = {a.id for _, a in items}
+        extra = sorted(set(preds) - known)
+        if extra:
+            warnings.append(
+                f"{len(extra)} prediction(s) for articles not in the eval set(s) ignored "
+                f"(e.g. {extra[0]!r})"
+            )
+    else:
+        settings = settings if settings is not None else Settings.from_env()
+        _check_backend(settings)
+
+    records: list[ArticleRecord] = []
+    extract_s = 0.0
+    with ExitStack() as stack:
+        sink: IO[str] | None = None
+        if stream_to is not None:
+            sink = stack.enter_context(Path(stream_to).open("w", encoding="utf-8"))
+        bar = _progress(len(items), progress, stack)
+        for ds, article in items:
+            t0 = time.perf_counter()
+            extraction: VisitExtraction | None
+            error: str | None
+            if preds is not None:
+                row = preds.get(article.id)
+                if row is None:
+                    extraction, error = None, "no prediction for this article"
+                else:
+                    extraction, error = row.extraction, row.error
+            else:
+                assert settings is not None
+                extraction, error = _extract(article, settings)
+            extract_s += time.perf_counter() - t0
+            record = score_record(ds.name, article, ds.gold[article.id], extraction, error)
+            records.append(record)
+            if sink is not None:
+                sink.write(record.model_dump_json() + "\n")
+                sink.flush()
+            if bar is not None:
+                bar.update(1)
+
+    t_score = time.perf_counter()
+    scores = score_fields(
+        {name: [r.counts[name] for r in records] for name in METRICS}, n_boot=n_boot, seed=seed
+    )
+    metrics = {
+        name: FieldMetric(
+            precision=s.precision, recall=s.recall, f1=s.f1, ci95=s.ci95, counts=s.counts
+        )
+        for name, s in scores.items()
+    }
+    extractions = [r.prediction for r in records if r.prediction is not None]
+    usage = sum((e.usage for e in extractions), Usage())
+    latencies = [e.latency_s for e in extractions if not e.cached]
+    if preds is None and settings is not None:
+        backend: str | None = settings.resolved_backend
+        model: str | None = settings.model
+    else:
+        backend = _most_common(e.backend for e in extractions)
+        model = _most_common(e.model for e in extractions)
+    model = model or _most_common(e.model for e in extractions)
+    done = time.perf_counter()
+    return EvalRun(
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        datasets=[
+            DatasetInfo(
+                name=ds.name, path=str(ds.path), articles=len(ds.articles), labelled=len(ds.gold)
+            )
+            for ds in datasets
+        ],
+        source="predictions" if preds is not None else "extract",
+        predictions_path=predictions_path,
+        backend=backend,
+        model=model,
+        prompt_version=_most_common(e.prompt_version for e in extractions),
+        metrics=metrics,
+        articles=records,
+        n_errors=sum(1 for r in records if r.error),
+        n_cached=sum(1 for e in extractions if e.cached),
+        usage=usage,
+        cost_usd=_cost(model, usage),
+        timings={
+            "total_s": done - started,
+            "extract_s": extract_s,
+            "score_s": done - t_score,
+            "latency_mean_s": sum(latencies) / len(latencies) if latencies else 0.0,
+            "latency_p50_s": _quantile(latencies, 0.5),
+            "latency_p95_s": _quantile(latencies, 0.95),
+        },
+        bootstrap={"n": n_boot, "seed": seed},
+        warnings=warnings,
+        texts={a.id: a.text for _, a in items},
+    )
+
+
+def _check_backend(settings: Settings) -> None:
+    """Build the backend once up front, so a configuration problem stops the run at once."""
+    from visit_extract.extract import get_backend
+
+    try:
+        get_backend(settings)
+    except ImportError as exc:
+        raise ConfigError(
+            f"backend {settings.resolved_backend!r} cannot be loaded ({exc}); install its "
+            "extras or pick another with --backend"
+        ) from None
+
+
+def check_thresholds(run: EvalRun, minimums: Mapping[str, float]) -> list[str]:
+    """The fields whose F1 is below the required minimum, as messages.
+
+    Args:
+        run: a scored run.
+        minimums: ``{field: minimum F1}``; fields are names of ``run.metrics``.
+
+    Raises:
+        ConfigError: a field that is not scored.
+    """
+    unknown = sorted(set(minimums) - set(run.metrics))
+    if unknown:
+        raise ConfigError(
+            f"--min names unknown field(s) {', '.join(unknown)}; "
+            f"scored fields are: {', '.join(run.metrics)}"
+        )
+    return [
+        f"{name}: F1 {run.metrics[name].f1:.3f} is below the minimum {floor:.3f}"
+        for name, floor in minimums.items()
+        if run.metrics[name].f1 < floor
+    ]
+
+
+__all__ = ["check_thresholds", "evaluate", "score_record", "side_file"]
