@@ -310,6 +310,9 @@ _TITLE_ABBREV: dict[str, str] = {
 _TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), r)
     for p, r in [
+        (r"\bpelaksana\s+tugas\b", "Plt"),
+        (r"\bpenjabat\s+sementara\b", "Pjs"),
+        (r"\bpenjabat\b", "Pj"),
         (r"\bplt\.?(?=\s|$)", "Plt"),
         (r"\bpj\.?(?=\s|$)", "Pj"),
         (r"\bpjs\.?(?=\s|$)", "Pjs"),
