@@ -263,7 +263,8 @@ def render_html(run: EvalRun, texts: dict[str, str] | None = None) -> str:
         f"<title>visit-extract eval — {_e(datasets)}</title><style>{_CSS}</style></head><body>"
         "<h1>visit-extract eval</h1>"
         f"<p class='meta' id='run-meta'>{_e(format_summary(run))}<br>datasets: {_e(datasets)}"
-        f" · created {_e(run.created)} · bootstrap {_e(run.bootstrap)}</p>"
+        f" · created {_e(run.created)} · CI: {_e(run.bootstrap.get('n', 0))} bootstrap "
+        f"resamples over articles, seed {_e(run.bootstrap.get('seed', 0))}</p>"
         + (f"<ul class='meta'>{warnings}</ul>" if warnings else "")
         + "<h2>Scores</h2>"
         + _summary_table(run)

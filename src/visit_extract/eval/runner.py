@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from collections import Counter
@@ -98,9 +99,9 @@ def _cost(model: str | None, usage: Usage) -> float | None:
     if not model or usage.total_tokens == 0:
         return None
     try:
-        from visit_extract import pricing  # written by the LLM work; may be absent
-
-        cost = pricing.estimate_cost(model, usage)
+        # Looked up by name: the pricing table belongs to the LLM work and may be absent.
+        estimate = importlib.import_module("visit_extract.pricing").estimate_cost
+        cost = estimate(model, usage)
     except (ImportError, AttributeError, NotImplementedError):
         return None
     return float(cost) if isinstance(cost, (int, float)) else None
