@@ -129,19 +129,8 @@ def _validation_message(exc: ValidationError) -> str:
     return f"{loc}: {msg}"
 
 
-def read_gold(path: str | Path) -> dict[str, GoldLabel]:
-    """Read a ``gold.jsonl`` file strictly.
-
-    Args:
-        path: the file.
-
-    Returns:
-        Labels by article id, in file order.
-
-    Raises:
-        DatasetError: a line that is not JSON, not a label (missing key, unknown enum
-            value, bad date), a duplicate id, or a negative label that lists visits.
-    """
+def _read_gold(path: str | Path) -> tuple[dict[str, GoldLabel], dict[str, int]]:
+    """:func:`read_gold`, with the line of each label (for later error messages)."""
     path = Path(path)
     labels: dict[str, GoldLabel] = {}
     lines: dict[str, int] = {}
@@ -172,7 +161,23 @@ def read_gold(path: str | Path) -> dict[str, GoldLabel]:
             )
         labels[label.id] = label
         lines[label.id] = lineno
-    return labels
+    return labels, lines
+
+
+def read_gold(path: str | Path) -> dict[str, GoldLabel]:
+    """Read a ``gold.jsonl`` file strictly.
+
+    Args:
+        path: the file.
+
+    Returns:
+        Labels by article id, in file order.
+
+    Raises:
+        DatasetError: a line that is not JSON, not a label (missing key, unknown enum
+            value, bad date), a duplicate id, or a negative label that lists visits.
+    """
+    return _read_gold(path)[0]
 
 
 def load_dataset(path: str | Path, *, require_gold: bool = False) -> Dataset:
@@ -210,15 +215,15 @@ def load_dataset(path: str | Path, *, require_gold: bool = False) -> Dataset:
     articles = read_articles(articles_path)
     gold: dict[str, GoldLabel] = {}
     if gold_path is not None and gold_path.is_file():
-        gold = read_gold(gold_path)
+        gold, lines = _read_gold(gold_path)
         known = {a.id for a in articles}
-        for lineno, (gid, _) in enumerate(gold.items(), start=1):
+        for gid in gold:
             if gid not in known:
                 raise DatasetError(
                     f"gold label {gid!r} has no article in {articles_path.name}; "
                     "add the article or drop the label",
                     path=str(gold_path),
-                    line=_line_of(gold_path, gid, default=lineno),
+                    line=lines[gid],
                 )
     elif require_gold:
         raise DatasetError(
@@ -227,14 +232,6 @@ def load_dataset(path: str | Path, *, require_gold: bool = False) -> Dataset:
             path=str(path),
         )
     return Dataset(name=name, path=path, articles=articles, gold=gold)
-
-
-def _line_of(path: Path, gid: str, *, default: int) -> int:
-    """The line of ``gid`` in a JSONL file (re-read only on the error path)."""
-    for lineno, obj in iter_jsonl(path):
-        if isinstance(obj, dict) and obj.get("id") == gid:
-            return lineno
-    return default
 
 
 def load_datasets(paths: Sequence[str | Path]) -> list[Dataset]:

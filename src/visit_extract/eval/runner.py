@@ -16,6 +16,7 @@ from visit_extract.config import Settings
 from visit_extract.errors import ConfigError, VisitExtractError
 from visit_extract.eval.datasets import (
     Dataset,
+    GoldLabel,
     PredictionRow,
     load_datasets,
     predictions_from,
@@ -61,7 +62,7 @@ def _extract(article: Article, settings: Settings) -> tuple[VisitExtraction | No
 def score_record(
     dataset: str,
     article: Article,
-    gold: Any,
+    gold: GoldLabel,
     prediction: VisitExtraction | None,
     error: str | None,
 ) -> ArticleRecord:
