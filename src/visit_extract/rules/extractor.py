@@ -21,8 +21,8 @@ from datetime import date
 
 from visit_extract.rules.gazetteer import Region
 from visit_extract.rules.mentions import Mention, find_regions, ignored_spans, in_spans, sentences
-from visit_extract.rules.normalize import normalize_country, resolve_date
-from visit_extract.rules.people import Person, find_people, read_name, title_rank
+from visit_extract.rules.normalize import normalize_country, normalize_title, resolve_date
+from visit_extract.rules.people import TITLE, Person, find_people, read_name, title_rank
 from visit_extract.schema import Evidence, Leader, Party, Visit
 
 _I = re.IGNORECASE
@@ -68,7 +68,9 @@ _VISITOR_AFTER = re.compile(
     _I,
 )
 _LEAD_BEFORE = re.compile(r"\bdipimpin\s+(?:langsung\s+)?(?:oleh\s+)?(?:[\w.()-]+\s+){0,3}$", _I)
-_LIST_CUE = re.compile(r"\b(?:mereka\s+adalah|yakni|yaitu|di\s*antaranya|antara\s+lain)\b", _I)
+_LIST_CUE = re.compile(
+    r"\b(?:mereka\s+adalah|yakni|yaitu|di\s*antaranya|antara\s+lain|ada\s+(?:pula|juga))\b", _I
+)
 _TITLED = re.compile(
     r"\b(?:bupati|wali\s*kota|walikota|gubernur|wakil\s+\w+|dprd|pemkab|pemkot|pemprov)\s*$", _I
 )
@@ -157,11 +159,12 @@ _DATE_RE = re.compile(
     + _MONTHS
     + r"(?:\s+\d{4})?\b|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|"
+    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
     r"\b" + _WEEKDAY + r"\b(?:\s+(?:lalu|kemarin))?|\bkemarin\b",
     _I,
 )
 _END_RE = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?"
+    r"\s*(?:\w+\s+){0,3}?(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?"
     r"(?:" + _WEEKDAY + r"\s*,?\s*)?(\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|"
     r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)",
     _I,
@@ -170,7 +173,8 @@ _DATE_CUE = re.compile(
     r"\b(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
     r"disambut|menerima|menyambut|sambut|rombongan|belajar|benchmarking|dipimpin|kaji|"
     r"penandatanganan|menandatangani|bertolak|berangkat|mempelajari|hadir|workshop|"
-    r"pertemuan|audiensi|konsultasi)",
+    r"pertemuan|audiensi|konsultasi|anjangsana|melaksanakan|melakukan|melihat|kegiatan|"
+    r"acara|bertempat|dihelat|digelar|berlangsung|ruang|aula|pendopo)",
     _I,
 )
 _HEADER_LINE = re.compile(r"\b(?:WIB|WITA|WIT)\b|\d{1,2}[:.]\d{2}|^\W*" + _WEEKDAY + r"\b,", _I)
@@ -299,14 +303,18 @@ def _score_roles(
             h += 2.0
         if _WELCOMED_BEFORE.search(before) and not _RECEIVE_BEFORE.search(before):
             v += 2.0
+        # "delegasi lainnya terdiri dari ...": others who came along, in passing
+        in_passing = re.search(r"\blainnya\b", text[max(sa, m.prefix_start - 60) : m.prefix_start])
         if _LEAD_BEFORE.search(before):
             v += 3.0
         elif (
-            _VISITOR_BEFORE.search(before) and not re.search(r"\b(?:ke|di)\s+\S+\s*$", before)
-        ) or (
-            _FROM_BEFORE.search(before)
-            and re.search(
-                r"rombongan|delegasi|tamu|kunjungan|kunker|peserta", text[sa : m.start], _I
+            not in_passing
+            and (_VISITOR_BEFORE.search(before) and not re.search(r"\b(?:ke|di)\s+\S+\s*$", before))
+            or (
+                _FROM_BEFORE.search(before)
+                and re.search(
+                    r"rombongan|delegasi|tamu|kunjungan|kunker|peserta", text[sa : m.start], _I
+                )
             )
         ):
             v += 2.0
@@ -361,7 +369,7 @@ def _dates(
     text: str, sents: list[tuple[int, int]], skip: list[tuple[int, int]], published: date | None
 ) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The visit's dates: the first date in a sentence about the visit."""
-    found: list[tuple[int, int, str | None, str | None]] = []
+    found: list[tuple[int, int, str | None, str | None, bool]] = []
     for m in _DATE_RE.finditer(text):
         if in_spans(m.start(), skip):
             continue
@@ -371,9 +379,11 @@ def _dates(
         # a header date ("Selasa, 14 Juni 2022, 20:00 WITA") is the publication's
         if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
             continue
-        sa, sb = _sentence_of(sents, m.start())
-        if not _DATE_CUE.search(text, sa, sb):
+        # "10-05-2017 <headline>": a publication stamp opening a line
+        if m.start() == line_a and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", m.group()):
             continue
+        sa, sb = _sentence_of(sents, m.start())
+        cue = bool(_DATE_CUE.search(text, sa, sb))
         expr = m.group()
         end_m = _END_RE.match(text, m.end())
         if end_m:
@@ -381,23 +391,29 @@ def _dates(
         start, end = resolve_date(expr, published)
         if start is None and end is None:
             continue
-        found.append((m.start(), end_m.end() if end_m else m.end(), start, end))
+        # a bare weekday counts only next to the visit's own words
+        if not cue and not re.search(r"\d", expr):
+            continue
+        found.append((m.start(), end_m.end() if end_m else m.end(), start, end, cue))
     if not found:
         return None, None, None
-    a, b, start, end = found[0]
+    # the first date in a sentence about the visit, else the first full date
+    first = next((f for f in found if f[4]), found[0])
+    found = [f for f in found if f[0] >= first[0]]
+    a, b, start, end, _ = first
     if start is None:
         return None, None, None
     # A later range that starts on the same day gives the last day ("Selasa (10/2/2026)
     # ... Selama dua hari, 10–11 Februari 2026").
     if end is None:
-        for _, _, s2, e2 in found[1:]:
+        for _, _, s2, e2, _ in found[1:]:
             if e2 and s2 and s2[-5:] == start[-5:]:
                 end = e2
                 break
     # Without a publication date, a year written elsewhere for the same day completes
     # "--05-03" ("Rabu (3/5)" ... "Rabu (3/5/2017) malam").
     if start.startswith("--"):
-        for _, _, s2, _ in found[1:]:
+        for _, _, s2, _, _ in found[1:]:
             if s2 and len(s2) == 10 and s2[4:] == start[1:]:
                 year = s2[:4]
                 start = year + start[1:]
@@ -479,6 +495,7 @@ def _party_for(
     text: str,
     role: _Role,
     people: list[Person],
+    mentions: list[Mention],
     as_visitor: bool,
     sents: list[tuple[int, int]],
     prefix: str,
@@ -498,15 +515,19 @@ def _party_for(
     own = [p for p in people if p.region is not None and p.region.code == region.code]
     leader: Leader | None = None
     if as_visitor:
-        led = _led_by(text, role, people)
+        led = _led_by(text, role, people, mentions)
         if led is not None:
             leader = Leader(name=led.name, title=led.title)
             ev.append(_ev(text, f"{prefix}.leader", led.start, led.end))
         elif own:
-            pool = [p for p in own if ("DPRD" in (p.title or "")) == legislative] or own
-            best = max(pool, key=lambda p: (title_rank(p.title), -p.start))
-            leader = Leader(name=best.name, title=best.title)
-            ev.append(_ev(text, f"{prefix}.leader", best.start, best.end))
+            # without "dipimpin", only a head of region, Sekda or DPRD leader stands for
+            # the delegation; a spokesperson quoted in the story does not
+            senior = [p for p in own if title_rank(p.title) >= 7]
+            pool = [p for p in senior if ("DPRD" in (p.title or "")) == legislative] or senior
+            if pool:
+                best = max(pool, key=lambda p: (title_rank(p.title), -p.start))
+                leader = Leader(name=best.name, title=best.title)
+                ev.append(_ev(text, f"{prefix}.leader", best.start, best.end))
     else:
         rec = _received_by(text, role, people)
         if rec is not None:
@@ -517,6 +538,13 @@ def _party_for(
             legislative = True
         elif title_rank(leader.title) >= 7:
             legislative = False
+    if (
+        leader is not None
+        and legislative
+        and leader.title
+        and re.match(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$", leader.title)
+    ):
+        leader = Leader(name=leader.name, title=leader.title + " DPRD")
     level = "village" if village else region.level
     if legislative:
         institution = f"DPRD {region.name}"
@@ -535,11 +563,17 @@ def _party_for(
     return _PartyInfo(party, ev)
 
 
-def _led_by(text: str, role: _Role, people: list[Person]) -> Person | None:
-    """The delegation head: "dipimpin (langsung) [oleh] <title> <name>"."""
+def _led_by(text: str, role: _Role, people: list[Person], mentions: list[Mention]) -> Person | None:
+    """The delegation head: "dipimpin (langsung) [oleh] <title> <name> [selaku <title>]".
+
+    With several delegations, a "dipimpin" belongs to the region named last before it.
+    """
     for m in re.finditer(
         r"\b(?:dipimpin|dikomandoi|diketuai)\s+(?:langsung\s+)?(?:oleh\s+)?", text, _I
     ):
+        before = [x for x in mentions if x.end <= m.start() and m.start() - x.end < 250]
+        if before and not any(x.region.code == role.region.code for x in before[-2:]):
+            continue
         for p in people:
             if m.end() <= p.start <= m.end() + 2 and (
                 p.region is None or p.region.code == role.region.code
@@ -548,7 +582,12 @@ def _led_by(text: str, role: _Role, people: list[Person]) -> Person | None:
         got = read_name(text, m.end())
         if got:
             name, a, b = got
-            return Person(name, None, None, a, b, a)
+            title = None
+            sel = re.compile(r"\s*,?\s*(?:selaku|sebagai)\s+(" + TITLE + ")", _I).match(text, b)
+            if sel:
+                title = normalize_title(sel.group(1))
+                b = sel.end()
+            return Person(name, title, None, a, b, a)
     for m in re.finditer(
         r"\b(?:selaku|sebagai)\s+(?:pimpinan|ketua|pemimpin)\s+rombongan", text, _I
     ):
@@ -642,6 +681,15 @@ def extract_visits(text: str, published: date | None) -> list[Visit]:
     fm = _FOREIGN_HOST.search(text) or _FOREIGN_HOST2.search(text)
     nm = _NATIONAL_HOST.search(text)
     ranked_hosts = sorted(roles.values(), key=lambda r: (r.host, r.count), reverse=True)
+    if ranked_hosts and ranked_hosts[0].region.level == "province":
+        # "studi banding ke Bali" after "pergi ke Denpasar": the city inside is the host
+        inside = [
+            r
+            for r in ranked_hosts[1:]
+            if r.host > 0 and r.region.province == ranked_hosts[0].region.name
+        ]
+        if inside:
+            ranked_hosts = [inside[0], *[r for r in ranked_hosts if r is not inside[0]]]
     if ranked_hosts and ranked_hosts[0].host >= 2.0:
         host_role = ranked_hosts[0]
     elif fm:
@@ -706,7 +754,7 @@ def extract_visits(text: str, published: date | None) -> list[Visit]:
     if host_role is None and host_party is None:
         return []
     if host_role is not None:
-        info = _party_for(text, host_role, people, False, sents, "host")
+        info = _party_for(text, host_role, people, mentions, False, sents, "host")
         host_party, host_ev = info.party, info.evidence
     assert host_party is not None
     if not visitors:
@@ -722,7 +770,7 @@ def extract_visits(text: str, published: date | None) -> list[Visit]:
 
     visits: list[Visit] = []
     for r in visitors:
-        info = _party_for(text, r, people, True, sents, "visitor")
+        info = _party_for(text, r, people, mentions, True, sents, "visitor")
         party = info.party
         ev = list(info.evidence) + [
             Evidence(field=e.field, quote=e.quote, start=e.start, end=e.end) for e in host_ev

@@ -339,7 +339,7 @@ _TITLE_REGION = re.compile(
     r"(?:\s|$).*$",
     re.IGNORECASE,
 )
-_SMALL = {"dan", "dari", "untuk", "bidang", "urusan", "atas", "di"}
+_SMALL = {"dan", "dari", "untuk", "urusan", "atas", "di"}
 
 
 def normalize_title(title: str) -> str:
@@ -406,6 +406,7 @@ _WEEKDAY_ALT = r"senin|selasa|rabu|kamis|jum'?at|jumaat|sabtu|minggu|ahad"
 _DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|sd)\s*"
 
 _RE_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
+_RE_DASHED = re.compile(r"(?<![\d/-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d/])")
 _RE_NUM_RANGE = re.compile(
     r"(?<![\d/])(\d{1,2})" + _DASH + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
 )
@@ -497,6 +498,10 @@ def _first_date(expr: str, published: date | None) -> tuple[str | None, str | No
                 _fmt(int(m.group(2)), int(m.group(3)), year, published),
             )
         )
+    m = _RE_DASHED.search(expr)
+    if m:
+        d = _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)), published)
+        found.append((m.start(), d, None))
     m = _RE_NUMERIC.search(expr)
     if m:
         d = _fmt(int(m.group(1)), int(m.group(2)), _year(m.group(3)), published)

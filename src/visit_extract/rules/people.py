@@ -31,7 +31,7 @@ TITLE = (
     r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPT)(?:\s+[A-Z][\w-]*){1,5}|"
     r"Kepala\s+(?:Bappeda|BKD|BKPSDM|BPKAD|DPMD|Dispar|Disparbud|Diskominfo|Bapenda|Inspektorat)|"
     r"Kadis(?:\s+[A-Z][\w-]*){1,3}|Kaban(?:\s+[A-Z][\w-]*){1,3}|Kabag(?:\s+[A-Z][\w-]*){1,3}|"
-    r"Kasubag(?:\s+[A-Z][\w-]*){1,3}|Inspektur(?:\s+(?:[IVX]+|Daerah))?|"
+    r"Kasubag(?:\s+[A-Z][\w-]*){1,3}|Inspektur(?:\s+(?:[IVX]+|Daerah))?|Asisten(?=\s+[A-Z])|"
     r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Staf\s+Ahli(?:\s+Bupati)?"
     r")\b"
 )
@@ -49,7 +49,8 @@ _NOT_NAME = frozenset(
     "Kecamatan Kelurahan Jawa Sumatera Sulawesi Kalimantan Papua Bali Setempat Terkait "
     "Mereka Kami Kita Ia Dia Beliau Pak Bu Bapak Ibu The Of OPD SKPD ASN Sebelumnya Informasi "
     "Jepang Indonesia Republik Negara Pemerintahan Kemudian Namun Selain Sedangkan Hal "
-    "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara".split()
+    "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara Pimpin Study Studi Belajar Kunjungi Terima Sambut Hadiri "
+    "Tinjau Teken Gelar Lakukan Pelajari Timba Ada Tak Tidak Selamat".split()
 )
 _PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al"})
 
@@ -104,8 +105,11 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break
         word = t.group()
         bare = word.rstrip(".")
+        # "I" opens Balinese names ("I Made Budiasa"); "II", "IV" are not names
         if not tokens and (
-            bare in _NOT_NAME or re.fullmatch(r"[IVX]+", bare) or bare.lower().startswith("se-")
+            bare in _NOT_NAME
+            or (len(bare) > 1 and re.fullmatch(r"[IVX]+", bare))
+            or bare.lower().startswith("se-")
         ):
             return None
         # a name ends before a word in the stop list or an acronym ("UPTPK", "OPD")
@@ -113,6 +117,8 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break
         tokens.append(word)
         end = t.end()
+        if word.endswith(".") and len(bare) > 3 and bare not in ("Drs", "Dra", "Prof"):
+            break  # a full stop after a word ends the sentence
         sp = re.compile(r"[ \t]+").match(text, end)
         if sp is None:
             break
@@ -146,7 +152,12 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
         # Region right after the title, with its own prefix: "Bupati Kabupaten Jeneponto"
         gap = re.compile(r"[ \t]*").match(text, pos)
         p2 = gap.end() if gap else pos
-        mention = by_start.get(p2)
+        mention = by_start.get(p2) or _mention_at(mentions, p2)
+        if mention is None:
+            # the title swallowed the region: "Kepala Dinas Pariwisata Kota Makassar"
+            inner = [m for m in mentions if tm.start() < m.start < tm.end() and not m.qualifier]
+            if inner:
+                region = inner[-1].region
         if mention is not None:
             region = mention.region
             pos = mention.end
@@ -161,10 +172,12 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
         if len(name) < 3:
             continue
         people.append(Person(name, normalize_title(tm.group()), region, tm.start(), ne, ns))
-    # "Junedi, Bupati Pemalang" / "Rumiadi, Ketua DPRD Murung Raya"
+    # "Junedi, Bupati Pemalang" / "Rumiadi, Ketua DPRD Murung Raya"; not inside a list
+    # of "<title> <region> – <name>, <title> ..." whose names were read above
+    taken = [(p.name_start, p.end) for p in people]
     for m in re.finditer(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:selaku\s+)?", text):
         tm2 = _TITLE_RE.match(text, m.end())
-        if tm2 is None:
+        if tm2 is None or any(a <= m.start() < b for a, b in taken):
             continue
         name = clean_name(m.group(1))
         if not name or name.split()[0] in _NOT_NAME:
@@ -178,6 +191,14 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
         )
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
+    """The mention whose prefix words cover ``pos`` ("DPRD Kabupaten Malaka" at "Kabupaten")."""
+    for m in mentions:
+        if m.prefix_start <= pos <= m.start and m.start - pos < 40:
+            return m
+    return None
 
 
 _RANK = [
