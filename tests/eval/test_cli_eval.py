@@ -201,3 +201,39 @@ def test_compare_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     bad.write_text('{"metrics": 1}', encoding="utf-8")
     code, _, stderr = _run(["eval", "compare", str(bad), str(bad)], capsys)
     assert code == 2 and "not an eval run file" in stderr
+
+
+def test_interrupted_run_keeps_what_it_scored(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = {r["id"]: r for r in gold_rows(seeds_dir)}
+
+    class Interrupted:
+        name = "eval-interrupted"
+
+        def __init__(self, settings: Settings) -> None:
+            self.calls = 0
+
+        def extract(self, article: Article) -> VisitExtraction:
+            self.calls += 1
+            if self.calls == 3:
+                raise KeyboardInterrupt
+            return VisitExtraction.model_validate(answers[article.id])
+
+    register_backend("eval-interrupted", Interrupted)
+    out = tmp_path / "run.json"
+    code, _, stderr = _run(
+        ["eval", str(seeds_dir), "--backend", "eval-interrupted", "--out", str(out), "-q"],
+        capsys,
+    )
+    assert code == 130 and not out.exists()
+    side = tmp_path / "run.articles.jsonl"
+    assert [json.loads(x)["id"] for x in side.read_text().splitlines()] == ["seed-000", "seed-001"]
+    assert f"--predictions {side}" in stderr
+    # The kept records score again, the missing articles as errors.
+    code, stdout, _ = _run(
+        ["eval", str(seeds_dir), "--predictions", str(side), "-q", "--bootstrap", "0"], capsys
+    )
+    assert code == 0
+    visit = next(line.split() for line in stdout.splitlines() if line.startswith("visit "))
+    assert visit[-3:] == ["3", "3", "5"]

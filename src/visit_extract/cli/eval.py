@@ -96,16 +96,25 @@ def run_eval(args: argparse.Namespace) -> int:
     minimums = parse_minimums(args.min)
     settings = None if args.predictions else settings_from_args(args)
     stream = side_file(args.out) if args.out else None
-    run = evaluate(
-        args.datasets,
-        settings=settings,
-        predictions=args.predictions,
-        n_boot=args.bootstrap,
-        seed=args.seed,
-        limit=args.limit,
-        progress=not args.quiet,
-        stream_to=stream,
-    )
+    try:
+        run = evaluate(
+            args.datasets,
+            settings=settings,
+            predictions=args.predictions,
+            n_boot=args.bootstrap,
+            seed=args.seed,
+            limit=args.limit,
+            progress=not args.quiet,
+            stream_to=stream,
+        )
+    except KeyboardInterrupt:
+        if stream is not None:
+            print(
+                f"the articles scored so far are in {stream}; score them with "
+                f"--predictions {stream}",
+                file=sys.stderr,
+            )
+        raise
     print(format_table(run), flush=True)
     print(format_summary(run), file=sys.stderr)
     for warning in run.warnings:
