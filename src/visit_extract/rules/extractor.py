@@ -307,9 +307,8 @@ def _score_roles(
         in_passing = re.search(r"\blainnya\b", text[max(sa, m.prefix_start - 60) : m.prefix_start])
         if _LEAD_BEFORE.search(before):
             v += 3.0
-        elif (
-            not in_passing
-            and (_VISITOR_BEFORE.search(before) and not re.search(r"\b(?:ke|di)\s+\S+\s*$", before))
+        elif not in_passing and (
+            (_VISITOR_BEFORE.search(before) and not re.search(r"\b(?:ke|di)\s+\S+\s*$", before))
             or (
                 _FROM_BEFORE.search(before)
                 and re.search(

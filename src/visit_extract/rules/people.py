@@ -49,7 +49,8 @@ _NOT_NAME = frozenset(
     "Kecamatan Kelurahan Jawa Sumatera Sulawesi Kalimantan Papua Bali Setempat Terkait "
     "Mereka Kami Kita Ia Dia Beliau Pak Bu Bapak Ibu The Of OPD SKPD ASN Sebelumnya Informasi "
     "Jepang Indonesia Republik Negara Pemerintahan Kemudian Namun Selain Sedangkan Hal "
-    "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara Pimpin Study Studi Belajar Kunjungi Terima Sambut Hadiri "
+    "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara Pimpin Study "
+    "Studi Belajar Kunjungi Terima Sambut Hadiri "
     "Tinjau Teken Gelar Lakukan Pelajari Timba Ada Tak Tidak Selamat".split()
 )
 _PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al"})
