@@ -237,3 +237,27 @@ def test_interrupted_run_keeps_what_it_scored(
     assert code == 0
     visit = next(line.split() for line in stdout.splitlines() if line.startswith("visit "))
     assert visit[-3:] == ["3", "3", "5"]
+
+
+def test_diffs_lists_field_disagreements(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    preds = write_rows(tmp_path / "p.jsonl", perturbed_rows(seeds_dir))
+    code, stdout, _ = _run(
+        ["eval", str(seeds_dir), "--predictions", str(preds), "-q", "--diffs"], capsys
+    )
+    assert code == 0
+    diffs = stdout.split("\n\n", 1)[1].splitlines()
+    assert (
+        "seed-001  visit  gold#2  gold=Kabupaten Lahat -> Kabupaten Banyuwangi  predicted=null"
+        in diffs
+    )
+    assert "seed-004  domains  gold#1/pred#1  missed=['agriculture']  extra=[]" in diffs
+    assert "seed-004  agreement  gold#1/pred#1  gold=True  predicted=False" in diffs
+    assert "seed-000  visitor.size  gold#1/pred#1  gold=null  predicted=5" in diffs
+    assert not any(line.startswith("seed-002") for line in diffs)
+    code, stdout, _ = _run(
+        ["eval", str(seeds_dir), "--predictions", str(preds), "-q", "--diffs", "1"], capsys
+    )
+    ids = {line.split()[0] for line in stdout.split("\n\n", 1)[1].splitlines()}
+    assert len(ids) == 1

@@ -435,3 +435,14 @@ def test_every_metric_is_counted_on_every_article() -> None:
     scored = score_article(False, [], False, [])
     assert set(scored.counts) == set(METRICS)
     assert all(c == (0, 0, 0) for c in scored.counts.values())
+
+
+def test_set_difference_lists_unmatched_items() -> None:
+    extra, missed = scorers.set_difference(
+        "topics", ["BUMDes", "pariwisata"], ["pengelolaan BUMDes", "Smart Kampung"]
+    )
+    assert (extra, missed) == (["pariwisata"], ["Smart Kampung"])
+    assert scorers.set_difference("domains", ["village", "economy"], ["village", "finance"]) == (
+        ["economy"],
+        ["finance"],
+    )

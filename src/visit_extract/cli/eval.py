@@ -62,6 +62,15 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
     )
+    p.add_argument(
+        "--diffs",
+        nargs="?",
+        type=int,
+        const=-1,
+        metavar="N",
+        help="after the table, list the field-level disagreements (of the N worst "
+        "articles; all when N is left out)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     add_model_options(p)
     p.set_defaults(func=run_eval)
@@ -91,7 +100,12 @@ def run_eval(args: argparse.Namespace) -> int:
     if args.datasets[0] == "compare" and not Path("compare").exists():
         return run_compare(args)
     from visit_extract.eval import check_thresholds, evaluate, side_file
-    from visit_extract.eval.report import format_summary, format_table, render_html
+    from visit_extract.eval.report import (
+        format_disagreements,
+        format_summary,
+        format_table,
+        render_html,
+    )
 
     minimums = parse_minimums(args.min)
     settings = None if args.predictions else settings_from_args(args)
@@ -116,6 +130,9 @@ def run_eval(args: argparse.Namespace) -> int:
             )
         raise
     print(format_table(run), flush=True)
+    if args.diffs is not None:
+        diffs = format_disagreements(run, limit=None if args.diffs < 0 else args.diffs)
+        print("\n" + (diffs or "no disagreements"), flush=True)
     print(format_summary(run), file=sys.stderr)
     for warning in run.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -13,7 +13,13 @@ from itertools import pairwise
 from typing import Any
 
 from visit_extract.eval.results import ArticleRecord, EvalRun
-from visit_extract.eval.scorers import FIELDS, AnyVisit, field_value
+from visit_extract.eval.scorers import (
+    FIELDS,
+    SET_FIELDS,
+    AnyVisit,
+    field_value,
+    set_difference,
+)
 from visit_extract.schema import Evidence
 
 
@@ -53,6 +59,47 @@ def format_summary(run: EvalRun) -> str:
         parts.append(f"~${run.cost_usd:.4f}")
     parts.append(f"{run.timings.get('total_s', 0.0):.1f} s")
     return ", ".join(parts)
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = "null" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_disagreements(run: EvalRun, *, limit: int | None = None) -> str:
+    """The articles that differ from gold, one line per field-level disagreement.
+
+    Args:
+        run: a scored run.
+        limit: show at most this many articles (most disagreements first).
+
+    Returns:
+        Text such as ``art-008  topics  gold#1/pred#1  gold=[...]  predicted=[...]``;
+        empty when every article agrees with its gold label.
+    """
+    records = sorted(
+        (r for r in run.articles if r.disagreements or r.error),
+        key=lambda r: (not r.error, -len(r.disagreements), r.id),
+    )
+    if limit is not None:
+        records = records[:limit]
+    lines: list[str] = []
+    for r in records:
+        if r.error:
+            lines.append(f"{r.id}  ERROR  {_short(r.error, 100)}")
+        for d in r.disagreements:
+            where = "/".join(
+                f"{side}#{i + 1}"
+                for side, i in (("gold", d.gold_visit), ("pred", d.pred_visit))
+                if i is not None
+            )
+            if d.field in SET_FIELDS:
+                extra, missed = set_difference(d.field, d.predicted or [], d.gold or [])
+                detail = f"missed={_short(missed, 80)}  extra={_short(extra, 80)}"
+            else:
+                detail = f"gold={_short(d.gold)}  predicted={_short(d.predicted)}"
+            lines.append(f"{r.id}  {d.field}  {where or '-'}  {detail}")
+    return "\n".join(lines)
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -274,4 +321,10 @@ def render_html(run: EvalRun, texts: dict[str, str] | None = None) -> str:
     )
 
 
-__all__ = ["format_summary", "format_table", "highlight", "render_html"]
+__all__ = [
+    "format_disagreements",
+    "format_summary",
+    "format_table",
+    "highlight",
+    "render_html",
+]

@@ -252,6 +252,22 @@ def set_counts(name: str, predicted: Sequence[str], gold: Sequence[str]) -> Coun
     return (len(pairs), len(predicted), len(gold))
 
 
+def set_difference(
+    name: str, predicted: Sequence[str], gold: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The items of a set field left unmatched: ``(extra predictions, missed gold)``."""
+    if name == "domains":
+        return [p for p in predicted if p not in gold], [g for g in gold if g not in predicted]
+    pairs = max_matching(
+        len(predicted), len(gold), lambda i, j: phrases_match(predicted[i], gold[j])
+    )
+    used_p, used_g = {i for i, _ in pairs}, {j for _, j in pairs}
+    return (
+        [p for i, p in enumerate(predicted) if i not in used_p],
+        [g for j, g in enumerate(gold) if j not in used_g],
+    )
+
+
 def field_counts(name: str, predicted: Any, gold: Any) -> Counts:
     """Counts of one field on a pair of visits (either side None for an unpaired visit)."""
     if name in SET_FIELDS:
@@ -473,6 +489,7 @@ __all__ = [
     "phrases_match",
     "region_key",
     "score_article",
+    "set_difference",
     "title_key",
     "visits_pair",
 ]
