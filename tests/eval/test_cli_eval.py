@@ -192,6 +192,9 @@ def test_compare_prints_deltas(
     assert rows["host.region"][3].startswith("-")
     assert "paired bootstrap over 5 shared articles" in stdout
     assert rows["host.level"][-1] in {"noise", "WORSE"}
+    # seed-002 is unchanged; the four perturbed articles have more errors in B
+    assert "articles better in B: 0\n" in stdout
+    assert "articles worse in B: 4 (seed-000, seed-001, seed-003, seed-004)" in stdout
 
 
 def test_compare_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from visit_extract.errors import DatasetError
 from visit_extract.eval.metrics import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Delta, paired_bootstrap
-from visit_extract.eval.results import EvalRun
+from visit_extract.eval.results import ArticleRecord, EvalRun
 
 
 def compare_runs(
@@ -44,6 +44,30 @@ def compare_runs(
     ]
 
 
+def _errors(record: ArticleRecord) -> int:
+    """False positives plus false negatives of one article, over every metric."""
+    return sum(p + g - 2 * c for c, p, g in record.counts.values())
+
+
+def article_changes(a: EvalRun, b: EvalRun) -> tuple[list[str], list[str]]:
+    """Shared articles with fewer errors in B (``better``) and with more (``worse``).
+
+    An error is a false positive or a false negative of any scored metric.
+    """
+    by_id_b = {r.id: r for r in b.articles}
+    better, worse = [], []
+    for r in a.articles:
+        other = by_id_b.get(r.id)
+        if other is None:
+            continue
+        diff = _errors(other) - _errors(r)
+        if diff < 0:
+            better.append(r.id)
+        elif diff > 0:
+            worse.append(r.id)
+    return better, worse
+
+
 def format_comparison(a: EvalRun, b: EvalRun, deltas: list[Delta]) -> str:
     """A text table of the deltas, saying which are beyond noise."""
 
@@ -67,7 +91,12 @@ def format_comparison(a: EvalRun, b: EvalRun, deltas: list[Delta]) -> str:
             f"{d.field:<22} {d.f1_a:>6.3f} {d.f1_b:>6.3f} {d.delta:>+7.3f}  {ci:<17} "
             f"{d.p_value:>5.2f}  {verdict}"
         )
+    better, worse = article_changes(a, b)
+    lines.append("")
+    for label, ids in (("better in B", better), ("worse in B", worse)):
+        shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+        lines.append(f"articles {label}: {len(ids)}" + (f" ({shown})" if ids else ""))
     return "\n".join(lines)
 
 
-__all__ = ["compare_runs", "format_comparison"]
+__all__ = ["article_changes", "compare_runs", "format_comparison"]
