@@ -27,7 +27,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -357,6 +357,55 @@ def _estimate_tokens(article: Article, settings: Settings) -> int:
     return chars // 4 + 1_500
 
 
+class _DaemonPool(Executor):
+    """A fixed pool of daemon threads for backends without ``aextract``.
+
+    ``ThreadPoolExecutor`` threads are joined when the interpreter exits, so one
+    backend call stuck past its article timeout would keep a finished batch process
+    alive; daemon threads are abandoned instead.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"visit-extract-{i}", daemon=True)
+            for i in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            future, fn, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # handed to the awaiting coroutine
+                future.set_exception(exc)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._jobs.put((future, functools.partial(fn, **kwargs) if kwargs else fn, args))
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if cancel_futures:
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    job = self._jobs.get_nowait()
+                    if job is not None:
+                        job[0].cancel()
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
 class _BatchRun:
     def __init__(
         self,
@@ -390,11 +439,9 @@ class _BatchRun:
         self.backend = backend if backend is not None else make_backend(settings, self.on_retry)
         aextract = getattr(self.backend, "aextract", None)
         self.aextract = aextract if inspect.iscoroutinefunction(aextract) else None
-        self.pool: ThreadPoolExecutor | None = None
+        self.pool: _DaemonPool | None = None
         if self.aextract is None:
-            self.pool = ThreadPoolExecutor(
-                max_workers=settings.concurrency, thread_name_prefix="visit-extract"
-            )
+            self.pool = _DaemonPool(settings.concurrency)
         self.cost_fn = _load_cost_fn()
 
     # The hook given to the backend; RetryEvent is the LLM backend's, read by duck typing.

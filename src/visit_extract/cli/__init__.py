@@ -17,6 +17,8 @@ from visit_extract.errors import VisitExtractError
 #: Modules that add sub-commands, in help order.
 _COMMANDS = (
     "visit_extract.cli.extract",
+    "visit_extract.cli.cache",
+    "visit_extract.cli.batch",
     "visit_extract.cli.eval",
 )
 

@@ -1,0 +1,27 @@
+"""Small helpers shared by the batch tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from visit_extract.schema import Article
+
+
+def make_articles(n: int, prefix: str = "a") -> list[Article]:
+    """``n`` short articles with ids ``<prefix>000``..."""
+    return [
+        Article(id=f"{prefix}{i:03d}", text=f"Berita nomor {i} tentang kunjungan kerja.")
+        for i in range(n)
+    ]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    return path
+
+
+def read_rows(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
