@@ -23,6 +23,7 @@ _IGNORED = re.compile(
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’']?(?:\s+|,(?=\S))(?=[\"“‘A-Z0-9(])|\n+")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?")
+_GAP = re.compile(r"[ \t-]{1,3}")
 _PREFIX_WORDS = frozenset(
     key(w)
     for w in [
@@ -182,22 +183,30 @@ def find_regions(text: str) -> list[Mention]:
     gaz = gazetteer()
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     raw: list[tuple[int, int, int, str, str | None, list[str]]] = []
-    i = 0
     n_words = len(words)
+    wkeys = [key(w) for _, _, w in words]
+    # word i joins word i+1 into one name when only spaces or a hyphen separate them
+    joins = [
+        i + 1 < n_words
+        and not words[i][2].endswith(".")
+        and _GAP.fullmatch(text, words[i][1], words[i + 1][0]) is not None
+        for i in range(n_words)
+    ]
+    i = 0
     while i < n_words:
         s, _, w = words[i]
-        wk = key(w)
-        if wk in _PREFIX_WORDS and wk not in ("wakil", "wali", "administrasi"):
-            # prefixes themselves are never names ("Kota" alone)
-            pass
+        # names are capitalised unless a prefix word precedes them
+        if not w[:1].isupper() and not (i and wkeys[i - 1] in _PREFIX_WORDS):
+            i += 1
+            continue
         best = None
-        for n in range(min(gaz.max_tokens, n_words - i), 0, -1):
-            # tokens must be contiguous (only spaces/hyphens between them)
-            last_end = words[i + n - 1][1]
-            chunk = text[s:last_end]
-            if n > 1 and re.search(r"[,.;:()\n]", chunk[:-1]):
-                continue
-            k = key(chunk)
+        k = ""
+        limit = 1
+        while limit < gaz.max_tokens and i + limit - 1 < n_words and joins[i + limit - 1]:
+            limit += 1
+        limit = min(limit, n_words - i)
+        for n in range(limit, 0, -1):
+            k = "".join(wkeys[i : i + n])
             if k in gaz.all_keys:
                 best = (n, k)
                 break
@@ -210,9 +219,7 @@ def find_regions(text: str) -> list[Mention]:
             end -= 1
         # prefix words before the name
         j = i
-        while (
-            j > 0 and key(words[j - 1][2]) in _PREFIX_WORDS and words[j][0] - words[j - 1][1] <= 3
-        ):
+        while j > 0 and wkeys[j - 1] in _PREFIX_WORDS and words[j][0] - words[j - 1][1] <= 3:
             j -= 1
         prefix_words = [words[t][2] for t in range(j, i)]
         explicit = any(key(p) in _EXPLICIT for p in prefix_words) or (
