@@ -226,7 +226,17 @@ def test_interrupted_run_keeps_what_it_scored(
     register_backend("eval-interrupted", Interrupted)
     out = tmp_path / "run.json"
     code, _, stderr = _run(
-        ["eval", str(seeds_dir), "--backend", "eval-interrupted", "--out", str(out), "-q"],
+        [
+            "eval",
+            str(seeds_dir),
+            "--backend",
+            "eval-interrupted",
+            "--out",
+            str(out),
+            "-q",
+            "--concurrency",
+            "1",
+        ],
         capsys,
     )
     assert code == 130 and not out.exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import threading
 import types
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,8 @@ def test_backend_run_records_per_article_errors(
     settings = Settings(backend="eval-fake", model="openai/fake-model", use_cache=False)
     stream = tmp_path / "run.articles.jsonl"
     run = evaluate(seeds_dir, settings=settings, stream_to=stream, n_boot=50)
-    assert fake_backend[0].calls == [a.id for a in load_dataset(seeds_dir).articles]
+    assert sorted(fake_backend[0].calls) == [a.id for a in load_dataset(seeds_dir).articles]
+    assert [r.id for r in run.articles] == sorted(fake_backend[0].calls)  # dataset order
     errors = {r.id: r.error for r in run.articles if r.error}
     assert errors == {
         "seed-002": "EmptyArticleError: article text is empty",
@@ -174,7 +176,8 @@ def test_backend_run_records_per_article_errors(
     assert run.timings["total_s"] >= run.timings["extract_s"] >= 0
     # Every scored article was streamed, and the side file reads back as predictions.
     lines = stream.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["id"] for line in lines] == [r.id for r in run.articles]
+    # (in the order they finished: the fake backend runs on several threads)
+    assert sorted(json.loads(line)["id"] for line in lines) == [r.id for r in run.articles]
     again = evaluate(seeds_dir, predictions=stream, n_boot=50)
     assert again.metrics == run.metrics
     assert again.n_errors == 2
@@ -245,3 +248,28 @@ def test_progress_bar_only_on_a_terminal_and_when_asked(
     preds = write_rows(tmp_path / "p.jsonl", gold_rows(seeds_dir))
     evaluate(seeds_dir, predictions=preds, n_boot=0, progress=progress)
     assert ("/5 [" in err.getvalue()) is shown
+
+
+def test_model_backends_run_articles_concurrently(seeds_dir: Path) -> None:
+    answers = {r["id"]: r for r in gold_rows(seeds_dir)}
+    # Each call waits until a second call is in flight: a sequential run would break
+    # the barrier (and record errors) instead of scoring every article.
+    barrier = threading.Barrier(2, timeout=10)
+
+    class Slow:
+        name = "eval-slow"
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            if article.id != "seed-004":  # five articles: the odd one out goes alone
+                barrier.wait()
+            return VisitExtraction.model_validate(answers[article.id])
+
+    register_backend("eval-slow", Slow)
+    settings = Settings(backend="eval-slow", concurrency=2, use_cache=False)
+    run = evaluate(seeds_dir, settings=settings, n_boot=0)
+    assert run.n_errors == 0
+    assert [r.id for r in run.articles] == [f"seed-00{i}" for i in range(5)]
+    assert run.metrics["visit"].f1 == 1.0

@@ -53,6 +53,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--limit", type=int, help="score only the first N labelled articles")
     p.add_argument(
+        "--concurrency",
+        type=int,
+        metavar="N",
+        help="articles extracted at once (default: 8 for a model backend, 1 for rules)",
+    )
+    p.add_argument(
         "--bootstrap",
         type=int,
         default=DEFAULT_BOOTSTRAP,
@@ -120,6 +126,7 @@ def run_eval(args: argparse.Namespace) -> int:
             limit=args.limit,
             progress=not args.quiet,
             stream_to=stream,
+            concurrency=args.concurrency,
         )
     except KeyboardInterrupt:
         if stream is not None:

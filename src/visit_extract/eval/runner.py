@@ -6,11 +6,12 @@ import importlib
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from visit_extract.config import Settings
 from visit_extract.errors import ConfigError, VisitExtractError
@@ -32,6 +33,8 @@ from visit_extract.eval.results import (
 )
 from visit_extract.eval.scorers import METRICS, score_article
 from visit_extract.schema import Article, Usage, VisitExtraction
+
+T = TypeVar("T")
 
 Predictions = str | Path | Mapping[str, VisitExtraction] | Iterable[VisitExtraction]
 
@@ -129,6 +132,25 @@ def _progress(total: int, enabled: bool, stack: ExitStack) -> Any:
     return stack.enter_context(tqdm(total=total, file=sys.stderr, unit="article", leave=False))
 
 
+def _in_completion_order(work: Callable[[int], T], n: int, workers: int) -> Iterator[tuple[int, T]]:
+    """``(i, work(i))`` for ``i`` in ``range(n)``, on ``workers`` threads, as they finish.
+
+    On an exception (a configuration error, Ctrl-C) the work not yet started is
+    cancelled before it propagates; calls already running finish first.
+    """
+    if workers <= 1:
+        for i in range(n):
+            yield i, work(i)
+        return
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="visit-eval")
+    try:
+        futures = {pool.submit(work, i): i for i in range(n)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def evaluate(
     dataset_dirs: str | Path | Sequence[str | Path],
     *,
@@ -139,6 +161,7 @@ def evaluate(
     limit: int | None = None,
     progress: bool = False,
     stream_to: str | Path | None = None,
+    concurrency: int | None = None,
 ) -> EvalRun:
     """Score a backend, or saved predictions, against hand-labelled eval sets.
 
@@ -156,6 +179,9 @@ def evaluate(
         progress: show a progress bar on stderr (only when it is a terminal).
         stream_to: append each article's record to this JSONL file as soon as it is
             scored, so an interrupted run keeps what it scored.
+        concurrency: articles extracted at once (threads); by default
+            ``settings.concurrency`` for model backends and 1 for ``rules``. Records
+            keep dataset order whatever order they finish in.
 
     Returns:
         The run: metrics, per-article records and metadata.
@@ -196,34 +222,43 @@ def evaluate(
         settings = settings if settings is not None else Settings.from_env()
         _check_backend(settings)
 
-    records: list[ArticleRecord] = []
-    extract_s = 0.0
+    def predict(index: int) -> tuple[VisitExtraction | None, str | None]:
+        article = items[index][1]
+        if preds is None:
+            assert settings is not None
+            return _extract(article, settings)
+        row = preds.get(article.id)
+        if row is None:
+            return None, "no prediction for this article"
+        return row.extraction, row.error
+
+    if preds is not None or settings is None:
+        workers = 1
+    elif concurrency is not None:
+        workers = max(1, concurrency)
+    else:
+        # Requests to a model wait on the network: run several at once. The rules
+        # backend is CPU-bound, where threads would only add overhead.
+        workers = 1 if settings.resolved_backend == "rules" else settings.concurrency
+
+    slots: list[ArticleRecord | None] = [None] * len(items)
+    t_extract = time.perf_counter()
     with ExitStack() as stack:
         sink: IO[str] | None = None
         if stream_to is not None:
             sink = stack.enter_context(Path(stream_to).open("w", encoding="utf-8"))
         bar = _progress(len(items), progress, stack)
-        for ds, article in items:
-            t0 = time.perf_counter()
-            extraction: VisitExtraction | None
-            error: str | None
-            if preds is not None:
-                row = preds.get(article.id)
-                if row is None:
-                    extraction, error = None, "no prediction for this article"
-                else:
-                    extraction, error = row.extraction, row.error
-            else:
-                assert settings is not None
-                extraction, error = _extract(article, settings)
-            extract_s += time.perf_counter() - t0
+        for index, (extraction, error) in _in_completion_order(predict, len(items), workers):
+            ds, article = items[index]
             record = score_record(ds.name, article, ds.gold[article.id], extraction, error)
-            records.append(record)
+            slots[index] = record
             if sink is not None:
                 sink.write(record.model_dump_json() + "\n")
                 sink.flush()
             if bar is not None:
                 bar.update(1)
+    extract_s = time.perf_counter() - t_extract
+    records = [r for r in slots if r is not None]
 
     t_score = time.perf_counter()
     scores = score_fields(
@@ -236,7 +271,9 @@ def evaluate(
         for name, s in scores.items()
     }
     extractions = [r.prediction for r in records if r.prediction is not None]
-    usage = sum((e.usage for e in extractions), Usage())
+    # A cached result carries the usage of the call that first produced it: this run
+    # did not pay for it again.
+    usage = sum((e.usage for e in extractions if not e.cached), Usage())
     latencies = [e.latency_s for e in extractions if not e.cached]
     if preds is None and settings is not None:
         backend: str | None = settings.resolved_backend
