@@ -273,3 +273,17 @@ def test_model_backends_run_articles_concurrently(seeds_dir: Path) -> None:
     assert run.n_errors == 0
     assert [r.id for r in run.articles] == [f"seed-00{i}" for i in range(5)]
     assert run.metrics["visit"].f1 == 1.0
+
+
+def test_cached_results_do_not_count_toward_usage(seeds_dir: Path) -> None:
+    used = Usage(prompt_tokens=90, completion_tokens=10, total_tokens=100, requests=1)
+    preds = {
+        r["id"]: VisitExtraction.model_validate(
+            r | {"usage": used, "cached": r["id"] == "seed-000", "model": "m"}
+        )
+        for r in gold_rows(seeds_dir)
+    }
+    run = evaluate(seeds_dir, predictions=preds, n_boot=0)
+    assert run.n_cached == 1
+    assert run.usage.total_tokens == 4 * 100  # seed-000's stored usage was paid earlier
+    assert run.model == "m" and run.source == "predictions"
