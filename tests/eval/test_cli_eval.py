@@ -274,3 +274,11 @@ def test_diffs_lists_field_disagreements(
     )
     ids = {line.split()[0] for line in stdout.split("\n\n", 1)[1].splitlines()}
     assert len(ids) == 1
+
+
+def test_help_lists_every_scored_field(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["eval", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    listed = text.split("scored fields (for --min): ", 1)[1]
+    assert [f.strip() for f in listed.split(",")] == list(METRICS)

@@ -18,6 +18,11 @@ examples:
   visit-extract eval ../shared/corpus/dev --model openai/gpt-4o-mini --out run.json --html run.html
   visit-extract eval evals/seeds --predictions pred.jsonl
   visit-extract eval compare base.json new.json
+
+scored fields (for --min): article, visit, visitor.region, host.region, visitor.level,
+  host.level, visitor.branch, host.branch, visitor.leader.name, host.leader.name,
+  visitor.leader.title, host.leader.title, visitor.size, kind, start_date, end_date,
+  topics, domains, agreement
 """
 
 
@@ -28,7 +33,7 @@ def register(sub: Any) -> None:
         help="score a backend (or saved predictions) against hand-labelled eval sets",
         description="Run extraction over eval sets (folders with articles.jsonl and "
         "gold.jsonl, see evals/README.md) and print per-field precision, recall, F1 with "
-        "95%% bootstrap intervals. 'visit-extract eval compare A.json B.json' compares two "
+        "95% bootstrap intervals. 'visit-extract eval compare A.json B.json' compares two "
         "saved runs field by field.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
