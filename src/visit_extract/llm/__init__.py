@@ -1,0 +1,218 @@
+"""The LLM backend: prepared text, prompt files, an instructor client with validation
+reasks and transport retries, a JSON disk cache, and code post-processing.
+
+>>> from visit_extract import extract_visit
+>>> extract_visit(text, model="openai/gpt-4o-mini")          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover
+    from importlib.abc import Traversable
+
+from visit_extract.cache import ResultCache, cache_dir, cache_key
+from visit_extract.clients import LLMClient, get_client
+from visit_extract.config import Settings
+from visit_extract.grounding import Grounder
+from visit_extract.llm.postprocess import build_visits
+from visit_extract.llm.response import LLMAnswer, grounding
+from visit_extract.prompting import PromptSet
+from visit_extract.retry import RetryEvent, TokenMeter, TransportPolicy
+from visit_extract.schema import SCHEMA_VERSION, Article, Usage, VisitExtraction
+from visit_extract.textprep import PreparedText, prepare_text
+
+
+class LLMBackend:
+    """Extract study visits with a language model.
+
+    Args:
+        settings: model, provider, retries, budget and cache options.
+        on_retry: called before each transport retry (e.g. to slow a batch down on 429).
+        prompt_dir: a folder of prompt files to use instead of the shipped ones.
+        client: a ready :class:`~visit_extract.clients.LLMClient` (else from the registry).
+
+    Raises:
+        ConfigError: no model, unknown mode, or a missing API key (named in the message).
+    """
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+        prompt_dir: Traversable | Path | None = None,
+        client: LLMClient | None = None,
+    ):
+        self.settings = settings
+        self.prompts = PromptSet.load(prompt_dir)
+        self.policy = TransportPolicy(settings, on_retry=on_retry)
+        self.client = client if client is not None else get_client(settings, self.policy)
+        self.cache = ResultCache(cache_dir(settings)) if settings.use_cache else None
+
+    @property
+    def prompt_version(self) -> str:
+        """The hash of the prompt files in use."""
+        return self.prompts.version
+
+    # -- steps shared by the sync and async paths ---------------------------------------
+
+    def _prepare(self, article: Article) -> tuple[PreparedText, list[str]]:
+        warnings: list[str] = []
+        prepared = prepare_text(article.text).truncate(self.settings.max_prompt_chars)
+        if prepared.truncated_from is not None:
+            warnings.append(
+                f"article truncated for the prompt: {len(prepared.text):,} of "
+                f"{prepared.truncated_from:,} prepared characters sent "
+                f"(Settings.max_prompt_chars={self.settings.max_prompt_chars:,}); "
+                "visits reported only after the cut are missed"
+            )
+        return prepared, warnings
+
+    def key(self, article: Article) -> str:
+        """The cache key of an article under these settings and prompts."""
+        return cache_key(
+            provider=self.client.provider,
+            base_url=self.client.base_url,
+            model=self.client.model,
+            prompt_version=self.prompts.version,
+            schema_version=SCHEMA_VERSION,
+            text=article.text,
+            published=article.published,
+            sampling={
+                "temperature": self.settings.temperature,
+                "max_tokens": self.settings.max_output_tokens,
+            },
+        )
+
+    def _from_cache(self, article: Article, key: str) -> VisitExtraction | None:
+        if self.cache is None:
+            return None
+        entry = self.cache.get(key)
+        if entry is None:
+            return None
+        started = time.perf_counter()
+        prepared, warnings = self._prepare(article)
+        with grounding(Grounder(prepared.text)):
+            answer = LLMAnswer.model_validate(entry["answer"])
+        return self._result(
+            article,
+            answer,
+            prepared,
+            warnings,
+            usage=Usage.model_validate(entry.get("usage", {})),
+            latency_s=time.perf_counter() - started,
+            cached=True,
+        )
+
+    def _result(
+        self,
+        article: Article,
+        answer: LLMAnswer,
+        prepared: PreparedText,
+        warnings: list[str],
+        *,
+        usage: Usage,
+        latency_s: float,
+        cached: bool,
+    ) -> VisitExtraction:
+        is_visit, visits, more = build_visits(answer, prepared, article.published)
+        return VisitExtraction(
+            id=article.id,
+            is_study_visit=is_visit,
+            visits=visits,
+            backend="llm",
+            model=self.settings.model,
+            prompt_version=self.prompts.version,
+            usage=usage,
+            latency_s=latency_s,
+            cached=cached,
+            warnings=warnings + more,
+        )
+
+    def _store(self, key: str, answer: LLMAnswer, usage: Usage) -> None:
+        if self.cache is not None:
+            self.cache.set(
+                key,
+                {
+                    "answer": answer.model_dump(mode="json"),
+                    "usage": usage.model_dump(mode="json"),
+                    "model": self.settings.model,
+                    "prompt_version": self.prompts.version,
+                },
+            )
+
+    def _start(self, article: Article) -> tuple[PreparedText, list[str], list[Any]]:
+        prepared, warnings = self._prepare(article)
+        messages = self.prompts.messages(
+            prepared.text, article.published, truncated=prepared.truncated_from is not None
+        )
+        return prepared, warnings, messages
+
+    # -- the backend protocol -------------------------------------------------------------
+
+    def extract(self, article: Article) -> VisitExtraction:
+        """Extract the study visits of one checked article.
+
+        A cache hit makes no request and returns ``cached=True`` (``usage`` is that of
+        the call that produced the stored answer).
+
+        Raises:
+            ExtractionValidationError: still invalid after Settings.max_retries reasks.
+            TokenBudgetExceeded: the article needed more than Settings.token_budget.
+            AuthenticationError, RetriesExhausted, ProviderError: provider failures.
+        """
+        key = self.key(article)
+        hit = self._from_cache(article, key)
+        if hit is not None:
+            return hit
+        started = time.perf_counter()
+        prepared, warnings, messages = self._start(article)
+        meter = TokenMeter(self.settings.token_budget)
+        with grounding(Grounder(prepared.text)):
+            answer = self.client.complete(messages, LLMAnswer, meter)
+        self._store(key, answer, meter.usage)
+        return self._result(
+            article,
+            answer,
+            prepared,
+            warnings,
+            usage=meter.usage,
+            latency_s=time.perf_counter() - started,
+            cached=False,
+        )
+
+    async def aextract(self, article: Article) -> VisitExtraction:
+        """:meth:`extract` on instructor's async client, for concurrent batches."""
+        key = self.key(article)
+        hit = self._from_cache(article, key)
+        if hit is not None:
+            return hit
+        started = time.perf_counter()
+        prepared, warnings, messages = self._start(article)
+        meter = TokenMeter(self.settings.token_budget)
+        # The context variable is task-local, so concurrent articles do not mix texts.
+        with grounding(Grounder(prepared.text)):
+            answer = await self.client.acomplete(messages, LLMAnswer, meter)
+        self._store(key, answer, meter.usage)
+        return self._result(
+            article,
+            answer,
+            prepared,
+            warnings,
+            usage=meter.usage,
+            latency_s=time.perf_counter() - started,
+            cached=False,
+        )
+
+
+__all__ = ["LLMBackend", "RetryEvent"]

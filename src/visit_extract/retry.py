@@ -1,0 +1,348 @@
+"""Transport retries (tenacity) and the per-article token meter.
+
+The only transport retry policy in the stack: the SDK's own retries are switched off
+(``max_retries=0``) and instructor's loop is left to validation reasks. Rate limits
+(429), server errors (5xx, 408), timeouts and connection errors are retried with
+exponential backoff and jitter, honouring ``Retry-After``/``retry-after-ms``, bounded
+by attempts and total time. The conversation is never touched by a transport retry:
+the same request is sent again. Authentication failures and other request errors are
+not retried.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+)
+
+from visit_extract.config import PROVIDER_KEY_ENV, Settings
+from visit_extract.errors import (
+    AuthenticationError,
+    ProviderError,
+    RetriesExhausted,
+    TokenBudgetExceeded,
+)
+from visit_extract.schema import Usage
+
+T = TypeVar("T")
+
+#: First backoff step in seconds (doubled each attempt, capped by transport_max_wait_s).
+BASE_WAIT_S = 1.0
+_RETRY_STATUS = frozenset({408, 409, 429})
+
+
+@dataclass(frozen=True)
+class RetryEvent:
+    """One transport retry about to happen (passed to ``on_retry``).
+
+    Attributes:
+        attempt: the attempt that failed (1-based).
+        status_code: its HTTP status, or None for a timeout or connection error.
+        wait_s: the pause before the next attempt.
+        retry_after_s: the server's own hint, if it sent one.
+        error: a one-line description of the failure.
+    """
+
+    attempt: int
+    status_code: int | None
+    wait_s: float
+    retry_after_s: float | None
+    error: str
+
+
+# --- classifying failures -----------------------------------------------------------------
+
+
+def status_of(exc: BaseException) -> int | None:
+    """The HTTP status carried by an SDK exception, if any."""
+    status = getattr(exc, "status_code", None)
+    if isinstance(status, int):
+        return status
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _is_network(exc: BaseException) -> bool:
+    if isinstance(exc, (TimeoutError, ConnectionError)):
+        return True
+    # SDK exceptions (openai, anthropic, httpx) name their classes consistently; matching
+    # names keeps this module free of any one SDK.
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return bool(
+        names
+        & {
+            "APITimeoutError",
+            "APIConnectionError",
+            "TimeoutException",
+            "ConnectError",
+            "ReadError",
+            "RemoteProtocolError",
+            "NetworkError",
+        }
+    )
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether retrying the same request may succeed."""
+    if isinstance(exc, ProviderError):  # our own verdicts are final
+        return False
+    status = status_of(exc)
+    if status is not None:
+        return status in _RETRY_STATUS or status >= 500
+    return _is_network(exc)
+
+
+def retry_after_s(exc: BaseException) -> float | None:
+    """The server's ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP date)."""
+    response = getattr(exc, "response", None)
+    headers: Mapping[str, str] | None = getattr(response, "headers", None)
+    if not headers:
+        return None
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            return max(0.0, float(raw_ms) / 1000.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    parsed = email.utils.parsedate_to_datetime(raw) if raw else None
+    if parsed is None:
+        return None
+    return max(0.0, parsed.timestamp() - time.time())
+
+
+def response_body(exc: BaseException) -> str | None:
+    """The raw body of the response an SDK exception carries, if any."""
+    response = getattr(exc, "response", None)
+    try:
+        text = getattr(response, "text", None)
+    except Exception:  # a streamed or closed body cannot be read again
+        return None
+    return text if isinstance(text, str) else None
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line description of a failure for messages and events."""
+    status = status_of(exc)
+    head = f"HTTP {status}" if status is not None else type(exc).__name__
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{head}: {detail}" if detail else head
+
+
+def final_error(exc: BaseException, settings: Settings) -> ProviderError | None:
+    """The error to raise for a failure that must not be retried, or None if transient."""
+    if is_transient(exc) or isinstance(exc, ProviderError):
+        return None
+    status = status_of(exc)
+    if status in (401, 403):
+        var = PROVIDER_KEY_ENV.get(settings.provider or "")
+        where = f"set {var} or pass api_key" if var else "pass the server's key as api_key"
+        return AuthenticationError(
+            f"the provider rejected the credentials ({describe(exc)}); {where} "
+            "(--api-key on the command line) with a valid key that may use this model"
+        )
+    if status is not None:
+        if status == 404:
+            hint = "check the model name and --base-url"
+        elif "context" in str(exc).lower() and "length" in str(exc).lower():
+            hint = "the prompt is too long for this model: lower Settings.max_prompt_chars"
+        else:
+            hint = "check the options"
+        return ProviderError(f"the provider rejected the request ({describe(exc)}); {hint}")
+    return None
+
+
+# --- the token meter ------------------------------------------------------------------
+
+
+def usage_of(response: Any) -> Usage:
+    """Token usage reported in one raw response (OpenAI or Anthropic shape)."""
+    raw = getattr(response, "usage", None)
+    if raw is None:
+        return Usage(requests=1)
+    prompt = getattr(raw, "prompt_tokens", None)
+    if prompt is None:
+        prompt = getattr(raw, "input_tokens", 0) or 0
+    completion = getattr(raw, "completion_tokens", None)
+    if completion is None:
+        completion = getattr(raw, "output_tokens", 0) or 0
+    total = getattr(raw, "total_tokens", None) or prompt + completion
+    return Usage(
+        prompt_tokens=int(prompt),
+        completion_tokens=int(completion),
+        total_tokens=int(total),
+        requests=1,
+    )
+
+
+class TokenMeter:
+    """Counts tokens and requests of one article across reasks and transport retries,
+    and refuses to start a request that the budget cannot cover."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.usage = Usage()
+        self.last_response: str | None = None
+
+    def check(self, estimated_prompt_tokens: int = 0) -> None:
+        """Raise :class:`TokenBudgetExceeded` if the next request would not fit.
+
+        Args:
+            estimated_prompt_tokens: a rough size of the request about to be sent.
+        """
+        projected = self.usage.total_tokens + estimated_prompt_tokens
+        if projected > self.budget:
+            raise TokenBudgetExceeded(
+                f"token budget of {self.budget:,} per article exhausted "
+                f"({self.usage.total_tokens:,} used over {self.usage.requests} requests, "
+                f"next request ~{estimated_prompt_tokens:,}); raise Settings.token_budget, "
+                "lower max_prompt_chars, or fix the prompt that keeps failing validation",
+                usage=self.usage,
+                budget=self.budget,
+            )
+
+    def record(self, response: Any) -> None:
+        """Add a successful response's usage."""
+        self.usage = self.usage + usage_of(response)
+
+    def record_failure(self, exc: BaseException) -> None:
+        """Count a failed request (no tokens known) and keep its body."""
+        self.usage = self.usage + Usage(requests=1)
+        body = response_body(exc)
+        if body is not None:
+            self.last_response = body
+
+
+# --- the policy ------------------------------------------------------------------------
+
+
+class TransportPolicy:
+    """Runs one request with bounded, backed-off retries on transient failures."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+    ):
+        self.settings = settings
+        self.on_retry = on_retry
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        cap = self.settings.transport_max_wait_s
+        hint = retry_after_s(exc) if exc is not None else None
+        if hint is not None:
+            wait = min(hint, cap)
+        else:
+            step = min(cap, BASE_WAIT_S * 2 ** (state.attempt_number - 1))
+            wait = step / 2 + random.uniform(0, step / 2)  # "equal jitter"
+        remaining = self.settings.transport_total_s - (time.monotonic() - state.start_time)
+        return max(0.0, min(wait, remaining))
+
+    def _before_sleep(self, state: RetryCallState) -> None:
+        if self.on_retry is None or state.outcome is None:
+            return
+        exc = state.outcome.exception()
+        if exc is None:
+            return
+        wait = state.next_action.sleep if state.next_action else 0.0
+        self.on_retry(
+            RetryEvent(
+                attempt=state.attempt_number,
+                status_code=status_of(exc),
+                wait_s=float(wait),
+                retry_after_s=retry_after_s(exc),
+                error=describe(exc),
+            )
+        )
+
+    def _kwargs(self, meter: TokenMeter) -> dict[str, Any]:
+        def retry(exc: BaseException) -> bool:
+            meter.record_failure(exc)
+            return is_transient(exc)
+
+        return {
+            "stop": stop_after_attempt(self.settings.transport_attempts)
+            | stop_after_delay(self.settings.transport_total_s),
+            "wait": self._wait,
+            "retry": retry_if_exception(retry),
+            "before_sleep": self._before_sleep,
+            "reraise": True,
+        }
+
+    def _exhausted(self, exc: BaseException, attempts: int, meter: TokenMeter) -> BaseException:
+        """The error to raise once the policy has given up on ``exc``."""
+        if isinstance(exc, ProviderError):
+            return exc
+        final = final_error(exc, self.settings)
+        if final is not None:
+            return final
+        if not is_transient(exc):
+            return exc  # not a transport failure (a bug, a parse error): surface as is
+        return RetriesExhausted(
+            f"the provider kept failing ({describe(exc)}) after {attempts} attempt(s); "
+            "try again later, lower the concurrency, or raise Settings.transport_attempts",
+            attempts=attempts,
+            last_response=meter.last_response,
+            usage=meter.usage,
+        )
+
+    def call(self, fn: Callable[[], T], meter: TokenMeter) -> T:
+        """Run ``fn`` (one request) under the policy.
+
+        Raises:
+            AuthenticationError: 401/403.
+            ProviderError: another request error (400, 404...).
+            RetriesExhausted: transient failures outlasted the attempts or total time.
+        """
+        retrying = Retrying(**self._kwargs(meter))
+        try:
+            return retrying(fn)
+        except Exception as exc:
+            error = self._exhausted(exc, retrying.statistics.get("attempt_number", 1), meter)
+            if error is exc:
+                raise
+            raise error from exc
+
+    async def acall(self, fn: Callable[[], Awaitable[T]], meter: TokenMeter) -> T:
+        """:meth:`call` for a coroutine function."""
+        retrying = AsyncRetrying(**self._kwargs(meter))
+        try:
+            return await retrying(fn)
+        except Exception as exc:
+            error = self._exhausted(exc, retrying.statistics.get("attempt_number", 1), meter)
+            if error is exc:
+                raise
+            raise error from exc
+
+
+__all__ = [
+    "RetryEvent",
+    "TokenMeter",
+    "TransportPolicy",
+    "describe",
+    "final_error",
+    "is_transient",
+    "retry_after_s",
+    "status_of",
+    "usage_of",
+]
