@@ -1,0 +1,68 @@
+"""``visit-extract batch`` and ``visit-extract export`` end to end (scripted backend)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from batchhelpers import read_rows
+from fakebackends import ScriptedBackend
+
+from visit_extract.cli import main
+from visit_extract.extract import register_backend
+
+
+@pytest.fixture(autouse=True)
+def _scripted() -> None:
+    register_backend("scripted-cli", lambda s: ScriptedBackend(s, study=frozenset({"c1", "c2"})))
+
+
+def _dump(tmp_path: Path) -> Path:
+    path = tmp_path / "dump.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["article_id", "content", "tanggal"])
+        for i in range(6):
+            w.writerow([f"c{i}", f"teks {i}", "2019-02-26"])
+        w.writerow(["c9", "", ""])
+    return path
+
+
+def test_batch_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dump = _dump(tmp_path)
+    out = tmp_path / "r.jsonl"
+    args = ["batch", str(dump), "-o", str(out), "--backend", "scripted-cli", "--no-prefilter"]
+    args += ["--map", "id=article_id,text=content,published=tanggal", "--no-progress"]
+    assert main(args) == 0
+    rows = read_rows(out)
+    assert sorted(r["id"] for r in rows) == [f"c{i}" for i in range(6)] + ["c9"]
+    err = capsys.readouterr().err
+    assert "articles processed" in err and "EmptyArticleError" in err
+
+    assert main(args) == 2  # output exists: told to use --resume or --overwrite
+    assert "--resume" in capsys.readouterr().err
+    assert main([*args, "--resume"]) == 0
+    assert len(read_rows(out)) == 7
+
+    edges = tmp_path / "edges.csv"
+    export = ["export", str(out), "--articles", str(dump), "--map", "id=article_id,text=content"]
+    code = main([*export, "--edges", str(edges), "--graphml", str(tmp_path / "g.graphml")])
+    assert code == 0
+    with edges.open(encoding="utf-8") as fh:
+        (edge,) = list(csv.DictReader(fh))
+    assert edge["articles"] == "2" and edge["article_ids"] == "c1; c2"
+    assert "2 visits in 2 events" in capsys.readouterr().err
+
+
+def test_export_needs_a_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.jsonl"
+    out.write_text(json.dumps({"id": "x", "skipped": "prefilter", "score": 0}) + "\n")
+    assert main(["export", str(out)]) == 2
+    assert "--csv" in capsys.readouterr().err
+
+
+def test_batch_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["batch", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "o.jsonl")])
+    assert code == 2 and "does not exist" in capsys.readouterr().err

@@ -1,0 +1,99 @@
+"""A batch process killed with SIGKILL mid-run and resumed ends with exactly one row
+per article."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from batchhelpers import write_jsonl
+from fakeserver import FakeServer, Faults
+
+HERE = Path(__file__).resolve().parent
+N = 300
+
+
+def _rows(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def _ids(path: Path) -> Counter[str]:
+    return Counter(json.loads(line)["id"] for line in _rows(path) if line.strip())
+
+
+def _command(source: Path, out: Path, url: str, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        str(HERE / "run_batch_cli.py"),
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--backend",
+        "fakehttp",
+        "--base-url",
+        url,
+        "--model",
+        "fake",
+        "--no-prefilter",
+        "--no-progress",
+        "--concurrency",
+        "8",
+        *extra,
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_sigkill_then_resume_gives_exactly_one_row_per_article(tmp_path: Path) -> None:
+    source = write_jsonl(
+        tmp_path / "dump.jsonl", [{"id": f"k{i:04d}", "text": f"teks {i}"} for i in range(N)]
+    )
+    out = tmp_path / "results.jsonl"
+    env = {**os.environ, "VISIT_EXTRACT_NO_CACHE": "1"}
+    with FakeServer(Faults(latency_s=0.02, rate_500=0.05, retry_after_s=0.01)) as server:
+        proc = subprocess.Popen(
+            _command(source, out, server.url),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while len(_rows(out)) < 40 and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert proc.poll() is None, "the run ended before it could be killed"
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        killed = _ids(out) if out.read_bytes().endswith(b"\n") else None
+        partial = len(_rows(out))
+        assert 0 < partial < N + 1
+        if killed is not None:
+            assert max(killed.values()) == 1
+        # simulate the worst case too: a torn last line
+        with out.open("ab") as fh:
+            fh.write(b'{"id": "k9999", "is_study')
+        done = subprocess.run(
+            [*_command(source, out, server.url), "--resume"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 0, done.stderr
+    ids = _ids(out)
+    assert set(ids) == {f"k{i:04d}" for i in range(N)}
+    assert max(ids.values()) == 1
+    assert "already in output (resumed)" in done.stderr
