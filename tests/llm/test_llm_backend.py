@@ -9,6 +9,7 @@ never accuracy.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import shutil
 from pathlib import Path
@@ -447,3 +448,17 @@ def test_recorded_answers_were_validated_against_the_response_model() -> None:
                 LLMAnswer.__name__
                 == response["choices"][0]["message"]["tool_calls"][0]["function"]["name"]
             )
+
+
+def test_recorded_reask_after_a_real_hallucinated_quote(tmp_path: Path, cassette: Any) -> None:
+    """SmolLM2 quoted the schema's own description as evidence; the replayed request
+    shows that answer sent back with the grounding error (real wire traffic)."""
+    path = CASSETTES / "recorded_smollm2_seed-002.yaml"
+    if not path.exists():
+        pytest.skip("cassette not recorded")
+    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
+    with cassette(path.name) as cas, contextlib.suppress(ExtractionValidationError):
+        extract_visit(_article_for(path), settings=settings)
+    second = request_bodies(cas)[1]["messages"]
+    assert [m["role"] for m in second] == ["system", "user", "assistant", "tool"]
+    assert "does not occur in the article" in second[-1]["content"]

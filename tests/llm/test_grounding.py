@@ -1,0 +1,46 @@
+"""Quote grounding: exact after normalisation, elided, bounded fuzzy, never regex."""
+
+from __future__ import annotations
+
+from visit_extract.grounding import Grounder, locate_quote
+
+TEXT = (
+    "Bupati Pasangkayu, Agus Ambo Djiwa, berkunjung ke Banyuwangi, Senin (25/2).\n"
+    "\u201cKami ingin belajar pengelolaan keuangan desa yang sudah berbasis online,\u201d "
+    "kata Agus. Rombongan  berjumlah   60 orang."
+)
+
+
+def _span(quote: str) -> str | None:
+    span = locate_quote(quote, TEXT)
+    return None if span is None else TEXT[span.start : span.end]
+
+
+def test_exact_after_case_whitespace_and_quote_folding() -> None:
+    assert _span("berjumlah 60 orang") == "berjumlah   60 orang"
+    assert _span("AGUS AMBO DJIWA") == "Agus Ambo Djiwa"
+    assert _span('"Kami ingin belajar') == "Kami ingin belajar"
+
+
+def test_elided_quote() -> None:
+    found = _span("Kami ingin belajar ... berbasis online")
+    assert found is not None and found.startswith("Kami") and found.endswith("online")
+
+
+def test_fuzzy_tolerates_a_typo_in_a_long_quote() -> None:
+    found = _span("ingin belajar pengelolan keuangan desa yang sudah")
+    assert found == "ingin belajar pengelolaan keuangan desa yang sudah"
+    assert locate_quote("ingin belajar pengelolan keuangan desa yang sudah", TEXT).method == "fuzzy"  # type: ignore[union-attr]
+
+
+def test_invented_and_short_near_misses_are_rejected() -> None:
+    assert _span("belajar membuat kapal terbang dari bambu") is None
+    assert _span("Senin (26/2)") is None  # short: exact only
+    assert _span("") is None
+
+
+def test_regex_metacharacters_are_plain_text() -> None:
+    grounder = Grounder("Anggaran Rp 1,5 (miliar) [APBD] untuk desa.")
+    assert grounder.locate("Rp 1,5 (miliar) [APBD]") is not None
+    assert grounder.locate(".*") is None  # stripped to nothing: not a wildcard
+    assert grounder.locate("(a+)+$") is None
