@@ -32,7 +32,10 @@ def default_cache_dir() -> Path:
 
 def cache_dir(settings: Settings) -> Path:
     """Where the cache of these settings lives."""
-    return settings.cache_dir if settings.cache_dir is not None else default_cache_dir()
+    if settings.cache_dir is None:
+        return default_cache_dir()
+    # Settings does not coerce: a caller may pass cache_dir="~/x" as a plain string.
+    return Path(settings.cache_dir).expanduser()
 
 
 def cache_key(

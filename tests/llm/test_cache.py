@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from visit_extract.cache import ResultCache, cache_key
+from visit_extract.cache import ResultCache, cache_dir, cache_key
+from visit_extract.config import Settings
 from visit_extract.cli import main
 
 BASE: dict[str, Any] = {
@@ -61,3 +62,8 @@ def test_cli_stats_and_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "removed 2" in capsys.readouterr().out
     with ResultCache(tmp_path) as cache:
         assert cache.stats()["entries"] == 0
+
+
+def test_cache_dir_accepts_a_string(tmp_path: Path) -> None:
+    settings = Settings(cache_dir=str(tmp_path / "c"))  # type: ignore[arg-type]
+    assert cache_dir(settings) == tmp_path / "c"
