@@ -1,8 +1,9 @@
 """Rough USD cost of a run from token usage.
 
-List prices per million tokens (input, output) as published by the providers, checked
-on **2025-06-01**. Prices change: treat results as estimates, and update the table
-(and :data:`PRICES_AS_OF`) when they do. Local models (ollama, llama.cpp, vLLM, a bare
+List prices per million tokens (input, output) as the providers published them around
+**2025-06-01** (written from that list, not re-checked from this build machine, which
+has no internet access). Prices change: treat results as estimates, and update the
+table (and :data:`PRICES_AS_OF`) when they do. Local models (ollama, llama.cpp, vLLM, a bare
 ``base_url`` model) and unknown models give None rather than a guess.
 """
 
