@@ -462,3 +462,15 @@ def test_recorded_reask_after_a_real_hallucinated_quote(tmp_path: Path, cassette
     second = request_bodies(cas)[1]["messages"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "tool"]
     assert "does not occur in the article" in second[-1]["content"]
+
+
+def test_cli_missing_key_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from visit_extract.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Bupati Lahat studi banding ke Banyuwangi.", encoding="utf-8")
+    assert main(["extract", str(article), "--model", "openai/gpt-4o-mini"]) == 2
+    err = capsys.readouterr().err
+    assert "OPENAI_API_KEY" in err and "Traceback" not in err
