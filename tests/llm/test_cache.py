@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from visit_extract.cache import ResultCache, cache_dir, cache_key
-from visit_extract.config import Settings
 from visit_extract.cli import main
+from visit_extract.config import Settings
 
 BASE: dict[str, Any] = {
     "provider": "openai",
