@@ -586,6 +586,14 @@ class _BatchRun:
                 return
             await out.put(await self._extract_one(article))
 
+    async def _close_backend(self) -> None:
+        """Let a backend close clients bound to this run's event loop (``aclose()``);
+        left open, they are collected after the loop is gone and warn."""
+        aclose = getattr(self.backend, "aclose", None)
+        if inspect.iscoroutinefunction(aclose):
+            with contextlib.suppress(Exception):
+                await aclose()
+
     async def results(self, source: Source) -> AsyncIterator[BatchResult]:
         conc = self.settings.concurrency
         work: asyncio.Queue[Any] = asyncio.Queue(maxsize=2 * conc)
@@ -623,6 +631,7 @@ class _BatchRun:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await self._close_backend()
             if self.pool is not None:
                 # Threads stuck in a backend call cannot be interrupted; do not wait.
                 self.pool.shutdown(wait=False, cancel_futures=True)

@@ -152,6 +152,12 @@ class ToolCallBackend:
     def extract(self, article: Article) -> VisitExtraction:
         return asyncio.run(self.aextract(article))
 
+    async def aclose(self) -> None:
+        """Close the client of the running loop (batch calls this at the end of a run)."""
+        client = self._clients.pop(id(asyncio.get_running_loop()), None)
+        if client is not None:
+            await client.close()
+
     async def aextract(self, article: Article) -> VisitExtraction:
         openai = self._openai
         state = _Attempts(self.settings, self.on_retry)

@@ -233,6 +233,9 @@ class FakeServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keep-alive, as real clients expect
+            # Headers and body go out in two writes; with Nagle's algorithm the body
+            # waits for the client's delayed ACK (~40 ms) on every request.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
@@ -248,7 +251,10 @@ class FakeServer:
                 self.wfile.write(data)
 
             def do_GET(self) -> None:
-                if self.path.rstrip("/").endswith("/models"):
+                if self.path.rstrip("/").endswith("/stats"):
+                    with server._lock:
+                        self._send(200, dict(server.stats))
+                elif self.path.rstrip("/").endswith("/models"):
                     self._send(200, {"object": "list", "data": [{"id": "fake", "object": "model"}]})
                 else:
                     self._send(404, {"error": {"message": "not found"}})
@@ -345,13 +351,53 @@ def _completion(request: dict[str, Any], outcome: str) -> dict[str, Any]:
     }
 
 
+class ServerProcess:
+    """:class:`FakeServer` in a child process, so that its threads do not share the
+    client's GIL (for benchmarks). Same ``url`` and ``stats`` as the in-process one."""
+
+    def __init__(self, faults: Faults | None = None) -> None:
+        import subprocess
+        import sys
+
+        args = [sys.executable, __file__]
+        for f in fields(Faults):
+            value = getattr(faults or Faults(), f.name)
+            if value is not None:
+                args += [_flag(f.name), str(value)]
+        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+        assert self._proc.stdout is not None
+        self.url = self._proc.stdout.readline().strip()
+        if not self.url.startswith("http"):
+            self._proc.kill()
+            raise RuntimeError("fake server did not start")
+
+    @property
+    def stats(self) -> Counter[str]:
+        import urllib.request
+
+        with urllib.request.urlopen(self.url + "/stats", timeout=5) as response:
+            return Counter(json.loads(response.read()))
+
+    def stop(self) -> None:
+        self._proc.kill()
+        self._proc.wait()
+
+    def __enter__(self) -> ServerProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
 def main() -> None:  # pragma: no cover - manual use
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
     for f in fields(Faults):
-        parser.add_argument(
-            "--" + f.name.replace("_", "-").removesuffix("-s"), dest=f.name, type=float
-        )
+        parser.add_argument(_flag(f.name), dest=f.name, type=float)
     args = parser.parse_args()
     values = {
         f.name: getattr(args, f.name) for f in fields(Faults) if getattr(args, f.name) is not None
