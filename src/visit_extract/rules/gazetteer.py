@@ -131,6 +131,28 @@ class Gazetteer:
         # capital has the same name (Bengkulu, Jambi, Gorontalo)
         self.ambiguous: frozenset[str] = frozenset(k for k, v in self.by_base.items() if len(v) > 1)
         self.max_tokens = 6
+        self._deletes: dict[str, set[str]] | None = None
+
+    def fuzzy(self, name_key: str) -> str | None:
+        """The bare-name key one typo away from ``name_key`` ("joneponto" -> "jeneponto").
+
+        Only for names of six letters or more and only when the answer is unique, so a
+        misspelt regency after "Kabupaten"/"Bupati" is still found.
+        """
+        if len(name_key) < 6:
+            return None
+        if self._deletes is None:
+            index: dict[str, set[str]] = {}
+            for k in self.by_base:
+                if len(k) >= 6:
+                    for d in {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}:
+                        index.setdefault(d, set()).add(k)
+            self._deletes = index
+        found: set[str] = set()
+        for d in {name_key, *(name_key[:i] + name_key[i + 1 :] for i in range(len(name_key)))}:
+            found |= self._deletes.get(d, set())
+        found.discard(name_key)
+        return next(iter(found)) if len(found) == 1 else None
 
     def candidates(self, name_key: str) -> list[str]:
         """Codes a bare-name or alias key may denote (aliases first), or an empty list."""

@@ -72,6 +72,12 @@ _EXPLICIT = frozenset(
         "propinsi",
     ]
 )
+_EXPLICIT_OR_HEAD = _EXPLICIT | frozenset({"bupati", "walikota", "pemda", "dprd"})
+# "Ogan Komering Ulu (OKU) Timur": an abbreviation inside the name
+_PAREN_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\([A-Z]{2,8}\)[ \t]+"
+    r"(Timur|Barat|Selatan|Utara|Tengah|Daya|Raya)\b"
+)
 # Bare names that are also common words or person names; matched only after a
 # prefix ("Kota Batu", "Kabupaten Puncak", "Bupati Bima").
 _WEAK = frozenset(
@@ -210,6 +216,11 @@ def find_regions(text: str) -> list[Mention]:
             if k in gaz.all_keys:
                 best = (n, k)
                 break
+        if best is None and i and wkeys[i - 1] in _EXPLICIT_OR_HEAD and w[:1].isupper():
+            # a misspelt name after "Kabupaten"/"Bupati": "Kabupaten Joneponto"
+            fixed = gaz.fuzzy(wkeys[i])
+            if fixed is not None:
+                best = (1, fixed)
         if best is None:
             i += 1
             continue
@@ -236,6 +247,20 @@ def find_regions(text: str) -> list[Mention]:
         hint = region_hint(" ".join(prefix_words)) if prefix_words else None
         raw.append((s, end, prefix_start, k, hint, prefix_words))
         i += n
+    for pm in _PAREN_NAME.finditer(text):
+        tokens = pm.group(1).split()
+        for t in range(len(tokens)):
+            k = key(" ".join(tokens[t:]) + pm.group(2))
+            if k in gaz.all_keys:
+                a = pm.start(1) + pm.group(1).index(tokens[t]) if t else pm.start(1)
+                b = pm.end(2)
+                kept = [r for r in raw if r[1] <= a or r[0] >= b]
+                pfx = [r for r in raw if r[0] == a]
+                p_start = pfx[0][2] if pfx else a
+                hint = pfx[0][4] if pfx else None
+                raw = [*kept, (a, b, p_start, k, hint, [])]
+                raw.sort(key=lambda r: r[0])
+                break
     # Document-level level votes for each bare name: "Pemkot Malang" anywhere in the
     # article makes a later bare "Malang" the city.
     votes: dict[str, dict[str, int]] = {}
@@ -245,7 +270,7 @@ def find_regions(text: str) -> list[Mention]:
             votes[k][hint] += 1
     out: list[Mention] = []
     for s, end, prefix_start, k, hint, _prefix_words in raw:
-        name = text[s:end]
+        name = text[s:end] if key(text[s:end]) == k else k  # k: a typo fixed
         level = hint
         if level is None and k in gaz.ambiguous and k in votes:
             level = max(votes[k].items(), key=lambda kv: kv[1])[0]
