@@ -169,6 +169,11 @@ _END_RE = re.compile(
     r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)",
     _I,
 )
+_END_ANY = re.compile(
+    r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?(?:" + _WEEKDAY + r"\s*,?\s*)?"
+    r"(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)",
+    _I,
+)
 _DATE_CUE = re.compile(
     r"\b(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
     r"disambut|menerima|menyambut|sambut|rombongan|belajar|benchmarking|dipimpin|kaji|"
@@ -257,9 +262,10 @@ _NUMBER_WORDS = {
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SIZE = re.compile(
     r"(?:\b(sebanyak|total|sekitar|berjumlah|bersama|membawa|mengajak|diikuti|beranggotakan|"
-    r"didampingi|rombongan)\s+(?:\w+\s+){0,2}?)?\b"
+    r"didampingi|ditemani|rombongan|mengikutsertakan)\s+(?:\w+\s+){0,2}?)?\b"
     + _NUM
-    + r"\s+(?:orang|personil|personel|peserta|anggota|pejabat|aparatur)\b",
+    + r"\s+(?:orang|personil|personel|peserta|anggota|pejabat|aparatur|jajaran(?:nya)?|"
+    r"staf(?:nya)?|pegawai)\b",
     _I,
 )
 
@@ -409,6 +415,15 @@ def _dates(
             if e2 and s2 and s2[-5:] == start[-5:]:
                 end = e2
                 break
+    # "Mereka berada di Banyuwangi selama tiga hari hingga Rabu (27/2)" later on
+    if end is None:
+        for em in _END_ANY.finditer(text, b, b + 1500):
+            if in_spans(em.start(), skip):
+                continue
+            _, e2 = resolve_date("hingga " + em.group(1), published)
+            if e2 and len(e2) == len(start) and _days_after(start, e2):
+                end = e2
+                break
     # Without a publication date, a year written elsewhere for the same day completes
     # "--05-03" ("Rabu (3/5)" ... "Rabu (3/5/2017) malam").
     if start.startswith("--"):
@@ -420,6 +435,21 @@ def _dates(
                     end = year + end[1:]
                 break
     return start, end, (a, b)
+
+
+def _days_after(start: str, end: str) -> bool:
+    """Whether ``end`` is 1 to 14 days after ``start`` (both YYYY-MM-DD or both --MM-DD)."""
+    try:
+        if start.startswith("--"):
+            a, b = (
+                date(2000, int(start[2:4]), int(start[5:7])),
+                date(2000, int(end[2:4]), int(end[5:7])),
+            )
+        else:
+            a, b = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return False
+    return 1 <= (b - a).days <= 14
 
 
 def _topics(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -626,9 +656,17 @@ def _received_by(text: str, role: _Role, people: list[Person]) -> Person | None:
 
 
 def _size(
-    text: str, visitor_mentions: dict[str, list[Mention]], skip: list[tuple[int, int]]
+    text: str,
+    visitor_mentions: dict[str, list[Mention]],
+    skip: list[tuple[int, int]],
+    sents: list[tuple[int, int]],
+    leader_names: dict[str, list[str]],
 ) -> dict[str, tuple[int, int, int]]:
-    """Delegation sizes by visitor region code: (size, start, end)."""
+    """Delegation sizes by visitor region code: (size, start, end).
+
+    A number belongs to the delegation whose leader or region is named in its sentence
+    ("Agus datang bersama 60 orang rombongannya"), else to the one named last before it.
+    """
     out: dict[str, tuple[int, int, int, int]] = {}
     for m in _SIZE.finditer(text):
         if in_spans(m.start(), skip):
@@ -638,13 +676,28 @@ def _size(
         if not n or n < 2:
             continue
         prio = 2 if m.group(1) else 1
-        # the visitor named last before the number
+        sa, sb = _sentence_of(sents, m.start())
+        sentence = text[sa : m.start()]
         owner = None
-        best_pos = -1
-        for code, ms in visitor_mentions.items():
-            for vm in ms:
-                if best_pos < vm.start < m.start() and m.start() - vm.start < 600:
-                    best_pos, owner = vm.start, code
+        for code, toks in leader_names.items():
+            if any(re.search(r"\b" + re.escape(t) + r"\b", sentence) for t in toks):
+                owner = code
+                break
+        if owner is None:
+            inside = [
+                (vm.start, code)
+                for code, ms in visitor_mentions.items()
+                for vm in ms
+                if sa <= vm.start < sb
+            ]
+            if inside:
+                owner = min(inside, key=lambda x: abs(x[0] - m.start()))[1]
+        if owner is None:
+            best_pos = -1
+            for code, ms in visitor_mentions.items():
+                for vm in ms:
+                    if best_pos < vm.start < m.start() and m.start() - vm.start < 600:
+                        best_pos, owner = vm.start, code
         if owner is None and len(visitor_mentions) == 1:
             owner = next(iter(visitor_mentions))
         if owner is None:
@@ -765,11 +818,20 @@ def extract_visits(text: str, published: date | None) -> list[Visit]:
     topics = [t for t, _, _ in topic_spans]
     domains = _domains(topics)
     agreement_span = _agreement(text, sents, skip)
-    sizes = _size(text, {r.region.code: r.mentions for r in visitors}, skip)
+    infos = {
+        r.region.code: _party_for(text, r, people, mentions, True, sents, "visitor")
+        for r in visitors
+    }
+    names = {
+        code: [t for t in info.party.leader.name.split() if len(t) >= 3]
+        for code, info in infos.items()
+        if info.party.leader is not None
+    }
+    sizes = _size(text, {r.region.code: r.mentions for r in visitors}, skip, sents, names)
 
     visits: list[Visit] = []
     for r in visitors:
-        info = _party_for(text, r, people, mentions, True, sents, "visitor")
+        info = infos[r.region.code]
         party = info.party
         ev = list(info.evidence) + [
             Evidence(field=e.field, quote=e.quote, start=e.start, end=e.end) for e in host_ev
