@@ -169,6 +169,11 @@ _END_RE = re.compile(
     r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)",
     _I,
 )
+_OTHER_EVENT = re.compile(
+    r"\b(?:dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
+    r"didirikan|diraih|meraih|penghargaan|sejak)\b[^.]*$",
+    _I,
+)
 _END_ANY = re.compile(
     r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?(?:" + _WEEKDAY + r"\s*,?\s*)?"
     r"(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)",
@@ -248,7 +253,7 @@ _AGREEMENT = re.compile(
 )
 _SIGN = re.compile(
     r"\b(?:menandatangani|penandatanganan|penandatangan|ditandatangani|teken|meneken|"
-    r"tandatangani|diteken)\b",
+    r"tandatangani|diteken)\b|\b(?:melakukan|melaksanakan)\s+(?:[\w()]+\s+){0,5}?dan\s+mou\b",
     _I,
 )
 _NOT_YET = re.compile(r"\b(?:akan|rencana|berencana|segera|ke\s*depan|nantinya)\b", _I)
@@ -384,6 +389,9 @@ def _dates(
         # a header date ("Selasa, 14 Juni 2022, 20:00 WITA") is the publication's
         if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
             continue
+        # the date of another event: "program yang dilaunching menteri, Selasa (31/5)"
+        if _OTHER_EVENT.search(text, max(0, m.start() - 80), m.start()):
+            continue
         # "10-05-2017 <headline>": a publication stamp opening a line
         if m.start() == line_a and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", m.group()):
             continue
@@ -459,6 +467,8 @@ def _topics(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int]
         if in_spans(m.start(), skip):
             continue
         start = m.end()
+        if text[start : start + 1] in ",.;:)":
+            continue  # "kepala SKPD terkait, serta ...": an adjective, not a topic cue
         window = text[start : start + 220]
         stop = _TOPIC_STOP.search(window)
         chunk = window[: stop.start()] if stop else window
@@ -472,7 +482,12 @@ def _topics(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int]
             low = phrase.lower()
             if low in _FILLER or len(phrase) < 3 or not re.search(r"[a-zA-Z]{3}", phrase):
                 continue
-            if re.match(r"(?:dengan|untuk|agar|yang|ini|itu|kami|kita|mereka|para|hal)\b", low):
+            if re.match(
+                r"(?:dengan|untuk|agar|yang|ini|itu|kami|kita|mereka|para|hal|seluruh|semua|"
+                r"sejumlah|beberapa|kepala|kantor|gedung|balai|pendopo|aula|lokasi|desa|"
+                r"kecamatan|kelurahan|jalan|hotel|ruang)\b",
+                low,
+            ):
                 continue
             toks = frozenset(low.split())
             if toks in seen:
