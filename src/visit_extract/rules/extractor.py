@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from visit_extract.rules.gazetteer import Region
+from visit_extract.rules.gazetteer import Region, gazetteer, key
 from visit_extract.rules.mentions import Mention, find_regions, ignored_spans, in_spans, sentences
 from visit_extract.rules.normalize import normalize_country, normalize_title, resolve_date
 from visit_extract.rules.people import TITLE, Person, find_people, read_name, title_rank
@@ -460,9 +460,17 @@ def _days_after(start: str, end: str) -> bool:
     return 1 <= (b - a).days <= 14
 
 
+_TOPIC_LEAD = re.compile(r"^.*?\b(?:terkait|tentang|mengenai|soal|seputar|perihal)\s+", _I)
+_TOPIC_PLACE = re.compile(
+    r"\b(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Indonesia)\b|"
+    r"^[A-Z][a-z]+\s+(?:mengembangkan|menerapkan|mengelola|mempromosikan)\b"
+)
+
+
 def _topics(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     seen: set[frozenset[str]] = set()
+    gaz = gazetteer()
     for m in _TOPIC_CUE.finditer(text):
         if in_spans(m.start(), skip):
             continue
@@ -473,10 +481,26 @@ def _topics(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int]
         stop = _TOPIC_STOP.search(window)
         chunk = window[: stop.start()] if stop else window
         pos = start
-        for part in _TOPIC_SPLIT.split(chunk):
+        parts = _TOPIC_SPLIT.split(chunk)
+        if stop is None and start + len(window) >= len(text):
+            parts = parts[:-1]  # the text was cut off mid-phrase
+        for part in parts:
+            # a cue inside the phrase ("studi komparasi terkait X"): keep what follows it
+            lead = _TOPIC_LEAD.match(part)
+            if lead:
+                part = part[lead.end() :]
             p0 = text.find(part, pos, start + len(chunk) + 1) if part else -1
             phrase = part.strip(" ,-–")
             words = phrase.split()
+            # sites, places and possessives are not programmes
+            if (
+                not words
+                or _TOPIC_PLACE.search(phrase)
+                or (len(words) == 1 and phrase.lower().endswith("nya"))
+                or re.search(r"\d", phrase)
+                or any(w[:1].isupper() and key(w) in gaz.by_base for w in words)
+            ):
+                continue
             if not words or len(words) > 7:
                 continue
             low = phrase.lower()
@@ -490,7 +514,7 @@ def _topics(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int]
             ):
                 continue
             toks = frozenset(low.split())
-            if toks in seen:
+            if toks in seen or any(toks > t or toks < t for t in seen):
                 continue
             seen.add(toks)
             if p0 >= 0:
