@@ -116,6 +116,11 @@ _VILLAGE = re.compile(
     r"pemdes|pkk\s+desa|bumdes)\b",
     _I,
 )
+# "PKK Desa Dangin Puri Kauh, Denpasar", "kepala desa se-Kecamatan X, Kabupaten Y"
+_VILLAGE_BEFORE = re.compile(
+    r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
+    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel)\s+se-?[^.;]{0,40})[,\s]*$"
+)
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
 _EXEC = re.compile(
     r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|Bupati|Wabup|Wali\s*kota|Walikota|Wawali|"
@@ -578,7 +583,7 @@ def _party_for(
     legislative = bool(_DPRD.search(near)) or bool(
         re.search(r"\b(?:DPRD|Komisi\s+[IVX\dA-E]+|Banmus)\s+(?:\w+\s+){0,2}$", phrase)
     )
-    village = bool(_VILLAGE.search(text[max(0, cue.prefix_start - 60) : cue.prefix_start]))
+    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
     # the party's own people
     own = [p for p in people if p.region is not None and p.region.code == region.code]
     leader: Leader | None = None
@@ -868,6 +873,20 @@ def extract_visits(text: str, published: date | None) -> list[Visit]:
     }
     sizes = _size(text, {r.region.code: r.mentions for r in visitors}, skip, sents, names)
 
+    # A DPRD delegation visiting a region whose DPRD the article names is the guest of
+    # that DPRD ("kunjungan kerja Komisi D DPRD DKI ke Bali ... anggota DPRD Bali").
+    if (
+        host_role is not None
+        and host_party.branch == "executive"
+        and host_party.leader is None
+        and any(i.party.branch == "legislative" for i in infos.values())
+    ):
+        dprd = sum(1 for m in host_role.mentions if "DPRD" in text[m.prefix_start : m.start])
+        exe = sum(1 for m in host_role.mentions if _EXEC.search(text[m.prefix_start : m.start]))
+        if dprd > exe:
+            host_party = host_party.model_copy(
+                update={"branch": "legislative", "institution": f"DPRD {host_role.region.name}"}
+            )
     visits: list[Visit] = []
     for r in visitors:
         info = infos[r.region.code]
