@@ -450,9 +450,10 @@ class _BatchRun:
         if state is not None:
             state.retries += 1
         self.stats.retries += 1
-        if getattr(event, "status_code", None) == 429:
+        status = getattr(event, "status_code", None)
+        if status == 429:
             self.stats.rate_limited += 1
-            self.gate.on_rate_limited(getattr(event, "wait_s", None))
+        self.gate.on_retry(status, getattr(event, "wait_s", None))
 
     async def _items(
         self, source: Source

@@ -10,12 +10,15 @@ One :class:`RateGate` is shared by every worker of a run. A worker calls
   ``limit`` successes (additive increase, multiplicative decrease), so a run settles
   just under the provider's real limit instead of hammering it;
 - stops every new start until a 429's ``Retry-After`` has passed;
-- spends one request and the article's estimated tokens from ``aiolimiter`` leaky
-  buckets when ``requests_per_minute`` / ``tokens_per_minute`` are set, and charges the
-  difference once the real usage is known.
+- spends one request and the article's estimated tokens from token buckets when
+  ``requests_per_minute`` / ``tokens_per_minute`` are set, and charges the difference
+  once the real usage is known.
 
-Retries and reasks that the backend makes inside one article are not paced here (the
-backend owns them); the 429s they meet still feed the back-off.
+Retries that the backend makes inside one article are not delayed here (the backend
+owns their timing), but each one reported to :meth:`RateGate.on_retry` is charged to
+the request bucket, so the next new article waits for it: retries plus new starts
+stay within the budget instead of pushing a provider that already answers 429 further
+over its limit.
 """
 
 from __future__ import annotations
@@ -24,23 +27,58 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from aiolimiter import AsyncLimiter
-
 #: Shortest time between two halvings of the concurrency, so that a burst of 429s
 #: answered to requests sent together counts as one signal, not many.
 _MIN_DECREASE_INTERVAL_S = 1.0
 
 
-def _request_limiter(per_minute: float) -> AsyncLimiter:
-    """A leaky bucket for ``per_minute`` requests with a burst of about one second.
+class TokenBucket:
+    """A token bucket that may go into debt.
 
-    aiolimiter's bucket holds ``max_rate`` units; ``AsyncLimiter(R, 60)`` would let R
-    requests through at once, which a provider enforcing R per minute with a shorter
-    window answers with 429s. A one-second window (longer for rates below 1/s, since a
-    bucket must hold at least one request) keeps the burst small.
+    ``aiolimiter`` cannot charge units after the fact (a retry that already happened,
+    tokens found to exceed the estimate) nor amounts above its capacity; here such
+    charges push the level below zero and later :meth:`acquire` calls wait the debt
+    off, so the long-run rate stays at ``per_minute``.
+
+    Args:
+        per_minute: the budget.
+        burst_s: how many seconds of budget may be spent at once (at least one unit).
+        clock: monotonic clock.
     """
-    period = max(1.0, 60.0 / per_minute)
-    return AsyncLimiter(per_minute * period / 60.0, period)
+
+    def __init__(
+        self,
+        per_minute: float,
+        *,
+        burst_s: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if per_minute <= 0:
+            raise ValueError("per_minute must be positive")
+        self.rate = per_minute / 60.0
+        self.capacity = max(1.0, self.rate * burst_s)
+        self.level = self.capacity
+        self._clock = clock
+        self._stamp = clock()
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self.level = min(self.capacity, self.level + (now - self._stamp) * self.rate)
+        self._stamp = now
+
+    def charge(self, amount: float) -> None:
+        """Spend ``amount`` now, going into debt if need be."""
+        self._refill()
+        self.level -= amount
+
+    async def acquire(self, amount: float = 1.0) -> None:
+        """Wait until ``amount`` (capped at the capacity) is available, then spend it."""
+        need = min(amount, self.capacity)
+        self._refill()
+        while self.level < need:
+            await asyncio.sleep((need - self.level) / self.rate)
+            self._refill()
+        self.level -= amount
 
 
 class RateGate:
@@ -71,10 +109,17 @@ class RateGate:
         self._clock = clock
         self._last_decrease = -_MIN_DECREASE_INTERVAL_S
         self._cond: asyncio.Condition | None = None
-        self._requests = _request_limiter(requests_per_minute) if requests_per_minute else None
-        # Tokens come in large lumps (a whole article); a minute's bucket lets one
-        # article through even when it alone is a large share of the budget.
-        self._tokens = AsyncLimiter(tokens_per_minute, 60.0) if tokens_per_minute else None
+        # A one-second burst for requests: a provider enforcing R per minute usually
+        # counts over shorter windows, and a full minute's burst at start draws 429s.
+        self._requests = (
+            TokenBucket(requests_per_minute, burst_s=1.0, clock=clock)
+            if requests_per_minute
+            else None
+        )
+        # Tokens come in large lumps (a whole article): a minute's bucket.
+        self._tokens = (
+            TokenBucket(tokens_per_minute, burst_s=60.0, clock=clock) if tokens_per_minute else None
+        )
 
     def _condition(self) -> asyncio.Condition:
         # Created lazily so the gate can be built outside the event loop it serves.
@@ -117,9 +162,7 @@ class RateGate:
         """Spend ``tokens`` from the token budget, waiting if it is exhausted."""
         if self._tokens is None or tokens <= 0:
             return
-        # aiolimiter refuses amounts above its capacity; such an article still runs,
-        # it just empties the whole bucket.
-        await self._tokens.acquire(min(float(tokens), self._tokens.max_rate))
+        await self._tokens.acquire(float(tokens))
 
     async def release(self, *, ok: bool) -> None:
         """Give the slot back; a success widens ``limit`` again after a back-off."""
@@ -129,6 +172,14 @@ class RateGate:
             if ok and self.limit < self.max_concurrency:
                 self.limit = min(float(self.max_concurrency), self.limit + 1.0 / self.limit)
             cond.notify_all()
+
+    def on_retry(self, status_code: int | None, wait_s: float | None) -> None:
+        """Record a transport retry made inside an article: it costs a request, and a
+        429 also triggers :meth:`on_rate_limited`."""
+        if self._requests is not None:
+            self._requests.charge(1.0)
+        if status_code == 429:
+            self.on_rate_limited(wait_s)
 
     def on_rate_limited(self, wait_s: float | None) -> None:
         """Record a 429: halve the concurrency and pause new starts for ``wait_s``.
@@ -145,4 +196,4 @@ class RateGate:
             self.limit = max(1.0, self.limit / 2.0)
 
 
-__all__ = ["RateGate"]
+__all__ = ["RateGate", "TokenBucket"]

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from visit_extract.ratelimit import RateGate
+from visit_extract.ratelimit import RateGate, TokenBucket
 
 
 class Clock:
@@ -93,3 +93,26 @@ def test_budgets_accept_oversized_token_amounts() -> None:
 def test_bad_concurrency() -> None:
     with pytest.raises(ValueError):
         RateGate(0)
+
+
+def test_token_bucket_debt_and_refill() -> None:
+    clock = Clock()
+    bucket = TokenBucket(120, burst_s=1.0, clock=clock)  # 2 per second, burst 2
+    assert bucket.capacity == 2
+    bucket.charge(5)  # e.g. retries reported after the fact
+    assert bucket.level == -3
+    clock.now += 2.0  # +4
+    asyncio.run(bucket.acquire(1))
+    assert bucket.level == 0
+    clock.now += 100
+    asyncio.run(bucket.acquire(1))
+    assert bucket.level == 1  # refill never exceeds the burst
+
+
+def test_retries_are_charged_to_the_request_budget() -> None:
+    clock = Clock()
+    gate = RateGate(4, requests_per_minute=60, clock=clock)
+    gate.on_retry(500, 0.1)
+    gate.on_retry(429, 0.1)
+    assert gate._requests is not None and gate._requests.level == -1
+    assert gate.rate_limited == 1 and gate.limit == 2
