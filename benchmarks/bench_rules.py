@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.process_time()
     results = [backend.extract(a) for a in articles]
     t_full = time.process_time() - t0
-    print(f"full extraction (RulesBackend.extract): {n / t_full:,.0f} articles/s ({t_full:.2f} s CPU)")
+    print(
+        f"full extraction (RulesBackend.extract): {n / t_full:,.0f} articles/s ({t_full:.2f} s CPU)"
+    )
 
     if DEV.exists():
         dev = _load([DEV], None)
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak RSS: {_peak_rss_mb():.0f} MB")
     visits = sum(len(r.visits) for r in results)
     print(f"flagged by the filter: {len(flagged)} of {n} ({visits} visits extracted)")
-    for a, r in zip(articles, results):
+    for a, r in zip(articles, results, strict=True):
         if r.is_study_visit:
             pairs = "; ".join(f"{v.visitor.region} -> {v.host.region}" for v in r.visits)
             print(f"  {a.id}  {r.score:.2f}  {(a.title or '')[:70]!r}  [{pairs}]")

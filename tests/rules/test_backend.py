@@ -90,6 +90,40 @@ def test_seed_regions(seeds_dir: Path) -> None:
     backend = RulesBackend(Settings())
     for line in (seeds_dir / "articles.jsonl").open():
         article = Article(**json.loads(line))
-        expected = {(v["visitor"]["region"], v["host"]["region"]) for v in gold[article.id]["visits"]}
+        expected = {
+            (v["visitor"]["region"], v["host"]["region"]) for v in gold[article.id]["visits"]
+        }
         got = {(v.visitor.region, v.host.region) for v in backend.extract(article).visits}
         assert expected <= got, article.id
+
+
+def test_size_end_date_and_other_events() -> None:
+    text = (
+        "Bupati Sigi Mohamad Irwan dan Bupati Lahat Bursah Zarnubi studi banding ke "
+        "Banyuwangi, Senin (25/2). Mereka ingin belajar tentang Smart Kampung yang "
+        "diluncurkan menteri, Selasa (31/1).\n"
+        "Irwan datang bersama 45 orang rombongannya. Bursah ditemani 12 jajarannya.\n"
+        "Mereka berada di Banyuwangi selama tiga hari hingga Rabu (27/2)."
+    )
+    result = RulesBackend(Settings()).extract(Article(id="t", text=text))
+    by_region = {v.visitor.region: v for v in result.visits}
+    assert by_region["Kabupaten Sigi"].visitor.size == 45
+    assert by_region["Kabupaten Lahat"].visitor.size == 12
+    assert {(v.start_date, v.end_date) for v in result.visits} == {("--02-25", "--02-27")}
+
+
+def test_foreign_host() -> None:
+    text = (
+        "Bupati Lampung Selatan Radityo Egi Pratama melakukan kunjungan kerja ke Jepang "
+        "untuk mempelajari pengelolaan sampah, Senin (26/1/2026). Rombongan diterima "
+        "pejabat kota Tokyo."
+    )
+    result = RulesBackend(Settings()).extract(Article(id="t", text=text))
+    assert result.is_study_visit
+    (visit,) = result.visits
+    assert (visit.visitor.region, visit.host.region, visit.host.level) == (
+        "Kabupaten Lampung Selatan",
+        "Japan",
+        "foreign",
+    )
+    assert "environment" in visit.domains

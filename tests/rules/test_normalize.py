@@ -207,7 +207,9 @@ TUESDAY = date(2019, 2, 26)
         ("Minggu lalu", TUESDAY, (None, None)),
     ],
 )
-def test_resolve_date(expr: str, published: date | None, expected: tuple[str | None, str | None]) -> None:
+def test_resolve_date(
+    expr: str, published: date | None, expected: tuple[str | None, str | None]
+) -> None:
     assert resolve_date(expr, published) == expected
 
 
