@@ -782,7 +782,8 @@ def extract_visits(text: str, published: date | None) -> list[Visit]:
         inside = [
             r
             for r in ranked_hosts[1:]
-            if r.host > 0 and r.region.province == ranked_hosts[0].region.name
+            if r.host >= max(2.0, ranked_hosts[0].host / 2)
+            and r.region.province == ranked_hosts[0].region.name
         ]
         if inside:
             ranked_hosts = [inside[0], *[r for r in ranked_hosts if r is not inside[0]]]
