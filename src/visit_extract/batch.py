@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError, InputError, VisitExtractError
+from visit_extract.errors import ConfigError, DatasetError, InputError, VisitExtractError
 from visit_extract.extract import ExtractionBackend, _resolve_factory
-from visit_extract.io import BadRow, count_input_rows, iter_input, to_article
+from visit_extract.io import BadRow, count_input_rows, iter_input, iter_jsonl, to_article
 from visit_extract.ratelimit import RateGate
 from visit_extract.schema import Article, Usage, VisitExtraction
 
@@ -777,16 +777,19 @@ def extract_many(
 # --- the output file -------------------------------------------------------------------------
 
 
-def _scan_output(path: Path) -> tuple[set[str], int]:
+def _scan_output(path: Path) -> tuple[set[str], set[str], int]:
     """Ids already written to ``path``, after cutting off a torn last line.
 
     A run killed mid-write can leave a last line without its newline (or with invalid
     JSON); it is truncated away, so that article is simply done again.
 
     Returns:
-        The ids, and how many torn bytes were cut.
+        The ids of every row, the ids that have only error rows, and how many torn
+        bytes were cut.
     """
     ids: set[str] = set()
+    error_ids: set[str] = set()
+    ok_ids: set[str] = set()
     good_end = 0
     with path.open("rb") as fh:
         for raw in fh:
@@ -799,12 +802,27 @@ def _scan_output(path: Path) -> tuple[set[str], int]:
                 break
             if isinstance(row.get("id"), str):
                 ids.add(row["id"])
+                (error_ids if "error" in row else ok_ids).add(row["id"])
             good_end += len(raw)
     size = path.stat().st_size
     if size > good_end:
         with path.open("r+b") as fh:
             fh.truncate(good_end)
-    return ids, size - good_end
+    # An id with an error row and another row (a duplicate id in the input) is done.
+    return ids, error_ids - ok_ids, size - good_end
+
+
+def _drop_error_rows(path: Path, ids: set[str]) -> None:
+    """Rewrite ``path`` without the error rows of ``ids`` (temp file, then rename)."""
+    tmp = path.with_name(path.name + ".retry-tmp")
+    with path.open("rb") as src, tmp.open("wb") as dst:
+        for raw in src:
+            row = json.loads(raw)
+            if "error" not in row or row.get("id") not in ids:
+                dst.write(raw)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(tmp, path)
 
 
 class ResultWriter:
@@ -816,12 +834,21 @@ class ResultWriter:
         path: the output file.
         resume: keep what is there and expose its ids as :attr:`done_ids`.
         overwrite: start the file afresh.
+        retry_errors: with ``resume``, remove the error rows so those articles are
+            done again (the file still ends with one row per article).
 
     Raises:
         InputError: the file has content and neither ``resume`` nor ``overwrite``.
     """
 
-    def __init__(self, path: str | Path, *, resume: bool = False, overwrite: bool = False):
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        resume: bool = False,
+        overwrite: bool = False,
+        retry_errors: bool = False,
+    ):
         self.path = Path(path)
         self.done_ids: set[str] = set()
         self.torn_bytes = 0
@@ -834,7 +861,10 @@ class ResultWriter:
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         if exists and resume and not overwrite:
-            self.done_ids, self.torn_bytes = _scan_output(self.path)
+            self.done_ids, error_ids, self.torn_bytes = _scan_output(self.path)
+            if retry_errors and error_ids:
+                _drop_error_rows(self.path, error_ids)
+                self.done_ids -= error_ids
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
         if overwrite:
             flags |= os.O_TRUNC
@@ -872,16 +902,12 @@ def read_results(path: str | Path) -> Iterator[BatchResult]:
     Raises:
         DatasetError: the file is missing or a complete line is not a result row.
     """
-    from visit_extract.io import iter_jsonl
-
     for lineno, row in iter_jsonl(path):
         if isinstance(row, BadRow):
             continue  # only a torn last line can be malformed in a file we wrote
         try:
             yield BatchResult.from_row(row)
         except InputError as exc:
-            from visit_extract.errors import DatasetError
-
             raise DatasetError(str(exc), path=str(path), line=lineno) from None
 
 
@@ -914,6 +940,7 @@ async def arun_batch(
     settings: Settings | None = None,
     resume: bool = False,
     overwrite: bool = False,
+    retry_errors: bool = False,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
@@ -922,7 +949,9 @@ async def arun_batch(
 ) -> BatchStats:
     """Async :func:`run_batch`."""
     stats = stats if stats is not None else BatchStats()
-    with ResultWriter(output, resume=resume, overwrite=overwrite) as writer:
+    with ResultWriter(
+        output, resume=resume, overwrite=overwrite, retry_errors=retry_errors
+    ) as writer:
         if progress:
             total = count_input_rows(source, fmt=input_format)
             stats.total = None if total is None else max(0, total - len(writer.done_ids))
@@ -947,6 +976,7 @@ def run_batch(
     settings: Settings | None = None,
     resume: bool = False,
     overwrite: bool = False,
+    retry_errors: bool = False,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
@@ -966,6 +996,8 @@ def run_batch(
         settings: the run's settings; from the environment when None.
         resume: continue a previous run into the same file.
         overwrite: discard what ``output`` holds.
+        retry_errors: with ``resume``, do the articles with error rows again (their
+            rows are replaced).
         input_format: ``jsonl``, ``csv``, ``parquet`` or ``txt``; guessed when None.
         columns: article field → input column (``"text=content,id=article_id"``).
         progress: show a progress bar on stderr.
@@ -984,6 +1016,7 @@ def run_batch(
             settings=settings,
             resume=resume,
             overwrite=overwrite,
+            retry_errors=retry_errors,
             input_format=input_format,
             columns=columns,
             progress=progress,

@@ -152,6 +152,19 @@ class _Bucket:
         return (1.0 - self.level) / self.rate
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # hung requests must not block shutdown
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that gave up (timeout, cancelled article) closes its connection
+        # while an answer is being written; that is expected, not worth a traceback.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class FakeServer:
     """The server, on 127.0.0.1 in a background thread. Use as a context manager.
 
@@ -167,9 +180,7 @@ class FakeServer:
         self._lock = threading.Lock()
         self._rng = random.Random(self.faults.seed)
         self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False  # hung requests must not block shutdown
+        self._httpd = _QuietServer(("127.0.0.1", port), self._handler_class())
         self._thread: threading.Thread | None = None
 
     @property

@@ -260,3 +260,20 @@ def test_cost_estimate_used_when_pricing_exists(monkeypatch: pytest.MonkeyPatch)
     )
     assert stats.cost_usd == pytest.approx(2.0)
     assert "$2.0000" in stats.summary()
+
+
+def test_resume_with_retry_errors_replaces_error_rows(tmp_path: Path) -> None:
+    rows = [{"id": f"e{i}", "text": f"teks {i}"} for i in range(6)] + [{"id": "e0", "text": "x"}]
+    source = write_jsonl(tmp_path / "dump.jsonl", rows)
+    out = tmp_path / "r.jsonl"
+    failing = ScriptedBackend(SETTINGS, fail=frozenset({"e1", "e4"}))
+    run_batch(source, out, settings=SETTINGS, backend=failing)
+    assert sum("error" in r for r in read_rows(out)) == 3  # two failures, one duplicate id
+
+    healthy = ScriptedBackend(SETTINGS)
+    run_batch(source, out, settings=SETTINGS, backend=healthy, resume=True, retry_errors=True)
+    final = read_rows(out)
+    assert sorted(healthy.calls) == ["e1", "e4"]
+    assert len(final) == 7
+    assert [r["id"] for r in final if "error" in r] == ["e0"]  # the duplicate stays reported
+    assert sorted(r["id"] for r in final if "error" not in r) == [f"e{i}" for i in range(6)]

@@ -97,3 +97,31 @@ def test_sigkill_then_resume_gives_exactly_one_row_per_article(tmp_path: Path) -
     assert set(ids) == {f"k{i:04d}" for i in range(N)}
     assert max(ids.values()) == 1
     assert "already in output (resumed)" in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="needs POSIX signals")
+def test_ctrl_c_leaves_only_complete_rows(tmp_path: Path) -> None:
+    source = write_jsonl(
+        tmp_path / "dump.jsonl", [{"id": f"c{i:04d}", "text": f"teks {i}"} for i in range(N)]
+    )
+    out = tmp_path / "results.jsonl"
+    env = {**os.environ, "VISIT_EXTRACT_NO_CACHE": "1"}
+    with FakeServer(Faults(latency_s=0.05)) as server:
+        proc = subprocess.Popen(
+            _command(source, out, server.url),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while len(_rows(out)) < 20 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "rerun with --resume" in err
+    assert out.read_bytes().endswith(b"\n")
+    ids = _ids(out)
+    assert 0 < len(ids) < N and max(ids.values()) == 1

@@ -35,6 +35,11 @@ def register(sub: Any) -> None:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT")
     mode.add_argument("--overwrite", action="store_true", help="discard what OUTPUT holds")
+    p.add_argument(
+        "--retry-errors",
+        action="store_true",
+        help="with --resume: do the articles with error rows again (their rows are replaced)",
+    )
     run = p.add_argument_group("run")
     run.add_argument(
         "--no-prefilter",
@@ -96,6 +101,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     )
     if not args.input.exists():
         raise InputError(f"{args.input} does not exist; give a dump file or a folder")
+    if args.retry_errors and not args.resume:
+        raise InputError("--retry-errors continues an earlier run: add --resume")
     stats = BatchStats()
     try:
         run_batch(
@@ -104,6 +111,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
             settings=settings,
             resume=args.resume,
             overwrite=args.overwrite,
+            retry_errors=args.retry_errors,
             input_format=args.format,
             columns=args.columns,
             progress=not args.no_progress,
