@@ -428,8 +428,10 @@ class _BatchRun:
         self.columns = columns
         use_prefilter = settings.prefilter if prefilter is None else prefilter
         # The pre-filter saves model calls; the rules backend is as cheap as the filter.
+        # A backend instance passed in names itself; otherwise the settings name it.
+        backend_name = getattr(backend, "name", None) or settings.resolved_backend
         self.relevance: RelevanceFn | None = None
-        if use_prefilter and settings.resolved_backend != "rules":
+        if use_prefilter and backend_name != "rules":
             self.relevance = relevance or _load_relevance()
         self.gate = RateGate(
             settings.concurrency,

@@ -117,11 +117,9 @@ def test_prefilter_not_applied_to_rules_backend() -> None:
     def never(text: str, title: str | None = None) -> float:
         raise AssertionError("the rules backend needs no pre-filter")
 
-    backend = ScriptedBackend(settings)
-    results = list(
-        extract_many(make_articles(3), settings=settings, backend=backend, relevance=never)
-    )
+    results = list(extract_many(make_articles(3), settings=settings, relevance=never))
     assert [r.status for r in results] == ["ok"] * 3
+    assert {r.extraction.backend for r in results if r.extraction} == {"rules"}
 
 
 def test_prefilter_missing_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
