@@ -357,6 +357,23 @@ def _estimate_tokens(article: Article, settings: Settings) -> int:
     return chars // 4 + 1_500
 
 
+async def _cancel_all(tasks: list[asyncio.Task[Any]]) -> None:
+    """Cancel ``tasks`` and wait until every one has ended.
+
+    Cancelling once is not enough: on Python < 3.12 ``asyncio.wait_for`` can swallow a
+    cancellation that arrives just as its inner call completes, and the worker then
+    blocks on a full queue that nobody reads. Such tasks are cancelled again.
+    """
+    pending = {t for t in tasks if not t.done()}
+    while pending:
+        for task in pending:
+            task.cancel()
+        _, pending = await asyncio.wait(pending, timeout=0.2)
+    for task in tasks:  # retrieve exceptions so none is logged as never retrieved
+        if not task.cancelled():
+            task.exception()
+
+
 class _DaemonPool(Executor):
     """A fixed pool of daemon threads for backends without ``aextract``.
 
@@ -595,7 +612,7 @@ class _BatchRun:
         aclose = getattr(self.backend, "aclose", None)
         if inspect.iscoroutinefunction(aclose):
             with contextlib.suppress(Exception):
-                await aclose()
+                await asyncio.wait_for(aclose(), timeout=5.0)
 
     async def results(self, source: Source) -> AsyncIterator[BatchResult]:
         conc = self.settings.concurrency
@@ -631,9 +648,7 @@ class _BatchRun:
                 bar.update()
                 yield item
         finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await _cancel_all(tasks)
             await self._close_backend()
             if self.pool is not None:
                 # Threads stuck in a backend call cannot be interrupted; do not wait.

@@ -120,7 +120,7 @@ def test_ctrl_c_leaves_only_complete_rows(tmp_path: Path) -> None:
             time.sleep(0.01)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err
     assert "rerun with --resume" in err
     assert out.read_bytes().endswith(b"\n")
     ids = _ids(out)
