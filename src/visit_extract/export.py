@@ -297,10 +297,8 @@ def write_graphml(edges: Iterable[Edge], path: str | Path) -> None:
     edges = list(edges)
     nodes: dict[str, str | None] = {}
     for edge in edges:
-        nodes.setdefault(edge.source, edge.source_level)
-        nodes.setdefault(edge.target, edge.target_level)
-        nodes[edge.source] = nodes[edge.source] or edge.source_level
-        nodes[edge.target] = nodes[edge.target] or edge.target_level
+        for name, level in ((edge.source, edge.source_level), (edge.target, edge.target_level)):
+            nodes[name] = nodes.get(name) or level
     node_ids = {name: f"n{i}" for i, name in enumerate(nodes)}
     edge_keys = [
         ("weight", "int", "events"),
