@@ -23,8 +23,11 @@ def test_gold_visits_validate_and_round_trip(seeds_dir) -> None:
     """Every seed gold visit is a valid Visit, and dumping gives the gold fields back."""
     for line in (seeds_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
-        ex = VisitExtraction(id=gold["id"], is_study_visit=gold["is_study_visit"],
-                             visits=[Visit.model_validate(v) for v in gold["visits"]])
+        ex = VisitExtraction(
+            id=gold["id"],
+            is_study_visit=gold["is_study_visit"],
+            visits=[Visit.model_validate(v) for v in gold["visits"]],
+        )
         dumped = ex.model_dump()
         for got, want in zip(dumped["visits"], gold["visits"], strict=True):
             assert {k: got[k] for k in want} == want

@@ -144,9 +144,7 @@ class Settings:
         return self.env_api_keys.get(var) if var else None
 
     @classmethod
-    def from_env(
-        cls, env: Mapping[str, str] | None = None, **overrides: Any
-    ) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Build settings from ``VISIT_EXTRACT_*`` variables, then apply overrides.
 
         This is the only place visit-extract reads the environment.

@@ -66,9 +66,7 @@ def check_partial_date(value: str | None) -> str | None:
     if value is None:
         return None
     if not _DATE_RE.match(value):
-        raise ValueError(
-            f"date {value!r} is not one of YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD"
-        )
+        raise ValueError(f"date {value!r} is not one of YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
     if value.startswith("--"):
         month, day = int(value[2:4]), int(value[5:7])
         date(2000, month, day)  # 2000 is a leap year, so --02-29 is accepted
