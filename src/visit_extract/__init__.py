@@ -2,10 +2,14 @@
 
 >>> from visit_extract import extract_visit
 >>> result = extract_visit(article_text, published="2019-02-26")
+
+One entry point per job: :func:`extract_visit` (one article), :func:`extract_many`
+(a batch, resumable) and :func:`evaluate` (scores against hand-labelled sets).
 """
 
 from __future__ import annotations
 
+from visit_extract.batch import BatchResult, aextract_many, extract_many
 from visit_extract.config import Settings
 from visit_extract.errors import (
     ArticleTooLargeError,
@@ -23,6 +27,7 @@ from visit_extract.errors import (
     UnknownBackendError,
     VisitExtractError,
 )
+from visit_extract.eval import EvalRun, evaluate
 from visit_extract.extract import (
     ExtractionBackend,
     available_backends,
@@ -46,9 +51,11 @@ __all__ = [
     "Article",
     "ArticleTooLargeError",
     "AuthenticationError",
+    "BatchResult",
     "ConfigError",
     "DatasetError",
     "EmptyArticleError",
+    "EvalRun",
     "Evidence",
     "ExtractionBackend",
     "ExtractionValidationError",
@@ -67,7 +74,10 @@ __all__ = [
     "VisitExtractError",
     "VisitExtraction",
     "__version__",
+    "aextract_many",
     "available_backends",
+    "evaluate",
+    "extract_many",
     "extract_visit",
     "iter_articles",
     "read_articles",

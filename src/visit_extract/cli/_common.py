@@ -9,7 +9,7 @@ from visit_extract.config import Settings
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
-    """Add --backend, --model, --base-url, --api-key, --mode, cache options."""
+    """Add --backend, --model, --base-url, --api-key, --mode, sampling and cache options."""
     group = parser.add_argument_group("model")
     group.add_argument(
         "--backend",
@@ -28,6 +28,17 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--mode", help="instructor mode: TOOLS, JSON, MD_JSON, ...")
     group.add_argument("--temperature", type=float, help="sampling temperature (default 0)")
+    group.add_argument(
+        "--max-output-tokens", type=int, help="cap on each completion (default 2048)"
+    )
+    group.add_argument(
+        "--max-retries",
+        type=int,
+        help="reasks after an invalid answer or an ungrounded quote (default 2)",
+    )
+    group.add_argument(
+        "--timeout", type=float, help="seconds one HTTP request may take (default 120)"
+    )
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     group.add_argument("--cache-dir", type=Path, help="cache location (default: user cache dir)")
 
@@ -41,6 +52,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         api_key=getattr(args, "api_key", None),
         mode=getattr(args, "mode", None),
         temperature=getattr(args, "temperature", None),
+        max_output_tokens=getattr(args, "max_output_tokens", None),
+        max_retries=getattr(args, "max_retries", None),
+        request_timeout_s=getattr(args, "timeout", None),
         use_cache=False if getattr(args, "no_cache", False) else None,
         cache_dir=getattr(args, "cache_dir", None),
     )
