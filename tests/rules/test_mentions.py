@@ -63,13 +63,13 @@ def test_offsets_and_ignored_lines() -> None:
 def test_people_with_titles_regions_and_degrees() -> None:
     text = (
         "Rombongan diterima Wakil Bupati Jembrana I Gede Ngurah Patriana Krisna. "
-        "Hadir pula Kepala Dinas Pariwisata Kota Makassar, Muhammad Roem, serta "
-        "Sekda Kabupaten Pekalongan Dra. Hj. Mukaromah Syakoer, MM."
+        "Hadir pula Kepala Dinas Pariwisata Kota Makassar, Andi Saputra, serta "
+        "Sekda Kabupaten Pekalongan Dra. Hj. Siti Rahmawati, MM."
     )
     people = find_people(text, find_regions(text))
     got = [(p.name, p.title, p.region.name if p.region else None) for p in people]
     assert got == [
         ("I Gede Ngurah Patriana Krisna", "Wakil Bupati", "Kabupaten Jembrana"),
-        ("Muhammad Roem", "Kepala Dinas Pariwisata", "Kota Makassar"),
-        ("Mukaromah Syakoer", "Sekda", "Kabupaten Pekalongan"),
+        ("Andi Saputra", "Kepala Dinas Pariwisata", "Kota Makassar"),
+        ("Siti Rahmawati", "Sekda", "Kabupaten Pekalongan"),
     ]

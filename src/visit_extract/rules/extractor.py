@@ -391,7 +391,7 @@ def _dates(
         line_a = text.rfind("\n", 0, m.start()) + 1
         line_b = text.find("\n", m.end())
         line = text[line_a : line_b if line_b >= 0 else len(text)]
-        # a header date ("Selasa, 14 Juni 2022, 20:00 WITA") is the publication's
+        # a header date ("Kamis, 3 Maret 2022, 09:15 WIB") is the publication's
         if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
             continue
         # the date of another event: "program yang dilaunching menteri, Selasa (31/5)"

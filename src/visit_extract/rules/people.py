@@ -106,7 +106,7 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break
         word = t.group()
         bare = word.rstrip(".")
-        # "I" opens Balinese names ("I Made Budiasa"); "II", "IV" are not names
+        # "I" opens Balinese names ("I Made Sutama"); "II", "IV" are not names
         if not tokens and (
             bare in _NOT_NAME
             or (len(bare) > 1 and re.fullmatch(r"[IVX]+", bare))
@@ -173,7 +173,7 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
         if len(name) < 3:
             continue
         people.append(Person(name, normalize_title(tm.group()), region, tm.start(), ne, ns))
-    # "Junedi, Bupati Pemalang" / "Rumiadi, Ketua DPRD Murung Raya"; not inside a list
+    # "Sutrisno, Bupati Pemalang" / "Hartono, Ketua DPRD Murung Raya"; not inside a list
     # of "<title> <region> – <name>, <title> ..." whose names were read above
     taken = [(p.name_start, p.end) for p in people]
     for m in re.finditer(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:selaku\s+)?", text):
