@@ -41,6 +41,9 @@ class Faults:
         rate_invalid: share whose tool arguments are JSON that breaks the schema.
         rpm: requests per minute the server accepts (a token bucket holding one
             second's worth); excess requests get 429 with the time until the next slot.
+        stall_after: when set, every request after this many gets no answer for
+            ``hang_s`` seconds: the run is then certainly still going when a test
+            interrupts it, however slowly the test itself gets scheduled.
         seed: seed of the fault draws.
     """
 
@@ -53,6 +56,7 @@ class Faults:
     rate_malformed: float = 0.0
     rate_invalid: float = 0.0
     rpm: float | None = None
+    stall_after: int | None = None
     seed: int = 0
 
 
@@ -219,6 +223,9 @@ class FakeServer:
         with self._lock:
             self.stats["requests"] += 1
             f = self.faults
+            if f.stall_after is not None and self.stats["requests"] > f.stall_after:
+                self.stats["stalled"] += 1
+                return "hang", 0.0
             if self._bucket is not None:
                 wait = self._bucket.take()
                 if wait > 0:

@@ -60,7 +60,8 @@ def test_sigkill_then_resume_gives_exactly_one_row_per_article(tmp_path: Path) -
     )
     out = tmp_path / "results.jsonl"
     env = {**os.environ, "VISIT_EXTRACT_NO_CACHE": "1"}
-    with FakeServer(Faults(latency_s=0.02, rate_500=0.05, retry_after_s=0.01)) as server:
+    faults = Faults(latency_s=0.02, rate_500=0.05, retry_after_s=0.01, stall_after=80)
+    with FakeServer(faults) as server:
         proc = subprocess.Popen(
             _command(source, out, server.url),
             env=env,
@@ -77,6 +78,7 @@ def test_sigkill_then_resume_gives_exactly_one_row_per_article(tmp_path: Path) -
         finally:
             if proc.poll() is None:
                 proc.kill()
+        server.set_faults(stall_after=None)
         killed = _ids(out) if out.read_bytes().endswith(b"\n") else None
         partial = len(_rows(out))
         assert 0 < partial < N + 1
@@ -107,7 +109,9 @@ def test_ctrl_c_leaves_only_complete_rows(tmp_path: Path) -> None:
     )
     out = tmp_path / "results.jsonl"
     env = {**os.environ, "VISIT_EXTRACT_NO_CACHE": "1"}
-    with FakeServer(Faults(latency_s=0.05)) as server:
+    # Requests after the 40th hang: the run cannot finish before the interrupt lands,
+    # and Ctrl-C must also end it while requests are in flight.
+    with FakeServer(Faults(latency_s=0.05, stall_after=40)) as server:
         proc = subprocess.Popen(
             _command(source, out, server.url),
             env=env,
@@ -118,6 +122,7 @@ def test_ctrl_c_leaves_only_complete_rows(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while len(_rows(out)) < 20 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
+        assert proc.poll() is None, "the run ended before it could be interrupted"
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
