@@ -9,7 +9,9 @@ used for models written ``acme/<model>``, and ``"instructor"`` serves the rest.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import inspect
 import json
 import logging
 import threading
@@ -143,6 +145,33 @@ def get_client(settings: Settings, policy: TransportPolicy) -> LLMClient:
 
 # --- the built-in client -------------------------------------------------------------------
 
+_WRAPPED: dict[type[BaseModel], type[BaseModel]] = {}
+_WRAP_LOCK = threading.Lock()
+
+
+def response_schema(response_model: type[M]) -> type[M]:
+    """instructor's tool-call wrapper of ``response_model``, made once per process.
+
+    Given a plain pydantic model, instructor wraps it in a *new* class on every call;
+    its JSON-schema cache is keyed by class, so the tool schema (~6 ms) and the wrapper
+    (~1 ms) were rebuilt for every request. Passing the same wrapper each time makes
+    both one-off costs. The request is unchanged: the wrapper has the model's name,
+    docstring and fields.
+    """
+    wrapped = _WRAPPED.get(response_model)
+    if wrapped is None:
+        import instructor
+
+        with _WRAP_LOCK:
+            wrapped = _WRAPPED.get(response_model)
+            if wrapped is None:
+                if issubclass(response_model, instructor.OpenAISchema):
+                    wrapped = response_model
+                else:
+                    wrapped = instructor.openai_schema(response_model)
+                _WRAPPED[response_model] = wrapped
+    return wrapped  # type: ignore[return-value]
+
 
 class _Conversation:
     """Keeps the prompt from growing with every reask.
@@ -252,7 +281,11 @@ class InstructorClient:
         self.api_key = self._api_key(provider)
         self.mode = self._mode()
         self._sync: Any = None
+        # The async SDK client's connection pool belongs to the event loop it was first
+        # used in; a client is kept per loop and replaced when a new loop asks.
         self._async: Any = None
+        self._async_loop: asyncio.AbstractEventLoop | None = None
+        self._sdk_lock = threading.Lock()
 
     def _api_key(self, provider: str | None) -> str:
         key = self.settings.resolve_api_key()
@@ -298,15 +331,48 @@ class InstructorClient:
         return ocls(api_key=self.api_key, base_url=self.base_url, max_retries=0, timeout=timeout)
 
     def _raw_create(self, asynchronous: bool) -> Callable[..., Any]:
-        if asynchronous:
-            if self._async is None:
-                self._async = self._sdk(True)
-            sdk = self._async
-        else:
-            if self._sync is None:
-                self._sync = self._sdk(False)
-            sdk = self._sync
+        # Threads (eval) and tasks share one client; the lock makes sure only one SDK
+        # client (and connection pool) is ever opened per kind.
+        with self._sdk_lock:
+            if asynchronous:
+                loop = asyncio.get_running_loop()
+                if self._async is None or self._async_loop is not loop:
+                    # A client left from a finished loop cannot be closed from here
+                    # (its sockets belong to that loop); the new loop gets its own.
+                    self._async = self._sdk(True)
+                    self._async_loop = loop
+                sdk = self._async
+            else:
+                if self._sync is None:
+                    self._sync = self._sdk(False)
+                sdk = self._sync
         return sdk.messages.create if self._is_anthropic else sdk.chat.completions.create  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Close the synchronous SDK client, if one was opened (a later call reopens it).
+
+        An async client cannot be closed without its event loop; use :meth:`aclose`
+        from inside that loop.
+        """
+        with self._sdk_lock:
+            sdk, self._sync = self._sync, None
+        if sdk is not None:
+            sdk.close()
+
+    async def aclose(self) -> None:
+        """Close the SDK clients opened so far (a later call reopens them).
+
+        Call it from the event loop the async client was used in (batch runs do this
+        at the end of a run); closing it elsewhere would touch sockets of another loop.
+        """
+        with self._sdk_lock:
+            sdk, self._async = self._async, None
+            loop, self._async_loop = self._async_loop, None
+        if sdk is not None and (loop is None or loop is asyncio.get_running_loop()):
+            result = sdk.close()
+            if inspect.isawaitable(result):
+                await result
+        self.close()
 
     def _provider_enum(self) -> Any:
         import instructor
@@ -317,7 +383,7 @@ class InstructorClient:
         return {
             "messages": messages,
             "model": self.model,
-            "response_model": response_model,
+            "response_model": response_schema(response_model),
             "max_retries": self.settings.max_retries,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_output_tokens,

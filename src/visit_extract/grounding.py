@@ -17,6 +17,7 @@ model as a validation error.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 #: Share of a quote's characters that must align for a fuzzy match.
@@ -52,9 +53,52 @@ class Span:
     score: float = 1.0
 
 
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+#: A run of non-whitespace; ``\s`` is exactly ``str.isspace`` for str patterns.
+_TOKEN = re.compile(r"\S+")
+#: The folds of ASCII characters (the backtick), applied to whole ASCII words.
+_ASCII_FOLD = str.maketrans({k: v for k, v in _FOLD.items() if k.isascii()})
+
+
+def _fold_char(ch: str) -> str:
+    folded = _FOLD.get(ch)
+    if folded is None:
+        low = ch.lower()
+        folded = low if len(low) == 1 else ch
+    return folded
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Fold case, quotes, dashes and whitespace; return the folded text and, per
     folded character, the index of the character it came from."""
+    if _INVISIBLE_RE.search(text):
+        return _normalise_chars(text)
+    # Word by word rather than character by character: an ASCII word folds with one
+    # lower() and its offsets are a range, which keeps building a Grounder for an
+    # article well under a millisecond. Only non-ASCII words go character by character.
+    parts: list[str] = []
+    index: list[int] = []
+    prev_end = -1
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if prev_end >= 0:
+            parts.append(" ")  # a whitespace run maps to its first character
+            index.append(prev_end)
+        prev_end = end
+        word = match.group()
+        if word.isascii():
+            parts.append(word.lower().translate(_ASCII_FOLD))
+            index.extend(range(start, end))
+            continue
+        for offset, ch in enumerate(word):
+            folded = _fold_char(ch)
+            parts.append(folded)
+            index.extend([start + offset] * len(folded))
+    return "".join(parts), index
+
+
+def _normalise_chars(text: str) -> tuple[str, list[int]]:
+    """:func:`_normalise` one character at a time (texts with invisible characters)."""
     out: list[str] = []
     index: list[int] = []
     prev_space = True  # drops leading whitespace
@@ -68,11 +112,7 @@ def _normalise(text: str) -> tuple[str, list[int]]:
                 prev_space = True
             continue
         prev_space = False
-        folded = _FOLD.get(ch)
-        if folded is None:
-            low = ch.lower()
-            folded = low if len(low) == 1 else ch
-        for fch in folded:
+        for fch in _fold_char(ch):
             out.append(fch)
             index.append(i)
     if out and out[-1] == " ":
@@ -87,11 +127,30 @@ def normalise_quote(quote: str) -> str:
 
 
 class Grounder:
-    """Locates quotes in one text; build it once per article and reuse it."""
+    """Locates quotes in one text; build it once per article and reuse it.
+
+    The folded text is built on the first :meth:`locate`, so a Grounder that is never
+    asked (an answer without quotes, a cache hit without visits) costs nothing.
+    """
 
     def __init__(self, text: str):
         self.text = text
-        self._norm, self._index = _normalise(text)
+        self._folded: tuple[str, list[int]] | None = None
+
+    @property
+    def _norm(self) -> str:
+        return self._fold()[0]
+
+    @property
+    def _index(self) -> list[int]:
+        return self._fold()[1]
+
+    def _fold(self) -> tuple[str, list[int]]:
+        # Racing threads may both fold; each assigns a complete, equal tuple.
+        folded = self._folded
+        if folded is None:
+            folded = self._folded = _normalise(self.text)
+        return folded
 
     def _to_text(self, nstart: int, nend: int) -> tuple[int, int]:
         return self._index[nstart], self._index[nend - 1] + 1

@@ -8,6 +8,7 @@ no ``prompts`` folder, falls back to the repository's ``prompts/``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sys
@@ -49,6 +50,12 @@ def default_prompt_dir() -> Traversable:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _placeholders(template: str) -> frozenset[str]:
+    # Templates are few and fixed per process; scanning them once per call was waste.
+    return frozenset(_PLACEHOLDER.findall(template))
+
+
 def render(template: str, variables: dict[str, str], *, name: str = "template") -> str:
     """Fill ``{{name}}`` placeholders strictly.
 
@@ -61,7 +68,7 @@ def render(template: str, variables: dict[str, str], *, name: str = "template") 
     Raises:
         PromptError: a placeholder has no value, or a value has no placeholder.
     """
-    wanted = set(_PLACEHOLDER.findall(template))
+    wanted = _placeholders(template)
     missing = wanted - set(variables)
     if missing:
         raise PromptError(f"{name}: no value for {', '.join(sorted(missing))}")
@@ -102,6 +109,11 @@ class PromptSet:
 
     def system_message(self) -> str:
         """The system message: role, rules and worked examples."""
+        return self._system
+
+    @functools.cached_property
+    def _system(self) -> str:
+        # The same for every article: rendered once per prompt set, not per request.
         parts = [render(self.files[f], {}, name=f) for f in PROMPT_FILES[:3]]
         return "\n\n".join(p.strip() for p in parts)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from visit_extract.grounding import Grounder, locate_quote
+import pytest
+
+from visit_extract.grounding import Grounder, _normalise, _normalise_chars, locate_quote
 
 TEXT = (
     "Bupati Pasangkayu, Agus Ambo Djiwa, berkunjung ke Banyuwangi, Senin (25/2).\n"
@@ -44,3 +46,24 @@ def test_regex_metacharacters_are_plain_text() -> None:
     assert grounder.locate("Rp 1,5 (miliar) [APBD]") is not None
     assert grounder.locate(".*") is None  # stripped to nothing: not a wildcard
     assert grounder.locate("(a+)+$") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bupati  Lahat\tdatang ke\n\nKota `Batu`",
+        "\u201cKami belajar\u201d \u2013 kata Wali Kota \u2026 di \u0130stanbul ",
+        "  stra\u00dfe caf\u00e9  \u00a0 Dinas\u2003Kominfo  ",
+        "",
+        "   ",
+    ],
+)
+def test_word_by_word_folding_equals_the_character_reference(text: str) -> None:
+    assert _normalise(text) == _normalise_chars(text)
+
+
+def test_text_with_invisible_characters_is_folded_without_them() -> None:
+    grounder = Grounder("Kota\u200b Batu dan Kab\u00adupaten Malang")
+    span = grounder.locate("kota batu")
+    assert span is not None and grounder.text[span.start : span.end] == "Kota\u200b Batu"
+    assert grounder.locate("Kabupaten Malang") is not None

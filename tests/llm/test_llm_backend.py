@@ -399,7 +399,13 @@ def test_ollama_needs_no_key_and_uses_its_local_endpoint(tmp_path: Path) -> None
 
 
 def _recorded() -> list[Path]:
-    return sorted(CASSETTES.glob("recorded_smollm2_*.yaml"))
+    # One cassette per article; recorded_smollm2_eval_*.yaml hold whole eval runs and
+    # are replayed by tests/eval.
+    return sorted(
+        p
+        for p in CASSETTES.glob("recorded_smollm2_*.yaml")
+        if not p.name.startswith("recorded_smollm2_eval_")
+    )
 
 
 def _article_for(cassette_path: Path) -> dict[str, Any]:
@@ -474,3 +480,119 @@ def test_cli_missing_key_is_a_message_not_a_traceback(
     assert main(["extract", str(article), "--model", "openai/gpt-4o-mini"]) == 2
     err = capsys.readouterr().err
     assert "OPENAI_API_KEY" in err and "Traceback" not in err
+
+
+# --- closing the clients, and cheap cache hits -------------------------------------------
+
+
+class _ClosableClient(_FixedClient):
+    """A client that records being closed."""
+
+    def __init__(self, settings: Settings, policy: TransportPolicy):
+        super().__init__(settings, policy)
+        self.closed: list[str] = []
+
+    def close(self) -> None:
+        self.closed.append("close")
+
+    async def aclose(self) -> None:
+        self.closed.append("aclose")
+
+
+def test_aclose_closes_the_sdk_clients_it_opened_and_they_reopen(
+    tmp_path: Path, cassette: Any
+) -> None:
+    backend = LLMBackend(make_settings(tmp_path))
+    client: Any = backend.client
+
+    async def run() -> tuple[VisitExtraction, Any]:
+        result = await backend.aextract(scripted())
+        sdk = client._async
+        await backend.aclose()
+        return result, sdk
+
+    with cassette("authored_500_then_ok.yaml"):
+        result, sdk = asyncio.run(run())
+    assert sdk is not None and sdk.is_closed()
+    assert client._async is None
+    # the cache was closed too, and reopens: the same article is now a hit, no HTTP
+    again = backend.extract(scripted())
+    assert again.cached and again.visits == result.visits
+    backend.close()
+
+
+def test_close_closes_the_sync_sdk_client(tmp_path: Path, cassette: Any) -> None:
+    backend = LLMBackend(make_settings(tmp_path, use_cache=False))
+    with cassette("authored_malformed_then_ok.yaml"):
+        backend.extract(scripted())
+    sdk = backend.client._sync  # type: ignore[attr-defined]
+    backend.close()
+    assert sdk.is_closed() and backend.client._sync is None  # type: ignore[attr-defined]
+
+
+def test_a_client_passed_in_is_left_open_and_an_owned_one_is_closed(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, model="acme/tiny")
+    given = _ClosableClient(settings, TransportPolicy(settings))
+    asyncio.run(LLMBackend(settings, client=given).aclose())
+    assert given.closed == []
+    register_client("acme", _ClosableClient)
+    try:
+        owned = LLMBackend(settings)
+        asyncio.run(owned.aclose())
+        assert owned.client.closed == ["aclose", "close"]  # type: ignore[attr-defined]
+    finally:
+        register_client("acme", _FixedClient)
+
+
+def test_batch_run_closes_the_async_client_in_its_own_loop(
+    tmp_path: Path, cassette: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    import gc
+
+    from visit_extract.batch import extract_many
+
+    backend = LLMBackend(make_settings(tmp_path, use_cache=False))
+    client: Any = backend.client
+    opened: list[Any] = []
+    make_sdk = client._sdk
+
+    def recording_sdk(asynchronous: bool) -> Any:
+        sdk = make_sdk(asynchronous)
+        opened.append(sdk)
+        return sdk
+
+    client._sdk = recording_sdk
+    with cassette("authored_500_then_ok.yaml"), caplog.at_level("ERROR", logger="asyncio"):
+        rows = list(extract_many([scripted()], settings=backend.settings, backend=backend))
+        gc.collect()
+    assert [r.status for r in rows] == ["ok"]
+    assert len(opened) == 1 and opened[0].is_closed()
+    assert not [r for r in caplog.records if "Event loop is closed" in r.getMessage()]
+
+
+def test_a_cache_hit_without_visits_equals_the_miss_including_the_truncation_warning(
+    tmp_path: Path,
+) -> None:
+    register_client("acme", _FixedClient)
+    settings = make_settings(tmp_path, model="acme/tiny", max_prompt_chars=300)
+    long_text = "".join(f"Paragraf ke-{i} tentang kunjungan kerja.\n" for i in range(40))
+    article = to_article(long_text, max_chars=100_000)
+    miss = LLMBackend(settings).extract(article)
+    hit = LLMBackend(settings).extract(article)
+    assert not miss.cached and hit.cached
+    assert any("truncated" in w for w in hit.warnings)
+    assert hit.model_dump(exclude={"cached", "latency_s"}) == miss.model_dump(
+        exclude={"cached", "latency_s"}
+    )
+
+
+def test_an_unreadable_cache_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
+    register_client("acme", _FixedClient)
+    settings = make_settings(tmp_path, model="acme/tiny")
+    backend = LLMBackend(settings)
+    article = scripted()
+    assert backend.cache is not None
+    backend.cache.set(backend.key(article), {"answer": {"is_study_visit": "perhaps"}})
+    result = backend.extract(article)
+    assert not result.cached and len(backend.client.seen) == 1  # type: ignore[attr-defined]
+    assert backend.extract(article).cached

@@ -7,11 +7,14 @@ reasks and transport retries, a JSON disk cache, and code post-processing.
 
 from __future__ import annotations
 
+import inspect
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -56,8 +59,22 @@ class LLMBackend:
         self.settings = settings
         self.prompts = PromptSet.load(prompt_dir)
         self.policy = TransportPolicy(settings, on_retry=on_retry)
+        # A client passed in belongs to the caller; close()/aclose() leave it open.
+        self._owns_client = client is None
         self.client = client if client is not None else get_client(settings, self.policy)
         self.cache = ResultCache(cache_dir(settings)) if settings.use_cache else None
+        # Everything in the key except the article is fixed for this backend's lifetime.
+        self._key_fields: dict[str, Any] = {
+            "provider": self.client.provider,
+            "base_url": self.client.base_url,
+            "model": self.client.model,
+            "prompt_version": self.prompts.version,
+            "schema_version": SCHEMA_VERSION,
+            "sampling": {
+                "temperature": self.settings.temperature,
+                "max_tokens": self.settings.max_output_tokens,
+            },
+        }
 
     @property
     def prompt_version(self) -> str:
@@ -80,36 +97,43 @@ class LLMBackend:
 
     def key(self, article: Article) -> str:
         """The cache key of an article under these settings and prompts."""
-        return cache_key(
-            provider=self.client.provider,
-            base_url=self.client.base_url,
-            model=self.client.model,
-            prompt_version=self.prompts.version,
-            schema_version=SCHEMA_VERSION,
-            text=article.text,
-            published=article.published,
-            sampling={
-                "temperature": self.settings.temperature,
-                "max_tokens": self.settings.max_output_tokens,
-            },
-        )
+        return cache_key(text=article.text, published=article.published, **self._key_fields)
 
     def _from_cache(self, article: Article, key: str) -> VisitExtraction | None:
+        """The stored answer, post-processed as on a miss; None on a miss.
+
+        The cache holds the model's raw answer, not the public result, so a fix in
+        post-processing (region names, dates, offsets) applies to cached answers too
+        without a new key. A hit does only what the result needs: the answer's quotes
+        were checked against this text before it was stored, so validation skips that
+        check (post-processing still locates every quote and warns about any it cannot
+        find), and the text is prepared only when there are visits to ground or the
+        article may have been truncated.
+        """
         if self.cache is None:
             return None
         entry = self.cache.get(key)
         if entry is None:
             return None
         started = time.perf_counter()
-        prepared, warnings = self._prepare(article)
-        with grounding(Grounder(prepared.text)):
-            answer = LLMAnswer.model_validate(entry["answer"])
+        try:
+            with grounding(None):
+                answer = LLMAnswer.model_validate(entry["answer"])
+            usage = Usage.model_validate(entry.get("usage", {}))
+        except (KeyError, TypeError, ValidationError):
+            return None  # an entry this version cannot read: a miss, overwritten below
+        # Preparation never lengthens a text, so a text within the prompt limit cannot
+        # have been truncated.
+        if answer.visits or len(article.text) > self.settings.max_prompt_chars:
+            prepared, warnings = self._prepare(article)
+        else:
+            prepared, warnings = None, []
         return self._result(
             article,
             answer,
             prepared,
             warnings,
-            usage=Usage.model_validate(entry.get("usage", {})),
+            usage=usage,
             latency_s=time.perf_counter() - started,
             cached=True,
         )
@@ -118,14 +142,22 @@ class LLMBackend:
         self,
         article: Article,
         answer: LLMAnswer,
-        prepared: PreparedText,
+        prepared: PreparedText | None,
         warnings: list[str],
         *,
         usage: Usage,
         latency_s: float,
         cached: bool,
+        grounder: Grounder | None = None,
     ) -> VisitExtraction:
-        is_visit, visits, more = build_visits(answer, prepared, article.published)
+        if answer.visits:
+            if prepared is None:  # _from_cache leaves it out only for answers without visits
+                prepared, _ = self._prepare(article)
+            is_visit, visits, more = build_visits(
+                answer, prepared, article.published, grounder=grounder
+            )
+        else:
+            is_visit, visits, more = False, [], []
         return VisitExtraction(
             id=article.id,
             is_study_visit=is_visit,
@@ -178,7 +210,8 @@ class LLMBackend:
         started = time.perf_counter()
         prepared, warnings, messages = self._start(article)
         meter = TokenMeter(self.settings.token_budget)
-        with grounding(Grounder(prepared.text)):
+        grounder = Grounder(prepared.text)  # one per article: validation and evidence
+        with grounding(grounder):
             answer = self.client.complete(messages, LLMAnswer, meter)
         self._store(key, answer, meter.usage)
         return self._result(
@@ -189,6 +222,7 @@ class LLMBackend:
             usage=meter.usage,
             latency_s=time.perf_counter() - started,
             cached=False,
+            grounder=grounder,
         )
 
     async def aextract(self, article: Article) -> VisitExtraction:
@@ -200,8 +234,9 @@ class LLMBackend:
         started = time.perf_counter()
         prepared, warnings, messages = self._start(article)
         meter = TokenMeter(self.settings.token_budget)
+        grounder = Grounder(prepared.text)
         # The context variable is task-local, so concurrent articles do not mix texts.
-        with grounding(Grounder(prepared.text)):
+        with grounding(grounder):
             answer = await self.client.acomplete(messages, LLMAnswer, meter)
         self._store(key, answer, meter.usage)
         return self._result(
@@ -212,7 +247,36 @@ class LLMBackend:
             usage=meter.usage,
             latency_s=time.perf_counter() - started,
             cached=False,
+            grounder=grounder,
         )
+
+    # -- resources ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the synchronous HTTP client this backend opened, and the cache.
+
+        Both reopen on the next call, so closing a backend that is used again is safe.
+        A client passed to the constructor is left to its owner.
+        """
+        if self._owns_client:
+            close = getattr(self.client, "close", None)
+            if callable(close):
+                close()
+        if self.cache is not None:
+            self.cache.close()
+
+    async def aclose(self) -> None:
+        """Close the HTTP clients (async and sync) this backend opened, and the cache.
+
+        Call it in the event loop the backend was used in: async clients hold sockets
+        of that loop (batch runs call it at the end of every run). Everything reopens
+        on the next call.
+        """
+        if self._owns_client:
+            aclose = getattr(self.client, "aclose", None)
+            if aclose is not None and inspect.iscoroutinefunction(aclose):
+                await aclose()
+        self.close()
 
 
 __all__ = ["LLMBackend", "RetryEvent"]

@@ -24,10 +24,12 @@ _KIND_ORDER = ("studi_tiru", "studi_banding", "kunjungan_kerja")
 class _Builder:
     """Builds one extraction, collecting evidence and warnings."""
 
-    def __init__(self, prepared: PreparedText, published: date | None):
+    def __init__(
+        self, prepared: PreparedText, published: date | None, grounder: Grounder | None = None
+    ):
         self.prepared = prepared
         self.published = published
-        self.grounder = Grounder(prepared.text)
+        self.grounder = grounder if grounder is not None else Grounder(prepared.text)
         self.warnings: list[str] = []
 
     # -- evidence ----------------------------------------------------------------------
@@ -171,7 +173,11 @@ class _Builder:
 
 
 def build_visits(
-    answer: LLMAnswer, prepared: PreparedText, published: date | None
+    answer: LLMAnswer,
+    prepared: PreparedText,
+    published: date | None,
+    *,
+    grounder: Grounder | None = None,
 ) -> tuple[bool, list[Visit], list[str]]:
     """Turn a validated model answer into public visits.
 
@@ -179,11 +185,15 @@ def build_visits(
         answer: the model's answer (already validated against ``prepared.text``).
         prepared: the text the model saw, with its map to the original.
         published: the article's publication date.
+        grounder: a :class:`Grounder` over ``prepared.text`` already built for this
+            article (validation used one); a new one is built when None.
 
     Returns:
         ``(is_study_visit, visits, warnings)``.
     """
-    builder = _Builder(prepared, published)
+    if grounder is not None and grounder.text != prepared.text:
+        raise ValueError("grounder was built for another text than prepared.text")
+    builder = _Builder(prepared, published, grounder)
     visits = [builder.visit(v, i) for i, v in enumerate(answer.visits)]
     return answer.is_study_visit and bool(visits), visits, builder.warnings
 
