@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "llm"))
+if str(HERE.parent) not in sys.path:  # run as a script: make tests/ importable
+    sys.path.insert(0, str(HERE.parent))
 
-from support import make_vcr  # noqa: E402
-
+from llm.support import make_vcr  # noqa: E402
 from visit_extract.cli import main as cli_main  # noqa: E402
 
 ROOT = HERE.parents[1]

@@ -55,6 +55,8 @@ class ArticleRecord(BaseModel):
     gold: GoldLabel
     prediction: VisitExtraction | None = None
     error: str | None = None
+    #: Tokens the failed attempts of an article with ``error`` spent (cost of the run).
+    error_usage: Usage | None = None
     pairs: list[tuple[int, int]] = Field(default_factory=list)
     counts: dict[str, tuple[int, int, int]]
     disagreements: list[DisagreementRecord] = Field(default_factory=list)

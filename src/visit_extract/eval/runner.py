@@ -48,18 +48,24 @@ def side_file(out: str | Path) -> Path:
     return out.with_name(out.stem + ".articles.jsonl")
 
 
-def _extract(article: Article, settings: Settings) -> tuple[VisitExtraction | None, str | None]:
+#: One article's outcome: the extraction, or an error message and the tokens the
+#: failed attempts spent (provider errors carry them; the run's cost must include them).
+Outcome = tuple[VisitExtraction | None, str | None, Usage | None]
+
+
+def _extract(article: Article, settings: Settings) -> Outcome:
     """Run the normal extraction path; an article-level failure becomes an error string."""
     from visit_extract.extract import extract_visit
 
     try:
-        return extract_visit(article, settings=settings), None
+        return extract_visit(article, settings=settings), None, None
     except ConfigError:
         raise  # the same for every article: stop the run instead of recording N errors
     except VisitExtractError as exc:
-        return None, f"{type(exc).__name__}: {exc}"
+        spent = getattr(exc, "usage", None)
+        return None, f"{type(exc).__name__}: {exc}", spent if isinstance(spent, Usage) else None
     except Exception as exc:  # a backend bug on one article must not lose the run
-        return None, f"unexpected {type(exc).__name__}: {exc}"
+        return None, f"unexpected {type(exc).__name__}: {exc}", None
 
 
 def score_record(
@@ -68,6 +74,7 @@ def score_record(
     gold: GoldLabel,
     prediction: VisitExtraction | None,
     error: str | None,
+    error_usage: Usage | None = None,
 ) -> ArticleRecord:
     """Score one article and package it as a record (an error scores as no visit)."""
     pred_is = prediction.is_study_visit if prediction else False
@@ -82,6 +89,7 @@ def score_record(
         gold=gold,
         prediction=prediction,
         error=error,
+        error_usage=error_usage,
         pairs=scored.pairs,
         counts=scored.counts,
         disagreements=[
@@ -222,15 +230,15 @@ def evaluate(
         settings = settings if settings is not None else Settings.from_env()
         _check_backend(settings)
 
-    def predict(index: int) -> tuple[VisitExtraction | None, str | None]:
+    def predict(index: int) -> Outcome:
         article = items[index][1]
         if preds is None:
             assert settings is not None
             return _extract(article, settings)
         row = preds.get(article.id)
         if row is None:
-            return None, "no prediction for this article"
-        return row.extraction, row.error
+            return None, "no prediction for this article", None
+        return row.extraction, row.error, None
 
     if preds is not None or settings is None:
         workers = 1
@@ -248,9 +256,9 @@ def evaluate(
         if stream_to is not None:
             sink = stack.enter_context(Path(stream_to).open("w", encoding="utf-8"))
         bar = _progress(len(items), progress, stack)
-        for index, (extraction, error) in _in_completion_order(predict, len(items), workers):
+        for index, (extraction, error, spent) in _in_completion_order(predict, len(items), workers):
             ds, article = items[index]
-            record = score_record(ds.name, article, ds.gold[article.id], extraction, error)
+            record = score_record(ds.name, article, ds.gold[article.id], extraction, error, spent)
             slots[index] = record
             if sink is not None:
                 sink.write(record.model_dump_json() + "\n")
@@ -272,8 +280,10 @@ def evaluate(
     }
     extractions = [r.prediction for r in records if r.prediction is not None]
     # A cached result carries the usage of the call that first produced it: this run
-    # did not pay for it again.
-    usage = sum((e.usage for e in extractions if not e.cached), Usage())
+    # did not pay for it again. Articles that failed did pay for their attempts.
+    usage = sum((e.usage for e in extractions if not e.cached), Usage()) + sum(
+        (r.error_usage for r in records if r.error_usage is not None), Usage()
+    )
     latencies = [e.latency_s for e in extractions if not e.cached]
     if preds is None and settings is not None:
         backend: str | None = settings.resolved_backend
