@@ -48,11 +48,13 @@ RelevanceFn = Callable[..., float]
 
 @dataclass(frozen=True)
 class ErrorInfo:
-    """Why an article has no extraction."""
+    """Why an article has no extraction, and what its failed attempts cost."""
 
     type: str
     message: str
     attempts: int = 0
+    #: Tokens spent before giving up (provider errors report them): part of the run's cost.
+    usage: Usage | None = None
 
 
 @dataclass(frozen=True)
@@ -87,14 +89,14 @@ class BatchResult:
         if self.extraction is not None:
             return self.extraction.model_dump(mode="json")
         if self.error is not None:
-            return {
-                "id": self.id,
-                "error": {
-                    "type": self.error.type,
-                    "message": self.error.message,
-                    "attempts": self.error.attempts,
-                },
+            error: dict[str, Any] = {
+                "type": self.error.type,
+                "message": self.error.message,
+                "attempts": self.error.attempts,
             }
+            if self.error.usage is not None:
+                error["usage"] = self.error.usage.model_dump()
+            return {"id": self.id, "error": error}
         return {"id": self.id, "skipped": self.skipped, "score": self.score}
 
     @classmethod
@@ -109,12 +111,14 @@ class BatchResult:
             raise InputError("result row has no string 'id'")
         if isinstance(row.get("error"), dict):
             err = row["error"]
+            spent = err.get("usage")
             return cls(
                 id=row_id,
                 error=ErrorInfo(
                     str(err.get("type", "Error")),
                     str(err.get("message", "")),
                     int(err.get("attempts") or 0),
+                    Usage.model_validate(spent) if isinstance(spent, dict) else None,
                 ),
             )
         if "skipped" in row:
@@ -132,7 +136,13 @@ class BatchResult:
 
 def _error(article_id: str, exc: BaseException | str, *, attempts: int = 0) -> BatchResult:
     if isinstance(exc, BaseException):
-        info = ErrorInfo(type(exc).__name__, str(exc) or repr(exc), attempts)
+        spent = getattr(exc, "usage", None)
+        info = ErrorInfo(
+            type(exc).__name__,
+            str(exc) or repr(exc),
+            attempts,
+            spent if isinstance(spent, Usage) else None,
+        )
     else:
         info = ErrorInfo("DatasetError", exc, attempts)
     return BatchResult(id=article_id, error=info)
@@ -172,8 +182,13 @@ class BatchStats:
     started: float = field(default_factory=time.perf_counter)
     elapsed_s: float = 0.0
 
-    def add(self, result: BatchResult, cost_fn: Callable[[str | None, Usage], Any] | None) -> None:
-        """Count one result."""
+    def add(
+        self,
+        result: BatchResult,
+        cost_fn: Callable[[str | None, Usage], Any] | None,
+        model: str | None = None,
+    ) -> None:
+        """Count one result (``model`` prices the tokens an error row spent)."""
         self.done += 1
         self.elapsed_s = time.perf_counter() - self.started
         ext = result.extraction
@@ -190,6 +205,11 @@ class BatchStats:
         elif result.error is not None:
             self.errors += 1
             self.error_types[result.error.type] += 1
+            spent = result.error.usage
+            if spent is not None and spent.total_tokens:
+                self.usage = self.usage + spent
+                if cost_fn is not None:
+                    self._add_cost(cost_fn, model, spent)
         else:
             self.skipped += 1
 
@@ -644,7 +664,7 @@ class _BatchRun:
                     break
                 if isinstance(item, BaseException):
                     raise item
-                self.stats.add(item, self.cost_fn)
+                self.stats.add(item, self.cost_fn, self.settings.model)
                 bar.update()
                 yield item
         finally:

@@ -24,10 +24,10 @@ from visit_extract.batch import (
     run_batch,
 )
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError, InputError
+from visit_extract.errors import ConfigError, ExtractionValidationError, InputError
 from visit_extract.extract import register_backend
 from visit_extract.io import BadRow
-from visit_extract.schema import Article
+from visit_extract.schema import Article, Usage, VisitExtraction
 
 SETTINGS = Settings(backend="scripted", concurrency=4, prefilter=False)
 
@@ -275,3 +275,43 @@ def test_resume_with_retry_errors_replaces_error_rows(tmp_path: Path) -> None:
     assert len(final) == 7
     assert [r["id"] for r in final if "error" in r] == ["e0"]  # the duplicate stays reported
     assert sorted(r["id"] for r in final if "error" not in r) == [f"e{i}" for i in range(6)]
+
+
+class _SpendsThenFails:
+    """Answers every article except ``a001``, whose two invalid answers cost tokens."""
+
+    name = "spends-then-fails"
+    spent = Usage(prompt_tokens=100, completion_tokens=20, total_tokens=120, requests=2)
+
+    def extract(self, article: Article) -> VisitExtraction:
+        if article.id == "a001":
+            raise ExtractionValidationError("still invalid", attempts=2, usage=self.spent)
+        return VisitExtraction(id=article.id, is_study_visit=False, usage=Usage(total_tokens=10))
+
+
+def test_tokens_spent_by_failed_articles_count_and_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    priced: list[tuple[str | None, int]] = []
+
+    def cost(model: str | None, usage: Usage) -> float:
+        priced.append((model, usage.total_tokens))
+        return usage.total_tokens / 1000
+
+    monkeypatch.setattr(batch_mod, "_load_cost_fn", lambda: cost)
+    out = tmp_path / "r.jsonl"
+    stats = BatchStats()
+    settings = SETTINGS.replace(model="openai/gpt-4o-mini")
+    with ResultWriter(out) as writer:
+        for r in extract_many(
+            make_articles(3), settings=settings, backend=_SpendsThenFails(), stats=stats
+        ):
+            writer.write(r)
+    assert stats.errors == 1
+    assert stats.usage.total_tokens == 2 * 10 + 120
+    assert stats.usage.requests == 2
+    assert ("openai/gpt-4o-mini", 120) in priced
+    assert stats.cost_usd == pytest.approx(0.14)
+    back = {r.id: r for r in read_results(out)}
+    failed = back["a001"].error
+    assert failed is not None and failed.usage == _SpendsThenFails.spent
