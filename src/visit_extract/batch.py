@@ -33,7 +33,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError, DatasetError, InputError, VisitExtractError
+from visit_extract.errors import (
+    ConfigError,
+    DatasetError,
+    InputError,
+    VisitExtractError,
+    spent_usage,
+)
 from visit_extract.extract import ExtractionBackend, _resolve_factory
 from visit_extract.io import BadRow, count_input_rows, iter_input, iter_jsonl, to_article
 from visit_extract.ratelimit import RateGate
@@ -136,13 +142,7 @@ class BatchResult:
 
 def _error(article_id: str, exc: BaseException | str, *, attempts: int = 0) -> BatchResult:
     if isinstance(exc, BaseException):
-        spent = getattr(exc, "usage", None)
-        info = ErrorInfo(
-            type(exc).__name__,
-            str(exc) or repr(exc),
-            attempts,
-            spent if isinstance(spent, Usage) else None,
-        )
+        info = ErrorInfo(type(exc).__name__, str(exc) or repr(exc), attempts, spent_usage(exc))
     else:
         info = ErrorInfo("DatasetError", exc, attempts)
     return BatchResult(id=article_id, error=info)

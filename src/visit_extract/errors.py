@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from visit_extract.schema import Usage
 
 
 class VisitExtractError(Exception):
@@ -125,6 +128,18 @@ class ExtractionValidationError(VisitExtractError):
         self.usage = usage
 
 
+def spent_usage(exc: BaseException) -> Usage | None:
+    """The tokens a failed extraction spent, when its error reports them.
+
+    Provider and validation errors carry ``usage``; a run's token total and cost must
+    include it, or the articles that cost most (reasked, retried) are left out.
+    """
+    from visit_extract.schema import Usage
+
+    usage = getattr(exc, "usage", None)
+    return usage if isinstance(usage, Usage) else None
+
+
 __all__ = [
     "ArticleTooLargeError",
     "AuthenticationError",
@@ -140,4 +155,5 @@ __all__ = [
     "TokenBudgetExceeded",
     "UnknownBackendError",
     "VisitExtractError",
+    "spent_usage",
 ]

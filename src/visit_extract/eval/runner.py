@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError, VisitExtractError
+from visit_extract.errors import ConfigError, VisitExtractError, spent_usage
 from visit_extract.eval.datasets import (
     Dataset,
     GoldLabel,
@@ -62,8 +62,7 @@ def _extract(article: Article, settings: Settings) -> Outcome:
     except ConfigError:
         raise  # the same for every article: stop the run instead of recording N errors
     except VisitExtractError as exc:
-        spent = getattr(exc, "usage", None)
-        return None, f"{type(exc).__name__}: {exc}", spent if isinstance(spent, Usage) else None
+        return None, f"{type(exc).__name__}: {exc}", spent_usage(exc)
     except Exception as exc:  # a backend bug on one article must not lose the run
         return None, f"unexpected {type(exc).__name__}: {exc}", None
 
