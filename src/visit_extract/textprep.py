@@ -83,7 +83,12 @@ _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _BOILERPLATE = re.compile(
     r"""^(?:
         baca\s*(?:juga|pula)\b.*                          # related-article headlines
-      | (?:simak|lihat|tonton)\s+(?:juga|video)\b.*
+      | (?:simak|lihat|tonton)\s+juga\s*:.* | (?:simak|lihat|tonton)\s+video\b.*
+      | simak\s+(?:berita|breaking\s+news|update|informasi|artikel)\b.*
+          \b(?:google\s+news|whatsapp|telegram|saluran|channel|ponsel|aplikasi)\b.*
+      | baca\s+berita\s+tanpa\s+iklan\b.*
+      | advertisement | scroll\s+to\s+continue(?:\s+with\s+content)?
+      | end\s+of\s+content | no\s+more\s+pages\s+to\s+load
       | (?:berita|artikel)\s+terkait\b.*
       | berita\s+terkini | breaking\s+news:? | terpopuler
       | (?:kirim|tulis|beri|berikan)\s+(?:komentar|tanggapan)\b.*
@@ -110,6 +115,97 @@ def is_boilerplate(line: str) -> bool:
     return len(line) <= _BOILERPLATE_MAX_CHARS and bool(_BOILERPLATE.match(line))
 
 
+# --- inline boilerplate ---------------------------------------------------------------------
+# Scrapers also leave boilerplate *inside* a paragraph: some join paragraphs with "," or
+# runs of spaces instead of line breaks, others drop the line break before a "Baca juga"
+# link. Only spans whose start and end are both certain are removed; when the end of
+# a related-article headline cannot be told from the sentence that follows it, only
+# the label goes and the words stay (losing article text is worse than keeping a
+# headline the prompt tells the model to ignore).
+
+_LINK_HINT = re.compile(r"(?:baca|lihat|simak|tonton)\s*(?:juga|pula)", re.IGNORECASE)
+#: A related-article link in brackets: "(Baca juga: Headline)", "[Baca juga: ...](ids)".
+_BRACKETED = re.compile(
+    r"""[(\[]\s*(?:baca|lihat|simak|tonton)\s*(?:juga|pula)\b[^()\[\]\n]{0,250}[)\]]
+        (?:\([^()\n]{0,200}\))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: "Baca juga:" where a paragraph starts: line start, after the end of a sentence or a
+#: quote, after a "," paragraph joiner (no space), or after a run of spaces. "baca
+#: juga" inside a sentence ("Saya baca juga laporannya", "kata dia, lihat juga:") is
+#: not a label.
+_LABEL = re.compile(
+    r"""(?:^|(?<=[.!?"\u201d\u2019')\],;])|(?<=[.!?"\u201d\u2019')\]]\ )|(?<=\ \ ))
+        (?:(?:baca\s*(?:juga|pula)|(?:lihat|simak|tonton)\ +juga)\s*:
+          |baca\s*(?:juga|pula)(?=\s*(?:[,;]|$)))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Where a headline after a label certainly ends: the line end, a "," joined straight
+#: to the next paragraph, a run of spaces, or a next paragraph glued on without a
+#: space ("...Kian PadatGelaran KSI..." or "...Dolar ASMenurutnya...").
+_HEADLINE_END = re.compile(
+    r"""$|,(?=[^\s,])|\ {2,}
+      |(?<=[a-z0-9.!?)])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z]{2})""",
+    re.VERBOSE,
+)
+#: A sentence boundary: a "headline" containing one has swallowed article text.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019')]*\s+[\"\u201c\u2018'(]*[A-Z]")
+_MAX_HEADLINE = 250
+#: Boilerplate closing an article (its last line, or the last paragraph of comma- or
+#: space-joined text): a byline, a "loading..." widget, a hashtag slogan
+#: ("#Tagline with Outlet").
+_TRAILER = re.compile(
+    r"""(?:^|(?<=,)|(?<=\ \ ))
+        (?:(?:penulis|editor|pewarta|reporter|redaktur|penyunting)\ ?:\ ?[^,:\n]{1,60}
+          |loading\.\.\.
+          |\#[^\W_]+(?:\ with\ [^\W_]+)?)
+        [\s,]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _inline_spans(line: str, *, last: bool) -> list[tuple[int, int]]:
+    """Spans of ``line`` that are inline boilerplate, sorted and disjoint.
+
+    A closing byline or slogan is looked for only on the ``last`` line: "Editor: ..."
+    under a headline is where some sites put it, and it is left alone there.
+    """
+    spans: list[tuple[int, int]] = []
+    if _LINK_HINT.search(line):  # one cheap search spares most lines the two below
+        spans = [m.span() for m in _BRACKETED.finditer(line)]
+        labels = list(_LABEL.finditer(line))
+    else:
+        labels = []
+    for m in labels:
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        start, end = m.span()
+        rest = line[end : end + _MAX_HEADLINE + 1]
+        skip = len(rest) - len(rest.lstrip(" "))
+        stop = _HEADLINE_END.search(rest, skip)
+        if stop is not None and stop.start() <= _MAX_HEADLINE:
+            headline = rest[skip : stop.start()].rstrip()
+            # A headline has words, and no sentence inside it or ending it.
+            if (
+                any(c.isalnum() for c in headline)
+                and not headline.endswith(".")
+                and not _SENTENCE_BREAK.search(headline)
+            ):
+                end += stop.start()
+        spans.append((start, end))
+    trailer = _TRAILER.search(line) if last else None
+    if trailer is not None:
+        spans.append(trailer.span())
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        elif b > a:
+            merged.append((a, b))
+    return merged
+
+
 # --- the prepared text --------------------------------------------------------------------
 
 
@@ -122,6 +218,7 @@ class PreparedText:
         original: the text it was prepared from.
         dropped_duplicates: paragraphs dropped because they repeated an earlier one.
         dropped_boilerplate: paragraphs dropped as boilerplate.
+        removed_inline: paragraphs kept with inline boilerplate cut out of them.
         repaired: mojibake sequences repaired.
         truncated_from: the prepared length before :meth:`truncate`, if it truncated.
     """
@@ -131,6 +228,7 @@ class PreparedText:
     dropped_duplicates: int = 0
     dropped_boilerplate: int = 0
     repaired: int = 0
+    removed_inline: int = 0
     truncated_from: int | None = None
     # Per prepared character, the original span it came from: [starts[i], ends[i]).
     _starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
@@ -176,70 +274,135 @@ class PreparedText:
             dropped_duplicates=self.dropped_duplicates,
             dropped_boilerplate=self.dropped_boilerplate,
             repaired=self.repaired,
+            removed_inline=self.removed_inline,
             truncated_from=len(self.text),
             _starts=self._starts[:cut],
             _ends=self._ends[:cut],
         )
 
 
-class _Builder:
-    """Accumulates prepared characters with their original spans."""
-
-    __slots__ = ("chars", "ends", "starts")
-
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts = array("q")
-        self.ends = array("q")
-
-    def add(self, ch: str, start: int, end: int) -> None:
-        self.chars.append(ch)
-        self.starts.append(start)
-        self.ends.append(end)
+#: Characters the fast path cannot copy as they are: everything non-ASCII (mojibake,
+#: no-break spaces, combining marks...) and the ASCII controls that become spaces.
+_SPECIAL = re.compile(r"[\t\r\f\v]|[^\x00-\x7f]")
+_WORD = re.compile(r"[^ ]+")
 
 
-def _normalise_chars(text: str) -> tuple[_Builder, int]:
-    """Repair mojibake, unify spaces and line ends, compose to NFC — with offsets."""
-    out = _Builder()
+#: 0, 1, 2, ...: slices of it extend offset arrays at C speed (extending an array from
+#: a range goes element by element, ~60 ns each). Grown by replacement, never in place,
+#: so a thread holding the old one keeps a valid array.
+_IDENTITY = array("q", range(1 << 16))
+
+
+def _identity(n: int) -> array[int]:
+    """An identity array with at least ``n + 1`` entries."""
+    global _IDENTITY
+    identity = _IDENTITY
+    if len(identity) <= n:
+        identity = _IDENTITY = array("q", range(max(n + 1, 2 * len(identity))))
+    return identity
+
+
+def _normalise_chars(text: str) -> tuple[str, array[int], array[int], int]:
+    """Repair mojibake, unify spaces and line ends, compose to NFC — with offsets.
+
+    Returns the normalised text, per normalised character the original span
+    ``[starts[i], ends[i])``, and the number of repairs. Runs of plain ASCII (most of
+    an Indonesian article) are copied in one step; only special characters are
+    looked at one by one.
+    """
+    parts: list[str] = []
+    starts = array("q")
+    ends = array("q")
     repaired = 0
-    i, n = 0, len(text)
-    while i < n:
+    pos, n = 0, len(text)
+    identity = _identity(n)
+    last = ""  # the last character emitted, for combining marks
+
+    def emit(chars: str, start: int, end: int) -> None:
+        nonlocal last
+        parts.append(chars)
+        for _ in chars:
+            starts.append(start)
+            ends.append(end)
+        last = chars[-1]
+
+    while pos < n:
+        match = _SPECIAL.search(text, pos)
+        i = match.start() if match is not None else n
+        if i > pos:
+            parts.append(text[pos:i])
+            starts.extend(identity[pos:i])
+            ends.extend(identity[pos + 1 : i + 1])
+            last = text[i - 1]
+        if match is None:
+            break
         ch = text[i]
         if ch in _MOJIBAKE_FIRST:
             for size in range(min(_MOJIBAKE_MAX, n - i), 1, -1):
                 replacement = _MOJIBAKE.get(text[i : i + size])
                 if replacement is not None:
-                    for rch in replacement:
-                        out.add(rch, i, i + size)
+                    emit(replacement, i, i + size)
                     repaired += 1
-                    i += size
+                    pos = i + size
                     break
             else:
-                out.add(ch, i, i + 1)
-                i += 1
+                emit(ch, i, i + 1)
+                pos = i + 1
             continue
+        pos = i + 1
         if ch == "\r":
-            size = 2 if text.startswith("\r\n", i) else 1
-            out.add("\n", i, i + size)
-            i += size
-            continue
-        if ch in _SPACES:
-            out.add(" ", i, i + 1)
+            if text.startswith("\r\n", i):
+                pos = i + 2
+            emit("\n", i, pos)
+        elif ch in _SPACES:
+            emit(" ", i, i + 1)
         elif ch in _DROP:
             pass
-        elif unicodedata.combining(ch) and out.chars:
+        elif unicodedata.combining(ch) and parts:
             # Compose with the previous character (e.g. "e" + U+0301 -> "é") so the
             # text is NFC without losing track of where each character came from.
-            composed = unicodedata.normalize("NFC", out.chars[-1] + ch)
+            composed = unicodedata.normalize("NFC", last + ch)
             if len(composed) == 1:
-                out.chars[-1] = composed
-                out.ends[-1] = i + 1
+                parts[-1] = parts[-1][:-1] + composed
+                ends[-1] = i + 1
+                last = composed
             else:
-                out.add(ch, i, i + 1)
+                emit(ch, i, i + 1)
         else:
-            out.add(ch, i, i + 1)
-        i += 1
-    return out, repaired
+            emit(ch, i, i + 1)
+    return "".join(parts), starts, ends, repaired
+
+
+def _words(line: str, offset: int, removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of ``line`` outside the ``removed`` spans, as [start, end) + offset."""
+    words: list[tuple[int, int]] = []
+    cursor = 0
+    for a, b in [*removed, (len(line), len(line))]:
+        words.extend(
+            (offset + m.start(), offset + m.end()) for m in _WORD.finditer(line, cursor, a)
+        )
+        cursor = b
+    return words
+
+
+def _copy_offsets(
+    words: list[tuple[int, int]],
+    starts: array[int],
+    ends: array[int],
+    out_starts: array[int],
+    out_ends: array[int],
+) -> None:
+    """Append the offsets of ``words`` joined by single spaces."""
+    previous = -1
+    for a, b in words:
+        if previous >= 0:
+            # A collapsed run of spaces maps to the character after the previous word
+            # (the run's first space, or the start of a removed span).
+            out_starts.append(starts[previous])
+            out_ends.append(ends[previous])
+        out_starts.extend(starts[a:b])
+        out_ends.extend(ends[a:b])
+        previous = b
 
 
 def prepare_text(text: str) -> PreparedText:
@@ -247,9 +410,12 @@ def prepare_text(text: str) -> PreparedText:
 
     Steps, in order: mojibake repair ("¬†" and "Â " to a space, "â€œ" to "“"...);
     NFC composition; no-break/typographic spaces to plain spaces and line ends to
-    ``\\n``; per line, whitespace collapsed and trimmed; blank lines, boilerplate lines
-    ("Baca juga: ...", "Kirim Komentar", "© 2021 ...", share widgets) and exact repeats
-    of an earlier line dropped. Kept lines are joined with ``\\n``.
+    ``\\n``; per line, inline boilerplate removed ("(Baca juga: ...)", a "Baca juga:"
+    label and its headline where the headline's end is certain, a closing byline or
+    "loading..." in comma-joined text), whitespace collapsed and trimmed; blank lines,
+    boilerplate lines ("Baca juga: ...", "Kirim Komentar", "© 2021 ...", share
+    widgets, "Editor: ...") and exact repeats of an earlier line dropped. Kept lines
+    are joined with ``\\n``.
 
     Args:
         text: the article text as scraped.
@@ -257,50 +423,65 @@ def prepare_text(text: str) -> PreparedText:
     Returns:
         The prepared text and its offset map (:meth:`PreparedText.to_original`).
     """
-    chars, repaired = _normalise_chars(text)
-    out = _Builder()
+    chars, starts, ends, repaired = _normalise_chars(text)
+    parts: list[str] = []
+    out_starts = array("q")
+    out_ends = array("q")
     seen: set[str] = set()
-    duplicates = boilerplate = 0
+    duplicates = boilerplate = inline = 0
     line_start = 0
-    total = len(chars.chars)
+    total = len(chars)
+    last_line = chars.rfind("\n", 0, len(chars.rstrip())) + 1
     while line_start <= total:
-        line_end = line_start
-        while line_end < total and chars.chars[line_end] != "\n":
-            line_end += 1
-        # Collapse whitespace within the line, remembering each kept char's index.
-        kept: list[int] = []
-        pending_space = -1
-        for k in range(line_start, line_end):
-            if chars.chars[k] == " ":
-                if kept and pending_space < 0:
-                    pending_space = k
-                continue
-            if pending_space >= 0:
-                kept.append(pending_space)
-                pending_space = -1
-            kept.append(k)
-        line = "".join(chars.chars[k] for k in kept)
-        if line:
-            if is_boilerplate(line):
-                boilerplate += 1
-            elif line in seen:
+        line_end = chars.find("\n", line_start)
+        if line_end < 0:
+            line_end = total
+        raw = chars[line_start:line_end]
+        words: list[tuple[int, int]] | None = None
+        if raw and "  " not in raw and raw[0] != " " and raw[-1] != " ":
+            line = raw  # already collapsed: one slice of offsets, no word loop
+        else:
+            words = _words(raw, line_start, [])
+            line = " ".join(chars[a:b] for a, b in words)
+        # A whole boilerplate line goes first: cutting inline boilerplate out of it
+        # could leave a fragment (a second glued-on headline) that no longer looks it.
+        if not line or is_boilerplate(line):
+            boilerplate += bool(line)
+            line_start = line_end + 1
+            continue
+        removed = _inline_spans(raw, last=line_start == last_line)
+        if removed:
+            words = _words(raw, line_start, removed)
+            line = " ".join(chars[a:b] for a, b in words)
+        if not line:  # nothing but inline boilerplate
+            boilerplate += 1
+        else:
+            if line in seen:
                 duplicates += 1
             else:
                 seen.add(line)
-                if out.chars:
+                inline += bool(removed)
+                if parts:
                     # The separator maps to the end of the previous kept line.
-                    out.add("\n", out.ends[-1], out.ends[-1])
-                for k in kept:
-                    out.add(chars.chars[k], chars.starts[k], chars.ends[k])
+                    parts.append("\n")
+                    out_starts.append(out_ends[-1])
+                    out_ends.append(out_ends[-1])
+                parts.append(line)
+                if words is None:
+                    out_starts.extend(starts[line_start:line_end])
+                    out_ends.extend(ends[line_start:line_end])
+                else:
+                    _copy_offsets(words, starts, ends, out_starts, out_ends)
         line_start = line_end + 1
     return PreparedText(
-        text="".join(out.chars),
+        text="".join(parts),
         original=text,
         dropped_duplicates=duplicates,
         dropped_boilerplate=boilerplate,
         repaired=repaired,
-        _starts=out.starts,
-        _ends=out.ends,
+        removed_inline=inline,
+        _starts=out_starts,
+        _ends=out_ends,
     )
 
 
