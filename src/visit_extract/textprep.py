@@ -164,6 +164,9 @@ _TRAILER = re.compile(
 )
 
 
+_TRAILER_WINDOW = 200
+
+
 def _inline_spans(line: str, *, last: bool) -> list[tuple[int, int]]:
     """Spans of ``line`` that are inline boilerplate, sorted and disjoint.
 
@@ -171,7 +174,9 @@ def _inline_spans(line: str, *, last: bool) -> list[tuple[int, int]]:
     under a headline is where some sites put it, and it is left alone there.
     """
     spans: list[tuple[int, int]] = []
-    if _LINK_HINT.search(line):  # one cheap search spares most lines the two below
+    low = line.lower()
+    # Cheap substring tests first: most lines have no link label at all.
+    if ("juga" in low or "pula" in low) and _LINK_HINT.search(line):
         spans = [m.span() for m in _BRACKETED.finditer(line)]
         labels = list(_LABEL.finditer(line))
     else:
@@ -193,7 +198,8 @@ def _inline_spans(line: str, *, last: bool) -> list[tuple[int, int]]:
             ):
                 end += stop.start()
         spans.append((start, end))
-    trailer = _TRAILER.search(line) if last else None
+    # A closing byline or widget is short: only the line's tail is searched.
+    trailer = _TRAILER.search(line, max(0, len(line) - _TRAILER_WINDOW)) if last else None
     if trailer is not None:
         spans.append(trailer.span())
     spans.sort()
