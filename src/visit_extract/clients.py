@@ -201,7 +201,7 @@ def _check_once(wrapped: type[BaseModel]) -> None:
     def reject_async_validators(response_model: Any) -> None:
         if isinstance(response_model, type) and response_model in _CHECKED:
             return
-        original(response_model)
+        reject_async_validators.__wrapped_original__(response_model)  # type: ignore[attr-defined]
 
     reject_async_validators.__wrapped_original__ = original  # type: ignore[attr-defined]
     reject_async_validators.__doc__ = original.__doc__
