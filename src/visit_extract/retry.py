@@ -251,7 +251,10 @@ class TransportPolicy:
         cap = self.settings.transport_max_wait_s
         hint = retry_after_s(exc) if exc is not None else None
         if hint is not None:
-            wait = min(hint, cap)
+            # Never sooner than the server asked, but spread a little: requests refused
+            # with the same Retry-After otherwise all return at one instant and are
+            # refused together again.
+            wait = min(hint + random.uniform(0, min(0.25 * hint, 1.0)), cap)
         else:
             step = min(cap, BASE_WAIT_S * 2 ** (state.attempt_number - 1))
             wait = step / 2 + random.uniform(0, step / 2)  # "equal jitter"

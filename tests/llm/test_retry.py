@@ -163,3 +163,19 @@ def test_usage_of_anthropic_shape() -> None:
 
     got: Any = usage_of(Raw())
     assert (got.prompt_tokens, got.completion_tokens, got.total_tokens) == (10, 5, 15)
+
+
+def test_hinted_waits_are_spread_but_never_shorter_than_the_hint() -> None:
+    events: list[RetryEvent] = []
+    policy = TransportPolicy(
+        Settings(model="openai/gpt-4o-mini", transport_max_wait_s=60.0),
+        on_retry=events.append,
+    )
+    for _ in range(20):
+        fn = Flaky(status_error(429, {"retry-after-ms": "20"}))
+        assert policy.call(fn, TokenMeter(10_000)) == "ok"
+    waits = [e.wait_s for e in events]
+    assert len(waits) == 20
+    assert min(waits) >= 0.020 and max(waits) <= 0.025
+    # clients all told "20 ms" must not all come back at the same instant
+    assert len(set(waits)) > 15
