@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -42,6 +43,10 @@ class BadRow:
     id: str | None = None
 
 
+#: Control characters that do not occur in text (tab, newline, CR, FF, VT do).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def check_text(text: object, *, max_chars: int) -> str:
     """Return ``text`` if it is usable article text, else raise the matching error.
 
@@ -75,7 +80,8 @@ def check_text(text: object, *, max_chars: int) -> str:
             "split it, or raise Settings.max_article_chars"
         )
     sample = text[:20_000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    # Counted with a C-level regex: this runs on every article of a batch.
+    controls = len(_CONTROL_CHARS.findall(sample))
     if "\x00" in sample or controls > _MAX_CONTROL_SHARE * len(sample):
         raise NotTextError(
             "article text looks like binary data (NUL or control characters); "
