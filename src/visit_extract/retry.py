@@ -23,8 +23,6 @@ from tenacity import (
     RetryCallState,
     Retrying,
     retry_if_exception,
-    stop_after_attempt,
-    stop_after_delay,
 )
 
 from visit_extract.config import PROVIDER_KEY_ENV, Settings
@@ -234,6 +232,21 @@ class TokenMeter:
 
 # --- the policy ------------------------------------------------------------------------
 
+#: Requests refused with a Retry-After may use this many times ``transport_attempts``.
+SCHEDULED_FACTOR = 4
+
+
+def _scheduled(exc: BaseException) -> bool:
+    """A 429 with a positive Retry-After: the provider saying when, not a failure.
+
+    Counting these as failed attempts made articles of a batch running at a provider's
+    rate limit end as errors while the provider was only queueing them.
+    """
+    if status_of(exc) != 429:
+        return False
+    hint = retry_after_s(exc)
+    return hint is not None and hint > 0
+
 
 class TransportPolicy:
     """Runs one request with bounded, backed-off retries on transient failures."""
@@ -279,13 +292,30 @@ class TransportPolicy:
         )
 
     def _kwargs(self, meter: TokenMeter) -> dict[str, Any]:
+        attempts = self.settings.transport_attempts
+        failures = 0
+
         def retry(exc: BaseException) -> bool:
+            nonlocal failures
             meter.record_failure(exc)
-            return is_transient(exc)
+            if not is_transient(exc):
+                return False
+            if not _scheduled(exc):
+                failures += 1
+            return True
+
+        def stop(state: RetryCallState) -> bool:
+            # transport_attempts bounds failures; a 429 that says when to come back is
+            # the provider scheduling us, bounded by the total time (and, should a
+            # server keep asking forever, by SCHEDULED_FACTOR times the attempts).
+            return (
+                failures >= attempts
+                or state.attempt_number >= attempts * SCHEDULED_FACTOR
+                or (state.seconds_since_start or 0.0) >= self.settings.transport_total_s
+            )
 
         return {
-            "stop": stop_after_attempt(self.settings.transport_attempts)
-            | stop_after_delay(self.settings.transport_total_s),
+            "stop": stop,
             "wait": self._wait,
             "retry": retry_if_exception(retry),
             "before_sleep": self._before_sleep,

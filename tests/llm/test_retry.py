@@ -17,6 +17,7 @@ from visit_extract.errors import (
     TokenBudgetExceeded,
 )
 from visit_extract.retry import (
+    SCHEDULED_FACTOR,
     RetryEvent,
     TokenMeter,
     TransportPolicy,
@@ -179,3 +180,30 @@ def test_hinted_waits_are_spread_but_never_shorter_than_the_hint() -> None:
     assert min(waits) >= 0.020 and max(waits) <= 0.025
     # clients all told "20 ms" must not all come back at the same instant
     assert len(set(waits)) > 15
+
+
+def test_a_scheduled_429_is_not_a_failed_attempt() -> None:
+    settings = Settings(model="openai/gpt-4o-mini", transport_attempts=3, transport_max_wait_s=0.01)
+    # six "come back in 1 ms" answers, then success: the provider was queueing us
+    fn = Flaky(*[status_error(429, {"retry-after-ms": "1"}) for _ in range(6)])
+    meter = TokenMeter(10_000)
+    assert TransportPolicy(settings).call(fn, meter) == "ok"
+    assert fn.calls == 7 and meter.usage.requests == 6
+
+
+def test_failures_still_count_between_scheduled_429s() -> None:
+    settings = Settings(model="openai/gpt-4o-mini", transport_attempts=3, transport_max_wait_s=0.01)
+    hinted = [status_error(429, {"retry-after-ms": "1"}) for _ in range(4)]
+    failures = [status_error(502), status_error(429), status_error(503)]  # 429 without a hint
+    fn = Flaky(*hinted, *failures, *hinted)
+    with pytest.raises(RetriesExhausted) as err:
+        TransportPolicy(settings).call(fn, TokenMeter(10_000))
+    assert fn.calls == 7 and err.value.attempts == 7
+
+
+def test_a_server_that_always_schedules_is_bounded() -> None:
+    settings = Settings(model="openai/gpt-4o-mini", transport_attempts=2, transport_max_wait_s=0.01)
+    fn = Flaky(*[status_error(429, {"retry-after-ms": "1"}) for _ in range(50)])
+    with pytest.raises(RetriesExhausted):
+        TransportPolicy(settings).call(fn, TokenMeter(10_000))
+    assert fn.calls == 2 * SCHEDULED_FACTOR
