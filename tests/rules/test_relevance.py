@@ -59,3 +59,24 @@ def test_baca_juga_line_does_not_make_an_article_relevant() -> None:
 def test_score_is_a_probability() -> None:
     for text in [POSITIVE, *NEGATIVES.values()]:
         assert 0.0 <= relevance_score(text) <= 1.0
+
+
+# Invented: a trip abroad reported without any study-visit term, its purpose only in
+# "terinspirasi" and "mencari contoh".
+INSPIRED_TRIP = (
+    "Wali Kota Blitar melakukan kunjungan ke Jepang pada Senin (7/10). Salah satu tempat "
+    "yang dikunjunginya adalah pusat daur ulang di Kitakyushu.\n"
+    "Ia mengaku terinspirasi oleh cara kota itu mengolah sampah plastik.\n"
+    '"Saya ingin Blitar punya yang seperti ini, jadi saya datang mencari contoh-contohnya '
+    'langsung," katanya. Selama tiga hari kunjungan kerja di Jepang, ia juga bertemu warga '
+    "Blitar yang bekerja di sana."
+)
+
+
+def test_learning_purpose_stated_as_inspiration_or_examples_counts() -> None:
+    assert relevance_score(INSPIRED_TRIP) >= 0.5
+    # the same trip with no learning purpose at all stays below the threshold
+    plain = INSPIRED_TRIP.replace("terinspirasi oleh", "melihat").replace(
+        "mencari contoh-contohnya", "menyapa warganya"
+    )
+    assert relevance_score(plain) < 0.5

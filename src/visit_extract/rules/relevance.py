@@ -48,9 +48,10 @@ _LEARN = re.compile(
     r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
     r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|\bkonsultasi\b|"
     r"\bsharing\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\breplikasi\b|\bmengadopsi\b|"
-    r"\bmeniru\b|\brujukan\b|\bpercontohan\b|\binspirasi\b|\b(?:guna|untuk)\s+melihat\b|"
+    r"\bmeniru\b|\brujukan\b|\bpercontohan\b|\b(?:ter)?inspirasi\b|\b(?:guna|untuk)\s+melihat\b|"
     r"\bmemahami\b|\bmenggali\b|\bingin\s+tahu\b|\bmelihat\s+(?:langsung|dari\s+dekat)\b|"
-    r"\bmencari\s+(?:tahu|referensi|masukan)\b|\bmasukan\b|\bbelajar\b|\bmengetahui\b",
+    r"\bmencari\s+(?:tahu|referensi|masukan|contoh|inspirasi)\b|\bmasukan\b|\bbelajar\b|"
+    r"\bmengetahui\b",
     _I,
 )
 _GOV = re.compile(
