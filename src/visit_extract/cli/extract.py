@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from visit_extract.cli._common import add_model_options, settings_from_args
-from visit_extract.errors import DatasetError, InputError
+from visit_extract.errors import ConfigError, DatasetError, InputError, VisitExtractError
 from visit_extract.extract import extract_visit
 from visit_extract.schema import VisitExtraction
 
@@ -66,17 +66,35 @@ def _articles(text: str, source: str) -> list[Any]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """Extract and print; the backend that ran goes to stderr."""
+    """Extract and print; the backend that ran goes to stderr.
+
+    With several articles (JSONL), one that fails is printed as an error row in the
+    batch format, ``{"id", "error": {"type", "message"}}``, and the others still run;
+    the exit code is then 1. A single article's failure is an error (exit 2).
+    """
     settings = settings_from_args(args)
     source = "<stdin>" if args.path == "-" else args.path
     items = _articles(_read_input(args.path), source)
     indent = None if args.compact or len(items) > 1 else 2
+    failed = 0
     for item in items:
-        result = extract_visit(item, published=args.published, settings=settings)
+        try:
+            result = extract_visit(item, published=args.published, settings=settings)
+        except ConfigError:
+            raise  # the same for every article: stop at once
+        except VisitExtractError as exc:
+            if len(items) == 1:
+                raise
+            failed += 1
+            row = {"id": item.get("id"), "error": {"type": type(exc).__name__, "message": str(exc)}}
+            print(json.dumps(row, ensure_ascii=False))
+            continue
         print(result.model_dump_json(indent=indent))
         where = f" ({result.model})" if result.model else ""
         print(f"backend: {result.backend}{where}", file=sys.stderr)
-    return 0
+    if failed:
+        print(f"{failed} of {len(items)} article(s) failed (error rows above)", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def run_schema(args: argparse.Namespace) -> int:
