@@ -127,3 +127,31 @@ def test_foreign_host() -> None:
         "foreign",
     )
     assert "environment" in visit.domains
+
+
+# Invented: the head of region is represented, and the leader is only said to have
+# come "bersama" the others; neither article says "dipimpin".
+REPRESENTED = (
+    "LUWUK - Pemerintah Kota Palopo menggelar studi tiru di Kabupaten Banggai, Selasa "
+    "(26/1). Wali Kota Palopo yang diwakili Inspektur Kota Palopo Drs. H. Ahmad Ramli, MM "
+    "mempelajari sistem pengaduan masyarakat. Rombongan diterima Bupati Banggai Herwin "
+    "Yatim di ruang rapat."
+)
+CAME_WITH = (
+    "BANYUWANGI - Pemprov Sumatera Barat melakukan studi banding ke Kabupaten "
+    "Banyuwangi, Kamis (7/3), untuk belajar pengelolaan pasar. Asisten II Pemprov Sumbar "
+    "Syamsul Bahri yang datang bersama beberapa kepala dinas disambut Sekda Banyuwangi "
+    "Mujiono."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [(REPRESENTED, "Ahmad Ramli", "Inspektur"), (CAME_WITH, "Syamsul Bahri", "Asisten II")],
+    ids=["diwakili", "datang-bersama"],
+)
+def test_delegation_head_without_dipimpin(text: str, name: str, title: str) -> None:
+    result = RulesBackend(Settings()).extract(Article(id="t", text=text))
+    assert len(result.visits) == 1
+    leader = result.visits[0].visitor.leader
+    assert leader is not None and (leader.name, leader.title) == (name, title)

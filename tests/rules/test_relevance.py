@@ -80,3 +80,17 @@ def test_learning_purpose_stated_as_inspiration_or_examples_counts() -> None:
         "mencari contoh-contohnya", "menyapa warganya"
     )
     assert relevance_score(plain) < 0.5
+
+
+def test_learning_at_a_named_place_is_a_visit_without_any_visit_word() -> None:
+    text = (
+        "BANYUWANGI - Pemprov Sumatera Barat belajar pengelolaan pasar ke Kabupaten "
+        "Banyuwangi, Kamis (7/3). Asisten II Pemprov Sumbar Syamsul Bahri yang datang "
+        "bersama beberapa kepala dinas disambut Sekda Banyuwangi Mujiono."
+    )
+    assert relevance_score(text) >= 0.5
+    # "belajar ... ke" without a named place is not a trip
+    general = text.replace("ke Kabupaten Banyuwangi", "ke depan").replace(
+        "disambut", "berbicara dengan"
+    )
+    assert relevance_score(general) < 0.5

@@ -667,7 +667,25 @@ def _led_by(text: str, role: _Role, people: list[Person], mentions: list[Mention
         cands = [p for p in people if p.end <= m.start() and m.start() - p.end < 40]
         if cands:
             return cands[-1]
+    ours = [p for p in people if p.region is None or p.region.code == role.region.code]
+    # "Wali Kota Palopo yang diwakili Inspektur Kota Palopo <name>": the stand-in leads
+    for m in _REPRESENTED.finditer(text):
+        for p in ours:
+            if m.end() <= p.start <= m.end() + 2:
+                return p
+    # "<title> <name> yang datang bersama beberapa kepala dinas", "<name> beserta rombongan"
+    for p in ours:
+        if _WITH_GROUP.match(text, p.end):
+            return p
     return None
+
+
+_REPRESENTED = re.compile(r"\b(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?", _I)
+_WITH_GROUP = re.compile(
+    r"[\s,]*(?:yang\s+)?(?:(?:datang|hadir|tiba|berkunjung)\s+)?(?:bersama|beserta)\s+"
+    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan)",
+    _I,
+)
 
 
 def _received_by(text: str, role: _Role, people: list[Person]) -> Person | None:

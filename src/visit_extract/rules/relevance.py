@@ -70,7 +70,9 @@ _VISIT = re.compile(
 )
 _FRAME_VISIT = re.compile(
     r"kunjungan|\bkunker\b|\bkunja\b|berkunjung|mengunjungi|rombongan|bertolak\s+ke|"
-    r"menyambangi|bertandang|\bdatang\s+(?:ke|untuk)\b|menyerbu",
+    r"menyambangi|bertandang|\bdatang\s+(?:ke|untuk)\b|menyerbu|"
+    # "belajar pengelolaan pasar ke Kabupaten Banyuwangi": learning at a named place
+    r"\bbelajar\s+(?:[\w-]+\s+){0,4}?ke\s+(?-i:[A-Z])",
     _I,
 )
 # A visit from one institution to another: "kunjungan kerja ke DPRD Kukar",
