@@ -73,3 +73,9 @@ def test_people_with_titles_regions_and_degrees() -> None:
         ("Andi Saputra", "Kepala Dinas Pariwisata", "Kota Makassar"),
         ("Siti Rahmawati", "Sekda", "Kabupaten Pekalongan"),
     ]
+
+
+def test_assek_is_a_title() -> None:
+    text = "Rombongan diterima Assek III Rudi Hartawan bersama sejumlah kepala OPD."
+    people = find_people(text, find_regions(text))
+    assert [(p.name, p.title) for p in people] == [("Rudi Hartawan", "Asisten III Sekda")]

@@ -168,6 +168,8 @@ def test_clean_name(raw: str, expected: str) -> None:
         ("Wakil Ketua DPRD Kukar", "Wakil Ketua DPRD"),
         ("Kepala Dinas Pariwisata Kota Makassar", "Kepala Dinas Pariwisata"),
         ("Ketua Komisi III DPRD", "Ketua Komisi III DPRD"),
+        ("Assek III", "Asisten III Sekda"),
+        ("Asek 2", "Asisten 2 Sekda"),
     ],
 )
 def test_normalize_title(raw: str, expected: str) -> None:

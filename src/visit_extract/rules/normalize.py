@@ -321,6 +321,7 @@ _TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bwalkot\b|\bwali\s*kota\b|\bwalikota\b", "Wali Kota"),
         (r"\bwagub\b", "Wakil Gubernur"),
         (r"\bsekda(?:kab|kot|prov)?\b|\bsek(?:kab|kot)\b|\bsekretaris\s+daerah\b", "Sekda"),
+        (r"\bass?ek\s+([ivx]+|\d)\b", r"Asisten \1 Sekda"),  # Asisten Sekda
         (r"\bkadis\b", "Kepala Dinas"),
         (r"\bkadin\b(?=\s+\w)", "Kepala Dinas"),
         (r"\bkaban\b", "Kepala Badan"),

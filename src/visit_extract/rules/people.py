@@ -25,7 +25,7 @@ TITLE = (
     r"Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Walikota|Wakil\s+Gubernur|"
     r"Bupati|Wali\s*kota|Walikota|Gubernur|Wabup|Wawali|Wagub|Walkot|"
     r"Sekretaris\s+Daerah|Sekda(?:kab|kot|prov)?|"
-    r"Asisten\s+(?:[IVX]+|\d)(?:\s+Setda|\s+Sekda)?|"
+    r"Asisten\s+(?:[IVX]+|\d)(?:\s+Setda|\s+Sekda)?|As{1,2}ek\s+(?:[IVX]+|\d)\b|"
     r"Asisten\s+(?:Bidang\s+)?(?:Pemerintahan(?:\s+dan\s+Kesra)?|Ekobang|Ekonomi\s+dan\s+Pembangunan|"
     r"Administrasi\s+(?:Umum|dan\s+Kesra)|Perekonomian(?:\s+dan\s+Pembangunan)?|Kesra)|"
     r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPT)(?:\s+[A-Z][\w-]*){1,5}|"
