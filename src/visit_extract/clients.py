@@ -282,6 +282,27 @@ def _tools_as_extra_body(kwargs: dict[str, Any]) -> dict[str, Any]:
     return moved
 
 
+#: Sampling arguments the anthropic SDK (1.0 and later) no longer takes as keywords.
+_ANTHROPIC_SAMPLING = ("temperature", "top_p", "top_k")
+
+
+def _sampling_as_extra_body(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Anthropic SDK arguments with the sampling parameters moved into ``extra_body``.
+
+    anthropic 1.0 removed ``temperature``, ``top_p`` and ``top_k`` from
+    ``messages.create`` (a ``TypeError`` before any request); the Messages API still
+    takes them, and the SDK's migration guide sends them through ``extra_body``, which
+    is merged into the JSON body as it is. Earlier SDKs accept ``extra_body`` too, so
+    every supported version sends the same request.
+    """
+    moved = {k: kwargs[k] for k in _ANTHROPIC_SAMPLING if k in kwargs}
+    if not moved:
+        return kwargs
+    rest = {k: v for k, v in kwargs.items() if k not in moved}
+    rest["extra_body"] = {**(rest.get("extra_body") or {}), **moved}
+    return rest
+
+
 def _raw_answer(completion: Any) -> str | None:
     """The answer text of a raw completion (tool arguments or content)."""
     if completion is None:
@@ -387,9 +408,25 @@ class InstructorClient:
         name = self.settings.mode or DEFAULT_MODES.get(self.provider, FALLBACK_MODE)
         for mode in instructor.Mode:
             if name.upper() == mode.name or name.lower() == str(mode.value).lower():
-                return mode
+                return self._core_mode(mode)
         choices = ", ".join(m.name for m in instructor.Mode)
         raise ConfigError(f"unknown instructor mode {name!r}; choose one of: {choices}")
+
+    def _core_mode(self, mode: Any) -> Any:
+        """``ANTHROPIC_TOOLS`` and its kin as instructor 1.17 wants them for Anthropic.
+
+        instructor 1.17 deprecates the provider-prefixed modes (a DeprecationWarning on
+        every client) and maps them to the core mode itself (``ANTHROPIC_TOOLS`` is
+        ``TOOLS`` with the Anthropic provider); mapping here sends the same request
+        without the warning. The names stay accepted, and the default.
+        """
+        if not self._is_anthropic or not mode.name.startswith("ANTHROPIC_"):
+            return mode
+        try:
+            from instructor.v2.core.mode import DEPRECATED_TO_CORE
+        except ImportError:  # pragma: no cover - an instructor without the v2 layout
+            return mode
+        return DEPRECATED_TO_CORE.get(mode, mode)
 
     @property
     def _is_anthropic(self) -> bool:
@@ -406,7 +443,10 @@ class InstructorClient:
                     "pip install 'visit-extract[anthropic]'"
                 ) from None
             cls = anthropic.AsyncAnthropic if asynchronous else anthropic.Anthropic
-            return cls(api_key=self.api_key, max_retries=0, timeout=timeout)
+            # base_url None: the SDK's default (ANTHROPIC_BASE_URL, else api.anthropic.com).
+            # A configured one (a gateway or proxy) was ignored before, while the cache
+            # key already counted it.
+            return cls(api_key=self.api_key, base_url=self.base_url, max_retries=0, timeout=timeout)
         import openai
 
         ocls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
@@ -483,8 +523,11 @@ class InstructorClient:
         def create(**kwargs: Any) -> Any:
             kwargs["messages"] = conversation.trim(kwargs["messages"])
             meter.check(_estimate_tokens(kwargs))
-            if not self._is_anthropic:
-                kwargs = _tools_as_extra_body(kwargs)
+            kwargs = (
+                _sampling_as_extra_body(kwargs)
+                if self._is_anthropic
+                else _tools_as_extra_body(kwargs)
+            )
             response = self.policy.call(lambda: raw(**kwargs), meter)
             meter.record(response)
             return response
@@ -508,8 +551,11 @@ class InstructorClient:
         async def create(**kwargs: Any) -> Any:
             kwargs["messages"] = conversation.trim(kwargs["messages"])
             meter.check(_estimate_tokens(kwargs))
-            if not self._is_anthropic:
-                kwargs = _tools_as_extra_body(kwargs)
+            kwargs = (
+                _sampling_as_extra_body(kwargs)
+                if self._is_anthropic
+                else _tools_as_extra_body(kwargs)
+            )
 
             async def once() -> Any:
                 # A coroutine function: tenacity would not await a plain function's

@@ -146,6 +146,14 @@ def describe(exc: BaseException) -> str:
     return f"{head}: {detail}" if detail else head
 
 
+def _too_long(message: str) -> bool:
+    """Whether a provider's 400 says the prompt exceeds the model's context window.
+
+    OpenAI-style servers say "context length"; Anthropic says "prompt is too long".
+    """
+    return ("context" in message and "length" in message) or "prompt is too long" in message
+
+
 def final_error(exc: BaseException, settings: Settings) -> ProviderError | None:
     """The error to raise for a failure that must not be retried, or None if transient."""
     if is_transient(exc) or isinstance(exc, ProviderError):
@@ -161,7 +169,7 @@ def final_error(exc: BaseException, settings: Settings) -> ProviderError | None:
     if status is not None:
         if status == 404:
             hint = "check the model name and --base-url"
-        elif "context" in str(exc).lower() and "length" in str(exc).lower():
+        elif _too_long(str(exc).lower()):
             hint = "the prompt is too long for this model: lower Settings.max_prompt_chars"
         else:
             hint = "check the options"

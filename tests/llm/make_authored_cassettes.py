@@ -5,6 +5,10 @@ Not a test. Each scenario runs the real LLM backend against a scripted loopback 
 what the client sends and the responses are exactly the scripted ones. A header comment
 marks every file as an authored fixture. Re-run after any change to the prompt files,
 the response model or tests/llm/support.AUTHORED: ``python tests/llm/make_authored_cassettes.py``.
+
+``authored_anthropic_*.yaml`` are made the same way through the real anthropic SDK
+(Messages API shapes: ``tool_use`` blocks, ``input_tokens``/``output_tokens``, Anthropic
+error bodies); ``python tests/llm/make_authored_cassettes.py anthropic_ok`` makes one.
 """
 
 from __future__ import annotations
@@ -94,14 +98,112 @@ SCENARIOS: dict[str, tuple[str, list[tuple[int, dict[str, str], Any]], dict[str,
 }
 
 
+# --- Anthropic Messages API ---------------------------------------------------------------
+
+#: How the authored_anthropic_* cassettes were made; tests/llm/test_anthropic.py replays
+#: them with the same options (a difference changes the request body and fails there).
+ANTHROPIC: dict[str, Any] = {
+    "model": "anthropic/claude-scripted",
+    "api_key": "sk-ant-authored-not-a-real-key",
+    "temperature": 0.0,
+    "max_output_tokens": 800,
+    "max_retries": 1,
+}
+ANTHROPIC_PORT = 8799
+
+
+def message(
+    answer: dict[str, Any], *, tokens: tuple[int, int] = (900, 120), stop: str = "tool_use"
+) -> dict[str, Any]:
+    """An Anthropic Messages API response whose single tool_use block carries ``answer``."""
+    return {
+        "id": "msg_authored",
+        "type": "message",
+        "role": "assistant",
+        "model": "claude-scripted",
+        "content": [
+            {"type": "tool_use", "id": "toolu_authored", "name": "LLMAnswer", "input": answer}
+        ],
+        "stop_reason": stop,
+        "stop_sequence": None,
+        "usage": {"input_tokens": tokens[0], "output_tokens": tokens[1]},
+    }
+
+
+def anthropic_error(kind: str, text: str) -> dict[str, Any]:
+    """An Anthropic error body."""
+    return {"type": "error", "error": {"type": kind, "message": text}}
+
+
+A_OK = (200, {}, message(SCRIPTED_ANSWER))
+A_BAD_QUOTE = (200, {}, message(with_bad_quote(SCRIPTED_ANSWER), tokens=(880, 110)))
+
+ANTHROPIC_SCENARIOS: dict[
+    str, tuple[str, list[tuple[int, dict[str, str], Any]], dict[str, Any]]
+] = {
+    "anthropic_ok": ("a valid tool_use answer", [A_OK], {}),
+    "anthropic_hallucinated_quote_then_ok": (
+        "a topic quote that is not in the article, then a valid answer",
+        [A_BAD_QUOTE, A_OK],
+        {},
+    ),
+    "anthropic_invalid_twice": (
+        "a hallucinated quote twice (max_retries=1)",
+        [A_BAD_QUOTE, A_BAD_QUOTE],
+        {},
+    ),
+    "anthropic_429_then_ok": (
+        "429 rate_limit_error with retry-after, 529 overloaded_error, then a valid answer",
+        [
+            (429, {"retry-after": "1"}, anthropic_error("rate_limit_error", "Rate limit hit")),
+            (529, {}, anthropic_error("overloaded_error", "Overloaded")),
+            A_OK,
+        ],
+        {},
+    ),
+    "anthropic_401": (
+        "401 authentication_error: must not be retried",
+        [(401, {}, anthropic_error("authentication_error", "invalid x-api-key"))],
+        {},
+    ),
+    "anthropic_prompt_too_long": (
+        "400 invalid_request_error for a prompt over the context window",
+        [
+            (
+                400,
+                {},
+                anthropic_error(
+                    "invalid_request_error", "prompt is too long: 212345 tokens > 200000 maximum"
+                ),
+            )
+        ],
+        {},
+    ),
+    "anthropic_max_tokens": (
+        "an answer cut off at max_tokens (stop_reason max_tokens)",
+        [(200, {}, message({"is_study_visit": True}, tokens=(900, 800), stop="max_tokens"))],
+        {},
+    ),
+}
+
+
 def main(names: list[str]) -> int:
     recorder = make_vcr(record_mode="all")
-    for name, (what, script, extra) in SCENARIOS.items():
+    # AUTHORED and FAST_RETRY share no key: the OpenAI scenarios get the same settings
+    # as before the Anthropic ones were added.
+    scenarios = {
+        **{n: (w, s, {**AUTHORED, **e}) for n, (w, s, e) in SCENARIOS.items()},
+        **{
+            n: (w, s, {**ANTHROPIC, "base_url": f"http://127.0.0.1:{ANTHROPIC_PORT}", **e})
+            for n, (w, s, e) in ANTHROPIC_SCENARIOS.items()
+        },
+    }
+    for name, (what, script, extra) in scenarios.items():
         if names and name not in names:
             continue
         extra = dict(extra)
         article = to_article(extra.pop("article", SCRIPTED_ARTICLE), max_chars=100_000)
-        settings = Settings(use_cache=False, **{**AUTHORED, **FAST_RETRY, **extra})
+        settings = Settings(use_cache=False, **{**FAST_RETRY, **extra})
         backend = LLMBackend(settings)
         path = CASSETTES / f"authored_{name}.yaml"
         with ScriptedServer(script, port=8799).running(), recorder.use_cassette(path.name):
@@ -117,6 +219,11 @@ def main(names: list[str]) -> int:
             "# Request bodies are the client's real requests; made by\n"
             "# tests/llm/make_authored_cassettes.py against a loopback scripted server.\n"
         )
+        if name.startswith("anthropic_"):
+            header += (
+                "# Sent by the real anthropic SDK; the responses imitate the Messages API\n"
+                "# (no Claude model produced them).\n"
+            )
         path.write_text(header + body, encoding="utf-8")
         print(f"{name}: {outcome}")
     return 0
