@@ -155,3 +155,23 @@ def test_delegation_head_without_dipimpin(text: str, name: str, title: str) -> N
     assert len(result.visits) == 1
     leader = result.visits[0].visitor.leader
     assert leader is not None and (leader.name, leader.title) == (name, title)
+
+
+# Invented: the date of an earlier inspection comes first; the visit's own is a range
+# spelt with "Nopember".
+AFTER_INSPECTION = (
+    "Pemkot Kediri melakukan studi banding ke Pemkab Badung. Kunjungan itu menindaklanjuti "
+    "saran Menteri PAN-RB saat berkunjung dan sidak ke kantor pelayanan di Kota Kediri "
+    "(12/10'15), agar Pemkot belajar ke daerah lain.\n"
+    "Dihelat selama 3 hari (18-20 Nopember 2015), rombongan mempelajari pelayanan "
+    "perizinan terpadu satu pintu."
+)
+
+
+def test_an_inspection_date_is_not_the_visits() -> None:
+    result = RulesBackend(Settings()).extract(
+        Article(id="t", text=AFTER_INSPECTION, published=date(2015, 11, 19))
+    )
+    visit = result.visits[0]
+    assert (visit.visitor.region, visit.host.region) == ("Kota Kediri", "Kabupaten Badung")
+    assert (visit.start_date, visit.end_date) == ("2015-11-18", "2015-11-20")

@@ -176,7 +176,9 @@ _END_RE = re.compile(
 )
 _OTHER_EVENT = re.compile(
     r"\b(?:dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
-    r"didirikan|diraih|meraih|penghargaan|sejak)\b[^.]*$",
+    r"didirikan|diraih|meraih|penghargaan|sejak|"
+    # an inspection is never the study visit (LABELING.md), whoever made it
+    r"sidak|inspeksi\s+mendadak)\b[^.]*$",
     _I,
 )
 _END_ANY = re.compile(
@@ -299,6 +301,9 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return max(0, pos - 200), pos + 200
 
 
+_INSPECTION = re.compile(r"\b(?:sidak|inspeksi)\b", _I)
+
+
 def _score_roles(
     text: str, mentions: list[Mention], sents: list[tuple[int, int]]
 ) -> dict[str, _Role]:
@@ -311,7 +316,8 @@ def _score_roles(
         before = text[max(sa, m.prefix_start - 140) : m.prefix_start]
         after = text[m.end : min(sb, m.end + 160)]
         h = v = 0.0
-        if _HOST_BEFORE.search(before):
+        # "sidak ke kantor pelayanan di Kota X": an inspection's object is no host
+        if _HOST_BEFORE.search(before) and not _INSPECTION.search(before):
             h += 2.0
         if _RECEIVE_BEFORE.search(before):
             h += 2.0

@@ -91,8 +91,8 @@ _INST_VISIT = re.compile(
 )
 _DATE_HINT = re.compile(
     r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\b(?:senin|selasa|rabu|kamis|"
-    r"jum'?at|sabtu)\b|\b\d{1,2}\s*(?:-|–|hingga|sampai)?\s*\d{0,2}\s+(?:januari|februari|maret|"
-    r"april|mei|juni|juli|agustus|september|oktober|november|desember)\b|"
+    r"jum'?at|sabtu)\b|\b\d{1,2}\s*(?:-|–|hingga|sampai)?\s*\d{0,2}\s+(?:januari|[fp]ebruari|"
+    r"maret|april|mei|juni|juli|agustus|september|oktober|no[vp]ember|desember)\b|"
     r"\b(?:belum\s+lama\s+ini|baru-baru\s+ini|kemarin)\b",
     _I,
 )
