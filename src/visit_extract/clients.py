@@ -502,14 +502,16 @@ class InstructorClient:
         return instructor.Provider.ANTHROPIC if self._is_anthropic else instructor.Provider.OPENAI
 
     def _request(self, messages: list[dict[str, str]], response_model: type[M]) -> dict[str, Any]:
-        return {
+        request: dict[str, Any] = {
             "messages": messages,
             "model": self.model,
             "response_model": response_schema(response_model),
             "max_retries": self.settings.max_retries,
-            "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_output_tokens,
         }
+        if self.settings.send_temperature:
+            request["temperature"] = self.settings.temperature
+        return request
 
     def complete(
         self, messages: list[dict[str, str]], response_model: type[M], meter: TokenMeter

@@ -61,6 +61,8 @@ class Settings:
         mode: instructor mode name (``TOOLS``, ``JSON``, ``MD_JSON``, ...); None picks
             the provider's default.
         temperature: sampling temperature (part of the cache key).
+        send_temperature: send ``temperature`` with each request; turn it off for
+            models that refuse the parameter (the provider's default then applies).
         max_output_tokens: cap on each completion.
         max_retries: reasks after a validation failure (bad schema, ungrounded quote).
         transport_attempts: requests per call on 429/5xx/timeouts before giving up.
@@ -88,6 +90,7 @@ class Settings:
     api_key: str | None = field(default=None, repr=False)
     mode: str | None = None
     temperature: float = 0.0
+    send_temperature: bool = True
     max_output_tokens: int = 2048
     max_retries: int = 2
     transport_attempts: int = 5

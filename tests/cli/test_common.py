@@ -47,6 +47,12 @@ def test_every_option_reaches_the_settings(monkeypatch: pytest.MonkeyPatch) -> N
     assert settings.cache_dir == Path("/tmp/ve-cache")
 
 
+def test_no_temperature_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VISIT_EXTRACT_NO_CACHE", raising=False)
+    assert settings_from_args(parse(["--no-temperature"])).send_temperature is False
+    assert settings_from_args(parse([])).send_temperature is True
+
+
 def test_options_left_out_keep_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VISIT_EXTRACT_NO_CACHE", raising=False)
     settings = settings_from_args(parse([]))

@@ -4,14 +4,24 @@ async-validator check instructor repeats on every request."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from instructor.v2.validation import async_validators
 from pydantic import BaseModel
 
-from visit_extract.clients import _estimate_tokens, _tools_as_extra_body, response_schema
+from visit_extract.clients import (
+    _estimate_tokens,
+    _tools_as_extra_body,
+    get_client,
+    response_schema,
+)
+from visit_extract.config import Settings
+from visit_extract.llm import LLMBackend
 from visit_extract.llm.response import LLMAnswer
+from visit_extract.retry import TransportPolicy
+from visit_extract.schema import Article
 
 
 def test_the_wrapper_is_made_once_and_keeps_the_models_schema() -> None:
@@ -75,3 +85,18 @@ def test_budget_estimate_is_close_to_the_json_size() -> None:
     exact = len(json.dumps(messages, ensure_ascii=False)) + len(json.dumps(tools))
     estimate = _estimate_tokens({"messages": messages, "tools": tools}) * 4
     assert abs(estimate - exact) <= 0.1 * exact
+
+
+def test_temperature_can_be_left_out_for_models_that_refuse_it(tmp_path: Path) -> None:
+    messages = [{"role": "user", "content": "x"}]
+    sent = Settings(model="ollama/qwen2.5:7b", temperature=0.3, cache_dir=tmp_path)
+    quiet = sent.replace(send_temperature=False)
+    assert (
+        get_client(sent, TransportPolicy(sent))._request(messages, LLMAnswer)["temperature"] == 0.3
+    )
+    assert "temperature" not in get_client(quiet, TransportPolicy(quiet))._request(
+        messages, LLMAnswer
+    )
+    # what is sent changes the answer, so it changes the cache key
+    article = Article(id="a", text="Rombongan Pemkab Sigi tiba di Banyuwangi.")
+    assert LLMBackend(sent).key(article) != LLMBackend(quiet).key(article)

@@ -29,6 +29,11 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--mode", help="instructor mode: TOOLS, JSON, MD_JSON, ...")
     group.add_argument("--temperature", type=float, help="sampling temperature (default 0)")
     group.add_argument(
+        "--no-temperature",
+        action="store_true",
+        help="send no temperature (for models that refuse it; the provider's default applies)",
+    )
+    group.add_argument(
         "--max-output-tokens", type=int, help="cap on each completion (default 2048)"
     )
     group.add_argument(
@@ -52,6 +57,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         api_key=getattr(args, "api_key", None),
         mode=getattr(args, "mode", None),
         temperature=getattr(args, "temperature", None),
+        send_temperature=False if getattr(args, "no_temperature", False) else None,
         max_output_tokens=getattr(args, "max_output_tokens", None),
         max_retries=getattr(args, "max_retries", None),
         request_timeout_s=getattr(args, "timeout", None),

@@ -71,7 +71,10 @@ class LLMBackend:
             "prompt_version": self.prompts.version,
             "schema_version": SCHEMA_VERSION,
             "sampling": {
-                "temperature": self.settings.temperature,
+                # not sent: the provider's default, whatever the setting says
+                "temperature": (
+                    self.settings.temperature if self.settings.send_temperature else None
+                ),
                 "max_tokens": self.settings.max_output_tokens,
             },
         }
