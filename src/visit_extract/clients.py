@@ -25,6 +25,7 @@ from visit_extract.errors import (
     ConfigError,
     ExtractionValidationError,
     MissingAPIKeyError,
+    ProviderError,
     UnknownBackendError,
     VisitExtractError,
 )
@@ -587,6 +588,16 @@ class InstructorClient:
         if isinstance(exc, InstructorRetryException):
             failed = list(getattr(exc, "failed_attempts", None) or [])
             last = failed[-1] if failed else None
+            # instructor retries whatever a request raises; a programming error (an
+            # SDK that no longer takes an argument...) is no invalid answer
+            bug = last.exception if last is not None else exc.__cause__
+            if isinstance(bug, _PROGRAMMING_ERRORS):
+                return ProviderError(
+                    f"the request could not be made ({type(bug).__name__}: {bug}); this is "
+                    "not the model's answer but a bug or an unsupported SDK version: check "
+                    "the provider SDK against visit-extract's supported range, or report it",
+                    usage=meter.usage,
+                )
             errors = _error_lines(last.exception) if last is not None else _error_lines(exc)
             attempts = int(getattr(exc, "n_attempts", 0) or len(failed))
             return ExtractionValidationError(
@@ -609,6 +620,9 @@ class InstructorClient:
             )
         return exc
 
+
+#: Errors that mean the request was never made properly, not that the answer was bad.
+_PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError, ImportError, LookupError)
 
 register_client("instructor", InstructorClient)
 

@@ -63,7 +63,15 @@ class UnknownBackendError(ConfigError):
 
 
 class ProviderError(VisitExtractError):
-    """The model provider failed in a way retrying will not fix."""
+    """The model provider failed in a way retrying will not fix.
+
+    Attributes:
+        usage: tokens spent before the failure (a ``Usage``), if known.
+    """
+
+    def __init__(self, message: str, *, usage: Any = None):
+        super().__init__(message)
+        self.usage = usage
 
 
 class AuthenticationError(ProviderError):

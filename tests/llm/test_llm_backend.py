@@ -29,6 +29,7 @@ from visit_extract.errors import (
     ExtractionValidationError,
     MissingAPIKeyError,
     NotTextError,
+    ProviderError,
     RetriesExhausted,
     TokenBudgetExceeded,
 )
@@ -597,3 +598,23 @@ def test_an_unreadable_cache_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> 
     result = backend.extract(article)
     assert not result.cached and len(backend.client.seen) == 1  # type: ignore[attr-defined]
     assert backend.extract(article).cached
+
+
+def test_a_programming_error_in_the_request_is_not_called_an_invalid_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from visit_extract.clients import InstructorClient
+
+    def broken_sdk(self: Any, asynchronous: bool) -> Any:
+        def create(**kwargs: Any) -> Any:
+            raise TypeError("create() got an unexpected keyword argument 'temperature'")
+
+        return create
+
+    monkeypatch.setattr(InstructorClient, "_raw_create", broken_sdk)
+    backend = LLMBackend(make_settings(tmp_path, use_cache=False))
+    with pytest.raises(ProviderError) as err:
+        backend.extract(scripted())
+    assert not isinstance(err.value, ExtractionValidationError)
+    assert "TypeError" in str(err.value) and "temperature" in str(err.value)
+    assert "SDK" in str(err.value)
