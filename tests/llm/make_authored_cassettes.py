@@ -18,6 +18,7 @@ import sys
 from typing import Any
 
 from support import (
+    ANTHROPIC,
     AUTHORED,
     CASSETTES,
     FAST_RETRY,
@@ -100,15 +101,6 @@ SCENARIOS: dict[str, tuple[str, list[tuple[int, dict[str, str], Any]], dict[str,
 
 # --- Anthropic Messages API ---------------------------------------------------------------
 
-#: How the authored_anthropic_* cassettes were made; tests/llm/test_anthropic.py replays
-#: them with the same options (a difference changes the request body and fails there).
-ANTHROPIC: dict[str, Any] = {
-    "model": "anthropic/claude-scripted",
-    "api_key": "sk-ant-authored-not-a-real-key",
-    "temperature": 0.0,
-    "max_output_tokens": 800,
-    "max_retries": 1,
-}
 ANTHROPIC_PORT = 8799
 
 

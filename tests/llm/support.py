@@ -52,6 +52,16 @@ AUTHORED = {
     "max_output_tokens": 800,
     "max_retries": 1,
 }
+#: How the authored_anthropic_* cassettes were made (make_authored_cassettes.py adds a
+#: loopback base_url; replay ignores the host). Any difference changes the request body.
+ANTHROPIC: dict[str, Any] = {
+    "model": "anthropic/claude-scripted",
+    "api_key": "sk-ant-authored-not-a-real-key",
+    "temperature": 0.0,
+    "max_output_tokens": 800,
+    "max_retries": 1,
+}
+
 #: Transport waits small enough that tests never sleep for real.
 FAST_RETRY = {"transport_max_wait_s": 0.02, "transport_total_s": 10.0}
 

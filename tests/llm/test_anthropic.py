@@ -36,23 +36,20 @@ from visit_extract.llm import LLMBackend
 from visit_extract.retry import RetryEvent, TransportPolicy
 from visit_extract.schema import VisitExtraction
 
-from .support import CASSETTES, FAST_RETRY, SCRIPTED_ANSWER, SCRIPTED_ARTICLE, with_bad_quote
+from .support import (
+    ANTHROPIC,
+    CASSETTES,
+    FAST_RETRY,
+    SCRIPTED_ANSWER,
+    SCRIPTED_ARTICLE,
+    with_bad_quote,
+)
 
 requires_sdk = pytest.mark.skipif(
     importlib.util.find_spec("anthropic") is None,
     reason="the anthropic SDK is not installed (pip install 'visit-extract[anthropic]')",
 )
 
-#: The options the cassettes were made with (make_authored_cassettes.ANTHROPIC, minus
-#: the loopback base_url: replay ignores the host, so these run on the SDK's default
-#: endpoint). Any difference changes the request body, and replay refuses it.
-ANTHROPIC: dict[str, Any] = {
-    "model": "anthropic/claude-scripted",
-    "api_key": "sk-ant-authored-not-a-real-key",
-    "temperature": 0.0,
-    "max_output_tokens": 800,
-    "max_retries": 1,
-}
 CASSETTE_FILES = sorted(CASSETTES.glob("authored_anthropic_*.yaml"))
 
 
