@@ -11,6 +11,7 @@ import inspect
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,20 @@ from visit_extract.prompting import PromptSet
 from visit_extract.retry import RetryEvent, TokenMeter, TransportPolicy
 from visit_extract.schema import SCHEMA_VERSION, Article, Usage, VisitExtraction
 from visit_extract.textprep import PreparedText, prepare_text
+
+
+@dataclass
+class _Pending:
+    """One article on its way to the model: what the request and the result need."""
+
+    article: Article
+    key: str
+    prepared: PreparedText
+    warnings: list[str]
+    messages: list[Any]
+    meter: TokenMeter
+    grounder: Grounder
+    started: float
 
 
 class LLMBackend:
@@ -206,51 +221,55 @@ class LLMBackend:
             TokenBudgetExceeded: the article needed more than Settings.token_budget.
             AuthenticationError, RetriesExhausted, ProviderError: provider failures.
         """
-        key = self.key(article)
-        hit = self._from_cache(article, key)
-        if hit is not None:
-            return hit
-        started = time.perf_counter()
-        prepared, warnings, messages = self._start(article)
-        meter = TokenMeter(self.settings.token_budget)
-        grounder = Grounder(prepared.text)  # one per article: validation and evidence
-        with grounding(grounder):
-            answer = self.client.complete(messages, LLMAnswer, meter)
-        self._store(key, answer, meter.usage)
-        return self._result(
-            article,
-            answer,
-            prepared,
-            warnings,
-            usage=meter.usage,
-            latency_s=time.perf_counter() - started,
-            cached=False,
-            grounder=grounder,
-        )
+        step = self._begin(article)
+        if isinstance(step, VisitExtraction):
+            return step
+        with grounding(step.grounder):
+            answer = self.client.complete(step.messages, LLMAnswer, step.meter)
+        return self._finish(step, answer)
 
     async def aextract(self, article: Article) -> VisitExtraction:
         """:meth:`extract` on instructor's async client, for concurrent batches."""
+        step = self._begin(article)
+        if isinstance(step, VisitExtraction):
+            return step
+        # The context variable is task-local, so concurrent articles do not mix texts.
+        with grounding(step.grounder):
+            answer = await self.client.acomplete(step.messages, LLMAnswer, step.meter)
+        return self._finish(step, answer)
+
+    def _begin(self, article: Article) -> VisitExtraction | _Pending:
+        """The cached result, or what a request for ``article`` needs."""
         key = self.key(article)
         hit = self._from_cache(article, key)
         if hit is not None:
             return hit
         started = time.perf_counter()
         prepared, warnings, messages = self._start(article)
-        meter = TokenMeter(self.settings.token_budget)
-        grounder = Grounder(prepared.text)
-        # The context variable is task-local, so concurrent articles do not mix texts.
-        with grounding(grounder):
-            answer = await self.client.acomplete(messages, LLMAnswer, meter)
-        self._store(key, answer, meter.usage)
+        return _Pending(
+            article=article,
+            key=key,
+            prepared=prepared,
+            warnings=warnings,
+            messages=messages,
+            meter=TokenMeter(self.settings.token_budget),
+            # one per article: it checks the answer's quotes and places the evidence
+            grounder=Grounder(prepared.text),
+            started=started,
+        )
+
+    def _finish(self, step: _Pending, answer: LLMAnswer) -> VisitExtraction:
+        """Store the model's answer and build the public result."""
+        self._store(step.key, answer, step.meter.usage)
         return self._result(
-            article,
+            step.article,
             answer,
-            prepared,
-            warnings,
-            usage=meter.usage,
-            latency_s=time.perf_counter() - started,
+            step.prepared,
+            step.warnings,
+            usage=step.meter.usage,
+            latency_s=time.perf_counter() - step.started,
             cached=False,
-            grounder=grounder,
+            grounder=step.grounder,
         )
 
     # -- resources ------------------------------------------------------------------------
