@@ -514,6 +514,17 @@ class InstructorClient:
             request["temperature"] = self.settings.temperature
         return request
 
+    def _outgoing(
+        self, kwargs: dict[str, Any], conversation: _Conversation, meter: TokenMeter
+    ) -> dict[str, Any]:
+        """The SDK arguments of one request: the trimmed conversation, checked against
+        the token budget, with what the SDK need not transform moved to ``extra_body``."""
+        kwargs["messages"] = conversation.trim(kwargs["messages"])
+        meter.check(_estimate_tokens(kwargs))
+        if self._is_anthropic:
+            return _sampling_as_extra_body(kwargs)
+        return _tools_as_extra_body(kwargs)
+
     def complete(
         self, messages: list[dict[str, str]], response_model: type[M], meter: TokenMeter
     ) -> M:
@@ -524,13 +535,7 @@ class InstructorClient:
         conversation = _Conversation()
 
         def create(**kwargs: Any) -> Any:
-            kwargs["messages"] = conversation.trim(kwargs["messages"])
-            meter.check(_estimate_tokens(kwargs))
-            kwargs = (
-                _sampling_as_extra_body(kwargs)
-                if self._is_anthropic
-                else _tools_as_extra_body(kwargs)
-            )
+            kwargs = self._outgoing(kwargs, conversation, meter)
             response = self.policy.call(lambda: raw(**kwargs), meter)
             meter.record(response)
             return response
@@ -552,13 +557,7 @@ class InstructorClient:
         conversation = _Conversation()
 
         async def create(**kwargs: Any) -> Any:
-            kwargs["messages"] = conversation.trim(kwargs["messages"])
-            meter.check(_estimate_tokens(kwargs))
-            kwargs = (
-                _sampling_as_extra_body(kwargs)
-                if self._is_anthropic
-                else _tools_as_extra_body(kwargs)
-            )
+            kwargs = self._outgoing(kwargs, conversation, meter)
 
             async def once() -> Any:
                 # A coroutine function: tenacity would not await a plain function's
