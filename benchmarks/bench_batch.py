@@ -178,9 +178,9 @@ class _Counter:
 
 def bench_prefilter() -> None:
     try:
-        from visit_extract.rules.relevance import relevance_score  # noqa: F401
+        from visit_extract.backends.rules.relevance import relevance_score  # noqa: F401
     except ImportError:
-        row("prefilter", "visit_extract.rules.relevance missing", "not measured")
+        row("prefilter", "visit_extract.backends.rules.relevance missing", "not measured")
         return
     if not DUMP:
         row("prefilter", "dump absent (../shared)", "not measured")
@@ -215,9 +215,9 @@ def bench_prefilter() -> None:
 
 def bench_textprep() -> None:
     try:
-        from visit_extract.textprep import prepare_text
+        from visit_extract.backends.llm.textprep import prepare_text
     except ImportError:
-        row("textprep", "visit_extract.textprep missing", "not measured")
+        row("textprep", "visit_extract.backends.llm.textprep missing", "not measured")
         return
     if not DUMP:
         row("textprep", "dump absent (../shared)", "not measured")
@@ -242,7 +242,7 @@ def bench_textprep() -> None:
 
 def bench_cache() -> None:
     try:
-        import visit_extract.llm  # noqa: F401
+        import visit_extract.backends.llm  # noqa: F401
     except ImportError:
         row("cache", "LLM backend missing", "not measured")
         return

@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 from visit_extract.config import Settings
-from visit_extract.rules.backend import THRESHOLD, RulesBackend
-from visit_extract.rules.extractor import extract_visits
-from visit_extract.rules.relevance import relevance_score
+from visit_extract.backends.rules.backend import THRESHOLD, RulesBackend
+from visit_extract.backends.rules.extractor import extract_visits
+from visit_extract.backends.rules.relevance import relevance_score
 from visit_extract.schema import Article
 
 ROOT = Path(__file__).resolve().parents[1]

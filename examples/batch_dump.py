@@ -17,7 +17,7 @@ from pathlib import Path
 
 from visit_extract import Settings
 from visit_extract.batch import read_results, run_batch
-from visit_extract.export import export_results
+from visit_extract.batch.export import export_results
 
 
 def main() -> None:

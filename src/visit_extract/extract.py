@@ -40,8 +40,8 @@ BackendFactory = Callable[[Settings], ExtractionBackend]
 _REGISTRY: dict[str, BackendFactory | str] = {
     # Built-ins are named as "module:attribute" so that a rules-only run never imports
     # instructor or openai; they resolve on first use, like entry points do.
-    "rules": "visit_extract.rules.backend:RulesBackend",
-    "llm": "visit_extract.llm:LLMBackend",
+    "rules": "visit_extract.backends.rules.backend:RulesBackend",
+    "llm": "visit_extract.backends.llm:LLMBackend",
 }
 _INSTANCES: dict[tuple[str, Settings], ExtractionBackend] = {}
 _LOCK = threading.Lock()

@@ -6,7 +6,7 @@ and behave like an LLM backend at the transport level: they retry 429 (honouring
 Retry-After), 5xx and timeouts up to ``Settings.transport_attempts``, report each
 retry to ``on_retry`` as a :class:`RetryEvent`, and re-ask up to
 ``Settings.max_retries`` times when the answer is malformed or breaks the schema.
-They stand in for ``visit_extract.llm.LLMBackend`` where a test must not depend on it.
+They stand in for ``visit_extract.backends.llm.LLMBackend`` where a test must not depend on it.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ import pytest
 from batchhelpers import make_articles, read_rows, write_jsonl
 from fakebackends import RetryEvent, ScriptedBackend
 
-from visit_extract import batch as batch_mod
 from visit_extract.batch import (
     BatchResult,
     BatchStats,
@@ -23,6 +22,7 @@ from visit_extract.batch import (
     read_results,
     run_batch,
 )
+from visit_extract.batch import engine as batch_mod
 from visit_extract.config import Settings
 from visit_extract.errors import ConfigError, ExtractionValidationError, InputError
 from visit_extract.extract import register_backend
@@ -123,7 +123,7 @@ def test_prefilter_not_applied_to_rules_backend() -> None:
 
 
 def test_prefilter_missing_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "visit_extract.rules.relevance", None)
+    monkeypatch.setitem(sys.modules, "visit_extract.backends.rules.relevance", None)
     settings = SETTINGS.replace(prefilter=True)
     with pytest.raises(ConfigError, match="--no-prefilter"):
         list(extract_many(make_articles(1), settings=settings, backend=ScriptedBackend(settings)))

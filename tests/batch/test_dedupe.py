@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from visit_extract.dedupe import VisitRecord, assign_events, date_interval
+from visit_extract.batch.dedupe import VisitRecord, assign_events, date_interval
 from visit_extract.schema import Party, Visit
 
 

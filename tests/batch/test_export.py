@@ -10,7 +10,7 @@ import pytest
 from batchhelpers import write_jsonl
 
 from visit_extract.batch import BatchResult, ErrorInfo, ResultWriter
-from visit_extract.export import VISIT_COLUMNS, export_results
+from visit_extract.batch.export import VISIT_COLUMNS, export_results
 from visit_extract.schema import Leader, Party, Visit, VisitExtraction
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}

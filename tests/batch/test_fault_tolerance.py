@@ -100,9 +100,9 @@ def test_server_rpm_limit_is_met_with_backoff_not_losses() -> None:
 
 def test_llm_backend_against_fake_server(tmp_path: Path) -> None:
     """The project's own LLM backend, once it exists, survives the same faults."""
-    llm = pytest.importorskip("visit_extract.llm")
+    llm = pytest.importorskip("visit_extract.backends.llm")
     if not hasattr(llm, "LLMBackend"):
-        pytest.skip("visit_extract.llm.LLMBackend is not there yet")
+        pytest.skip("visit_extract.backends.llm.LLMBackend is not there yet")
     articles = make_articles(40)
     with FakeServer(FAULTS) as server:
         settings = _settings(server.url, "llm").replace(

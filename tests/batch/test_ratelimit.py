@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from visit_extract.ratelimit import RateGate, TokenBucket
+from visit_extract.batch.ratelimit import RateGate, TokenBucket
 
 
 class Clock:

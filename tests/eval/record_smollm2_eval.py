@@ -1,7 +1,7 @@
 """Record ``recorded_smollm2_eval_seeds.yaml``: a whole ``visit-extract eval`` run of
 the LLM backend over ``evals/seeds`` against a real local llama.cpp server.
 
-Not a test. Start the server as described in ``tests/llm/record_smollm2.py`` (port
+Not a test. Start the server as described in ``tests/backends/llm/record_smollm2.py`` (port
 8765), then run ``python tests/eval/record_smollm2_eval.py``. It prints the CLI's table
 and writes the run next to the cassette's name in /tmp. The 135M model's answers are
 poor: the cassette lets ``tests/eval/test_cli_eval_llm.py`` replay a real model run
@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:  # run as a script: make tests/ importable
     sys.path.insert(0, str(HERE.parent))
 
-from llm.support import make_vcr  # noqa: E402
+from backends.llm.support import make_vcr  # noqa: E402
 from visit_extract.cli import main as cli_main  # noqa: E402
 
 ROOT = HERE.parents[1]

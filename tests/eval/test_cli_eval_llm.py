@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
-from llm.support import CASSETTES, make_vcr
+from backends.llm.support import CASSETTES, make_vcr
+from visit_extract.backends.llm.prompting import PromptSet
 from visit_extract.cli import main
-from visit_extract.prompting import PromptSet
 
 from .record_smollm2_eval import CASSETTE, MODEL_ARGS
 

@@ -153,9 +153,9 @@ def test_backend_run_records_per_article_errors(
     fake_backend: list[FakeBackend],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pricing = types.ModuleType("visit_extract.pricing")
+    pricing = types.ModuleType("visit_extract.backends.llm.pricing")
     pricing.estimate_cost = lambda model, usage: usage.total_tokens / 1000  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "visit_extract.pricing", pricing)
+    monkeypatch.setitem(sys.modules, "visit_extract.backends.llm.pricing", pricing)
     settings = Settings(backend="eval-fake", model="openai/fake-model", use_cache=False)
     stream = tmp_path / "run.articles.jsonl"
     run = evaluate(seeds_dir, settings=settings, stream_to=stream, n_boot=50)
@@ -186,7 +186,7 @@ def test_backend_run_records_per_article_errors(
 def test_cost_is_none_without_the_pricing_module(
     seeds_dir: Path, fake_backend: list[FakeBackend], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "visit_extract.pricing", None)  # import fails
+    monkeypatch.setitem(sys.modules, "visit_extract.backends.llm.pricing", None)  # import fails
     settings = Settings(backend="eval-fake", model="openai/fake-model", use_cache=False)
     run = evaluate(seeds_dir, settings=settings, n_boot=0, limit=2)
     assert len(run.articles) == 2

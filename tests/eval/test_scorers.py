@@ -31,7 +31,7 @@ from .helpers import gold, party, pred
 def _pinned_normalisers(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Pin the shared normalisers (another module, still changing) for exact counts:
     regions fall back to casefolded strings and names use the scorer's own list."""
-    import visit_extract.rules.normalize as normalize
+    import visit_extract.normalize as normalize
 
     monkeypatch.setattr(normalize, "normalize_region", lambda mention, context="": None)
     monkeypatch.setattr(normalize, "clean_name", scorers._fallback_clean_name)
@@ -143,7 +143,7 @@ def test_pairing_ties_are_broken_by_field_agreement() -> None:
 
 
 def test_regions_are_compared_after_normalisation(monkeypatch: pytest.MonkeyPatch) -> None:
-    import visit_extract.rules.normalize as normalize
+    import visit_extract.normalize as normalize
 
     oku = SimpleNamespace(name="Kabupaten Ogan Komering Ulu Timur")
     monkeypatch.setattr(
@@ -162,7 +162,7 @@ def test_regions_are_compared_after_normalisation(monkeypatch: pytest.MonkeyPatc
 def test_region_falls_back_to_casefold_while_normaliser_is_a_placeholder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import visit_extract.rules.normalize as normalize
+    import visit_extract.normalize as normalize
 
     def placeholder(mention: str, context: str = "") -> None:
         raise NotImplementedError
@@ -177,7 +177,7 @@ def test_real_normaliser_resolves_the_labeling_example(monkeypatch: pytest.Monke
     monkeypatch.undo()  # use the shared normaliser itself
     region_key.cache_clear()
     try:
-        from visit_extract.rules.normalize import normalize_region
+        from visit_extract.normalize import normalize_region
 
         normalize_region("Kabupaten OKU Timur")
     except NotImplementedError:
@@ -344,7 +344,7 @@ def test_name_rule(a: str, b: str, match: bool) -> None:
 
 
 def test_name_rule_uses_the_shared_clean_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    import visit_extract.rules.normalize as normalize
+    import visit_extract.normalize as normalize
 
     # A cleaner that knows a honorific the fallback list does not.
     monkeypatch.setattr(normalize, "clean_name", lambda n: n.replace("Tuan ", ""))
@@ -355,7 +355,7 @@ def test_name_rule_uses_the_shared_clean_name(monkeypatch: pytest.MonkeyPatch) -
 def test_name_rule_falls_back_while_clean_name_is_a_placeholder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import visit_extract.rules.normalize as normalize
+    import visit_extract.normalize as normalize
 
     def placeholder(name: str) -> str:
         raise NotImplementedError

@@ -131,7 +131,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 def run_export_command(args: argparse.Namespace) -> int:
     """Export visits and the network; say what was written."""
-    from visit_extract.export import export_results
+    from visit_extract.batch.export import export_results
 
     targets = {
         "csv": args.csv,

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from visit_extract.cache import ResultCache, cache_dir
+from visit_extract.backends.llm.cache import ResultCache, cache_dir
 from visit_extract.config import Settings
 
 

@@ -111,7 +111,7 @@ def _cost(model: str | None, usage: Usage) -> float | None:
         return None
     try:
         # Looked up by name: the pricing table belongs to the LLM work and may be absent.
-        estimate = importlib.import_module("visit_extract.pricing").estimate_cost
+        estimate = importlib.import_module("visit_extract.backends.llm.pricing").estimate_cost
         cost = estimate(model, usage)
     except (ImportError, AttributeError, NotImplementedError):
         return None

@@ -79,13 +79,13 @@ def _strip_punct(text: str) -> str:
 def region_key(value: str) -> str:
     """A region's comparison key: its official Kemendagri name when it can be resolved.
 
-    Uses :func:`visit_extract.rules.normalize.normalize_region`, so that "Kabupaten OKU
+    Uses :func:`visit_extract.normalize.normalize_region`, so that "Kabupaten OKU
     Timur" and "Kabupaten Ogan Komering Ulu Timur" compare equal. What it cannot resolve
     (a country, a typo), or everything while that function is still a placeholder, is
     compared as the casefolded string.
     """
     try:
-        from visit_extract.rules.normalize import normalize_region
+        from visit_extract.normalize import normalize_region
 
         region = normalize_region(value)
     except (NotImplementedError, ImportError):
@@ -117,7 +117,7 @@ def _fallback_clean_name(name: str) -> str:
 
 def _clean_name(name: str) -> str:
     try:
-        from visit_extract.rules.normalize import clean_name
+        from visit_extract.normalize import clean_name
 
         return clean_name(name)
     except (NotImplementedError, ImportError):

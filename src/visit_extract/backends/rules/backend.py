@@ -1,0 +1,59 @@
+"""The offline ``rules`` backend: no key, no network, a few milliseconds an article."""
+
+from __future__ import annotations
+
+import time
+
+from visit_extract.backends.rules.extractor import extract_visits
+from visit_extract.backends.rules.relevance import relevance_score
+from visit_extract.config import Settings
+from visit_extract.schema import Article, VisitExtraction
+
+#: Score at or above which an article is taken for a study-visit report.
+THRESHOLD = 0.5
+
+
+class RulesBackend:
+    """Relevance filter plus rules extractor.
+
+    ``extract`` returns ``is_study_visit`` from :func:`relevance_score` (0.5 is the
+    decision point) and, for relevant articles, the visits the rules find, each with
+    evidence quotes whose offsets point into the original ``Article.text``.
+    """
+
+    name = "rules"
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        """Create the backend.
+
+        Args:
+            settings: accepted for the registry's ``(Settings) -> backend`` factory
+                signature; the rules have no options.
+        """
+        self.settings = settings
+
+    def extract(self, article: Article) -> VisitExtraction:
+        """Extract the study visits of one article.
+
+        Args:
+            article: the checked article.
+
+        Returns:
+            The extraction with ``backend="rules"`` and ``score`` = relevance score.
+        """
+        started = time.perf_counter()
+        score = relevance_score(article.text, article.title)
+        relevant = score >= THRESHOLD
+        visits = extract_visits(article.text, article.published) if relevant else []
+        warnings = []
+        if relevant and not visits:
+            warnings.append("relevant article, but no visiting party and host could be found")
+        return VisitExtraction(
+            id=article.id,
+            is_study_visit=relevant,
+            visits=visits,
+            score=round(score, 4),
+            backend="rules",
+            latency_s=time.perf_counter() - started,
+            warnings=warnings,
+        )

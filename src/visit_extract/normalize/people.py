@@ -1,0 +1,162 @@
+"""People: names without honorifics and degrees, titles in their short form."""
+
+from __future__ import annotations
+
+import re
+
+from visit_extract.normalize.gazetteer import gazetteer, key
+
+__all__ = ["clean_name", "normalize_title"]
+
+# Honorifics before a name and academic/professional degrees after it, compared on
+# their key (lower case, no dots): "Hj." and "HJ" are the same.
+_HONORIFICS = {
+    "h", "hj", "hm", "hc", "drs", "dra", "dr", "ir", "prof", "kh", "ust", "ustadz", "ustaz",
+    "drg", "dokter", "tuan", "nyonya", "ny", "bapak", "pak", "ibu", "bu", "sdr", "saudara",
+    "kiai", "kyai", "habib", "rm", "mr", "mrs", "ms", "letkol", "kolonel", "brigjen",
+    "mayjen", "irjen", "kombes", "akbp",
+}  # fmt: skip
+_DEGREES = {
+    "sh", "mh", "mm", "msi", "ssos", "se", "st", "spd", "mpd", "map", "mba", "sip", "skom",
+    "skm", "mkes", "ak", "ca", "cpa", "mt", "phd", "sstp", "sap", "sag", "mag", "amd", "lc",
+    "ma", "mhum", "shut", "spt", "sp", "mp", "spsi", "kom", "ipu", "skep", "ners", "sfarm",
+    "apt", "msc", "bsc", "ssi", "mkn", "sked", "mked", "mec", "mecdev", "mtp", "msp", "ssn",
+    "shi", "sthi", "mhi", "spdi", "mpdi", "sth", "mth", "smn", "ssts", "sipem", "sik", "mk",
+    "mkp", "ssit", "seak", "mak", "mtcp", "aks", "mse", "msos", "mhkes", "sst", "mars",
+    "spog", "spa", "sppd", "spb", "mpa", "mpp", "de", "pd", "dr", "ir", "ec", "drh",
+    "sgz", "mgz", "cht", "chrmp", "qia", "cfrm", "cgcae", "sa", "cfr", "mtr", "msm",
+}  # fmt: skip
+_NAME_TOKEN = re.compile(r"[^\s,]+")
+
+
+def clean_name(name: str) -> str:
+    """Strip honorifics and degrees: "H. Agus Ambo Djiwa, SH" -> "Agus Ambo Djiwa".
+
+    Args:
+        name: a person's name as written, with titles ("Drs. H. Syahrul M. Pasaribu, MM").
+
+    Returns:
+        The name alone, single spaces, initials without their dot ("Syahrul M Pasaribu").
+    """
+    # Everything after the first comma is degrees ("Agus, SH, MM"); keep the part
+    # before it unless that part is itself only honorifics.
+    head = name.split(",")[0]
+    tokens = _NAME_TOKEN.findall(head)
+    # Honorifics glued with dots: "Drs.H.Agus" -> "Drs. H. Agus"
+    split: list[str] = []
+    for i, tok in enumerate(tokens):
+        pieces = [p for p in re.split(r"(?<=\.)(?=[A-Z])", tok) if p]
+        # only glued honorifics are split; "S.Sos" at the end stays one degree
+        if i < 2 and len(pieces) > 1 and key(pieces[0]) in _HONORIFICS:
+            split.extend(pieces)
+        else:
+            split.append(tok)
+    tokens = split
+    while tokens and key(tokens[0]) in _HONORIFICS and len(tokens) > 1:
+        tokens.pop(0)
+    # A degree is dotted or not in title case ("S.Sos", "MM", "MSi"); "Se" may be a name.
+    while (
+        len(tokens) > 1
+        and key(tokens[-1]) in _DEGREES
+        and ("." in tokens[-1] or not tokens[-1].istitle())
+    ):
+        tokens.pop()
+    out = []
+    for tok in tokens:
+        tok = tok.strip(".;:\"'()")
+        if tok:
+            out.append(tok)
+    return " ".join(out)
+
+
+# Title abbreviations news uses, on their key -> the short title.
+_TITLE_ABBREV: dict[str, str] = {
+    "wabup": "Wakil Bupati", "wakilbupati": "Wakil Bupati", "bupati": "Bupati",
+    "wawali": "Wakil Wali Kota", "wawalkot": "Wakil Wali Kota", "wakilwalikota": "Wakil Wali Kota",
+    "walkot": "Wali Kota", "walikota": "Wali Kota", "wagub": "Wakil Gubernur",
+    "wakilgubernur": "Wakil Gubernur", "gubernur": "Gubernur", "sekda": "Sekda",
+    "sekdakab": "Sekda", "sekdakot": "Sekda", "sekdaprov": "Sekda", "sekretarisdaerah": "Sekda",
+    "sekkab": "Sekda", "sekkot": "Sekda", "kades": "Kepala Desa", "kepaladesa": "Kepala Desa",
+    "perbekel": "Kepala Desa", "lurah": "Lurah", "camat": "Camat", "sekwan": "Sekretaris DPRD",
+    "sekretarisdprd": "Sekretaris DPRD", "ketuadprd": "Ketua DPRD",
+    "wakilketuadprd": "Wakil Ketua DPRD", "wakadprd": "Wakil Ketua DPRD",
+}  # fmt: skip
+_TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in [
+        (r"\bpelaksana\s+tugas\b", "Plt"),
+        (r"\bpenjabat\s+sementara\b", "Pjs"),
+        (r"\bpenjabat\b", "Pj"),
+        (r"\bplt\.?(?=\s|$)", "Plt"),
+        (r"\bpj\.?(?=\s|$)", "Pj"),
+        (r"\bpjs\.?(?=\s|$)", "Pjs"),
+        (r"\bwabup\b", "Wakil Bupati"),
+        (r"\bwawali(?:kota)?\b|\bwawalkot\b", "Wakil Wali Kota"),
+        (r"\bwalkot\b|\bwali\s*kota\b|\bwalikota\b", "Wali Kota"),
+        (r"\bwagub\b", "Wakil Gubernur"),
+        (r"\bsekda(?:kab|kot|prov)?\b|\bsek(?:kab|kot)\b|\bsekretaris\s+daerah\b", "Sekda"),
+        (r"\bass?ek\s+([ivx]+|\d)\b", r"Asisten \1 Sekda"),  # Asisten Sekda
+        (r"\bkadis\b", "Kepala Dinas"),
+        (r"\bkadin\b(?=\s+\w)", "Kepala Dinas"),
+        (r"\bkaban\b", "Kepala Badan"),
+        (r"\bkabag\b", "Kepala Bagian"),
+        (r"\bkabid\b", "Kepala Bidang"),
+        (r"\bkades\b", "Kepala Desa"),
+        (r"\bsekwan\b", "Sekretaris DPRD"),
+        (r"\bwaka\b(?=\s+dprd)", "Wakil Ketua"),
+        (r"\bketua\s+dprd\b", "Ketua DPRD"),
+    ]
+]
+# Where the region starts inside a title: "Bupati Banyuwangi", "Kepala Dinas
+# Pariwisata Kota Makassar", "Wakil Ketua DPRD Kukar".
+_TITLE_REGION = re.compile(
+    r"(?<!wali)\s+(?:kabupaten|kab\.?|kota|provinsi|prov\.?|pemkab|pemkot|pemprov|pemerintah)"
+    r"(?:\s|$).*$",
+    re.IGNORECASE,
+)
+_SMALL = {"dan", "dari", "untuk", "urusan", "atas", "di"}
+
+
+def normalize_title(title: str) -> str:
+    """Short Indonesian title: "Wabup" -> "Wakil Bupati", "Sekdakab" -> "Sekda".
+
+    Abbreviations are expanded (Wabup, Wawali, Walkot, Sekdakab/Sekdakot, Kadis, Kades,
+    Plt., Pj.), the region is dropped ("Bupati Banyuwangi" -> "Bupati", "Wakil Ketua
+    DPRD Kukar" -> "Wakil Ketua DPRD") and the words are capitalised as in the
+    LABELING.md examples.
+
+    Args:
+        title: the position as written.
+
+    Returns:
+        The short title ("" for an empty input).
+    """
+    text = " ".join(title.replace(",", " ").split())
+    if not text:
+        return ""
+    whole = _TITLE_ABBREV.get(key(text))
+    if whole:
+        return whole
+    for pattern, repl in _TITLE_WORDS:
+        text = pattern.sub(repl, text)
+    text = _TITLE_REGION.sub("", text)
+    # Drop a trailing region named without prefix ("Bupati Banyuwangi", "DPRD Kukar").
+    tokens = text.split()
+    gaz = gazetteer()
+    for n in range(min(len(tokens) - 1, gaz.max_tokens), 0, -1):
+        tail = key(" ".join(tokens[-n:]))
+        if tail in gaz.all_keys or tail in gaz.province_keys:
+            tokens = tokens[:-n]
+            break
+    out = []
+    for tok in tokens:
+        if (tok.isupper() and len(tok) > 1) or any(c.isdigit() for c in tok):
+            out.append(tok)  # DPRD, BKD, OPD, III
+        elif tok.lower() in _SMALL:
+            out.append(tok.lower())
+        elif re.fullmatch(r"[IVX]+", tok.upper()) and len(tok) <= 4 and tok.lower() != "vi":
+            out.append(tok.upper())
+        else:
+            out.append(tok[:1].upper() + tok[1:])
+    return " ".join(out)
+

@@ -1,0 +1,177 @@
+"""RulesBackend and the rules extractor end to end, on texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from visit_extract import extract_visit
+from visit_extract.backends.rules.backend import RulesBackend
+from visit_extract.config import Settings
+from visit_extract.schema import Article
+
+TWO_DELEGATIONS = (
+    "BANYUWANGI - Bupati Sigi, Sulteng, Mohamad Irwan dan Bupati Lahat, Sumsel, Bursah "
+    "Zarnubi, berkunjung ke Banyuwangi, Senin (25/2). Mereka datang untuk belajar tentang "
+    "pelayanan publik dan pengelolaan BUMDes.\n"
+    "Irwan datang bersama 45 orang rombongannya. Mereka berada di Banyuwangi hingga Rabu (27/2).\n"
+    "Rombongan diterima Wakil Bupati Banyuwangi Sugirah di Pendopo."
+)
+DPRD_VISIT = (
+    "TENGGARONG - DPRD Kutai Kartanegara menerima kunjungan kerja Komisi II DPRD Kabupaten "
+    "Gresik, Selasa (4/6/2024). Rombongan dipimpin langsung Ketua Komisi II DPRD Gresik "
+    "H. Ahmad Nurhamim, SH. Mereka ingin mempelajari pengelolaan pajak daerah. Rombongan "
+    "disambut Wakil Ketua DPRD Kukar Siswo Cahyono."
+)
+
+
+def test_two_delegations_one_host() -> None:
+    result = RulesBackend(Settings()).extract(
+        Article(id="t", text=TWO_DELEGATIONS, published=date(2019, 2, 26))
+    )
+    assert result.backend == "rules" and result.is_study_visit
+    assert result.score is not None and result.score >= 0.5
+    pairs = sorted((v.visitor.region, v.host.region) for v in result.visits)
+    assert pairs == [
+        ("Kabupaten Lahat", "Kabupaten Banyuwangi"),
+        ("Kabupaten Sigi", "Kabupaten Banyuwangi"),
+    ]
+    sigi = next(v for v in result.visits if v.visitor.region == "Kabupaten Sigi")
+    assert sigi.visitor.leader is not None and sigi.visitor.leader.name == "Mohamad Irwan"
+    assert sigi.visitor.leader.title == "Bupati"
+    assert sigi.start_date == "2019-02-25"
+    assert sigi.host.leader is not None and sigi.host.leader.title == "Wakil Bupati"
+    assert "public_service" in sigi.domains
+
+
+def test_dprd_visit_is_legislative_with_leader_and_receiver() -> None:
+    result = RulesBackend(Settings()).extract(Article(id="t", text=DPRD_VISIT))
+    assert result.is_study_visit and len(result.visits) == 1
+    visit = result.visits[0]
+    assert visit.visitor.region == "Kabupaten Gresik"
+    assert visit.host.region == "Kabupaten Kutai Kartanegara"
+    assert (visit.visitor.branch, visit.host.branch) == ("legislative", "legislative")
+    assert visit.visitor.leader is not None
+    assert visit.visitor.leader.name == "Ahmad Nurhamim"
+    assert visit.kind == "kunjungan_kerja"
+    assert visit.start_date == "2024-06-04"
+    assert visit.host.leader is not None and visit.host.leader.name == "Siswo Cahyono"
+
+
+@pytest.mark.parametrize("text", [TWO_DELEGATIONS, DPRD_VISIT])
+def test_evidence_offsets_point_into_the_original_text(text: str) -> None:
+    result = RulesBackend(Settings()).extract(Article(id="t", text=text))
+    assert result.visits
+    for visit in result.visits:
+        assert visit.evidence
+        for ev in visit.evidence:
+            assert ev.start is not None and ev.end is not None
+            assert text[ev.start : ev.end] == ev.quote
+
+
+def test_irrelevant_article_has_no_visits() -> None:
+    result = RulesBackend(Settings()).extract(
+        Article(id="t", text="Harga cabai di Pasar Induk naik tajam menjelang akhir pekan.")
+    )
+    assert not result.is_study_visit and result.visits == []
+
+
+def test_extract_visit_without_model_runs_rules() -> None:
+    result = extract_visit(TWO_DELEGATIONS, published="2019-02-26")
+    assert result.backend == "rules" and result.is_study_visit
+
+
+def test_seed_regions(seeds_dir: Path) -> None:
+    """Every labelled seed visit's visitor and host regions are found."""
+    gold = {json.loads(line)["id"]: json.loads(line) for line in (seeds_dir / "gold.jsonl").open()}
+    backend = RulesBackend(Settings())
+    for line in (seeds_dir / "articles.jsonl").open():
+        article = Article(**json.loads(line))
+        expected = {
+            (v["visitor"]["region"], v["host"]["region"]) for v in gold[article.id]["visits"]
+        }
+        got = {(v.visitor.region, v.host.region) for v in backend.extract(article).visits}
+        assert expected <= got, article.id
+
+
+def test_size_end_date_and_other_events() -> None:
+    text = (
+        "Bupati Sigi Mohamad Irwan dan Bupati Lahat Bursah Zarnubi studi banding ke "
+        "Banyuwangi, Senin (25/2). Mereka ingin belajar tentang Smart Kampung yang "
+        "diluncurkan menteri, Selasa (31/1).\n"
+        "Irwan datang bersama 45 orang rombongannya. Bursah ditemani 12 jajarannya.\n"
+        "Mereka berada di Banyuwangi selama tiga hari hingga Rabu (27/2)."
+    )
+    result = RulesBackend(Settings()).extract(Article(id="t", text=text))
+    by_region = {v.visitor.region: v for v in result.visits}
+    assert by_region["Kabupaten Sigi"].visitor.size == 45
+    assert by_region["Kabupaten Lahat"].visitor.size == 12
+    assert {(v.start_date, v.end_date) for v in result.visits} == {("--02-25", "--02-27")}
+
+
+def test_foreign_host() -> None:
+    text = (
+        "Bupati Lampung Selatan Radityo Egi Pratama melakukan kunjungan kerja ke Jepang "
+        "untuk mempelajari pengelolaan sampah, Senin (26/1/2026). Rombongan diterima "
+        "pejabat kota Tokyo."
+    )
+    result = RulesBackend(Settings()).extract(Article(id="t", text=text))
+    assert result.is_study_visit
+    (visit,) = result.visits
+    assert (visit.visitor.region, visit.host.region, visit.host.level) == (
+        "Kabupaten Lampung Selatan",
+        "Japan",
+        "foreign",
+    )
+    assert "environment" in visit.domains
+
+
+# Invented: the head of region is represented, and the leader is only said to have
+# come "bersama" the others; neither article says "dipimpin".
+REPRESENTED = (
+    "LUWUK - Pemerintah Kota Palopo menggelar studi tiru di Kabupaten Banggai, Selasa "
+    "(26/1). Wali Kota Palopo yang diwakili Inspektur Kota Palopo Drs. H. Ahmad Ramli, MM "
+    "mempelajari sistem pengaduan masyarakat. Rombongan diterima Bupati Banggai Herwin "
+    "Yatim di ruang rapat."
+)
+CAME_WITH = (
+    "BANYUWANGI - Pemprov Sumatera Barat melakukan studi banding ke Kabupaten "
+    "Banyuwangi, Kamis (7/3), untuk belajar pengelolaan pasar. Asisten II Pemprov Sumbar "
+    "Syamsul Bahri yang datang bersama beberapa kepala dinas disambut Sekda Banyuwangi "
+    "Mujiono."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [(REPRESENTED, "Ahmad Ramli", "Inspektur"), (CAME_WITH, "Syamsul Bahri", "Asisten II")],
+    ids=["diwakili", "datang-bersama"],
+)
+def test_delegation_head_without_dipimpin(text: str, name: str, title: str) -> None:
+    result = RulesBackend(Settings()).extract(Article(id="t", text=text))
+    assert len(result.visits) == 1
+    leader = result.visits[0].visitor.leader
+    assert leader is not None and (leader.name, leader.title) == (name, title)
+
+
+# Invented: the date of an earlier inspection comes first; the visit's own is a range
+# spelt with "Nopember".
+AFTER_INSPECTION = (
+    "Pemkot Kediri melakukan studi banding ke Pemkab Badung. Kunjungan itu menindaklanjuti "
+    "saran Menteri PAN-RB saat berkunjung dan sidak ke kantor pelayanan di Kota Kediri "
+    "(12/10'15), agar Pemkot belajar ke daerah lain.\n"
+    "Dihelat selama 3 hari (18-20 Nopember 2015), rombongan mempelajari pelayanan "
+    "perizinan terpadu satu pintu."
+)
+
+
+def test_an_inspection_date_is_not_the_visits() -> None:
+    result = RulesBackend(Settings()).extract(
+        Article(id="t", text=AFTER_INSPECTION, published=date(2015, 11, 19))
+    )
+    visit = result.visits[0]
+    assert (visit.visitor.region, visit.host.region) == ("Kota Kediri", "Kabupaten Badung")
+    assert (visit.start_date, visit.end_date) == ("2015-11-18", "2015-11-20")

@@ -1,0 +1,81 @@
+"""Region mentions and people found in running text, with offsets."""
+
+from __future__ import annotations
+
+from visit_extract.backends.rules.mentions import find_regions, ignored_spans, sentences
+from visit_extract.backends.rules.people import find_people
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(text[m.prefix_start : m.end], m.region.name) for m in find_regions(text)]
+
+
+def test_prefixes_and_pairs_resolved_in_text() -> None:
+    text = "Rombongan Pemkot Malang diterima Bupati Malang. Kab. Bogor dan kota Bogor juga hadir."
+    names = [name for _, name in _names(text)]
+    assert names == ["Kota Malang", "Kabupaten Malang", "Kabupaten Bogor", "Kota Bogor"]
+
+
+def test_bare_pair_follows_how_the_article_prefixes_it() -> None:
+    text = "Pemkot Blitar menggelar studi banding. Rombongan Blitar tiba pukul 10.00."
+    assert [name for _, name in _names(text)] == ["Kota Blitar", "Kota Blitar"]
+
+
+def test_abbreviation_inside_a_name_and_typo_after_prefix() -> None:
+    text = (
+        "Pemerintah Kabupaten Ogan Komering Ulu (OKU) Timur datang. "
+        "Wakil Bupati Kabupaten Jenepontto ikut."
+    )
+    assert [name for _, name in _names(text)] == [
+        "Kabupaten Ogan Komering Ulu Timur",
+        "Kabupaten Jeneponto",
+    ]
+
+
+def test_locating_province_is_a_qualifier() -> None:
+    text = "Bupati Pemalang, Jawa Tengah, datang ke Banyuwangi."
+    mentions = find_regions(text)
+    assert [(m.region.name, m.qualifier) for m in mentions] == [
+        ("Kabupaten Pemalang", False),
+        ("Provinsi Jawa Tengah", True),
+        ("Kabupaten Banyuwangi", False),
+    ]
+
+
+def test_common_words_are_not_places() -> None:
+    # "batu" is a stone and "Kota Batu" a city; "Puncak" needs its prefix too
+    assert _names("Mereka mendaki batu besar menuju Puncak gunung.") == []
+    assert _names("Wali Kota Batu hadir.")[0][1] == "Kota Batu"
+
+
+def test_offsets_and_ignored_lines() -> None:
+    text = "Isi berita.\nBaca juga: Bupati Garut ke Banyuwangi\nPenutup."
+    (span,) = ignored_spans(text)
+    assert text[span[0] : span[1]].startswith("Baca juga")
+    other = "Satu dua. Tiga empat.,Lima enam"
+    assert [other[a:b] for a, b in sentences(other)] == [
+        "Satu dua.",
+        "Tiga empat.",
+        "Lima enam",
+    ]
+
+
+def test_people_with_titles_regions_and_degrees() -> None:
+    text = (
+        "Rombongan diterima Wakil Bupati Jembrana I Gede Ngurah Patriana Krisna. "
+        "Hadir pula Kepala Dinas Pariwisata Kota Makassar, Andi Saputra, serta "
+        "Sekda Kabupaten Pekalongan Dra. Hj. Siti Rahmawati, MM."
+    )
+    people = find_people(text, find_regions(text))
+    got = [(p.name, p.title, p.region.name if p.region else None) for p in people]
+    assert got == [
+        ("I Gede Ngurah Patriana Krisna", "Wakil Bupati", "Kabupaten Jembrana"),
+        ("Andi Saputra", "Kepala Dinas Pariwisata", "Kota Makassar"),
+        ("Siti Rahmawati", "Sekda", "Kabupaten Pekalongan"),
+    ]
+
+
+def test_assek_is_a_title() -> None:
+    text = "Rombongan diterima Assek III Rudi Hartawan bersama sejumlah kepala OPD."
+    people = find_people(text, find_regions(text))
+    assert [(p.name, p.title) for p in people] == [("Rudi Hartawan", "Asisten III Sekda")]

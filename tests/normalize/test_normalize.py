@@ -1,0 +1,219 @@
+"""Normalisers: regions, names, titles and dates, with cases written for this project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from visit_extract.normalize import (
+    clean_name,
+    normalize_country,
+    normalize_region,
+    normalize_title,
+    resolve_date,
+)
+
+# --------------------------------------------------------------------------- regions
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("OKU Timur", "Kabupaten Ogan Komering Ulu Timur"),
+        ("Pemkab OKU Timur", "Kabupaten Ogan Komering Ulu Timur"),
+        ("Pemerintah Kabupaten Ogan Komering Ulu (OKU) Timur", "Kabupaten Ogan Komering Ulu Timur"),
+        ("Tapsel", "Kabupaten Tapanuli Selatan"),
+        ("Muaraenim", "Kabupaten Muara Enim"),
+        ("Kukar", "Kabupaten Kutai Kartanegara"),
+        ("Jaksel", "Kota Administrasi Jakarta Selatan"),
+        ("Kota Jakarta Selatan", "Kota Administrasi Jakarta Selatan"),
+        ("Kabupaten Bandung Barat", "Kabupaten Bandung Barat"),
+        ("KBB", "Kabupaten Bandung Barat"),
+        ("Kotim", "Kabupaten Kotawaringin Timur"),
+        ("Lamsel", "Kabupaten Lampung Selatan"),
+        ("Loteng", "Kabupaten Lombok Tengah"),
+        ("Kubar", "Kabupaten Kutai Barat"),
+        ("Sergai", "Kabupaten Serdang Bedagai"),
+        ("Mamuju Utara", "Kabupaten Pasangkayu"),
+        ("Kab. Mamuju Utara", "Kabupaten Pasangkayu"),
+        ("Palangkaraya", "Kota Palangka Raya"),
+        ("DPRD Kota Malang", "Kota Malang"),
+        ("Bupati Lahat, Sumsel", "Kabupaten Lahat"),
+        ("Pasangkayu Provinsi Sulawesi Barat", "Kabupaten Pasangkayu"),
+        ("Banyuwangi", "Kabupaten Banyuwangi"),
+    ],
+)
+def test_region_aliases_and_prefixes(mention: str, expected: str) -> None:
+    region = normalize_region(mention)
+    assert region is not None
+    assert region.name == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected", "level"),
+    [
+        ("Kaltim", "Provinsi Kalimantan Timur", "province"),
+        ("Sumsel", "Provinsi Sumatera Selatan", "province"),
+        ("Sulbar", "Provinsi Sulawesi Barat", "province"),
+        ("Jatim", "Provinsi Jawa Timur", "province"),
+        ("NTB", "Provinsi Nusa Tenggara Barat", "province"),
+        ("DIY", "Provinsi Daerah Istimewa Yogyakarta", "province"),
+        ("DKI Jakarta", "Provinsi DKI Jakarta", "province"),
+        ("Pemprov DKI", "Provinsi DKI Jakarta", "province"),
+        ("Provinsi Jawa Tengah", "Provinsi Jawa Tengah", "province"),
+    ],
+)
+def test_provinces_and_short_forms(mention: str, expected: str, level: str) -> None:
+    region = normalize_region(mention)
+    assert region is not None
+    assert (region.name, region.level, region.province) == (expected, level, None)
+
+
+PAIRS = [
+    "Bandung", "Bogor", "Malang", "Blitar", "Kediri", "Madiun", "Magelang", "Pekalongan",
+    "Tegal", "Cirebon", "Semarang", "Sukabumi", "Tasikmalaya", "Serang", "Solok", "Bima",
+    "Kupang", "Sorong", "Jayapura", "Mojokerto", "Pasuruan", "Probolinggo", "Tangerang",
+    "Bekasi",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_kabupaten_kota_pairs_by_prefix(name: str) -> None:
+    for prefix in ("Kabupaten", "Kab.", "Pemkab", "Bupati"):
+        region = normalize_region(f"{prefix} {name}")
+        assert region is not None and region.name == f"Kabupaten {name}", prefix
+    for prefix in ("Kota", "Pemkot", "Wali Kota", "Walikota"):
+        region = normalize_region(f"{prefix} {name}")
+        assert region is not None and region.name == f"Kota {name}", prefix
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_kabupaten_kota_pairs_by_context(name: str) -> None:
+    regency = normalize_region(name, f"Bupati {name} menerima rombongan di pendopo.")
+    city = normalize_region(name, f"Rombongan diterima Wali Kota {name} di balai kota.")
+    assert regency is not None and regency.name == f"Kabupaten {name}"
+    assert city is not None and city.name == f"Kota {name}"
+
+
+def test_pair_in_other_provinces_and_context_province() -> None:
+    # Banjar is a Kota in Jawa Barat and a Kabupaten in Kalimantan Selatan
+    assert normalize_region("Kabupaten Banjar").province == "Provinsi Kalimantan Selatan"  # type: ignore[union-attr]
+    assert normalize_region("Kota Banjar").province == "Provinsi Jawa Barat"  # type: ignore[union-attr]
+    region = normalize_region("Banjar", "Pemerintah daerah di Kalimantan Selatan")
+    assert region is not None and region.name == "Kabupaten Banjar"
+
+
+def test_not_a_region() -> None:
+    assert normalize_region("Kementerian Dalam Negeri") is None
+    assert normalize_region("") is None
+    assert normalize_region("Jepang") is None
+
+
+def test_gazetteer_is_complete() -> None:
+    from visit_extract.normalize.gazetteer import gazetteer
+
+    regions = gazetteer().by_code.values()
+    assert sum(r.level == "province" for r in regions) == 38
+    assert sum(r.level != "province" for r in regions) == 514
+    assert all(r.province for r in regions if r.level != "province")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("Jepang", "Japan"), ("Korea Selatan", "South Korea"), ("negara Belanda", "Netherlands")],
+)
+def test_countries(mention: str, expected: str) -> None:
+    assert normalize_country(mention) == expected
+
+
+# --------------------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("H. Agus Ambo Djiwa, SH", "Agus Ambo Djiwa"),
+        ("Drs. H. Syahrul M. Pasaribu, MM", "Syahrul M Pasaribu"),
+        ("Dra. Hj. Mukaromah Syakoer, MM", "Mukaromah Syakoer"),
+        ("HM Sutiaji", "Sutiaji"),
+        ("Ir. H. Herman Suherman, M.Si", "Herman Suherman"),
+        ("Drs.H.Agus Salim MM", "Agus Salim"),
+        ("Prof. Dr. Ir. Budi Santoso, MSi", "Budi Santoso"),
+        ("Sumharjono, S.Sos., MM", "Sumharjono"),
+        ("I Nengah Tamba", "I Nengah Tamba"),
+        ("Didik Agung Eko Wahono,SE", "Didik Agung Eko Wahono"),
+    ],
+)
+def test_clean_name(raw: str, expected: str) -> None:
+    assert clean_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Wabup", "Wakil Bupati"),
+        ("Wawali", "Wakil Wali Kota"),
+        ("Walkot", "Wali Kota"),
+        ("Walikota", "Wali Kota"),
+        ("Sekdakab", "Sekda"),
+        ("Sekdakot", "Sekda"),
+        ("Sekretaris Daerah Kabupaten Madiun", "Sekda"),
+        ("Kadis Kesehatan", "Kepala Dinas Kesehatan"),
+        ("Plt. Bupati", "Plt Bupati"),
+        ("Pj. Bupati Kulon Progo", "Pj Bupati"),
+        ("Penjabat Bupati", "Pj Bupati"),
+        ("Bupati Banyuwangi", "Bupati"),
+        ("Wakil Wali Kota Denpasar", "Wakil Wali Kota"),
+        ("Wakil Ketua DPRD Kukar", "Wakil Ketua DPRD"),
+        ("Kepala Dinas Pariwisata Kota Makassar", "Kepala Dinas Pariwisata"),
+        ("Ketua Komisi III DPRD", "Ketua Komisi III DPRD"),
+        ("Assek III", "Asisten III Sekda"),
+        ("Asek 2", "Asisten 2 Sekda"),
+    ],
+)
+def test_normalize_title(raw: str, expected: str) -> None:
+    assert normalize_title(raw) == expected
+
+
+# --------------------------------------------------------------------------- dates
+
+TUESDAY = date(2019, 2, 26)
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("Senin (25/2)", TUESDAY, ("2019-02-25", None)),
+        ("Senin (25/2)", None, ("--02-25", None)),
+        ("(13/1/2020)", None, ("2020-01-13", None)),
+        ("Kamis (9/2/21)", None, ("2021-02-09", None)),
+        ("25 Februari 2019", None, ("2019-02-25", None)),
+        ("25 Feb", TUESDAY, ("2019-02-25", None)),
+        ("Senin lalu", TUESDAY, ("2019-02-25", None)),
+        ("Senin lalu", date(2019, 2, 25), ("2019-02-18", None)),
+        ("Senin", None, (None, None)),
+        ("Jumat", TUESDAY, ("2019-02-22", None)),
+        ("kemarin", TUESDAY, ("2019-02-25", None)),
+        ("10–11 Februari 2026", None, ("2026-02-10", "2026-02-11")),
+        ("10-11 Februari", date(2026, 2, 12), ("2026-02-10", "2026-02-11")),
+        ("hingga Rabu (27/2)", TUESDAY, (None, "2019-02-27")),
+        ("Senin (25/2) hingga Rabu (27/2)", TUESDAY, ("2019-02-25", "2019-02-27")),
+        ("Selasa-Rabu (23-24/3)", None, ("--03-23", "--03-24")),
+        ("25 Januari - 31 Januari 2026", None, ("2026-01-25", "2026-01-31")),
+        ("30 Desember 2025 hingga 2 Januari 2026", None, ("2025-12-30", "2026-01-02")),
+        ("9 sampai 11 September 2015", None, ("2015-09-09", "2015-09-11")),
+        ("Rabu, 9-5-2018", None, ("2018-05-09", None)),
+        ("Februari 2019", None, ("2019-02", None)),
+        ("tahun 2017", None, ("2017", None)),
+        ("Minggu lalu", TUESDAY, (None, None)),
+    ],
+)
+def test_resolve_date(
+    expr: str, published: date | None, expected: tuple[str | None, str | None]
+) -> None:
+    assert resolve_date(expr, published) == expected
+
+
+def test_year_rolls_back_across_new_year() -> None:
+    assert resolve_date("Sabtu (28/12)", date(2020, 1, 3)) == ("2019-12-28", None)
