@@ -3,6 +3,7 @@ async-validator check instructor repeats on every request."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -11,17 +12,20 @@ import pytest
 from instructor.v2.validation import async_validators
 from pydantic import BaseModel
 
+from visit_extract import extract_visit
 from visit_extract.backends.llm import LLMBackend
 from visit_extract.backends.llm.clients import (
     _estimate_tokens,
-    _tools_as_extra_body,
     get_client,
     response_schema,
 )
 from visit_extract.backends.llm.response import LLMAnswer
 from visit_extract.backends.llm.retry import TransportPolicy
 from visit_extract.config import Settings
+from visit_extract.errors import ExtractionValidationError
 from visit_extract.schema import Article
+
+from .support import FAST_RETRY, SMOLLM2, make_vcr, recorded_article, recorded_cassettes
 
 
 def test_the_wrapper_is_made_once_and_keeps_the_models_schema() -> None:
@@ -67,15 +71,6 @@ def test_checked_models_skip_the_walk() -> None:
         async_validators.reject_async_validators.__wrapped_original__ = original  # type: ignore[attr-defined]
 
 
-def test_tools_move_to_extra_body_unchanged() -> None:
-    tools = [{"type": "function", "function": {"name": "LLMAnswer", "parameters": {}}}]
-    kwargs = {"model": "m", "messages": [], "tools": tools, "extra_body": {"seed": 1}}
-    moved = _tools_as_extra_body(kwargs)
-    assert "tools" not in moved and moved["extra_body"] == {"seed": 1, "tools": tools}
-    assert kwargs["tools"] is tools  # the caller's arguments are not modified
-    assert _tools_as_extra_body({"model": "m"}) == {"model": "m"}
-
-
 def test_budget_estimate_is_close_to_the_json_size() -> None:
     messages = [
         {"role": "system", "content": "Aturan.\n" * 200},
@@ -100,3 +95,28 @@ def test_temperature_can_be_left_out_for_models_that_refuse_it(tmp_path: Path) -
     # what is sent changes the answer, so it changes the cache key
     article = Article(id="a", text="Rombongan Pemkab Sigi tiba di Banyuwangi.")
     assert LLMBackend(sent).key(article) != LLMBackend(quiet).key(article)
+
+
+def _same_bytes(r1: Any, r2: Any) -> None:
+    assert r1.body == r2.body, "request body differs from the recorded bytes"
+
+
+@pytest.mark.parametrize("path", recorded_cassettes(), ids=lambda p: p.stem)
+def test_requests_are_byte_for_byte_the_recorded_ones(tmp_path: Path, path: Path) -> None:
+    """Every request, reasks included, is exactly the bytes the real server received.
+
+    The cassettes' own matcher compares parsed JSON; this one also catches a change of
+    key order or spacing, so a change to how the SDK is called (the tools once went in
+    ``extra_body``) is proven not to change what is sent.
+    """
+    recorder = make_vcr("none")
+    recorder.register_matcher("raw_body", _same_bytes)
+    # A mismatch looks like a connection error to the client: fail it at once.
+    fast = {**FAST_RETRY, "transport_attempts": 1}
+    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2, **fast)  # type: ignore[arg-type]
+    with (
+        recorder.use_cassette(path.name, match_on=["method", "path", "raw_body"]) as cas,
+        contextlib.suppress(ExtractionValidationError),  # the 135M model's poor answers
+    ):
+        extract_visit(recorded_article(path), settings=settings)
+    assert cas.play_count >= 1 and cas.all_played

@@ -47,9 +47,9 @@ from .support import (
     INJECTION_ARTICLE,
     SCRIPTED_ARTICLE,
     SMOLLM2,
+    recorded_article,
+    recorded_cassettes,
 )
-
-SEEDS = Path(__file__).resolve().parents[3] / "evals" / "seeds" / "articles.jsonl"
 
 
 def make_settings(tmp_path: Path, **extra: Any) -> Settings:
@@ -400,32 +400,11 @@ def test_ollama_needs_no_key_and_uses_its_local_endpoint(tmp_path: Path) -> None
 # --- real recorded traffic (SmolLM2-135M on llama.cpp) ----------------------------------------
 
 
-def _recorded() -> list[Path]:
-    # One cassette per article; recorded_smollm2_eval_*.yaml hold whole eval runs and
-    # are replayed by tests/eval.
-    return sorted(
-        p
-        for p in CASSETTES.glob("recorded_smollm2_*.yaml")
-        if not p.name.startswith("recorded_smollm2_eval_")
-    )
-
-
-def _article_for(cassette_path: Path) -> dict[str, Any]:
-    name = cassette_path.stem.removeprefix("recorded_smollm2_")
-    if name == INJECTION_ARTICLE["id"]:
-        return INJECTION_ARTICLE
-    for line in SEEDS.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == name:
-            return row  # type: ignore[no-any-return]
-    raise AssertionError(f"no article for {cassette_path.name}")
-
-
-@pytest.mark.parametrize("path", _recorded(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", recorded_cassettes(), ids=lambda p: p.stem)
 def test_recorded_smollm2_replays_to_a_valid_grounded_result_or_a_validation_error(
     tmp_path: Path, cassette: Any, path: Path
 ) -> None:
-    row = _article_for(path)
+    row = recorded_article(path)
     settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
     with cassette(path.name) as cas:
         try:
@@ -444,7 +423,7 @@ def test_recorded_smollm2_replays_to_a_valid_grounded_result_or_a_validation_err
 
 def test_recorded_answers_were_validated_against_the_response_model() -> None:
     """Every recorded answer is the model's real tool call, parseable as JSON args."""
-    paths = _recorded()
+    paths = recorded_cassettes()
     if not paths:
         pytest.skip("no recorded cassettes")
     for path in paths:
@@ -466,7 +445,7 @@ def test_recorded_reask_after_a_real_hallucinated_quote(tmp_path: Path, cassette
         pytest.skip("cassette not recorded")
     settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
     with cassette(path.name) as cas, contextlib.suppress(ExtractionValidationError):
-        extract_visit(_article_for(path), settings=settings)
+        extract_visit(recorded_article(path), settings=settings)
     second = request_bodies(cas)[1]["messages"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "tool"]
     assert "does not occur in the article" in second[-1]["content"]
