@@ -10,6 +10,8 @@ Sections (each bounded to a minute or two on 2 cores):
   achieved articles/s as a fraction of C/L (target >= 0.85). Run with the project's
   LLM backend (instructor + openai) and with the thin test backend (batch machinery
   alone).
+  ``llm-throughput`` runs only the LLM backend's half (rates and client CPU per
+  article).
 - ``rpm``: the server enforces R requests/min with 429 + Retry-After; achieved rate as
   a fraction of R (target >= 0.90), lost articles (target 0). Once with the client-side
   limit set to R, once with only the adaptive 429 back-off.
@@ -107,10 +109,11 @@ def _steady_rate(skip: int) -> float:
     return (len(STAMPS) - 1 - skip) / (STAMPS[-1] - STAMPS[skip])
 
 
-def bench_throughput() -> None:
+def bench_throughput(backends: tuple[str, ...] = ("fakehttp", "llm")) -> None:
     latency, conc = 0.2, 32
     ideal = conc / latency
-    for backend, n in (("fakehttp", 1600), ("llm", 960)):
+    sizes = {"fakehttp": 1600, "llm": 960}
+    for backend, n in ((b, sizes[b]) for b in backends):
         with ServerProcess(Faults(latency_s=latency)) as server:
             settings = _llm_settings(server.url, backend=backend, concurrency=conc)
             # warm-up: imports, client and connection pool
@@ -131,7 +134,7 @@ def bench_throughput() -> None:
             f"{steady:.1f}/s = {steady / ideal:.2f}",
         )
         # The client runs on one event loop: its CPU per article bounds the rate.
-        row("throughput", f"{backend}: client CPU per article", f"{cpu / n * 1000:.1f} ms")
+        row("throughput", f"{backend}: client CPU per article", f"{cpu / n * 1000:.2f} ms")
         if stats.errors or lost:
             row("throughput", f"{backend}: errors / lost", f"{stats.errors} / {lost}", "0 / 0")
 
@@ -285,6 +288,9 @@ SECTIONS: dict[str, Callable[[], None]] = {
     "prefilter": bench_prefilter,
     "textprep": bench_textprep,
     "throughput": bench_throughput,
+    # The llm half of throughput alone: to compare client CPU per article across
+    # changes to the LLM client without also running the thin backend.
+    "llm-throughput": lambda: bench_throughput(("llm",)),
     "rpm": bench_rpm,
     "cache": bench_cache,
 }

@@ -22,6 +22,7 @@ from typing import Any
 import vcr
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
+SEEDS = Path(__file__).resolve().parents[3] / "evals" / "seeds" / "articles.jsonl"
 
 #: Headers never written to a cassette.
 FILTERED_HEADERS = [
@@ -103,6 +104,28 @@ def make_vcr(record_mode: str = "none") -> vcr.VCR:
     )
     recorder.register_matcher("json_body", json_body_matcher)
     return recorder
+
+
+def recorded_cassettes() -> list[Path]:
+    """The recorded_smollm2_* cassettes holding one article each (the
+    recorded_smollm2_eval_*.yaml ones hold whole eval runs and are replayed by tests/eval)."""
+    return sorted(
+        p
+        for p in CASSETTES.glob("recorded_smollm2_*.yaml")
+        if not p.name.startswith("recorded_smollm2_eval_")
+    )
+
+
+def recorded_article(cassette_path: Path) -> dict[str, Any]:
+    """The article a recorded_smollm2_<id>.yaml cassette was recorded for."""
+    name = cassette_path.stem.removeprefix("recorded_smollm2_")
+    if name == INJECTION_ARTICLE["id"]:
+        return INJECTION_ARTICLE
+    for line in SEEDS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == name:
+            return row  # type: ignore[no-any-return]
+    raise AssertionError(f"no article for {cassette_path.name}")
 
 
 # --- invented articles (written for these tests; not from any corpus) ------------------

@@ -24,7 +24,7 @@ import yaml
 
 from visit_extract import Settings, extract_visit
 from visit_extract.backends.llm import LLMBackend
-from visit_extract.backends.llm.clients import InstructorClient, _sampling_as_extra_body
+from visit_extract.backends.llm.clients import InstructorClient
 from visit_extract.backends.llm.retry import RetryEvent, TransportPolicy
 from visit_extract.errors import (
     AuthenticationError,
@@ -115,14 +115,6 @@ def test_the_request_is_a_messages_api_tool_call(tmp_path: Path, cassette: Any) 
     assert body["tool_choice"]["type"] == "tool" and body["tool_choice"]["name"] == "LLMAnswer"
     # sent through extra_body: the anthropic 1.x SDK no longer takes it as a keyword
     assert body["temperature"] == 0.0 and body["max_tokens"] == 800
-
-
-def test_sampling_options_move_into_extra_body() -> None:
-    kwargs = {"model": "m", "temperature": 0.0, "top_p": 0.9, "extra_body": {"x": 1}}
-    moved = _sampling_as_extra_body(kwargs)
-    assert moved == {"model": "m", "extra_body": {"x": 1, "temperature": 0.0, "top_p": 0.9}}
-    assert kwargs["temperature"] == 0.0  # the caller's arguments are left alone
-    assert _sampling_as_extra_body({"model": "m"}) == {"model": "m"}
 
 
 # --- validation reasks --------------------------------------------------------------------

@@ -28,12 +28,9 @@ from visit_extract.backends.llm.retry import RetryEvent, TokenMeter, TransportPo
 from visit_extract.errors import (
     ArticleTooLargeError,
     AuthenticationError,
-    ConfigError,
     EmptyArticleError,
     ExtractionValidationError,
-    MissingAPIKeyError,
     NotTextError,
-    ProviderError,
     RetriesExhausted,
     TokenBudgetExceeded,
 )
@@ -47,9 +44,9 @@ from .support import (
     INJECTION_ARTICLE,
     SCRIPTED_ARTICLE,
     SMOLLM2,
+    recorded_article,
+    recorded_cassettes,
 )
-
-SEEDS = Path(__file__).resolve().parents[3] / "evals" / "seeds" / "articles.jsonl"
 
 
 def make_settings(tmp_path: Path, **extra: Any) -> Settings:
@@ -356,76 +353,14 @@ def test_bad_input_gives_documented_errors(
         extract_visit(text, settings=settings, backend="llm")
 
 
-@pytest.mark.parametrize(
-    ("model", "variable"),
-    [
-        ("openai/gpt-4o-mini", "OPENAI_API_KEY"),
-        ("anthropic/claude-3-5-haiku-latest", "ANTHROPIC_API_KEY"),
-    ],
-)
-def test_missing_api_key_names_the_variable(model: str, variable: str) -> None:
-    settings = Settings.from_env({}, model=model)
-    with pytest.raises(MissingAPIKeyError, match=variable):
-        LLMBackend(settings)
-    with pytest.raises(MissingAPIKeyError, match=variable):
-        extract_visit("Bupati studi banding ke Banyuwangi.", settings=settings)
-
-
-def test_api_key_from_environment_mapping_is_used(tmp_path: Path) -> None:
-    settings = Settings.from_env({"OPENAI_API_KEY": "sk-test"}, model="openai/gpt-4o-mini")
-    backend = LLMBackend(settings.replace(cache_dir=tmp_path))
-    assert backend.client.provider == "openai" and backend.client.model == "gpt-4o-mini"
-
-
-@pytest.mark.parametrize(
-    ("options", "message"),
-    [
-        ({"model": "qwen2.5:7b"}, "provider/model"),
-        ({"model": "ollama/qwen2.5:7b", "mode": "TELEPATHY"}, "unknown instructor mode"),
-    ],
-)
-def test_configuration_errors_say_what_to_do(
-    tmp_path: Path, options: dict[str, str], message: str
-) -> None:
-    with pytest.raises(ConfigError, match=message):
-        LLMBackend(Settings(cache_dir=tmp_path, **options))  # type: ignore[arg-type]
-
-
-def test_ollama_needs_no_key_and_uses_its_local_endpoint(tmp_path: Path) -> None:
-    backend = LLMBackend(Settings(model="ollama/qwen2.5:7b", cache_dir=tmp_path))
-    assert backend.client.base_url == "http://localhost:11434/v1"
-    assert backend.client.model == "qwen2.5:7b"
-
-
 # --- real recorded traffic (SmolLM2-135M on llama.cpp) ----------------------------------------
 
 
-def _recorded() -> list[Path]:
-    # One cassette per article; recorded_smollm2_eval_*.yaml hold whole eval runs and
-    # are replayed by tests/eval.
-    return sorted(
-        p
-        for p in CASSETTES.glob("recorded_smollm2_*.yaml")
-        if not p.name.startswith("recorded_smollm2_eval_")
-    )
-
-
-def _article_for(cassette_path: Path) -> dict[str, Any]:
-    name = cassette_path.stem.removeprefix("recorded_smollm2_")
-    if name == INJECTION_ARTICLE["id"]:
-        return INJECTION_ARTICLE
-    for line in SEEDS.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == name:
-            return row  # type: ignore[no-any-return]
-    raise AssertionError(f"no article for {cassette_path.name}")
-
-
-@pytest.mark.parametrize("path", _recorded(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", recorded_cassettes(), ids=lambda p: p.stem)
 def test_recorded_smollm2_replays_to_a_valid_grounded_result_or_a_validation_error(
     tmp_path: Path, cassette: Any, path: Path
 ) -> None:
-    row = _article_for(path)
+    row = recorded_article(path)
     settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
     with cassette(path.name) as cas:
         try:
@@ -444,7 +379,7 @@ def test_recorded_smollm2_replays_to_a_valid_grounded_result_or_a_validation_err
 
 def test_recorded_answers_were_validated_against_the_response_model() -> None:
     """Every recorded answer is the model's real tool call, parseable as JSON args."""
-    paths = _recorded()
+    paths = recorded_cassettes()
     if not paths:
         pytest.skip("no recorded cassettes")
     for path in paths:
@@ -466,7 +401,7 @@ def test_recorded_reask_after_a_real_hallucinated_quote(tmp_path: Path, cassette
         pytest.skip("cassette not recorded")
     settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
     with cassette(path.name) as cas, contextlib.suppress(ExtractionValidationError):
-        extract_visit(_article_for(path), settings=settings)
+        extract_visit(recorded_article(path), settings=settings)
     second = request_bodies(cas)[1]["messages"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "tool"]
     assert "does not occur in the article" in second[-1]["content"]
@@ -598,23 +533,3 @@ def test_an_unreadable_cache_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> 
     result = backend.extract(article)
     assert not result.cached and len(backend.client.seen) == 1  # type: ignore[attr-defined]
     assert backend.extract(article).cached
-
-
-def test_a_programming_error_in_the_request_is_not_called_an_invalid_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from visit_extract.backends.llm.clients import InstructorClient
-
-    def broken_sdk(self: Any, asynchronous: bool) -> Any:
-        def create(**kwargs: Any) -> Any:
-            raise TypeError("create() got an unexpected keyword argument 'temperature'")
-
-        return create
-
-    monkeypatch.setattr(InstructorClient, "_raw_create", broken_sdk)
-    backend = LLMBackend(make_settings(tmp_path, use_cache=False))
-    with pytest.raises(ProviderError) as err:
-        backend.extract(scripted())
-    assert not isinstance(err.value, ExtractionValidationError)
-    assert "TypeError" in str(err.value) and "temperature" in str(err.value)
-    assert "SDK" in str(err.value)

@@ -1,46 +1,23 @@
-"""Text preparation: repairs, de-duplication, boilerplate, and the offset map."""
+"""Boilerplate: whole lines, and inline spans (related-article links, closing
+bylines) cut out where their end is certain. Examples are invented."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import itertools
 
 import pytest
 
 from visit_extract.backends.llm.textprep import PreparedText, is_boilerplate, prepare_text
-
-SEEDS = Path(__file__).resolve().parents[3] / "evals" / "seeds" / "articles.jsonl"
-
-
-def test_mojibake_and_spaces_are_repaired() -> None:
-    prepared = prepare_text(
-        "Bupati\u00c2\u00a0Lahat ¬†datang, \u00e2\u20ac\u0153Kami belajar\u00e2\u20ac\x9d"
-    )
-    assert prepared.text == "Bupati Lahat datang, \u201cKami belajar\u201d"
-    assert prepared.repaired == 4
+from visit_extract.backends.llm.textprep.boilerplate import inline_spans
 
 
-def test_nfc_composition_keeps_offsets() -> None:
-    original = "Cafe\u0301 desa"
-    prepared = prepare_text(original)
-    assert prepared.text == "Caf\u00e9 desa"
-    start, end = prepared.to_original(0, 4)
-    assert original[start:end] == "Cafe\u0301"
-
-
-def test_duplicate_paragraphs_and_boilerplate_are_dropped() -> None:
-    text = (
-        "Rombongan Pemkab A studi banding ke Kota B.\n"
-        "Baca juga: Bupati C resmikan pasar\n"
-        "Mereka belajar BUMDes.\n"
-        "Kirim Komentar\n"
-        "Rombongan Pemkab A studi banding ke Kota B.\n"
-        "Mereka belajar BUMDes.\n"
-        "© 2021 Contoh Network. All Right Reserved\n"
-    )
-    prepared = prepare_text(text)
-    assert prepared.text == "Rombongan Pemkab A studi banding ke Kota B.\nMereka belajar BUMDes."
-    assert prepared.dropped_duplicates == 2 and prepared.dropped_boilerplate == 3
+def assert_maps_back(prepared: PreparedText) -> None:
+    """Every prepared character comes from the same character of the original."""
+    for i, ch in enumerate(prepared.text):
+        if ch in "\n ":
+            continue
+        start, end = prepared.to_original(i, i + 1)
+        assert prepared.original[start:end] == ch, (i, ch, prepared.original[start:end])
 
 
 @pytest.mark.parametrize(
@@ -58,45 +35,18 @@ def test_boilerplate_lines(line: str, expected: bool) -> None:
     assert is_boilerplate(line) is expected
 
 
-def test_seed_000_repeated_body_is_halved_and_every_char_maps_back() -> None:
-    for line in SEEDS.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        prepared = prepare_text(row["text"])
-        for i, ch in enumerate(prepared.text):
-            start, end = prepared.to_original(i, i + 1)
-            if ch != "\n":
-                assert row["text"][start:end] in (ch, "\u00a0"), (row["id"], i)
-        if row["id"] == "seed-000":
-            assert prepared.dropped_duplicates >= 9
-            assert len(prepared.text) < 0.55 * len(row["text"])
-
-
-def test_truncate_cuts_at_a_paragraph_and_records_it() -> None:
-    text = "".join(f"Paragraf nomor {i} berisi kalimat.\n" for i in range(50))
-    prepared = prepare_text(text)
-    cut = prepared.truncate(200)
-    assert len(cut.text) <= 200 and cut.text.endswith("kalimat.")
-    assert cut.truncated_from == len(prepared.text)
-    assert prepared.truncate(10_000) is prepared
-    start, end = cut.to_original(0, len(cut.text))
-    assert text[start:end] == cut.text
-
-
-def test_span_outside_text_is_rejected() -> None:
-    with pytest.raises(ValueError):
-        prepare_text("abc").to_original(0, 10)
-
-
-# --- inline boilerplate (invented examples) ------------------------------------------------
-
-
-def assert_maps_back(prepared: PreparedText) -> None:
-    """Every prepared character comes from the same character of the original."""
-    for i, ch in enumerate(prepared.text):
-        if ch in "\n ":
-            continue
-        start, end = prepared.to_original(i, i + 1)
-        assert prepared.original[start:end] == ch, (i, ch, prepared.original[start:end])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca berita tanpa iklan. Gabung Contoh.com+",
+        "Advertisement",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Simak berita lainnya di Google News",
+        "End of content",
+    ],
+)
+def test_more_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate(line)
 
 
 @pytest.mark.parametrize(
@@ -189,20 +139,6 @@ def test_closing_bylines_and_widgets_are_removed(text: str, expected: str) -> No
     assert_maps_back(prepared)
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Baca berita tanpa iklan. Gabung Contoh.com+",
-        "Advertisement",
-        "SCROLL TO CONTINUE WITH CONTENT",
-        "Simak berita lainnya di Google News",
-        "End of content",
-    ],
-)
-def test_more_boilerplate_lines(line: str) -> None:
-    assert is_boilerplate(line)
-
-
 def test_a_link_line_with_a_second_glued_headline_is_dropped_whole() -> None:
     text = (
         "Rombongan tiba.\nBaca Juga:Harga Cabai Naik; Warga ResahPasar Baru Dibuka\nMereka belajar."
@@ -212,14 +148,10 @@ def test_a_link_line_with_a_second_glued_headline_is_dropped_whole() -> None:
     assert prepared.dropped_boilerplate == 1
 
 
-def test_offsets_survive_removals_mojibake_and_collapsed_spaces() -> None:
-    text = (
-        "Bupati\u00a0 tiba   (Baca juga: X Y)  di "
-        "\u00e2\u20ac\u0153Kota\u00e2\u20ac\x9d B.Baca juga: Z"
-    )
-    prepared = prepare_text(text)
-    assert prepared.text == "Bupati tiba di \u201cKota\u201d B."
-    start, end = prepared.to_original(16, 20)
-    assert text[start:end] == "Kota"
-    start, end = prepared.to_original(0, len(prepared.text))
-    assert text[start:end].startswith("Bupati") and text[start:end].endswith("B.")
+def test_inline_spans_are_sorted_disjoint_and_the_trailer_only_on_the_last_line() -> None:
+    line = "Warga datang. (Baca juga: Pasar Baru) Camat hadir.,Editor: Ani"
+    spans = inline_spans(line, last=True)
+    assert [line[a:b] for a, b in spans] == ["(Baca juga: Pasar Baru)", "Editor: Ani"]
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+    assert [line[a:b] for a, b in inline_spans(line, last=False)] == ["(Baca juga: Pasar Baru)"]
+    assert inline_spans("Rombongan belajar tata kelola pasar.", last=True) == []
