@@ -8,11 +8,13 @@ turns extracted visits (batch output) or hand labels (gold files) into that netw
 * :mod:`~visit_extract.network.tables` and :mod:`~visit_extract.network.programmes`:
   edges, nodes, per-year, per-domain, programme and adopter tables as rows.
 * :func:`format_summary`: top models and learners, busy years and domains, chains.
+* :func:`write_html`: one self-contained interactive page.
 """
 
 from __future__ import annotations
 
 from visit_extract.network.build import Event, Network, Report, build_from_visits, build_network
+from visit_extract.network.page import render_html, write_html
 from visit_extract.network.places import Place, resolve_place
 from visit_extract.network.programmes import programme_of
 from visit_extract.network.summary import Chain, chains, format_summary
@@ -30,6 +32,8 @@ __all__ = [
     "chains",
     "format_summary",
     "programme_of",
+    "render_html",
     "resolve_place",
+    "write_html",
     "write_tables",
 ]
