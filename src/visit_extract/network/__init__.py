@@ -9,11 +9,16 @@ turns extracted visits (batch output) or hand labels (gold files) into that netw
   edges, nodes, per-year, per-domain, programme and adopter tables as rows.
 * :func:`format_summary`: top models and learners, busy years and domains, chains.
 * :func:`write_html`: one self-contained interactive page.
+* :func:`write_geo`: a CSV keyed by Kemendagri codes for GIS joins.
+* :func:`network`: all the tables as pandas data frames (``pip install
+  'visit-extract[network]'``).
 """
 
 from __future__ import annotations
 
 from visit_extract.network.build import Event, Network, Report, build_from_visits, build_network
+from visit_extract.network.frames import NetworkFrames, frames_of, network
+from visit_extract.network.geo import geo_rows, write_geo
 from visit_extract.network.page import render_html, write_html
 from visit_extract.network.places import Place, resolve_place
 from visit_extract.network.programmes import programme_of
@@ -25,15 +30,20 @@ __all__ = [
     "Chain",
     "Event",
     "Network",
+    "NetworkFrames",
     "Place",
     "Report",
     "build_from_visits",
     "build_network",
     "chains",
     "format_summary",
+    "frames_of",
+    "geo_rows",
+    "network",
     "programme_of",
     "render_html",
     "resolve_place",
+    "write_geo",
     "write_html",
     "write_tables",
 ]
