@@ -14,34 +14,12 @@ import fcntl
 import json
 import os
 import select
-import shutil
 import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
-
-
-def chromium() -> str:
-    """The browser binary, or skip the test saying how to get one."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("needs a headless chromium (Debian: apt-get install -y chromium)")
+from headless import FLAGS, chromium
 
 
 class Browser:
@@ -61,8 +39,8 @@ class Browser:
             os.dup2(high_out, 4)
 
         self.proc = subprocess.Popen(
-            [chromium(), *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
-             "about:blank"],
+            [chromium(), *FLAGS, "--hide-scrollbars", f"--user-data-dir={profile}",
+             "--remote-debugging-pipe", "about:blank"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from eval.test_report import _png_pixels  # the PNG decoder of the eval report test
+from headless import chromium, png_pixels
 from visit_extract.network import build_network, write_html
 
-from .browser import Browser, chromium
+from .browser import Browser
 from .sample import BUKITTINGGI, JAPAN, PADANG, SLEMAN, TAPSEL, write_batch
 from .test_page import HOSTILE_TITLE, hostile_batch
 
@@ -43,7 +43,7 @@ def _colours_in_drawing(browser: Browser) -> dict[bytes, int]:
     )
     left, top, right, bottom = (int(v) for v in box)
     browser.settle()
-    width, bpp, rows = _png_pixels(browser.screenshot())
+    width, bpp, rows = png_pixels(browser.screenshot())
     counts = {REGENCY: 0, CITY: 0, FOREIGN: 0}
     for line in rows[top + 2 : bottom - 2]:
         for x in range(left + 2, min(right, width) - 2):

@@ -21,23 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from visit_extract.network.build import Network
-from visit_extract.network.tables import node_rows, write_csv
+from visit_extract.network.tables import NODE_COLUMNS, node_rows, write_csv
 
+#: The node table's columns, with the code in three forms in front.
 GEO_COLUMNS: tuple[str, ...] = (
     "kode",
     "kode_digits",
     "kode_provinsi",
-    "region",
-    "province",
-    "level",
-    "times_visited",
-    "visits_made",
-    "partners",
-    "learned_from",
-    "taught",
-    "first_year",
-    "last_year",
-    "top_domains",
+    *(c for c in NODE_COLUMNS if c != "code"),
 )
 
 

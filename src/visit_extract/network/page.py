@@ -21,8 +21,8 @@ from typing import Any
 
 from visit_extract.network.build import Event, Network
 from visit_extract.network.places import PLACE_LEVELS
-from visit_extract.network.programmes import adopter_rows, programme_rows
-from visit_extract.network.tables import domain_rows, edge_rows, node_rows, year_rows
+from visit_extract.network.programmes import programme_rows
+from visit_extract.network.tables import TABLES
 
 #: Cytoscape.js release vendored in ``static/cytoscape.min.js``.
 CYTOSCAPE_VERSION = "3.34.4"
@@ -144,75 +144,29 @@ def _table(
     )
 
 
+#: The page's tables: name in TABLES, element id, heading, rows shown at most.
+_PAGE_TABLES = (
+    ("nodes", "t-nodes", "Regions", 500),
+    ("edges", "t-edges", "Visitor → host pairs", 1000),
+    ("years", "t-years", "Per year", None),
+    ("domains", "t-domains", "Per domain", None),
+    ("programmes", "t-programmes", "Programmes", 500),
+    ("adopters", "t-adopters", "Adopters of each programme, in date order", 2000),
+)
+#: Columns the CSV tables have and the page leaves out, to keep the rows one line.
+_PAGE_LEAVES_OUT = frozenset(
+    {"visitor_province", "host_province", "topics", "event_ids", "learned_from", "taught",
+     "adopter_code", "learned_from_code", "event_id"}
+)  # fmt: skip
+
+
 def _tables(net: Network) -> str:
-    edge_cols = (
-        "visitor",
-        "visitor_code",
-        "host",
-        "host_code",
-        "events",
-        "reports",
-        "first_date",
-        "last_date",
-        "kinds",
-        "domains",
-        "programmes",
-        "article_ids",
-    )
-    node_cols = (
-        "region",
-        "code",
-        "province",
-        "level",
-        "times_visited",
-        "visits_made",
-        "partners",
-        "first_year",
-        "last_year",
-        "top_domains",
-    )
-    year_cols = (
-        "year",
-        "events",
-        "reports",
-        "learners",
-        "models",
-        "new_pairs",
-        "top_models",
-        "top_domains",
-    )
-    domain_cols = (
-        "domain",
-        "events",
-        "learners",
-        "models",
-        "first_year",
-        "last_year",
-        "top_models",
-        "top_learners",
-    )
-    prog_cols = (
-        "programme",
-        "events",
-        "adopters",
-        "models",
-        "first_date",
-        "last_date",
-        "top_models",
-        "variants",
-    )
-    adopter_cols = ("programme", "order", "adopter", "first_date", "learned_from")
-    return "".join(
-        [
-            _table(node_rows(net), node_cols, "t-nodes", "Regions", open_=True, limit=500),
-            _table(edge_rows(net), edge_cols, "t-edges", "Visitor → host pairs", limit=1000),
-            _table(year_rows(net), year_cols, "t-years", "Per year"),
-            _table(domain_rows(net), domain_cols, "t-domains", "Per domain"),
-            _table(programme_rows(net), prog_cols, "t-programmes", "Programmes", limit=500),
-            _table(adopter_rows(net), adopter_cols, "t-adopters",
-                   "Adopters of each programme, in date order", limit=2000),
-        ]
-    )  # fmt: skip
+    parts = []
+    for name, table_id, title, limit in _PAGE_TABLES:
+        columns, build = TABLES[name]
+        shown = [c for c in columns if c not in _PAGE_LEAVES_OUT]
+        parts.append(_table(build(net), shown, table_id, title, open_=name == "nodes", limit=limit))
+    return "".join(parts)
 
 
 def render_html(net: Network, *, title: str | None = None) -> str:
