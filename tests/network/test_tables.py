@@ -139,6 +139,7 @@ def test_programmes_and_adopters_in_date_order(net: Network) -> None:
         ("promosi wisata bahari", "Pariwisata"),
         ("penerapan konsep smart regency", "Smart City"),
         ("Pengelolaan irigasi tetes (IRT)", "Irigasi tetes"),
+        ("ekonomi sirkuler untuk kemasan", "Ekonomi sirkular"),
         ("  ", None),
     ],
 )
