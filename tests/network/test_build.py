@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,14 @@ def test_batch_output_one_event_for_three_outlets(tmp_path: Path) -> None:
     assert set(net.places) == {TAPSEL, BUKITTINGGI, SLEMAN, SURABAYA, "13.71", BANTUL, JAPAN}
     # date order, earliest first
     assert [e.date for e in net.events][:3] == ["2018-05-01", "2019-01-15", "2020-06-02"]
+
+
+def test_gzipped_batch_output(tmp_path: Path) -> None:
+    out, dump = write_batch(tmp_path)
+    packed = tmp_path / "out.jsonl.gz"
+    packed.write_bytes(gzip.compress(out.read_bytes()))
+    net = build_network([packed], articles=[dump])
+    assert len(net.events) == 7 and net.read.errors == 1
 
 
 def test_without_the_articles_undated_reports_stay_apart(tmp_path: Path) -> None:

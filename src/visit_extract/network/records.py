@@ -16,7 +16,6 @@ cross-outlet dedupe, so two reports that spell one region differently still merg
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from visit_extract.batch import read_results
 from visit_extract.batch.dedupe import VisitRecord
 from visit_extract.errors import InputError
 from visit_extract.eval.datasets import ARTICLES_FILE, GOLD_FILE, GoldVisit, read_gold
-from visit_extract.io import BadRow, iter_input
+from visit_extract.io import BadRow, iter_input, iter_jsonl
 from visit_extract.network.places import Place, resolve_place
 from visit_extract.schema import Visit
 
@@ -55,17 +54,12 @@ class Reported:
 
 
 def _is_gold_file(path: Path) -> bool:
-    """Whether a JSONL file holds gold labels rather than batch output."""
+    """Whether a JSONL file (``.gz`` too) holds gold labels rather than batch output."""
     if path.name == GOLD_FILE:
         return True
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                try:
-                    row = json.loads(line)
-                except ValueError:
-                    return False  # let the batch reader report the bad line
-                return isinstance(row, dict) and "notes" in row and "backend" not in row
+    for _, row in iter_jsonl(path):
+        # a malformed first line is left to the batch reader, which names it
+        return isinstance(row, dict) and "notes" in row and "backend" not in row
     return False
 
 
