@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from visit_extract.errors import InputError
 from visit_extract.network.build import Network, build_network
+from visit_extract.network.page import write_html
+from visit_extract.network.summary import format_summary
 from visit_extract.network.tables import TABLES
 
 if TYPE_CHECKING:
@@ -41,14 +43,10 @@ class NetworkFrames:
 
     def summary(self, *, top: int = 5) -> str:
         """The terminal summary (:func:`visit_extract.network.format_summary`)."""
-        from visit_extract.network.summary import format_summary
-
         return format_summary(self.network, top=top)
 
     def to_html(self, path: str | Path, *, title: str | None = None) -> Path:
         """Write the interactive page (:func:`visit_extract.network.write_html`)."""
-        from visit_extract.network.page import write_html
-
         return write_html(self.network, path, title=title)
 
 
