@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import struct
 import subprocess
-import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from headless import FLAGS, chromium, png_pixels
 from visit_extract.eval import METRICS, evaluate
 from visit_extract.eval.report import format_table, highlight, render_html
 from visit_extract.eval.results import EvalRun
@@ -126,75 +124,16 @@ def test_html_from_a_saved_run_has_no_texts(seeds_dir: Path, tmp_path: Path) -> 
 # --- a real browser -----------------------------------------------------------------------
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("needs a headless chromium (Debian: apt-get install -y chromium)")
-
-
 def _browser(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ]
+    flags = [*FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"]
     return subprocess.run(
-        [_chromium(), *flags, *args], capture_output=True, text=True, timeout=120, check=False
+        [chromium(), *flags, *args], capture_output=True, text=True, timeout=120, check=False
     )
-
-
-def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
-    """Decode an 8-bit RGB/RGBA non-interlaced PNG into rows of raw pixel bytes."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, header = 8, b"", b""
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            header = body
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", header)
-    assert depth == 8 and color in (2, 6) and interlace == 0
-    bpp = 3 if color == 2 else 4
-    raw, stride = zlib.decompress(idat), width * bpp
-    rows: list[bytes] = []
-    prev = bytearray(stride)
-    for y in range(height):
-        ftype = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if ftype == 1:
-                line[i] = (line[i] + a) & 0xFF
-            elif ftype == 2:
-                line[i] = (line[i] + b) & 0xFF
-            elif ftype == 3:
-                line[i] = (line[i] + (a + b) // 2) & 0xFF
-            elif ftype == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
-                line[i] = (line[i] + pred) & 0xFF
-        rows.append(bytes(line))
-        prev = line
-    return width, bpp, rows
 
 
 @pytest.mark.browser
 def test_report_renders_in_headless_chromium(seeds_dir: Path, tmp_path: Path) -> None:
-    _chromium()
+    chromium()
     hostile, preds = _hostile_set(tmp_path)
     seeds_preds = write_rows(tmp_path / "seeds.jsonl", perturbed_rows(seeds_dir))
     rows = [json.loads(x) for x in seeds_preds.read_text(encoding="utf-8").splitlines()]
@@ -215,7 +154,7 @@ def test_report_renders_in_headless_chromium(seeds_dir: Path, tmp_path: Path) ->
     shot = tmp_path / "shot.png"
     result = _browser(tmp_path, f"--screenshot={shot}", "--window-size=800,600", page.as_uri())
     assert result.returncode == 0 and shot.is_file(), result.stderr[-2000:]
-    width, bpp, pixels = _png_pixels(shot.read_bytes())
+    width, bpp, pixels = png_pixels(shot.read_bytes())
     assert width == 800 and len(pixels) == 600
     colours: set[bytes] = set()
     dark = 0
