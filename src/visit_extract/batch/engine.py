@@ -41,8 +41,8 @@ from visit_extract.errors import (
     VisitExtractError,
     spent_usage,
 )
-from visit_extract.extract import ExtractionBackend, _resolve_factory
 from visit_extract.io import BadRow, count_input_rows, iter_input, iter_jsonl, to_article
+from visit_extract.registry import ExtractionBackend, backend_factory
 from visit_extract.schema import Article, Usage, VisitExtraction
 
 Status = Literal["ok", "error", "skipped"]
@@ -342,7 +342,7 @@ def make_backend(settings: Settings, on_retry: Callable[[Any], None] | None) -> 
     on_retry=None)``) report each transport retry to it; that is how a run learns about
     429s that the backend retries internally.
     """
-    factory = _resolve_factory(settings.resolved_backend)
+    factory = backend_factory(settings.resolved_backend)
     try:
         params = inspect.signature(factory).parameters
     except (TypeError, ValueError):
