@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import threading
+import time
 import types
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from visit_extract.errors import ConfigError, EmptyArticleError, MissingAPIKeyEr
 from visit_extract.eval import METRICS, check_thresholds, evaluate, read_predictions
 from visit_extract.eval.datasets import load_dataset
 from visit_extract.extract import register_backend
+from visit_extract.registry import BackendCapabilities
 from visit_extract.schema import Article, Usage, VisitExtraction
 
 
@@ -359,3 +361,30 @@ def test_evaluate_never_prefilters(seeds_dir: Path) -> None:
     run = evaluate(seeds_dir, settings=Settings(backend="eval-counted", prefilter=True), n_boot=0)
     assert sorted(seen) == [f"seed-00{i}" for i in range(5)]
     assert run.metrics["visit"].f1 == 1.0
+
+
+def test_the_backends_declared_concurrency_caps_the_eval(seeds_dir: Path) -> None:
+    answers = {r["id"]: r for r in gold_rows(seeds_dir)}
+    in_flight: list[int] = [0, 0]  # now, most
+    lock = threading.Lock()
+
+    class OneAtATime:
+        name = "eval-one-at-a-time"
+        capabilities = BackendCapabilities(concurrency=1)
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            with lock:
+                in_flight[0] += 1
+                in_flight[1] = max(in_flight)
+            time.sleep(0.02)
+            with lock:
+                in_flight[0] -= 1
+            return VisitExtraction.model_validate(answers[article.id])
+
+    register_backend("eval-one-at-a-time", OneAtATime)
+    settings = Settings(backend="eval-one-at-a-time", use_cache=False)
+    run = evaluate(seeds_dir, settings=settings, n_boot=0, concurrency=4)
+    assert run.n_errors == 0 and in_flight[1] == 1
