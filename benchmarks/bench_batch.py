@@ -45,8 +45,8 @@ from fakeserver import Faults, ServerProcess  # noqa: E402
 
 from visit_extract.batch import BatchStats, extract_many, run_batch  # noqa: E402
 from visit_extract.config import Settings  # noqa: E402
-from visit_extract.extract import register_backend  # noqa: E402
 from visit_extract.io import iter_input  # noqa: E402
+from visit_extract.registry import register_backend  # noqa: E402
 from visit_extract.schema import Article, VisitExtraction  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"

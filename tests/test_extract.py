@@ -1,24 +1,18 @@
-"""extract_visit() and the backend registry."""
+"""extract_visit(): one article through the backend the settings name (the registry
+itself is tested in test_registry.py)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from visit_extract import extract as extract_mod
 from visit_extract.config import Settings
 from visit_extract.errors import EmptyArticleError, UnknownBackendError
-from visit_extract.extract import (
-    available_backends,
-    extract_visit,
-    get_backend,
-    register_backend,
-)
+from visit_extract.extract import extract_visit, get_backend, register_backend
 from visit_extract.schema import Article, VisitExtraction
 
 # Invented for these tests.
@@ -73,26 +67,6 @@ def test_published_argument_overrides_the_articles_own() -> None:
     backend = get_backend(OFFLINE.replace(backend="echo"))
     assert isinstance(backend, Echo)
     assert backend.seen[-1].published == date(2020, 1, 2)
-
-
-def test_a_registered_backend_is_used_by_name_and_its_instance_reused() -> None:
-    register_backend("echo", Echo)
-    settings = OFFLINE.replace(backend="echo")
-    assert extract_visit(VISIT, settings=settings).backend == "echo"
-    assert get_backend(settings) is get_backend(settings)
-    register_backend("echo", Echo)  # re-registering drops the old instance
-    assert "echo" in available_backends()
-
-
-def test_entry_point_backends_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    point = SimpleNamespace(name="from-plugin", value=Echo)
-    monkeypatch.setattr(
-        extract_mod,
-        "entry_points",
-        lambda group: [point] if group == "visit_extract.backends" else [],
-    )
-    assert "from-plugin" in available_backends()
-    assert extract_visit(VISIT, settings=OFFLINE, backend="from-plugin").backend == "echo"
 
 
 def test_unknown_backend_names_the_choices() -> None:

@@ -4,7 +4,8 @@
 >>> result = extract_visit(article_text, published="2019-02-26")
 
 One entry point per job: :func:`extract_visit` (one article), :func:`extract_many`
-(a batch, resumable) and :func:`evaluate` (scores against hand-labelled sets).
+(a batch, resumable) and :func:`evaluate` (scores against hand-labelled sets). Backends
+are found by name in :mod:`visit_extract.registry`; :func:`register_backend` adds one.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ from visit_extract.errors import (
     VisitExtractError,
 )
 from visit_extract.eval import EvalRun, evaluate
-from visit_extract.extract import (
+from visit_extract.extract import extract_visit
+from visit_extract.io import iter_articles, read_articles
+from visit_extract.registry import (
+    BackendCapabilities,
     ExtractionBackend,
     available_backends,
-    extract_visit,
     register_backend,
 )
-from visit_extract.io import iter_articles, read_articles
 from visit_extract.schema import (
     Article,
     Evidence,
@@ -51,6 +53,7 @@ __all__ = [
     "Article",
     "ArticleTooLargeError",
     "AuthenticationError",
+    "BackendCapabilities",
     "BatchResult",
     "ConfigError",
     "DatasetError",

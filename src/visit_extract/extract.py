@@ -1,101 +1,27 @@
 """``extract_visit()``: one article in, one :class:`VisitExtraction` out, through a
 backend chosen by name.
 
-Backends sit behind the small :class:`ExtractionBackend` protocol and are looked up in
-a registry. The built-in ones (``rules``, ``llm``) are registered exactly the way a
-third party registers its own: :func:`register_backend`, or an entry point in the
-``visit_extract.backends`` group naming a factory ``(Settings) -> ExtractionBackend``.
+The backend protocol and registry live in :mod:`visit_extract.registry`; their names
+are re-exported here, where they were first defined.
 """
 
 from __future__ import annotations
 
-import importlib
-import threading
 import time
-from collections.abc import Callable
 from datetime import date
-from importlib.metadata import entry_points
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from visit_extract.config import Settings
-from visit_extract.errors import UnknownBackendError
 from visit_extract.io import to_article
+from visit_extract.registry import (
+    BackendCapabilities,
+    BackendFactory,
+    ExtractionBackend,
+    available_backends,
+    get_backend,
+    register_backend,
+)
 from visit_extract.schema import Article, VisitExtraction
-
-
-@runtime_checkable
-class ExtractionBackend(Protocol):
-    """What a backend provides. It may also define ``async def aextract(article)``
-    with the same meaning, which batch runs use for concurrency."""
-
-    name: str
-
-    def extract(self, article: Article) -> VisitExtraction:
-        """Extract the study visits of one checked article."""
-        ...
-
-
-BackendFactory = Callable[[Settings], ExtractionBackend]
-
-_REGISTRY: dict[str, BackendFactory | str] = {
-    # Built-ins are named as "module:attribute" so that a rules-only run never imports
-    # instructor or openai; they resolve on first use, like entry points do.
-    "rules": "visit_extract.backends.rules.backend:RulesBackend",
-    "llm": "visit_extract.backends.llm:LLMBackend",
-}
-_INSTANCES: dict[tuple[str, Settings], ExtractionBackend] = {}
-_LOCK = threading.Lock()
-
-
-def register_backend(name: str, factory: BackendFactory | str) -> None:
-    """Register a backend under ``name``, replacing any earlier one.
-
-    Args:
-        name: what users pass as ``backend=``.
-        factory: a callable ``(Settings) -> ExtractionBackend`` or ``"module:attr"``.
-    """
-    with _LOCK:
-        _REGISTRY[name] = factory
-        for key in [k for k in _INSTANCES if k[0] == name]:
-            del _INSTANCES[key]
-
-
-def available_backends() -> list[str]:
-    """Names of every registered backend, entry points included."""
-    names = set(_REGISTRY)
-    names.update(ep.name for ep in entry_points(group="visit_extract.backends"))
-    return sorted(names)
-
-
-def _resolve_factory(name: str) -> BackendFactory:
-    factory = _REGISTRY.get(name)
-    if factory is None:
-        for ep in entry_points(group="visit_extract.backends"):
-            if ep.name == name:
-                factory = ep.value
-                break
-    if factory is None:
-        raise UnknownBackendError(
-            f"no backend named {name!r}; choose one of: {', '.join(available_backends())}"
-        )
-    if isinstance(factory, str):
-        module_name, _, attr = factory.partition(":")
-        loaded: BackendFactory = getattr(importlib.import_module(module_name), attr)
-        return loaded
-    return factory
-
-
-def get_backend(settings: Settings) -> ExtractionBackend:
-    """The backend instance for these settings (one per distinct settings, reused)."""
-    name = settings.resolved_backend
-    key = (name, settings)
-    with _LOCK:
-        backend = _INSTANCES.get(key)
-    if backend is None:
-        backend = _resolve_factory(name)(settings)
-        with _LOCK:
-            backend = _INSTANCES.setdefault(key, backend)
-    return backend
 
 
 def extract_visit(
@@ -152,6 +78,7 @@ def extract_visit(
 
 
 __all__ = [
+    "BackendCapabilities",
     "BackendFactory",
     "ExtractionBackend",
     "available_backends",

@@ -5,7 +5,8 @@
 and behave like an LLM backend at the transport level: they retry 429 (honouring
 Retry-After), 5xx and timeouts up to ``Settings.transport_attempts``, report each
 retry to ``on_retry`` as a :class:`RetryEvent`, and re-ask up to
-``Settings.max_retries`` times when the answer is malformed or breaks the schema.
+``Settings.max_retries`` times when the answer is malformed or breaks the schema. Both
+declare ``reports_retries``, so batch runs hand their factory the ``on_retry`` hook.
 They stand in for ``visit_extract.backends.llm.LLMBackend`` where a test must not depend on it.
 """
 
@@ -24,6 +25,7 @@ from pydantic import ValidationError
 
 from visit_extract.config import Settings
 from visit_extract.errors import ExtractionValidationError, RetriesExhausted
+from visit_extract.registry import BackendCapabilities
 from visit_extract.schema import Article, Usage, VisitExtraction
 
 SCHEMA = VisitExtraction.model_json_schema()
@@ -126,6 +128,7 @@ class ToolCallBackend:
     """Async backend over ``openai.AsyncOpenAI`` (batch awaits its ``aextract``)."""
 
     name = "fakehttp"
+    capabilities = BackendCapabilities(reports_retries=True)
 
     def __init__(self, settings: Settings, *, on_retry: Callable[[Any], None] | None = None):
         import openai
@@ -185,6 +188,7 @@ class UrllibToolBackend:
     """The same protocol with blocking ``urllib`` and no ``aextract`` (thread pool)."""
 
     name = "fakehttp-sync"
+    capabilities = BackendCapabilities(reports_retries=True)
 
     def __init__(self, settings: Settings, *, on_retry: Callable[[Any], None] | None = None):
         self.settings = settings

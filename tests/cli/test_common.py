@@ -68,3 +68,17 @@ def test_a_bad_value_is_a_usage_error_not_a_traceback(capsys: pytest.CaptureFixt
         parse(["--max-retries", "two"])
     assert exited.value.code == 2
     assert "--max-retries" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["batch", "eval"])
+def test_rate_options_reach_the_settings_of_batch_and_eval(command: str) -> None:
+    from visit_extract.cli import build_parser
+
+    argv = [command, "in.jsonl", *(["-o", "out.jsonl"] if command == "batch" else [])]
+    argv += ["--rpm", "120", "--tpm", "9000", "--article-timeout", "45"]
+    settings = settings_from_args(build_parser().parse_args(argv))
+    assert settings.requests_per_minute == 120.0
+    assert settings.tokens_per_minute == 9000.0
+    assert settings.article_timeout_s == 45.0
+    left_out = settings_from_args(parse([]))
+    assert (left_out.requests_per_minute, left_out.article_timeout_s) == (None, 300.0)

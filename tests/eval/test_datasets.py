@@ -221,6 +221,7 @@ def test_reads_every_prediction_shape(tmp_path: Path) -> None:
         ({"id": "x"}, "not a prediction"),
         ({"is_study_visit": True}, "has no 'id'"),
         ({"id": "x", "is_study_visit": True, "visits": [{"visitor": {}}]}, "not a valid"),
+        ({"id": "x", "skipped": "prefilter", "score": "high"}, "not a result"),
     ],
 )
 def test_bad_prediction_lines(tmp_path: Path, row: Any, message: str) -> None:

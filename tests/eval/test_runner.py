@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import threading
+import time
 import types
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from visit_extract.errors import ConfigError, EmptyArticleError, MissingAPIKeyEr
 from visit_extract.eval import METRICS, check_thresholds, evaluate, read_predictions
 from visit_extract.eval.datasets import load_dataset
 from visit_extract.extract import register_backend
+from visit_extract.registry import BackendCapabilities
 from visit_extract.schema import Article, Usage, VisitExtraction
 
 
@@ -287,3 +289,102 @@ def test_cached_results_do_not_count_toward_usage(seeds_dir: Path) -> None:
     assert run.n_cached == 1
     assert run.usage.total_tokens == 4 * 100  # seed-000's stored usage was paid earlier
     assert run.model == "m" and run.source == "predictions"
+
+
+# --- through the batch engine -----------------------------------------------------------------
+
+
+def test_a_backend_runs_under_the_per_article_timeout(seeds_dir: Path) -> None:
+    answers = {r["id"]: r for r in gold_rows(seeds_dir)}
+    release = threading.Event()
+
+    class Stuck:
+        name = "eval-stuck"
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            if article.id == "seed-001":
+                release.wait(60)  # an article the backend never finishes in time
+            return VisitExtraction.model_validate(answers[article.id])
+
+    register_backend("eval-stuck", Stuck)
+    settings = Settings(backend="eval-stuck", article_timeout_s=0.3, use_cache=False)
+    try:
+        run = evaluate(seeds_dir, settings=settings, n_boot=0)
+    finally:
+        release.set()
+    errors = {r.id: r.error for r in run.articles if r.error}
+    assert list(errors) == ["seed-001"]
+    assert (
+        errors["seed-001"] == "ArticleTimeout: no answer within 0.3 s (Settings.article_timeout_s)"
+    )
+    assert len(run.articles) == 5 and run.n_errors == 1
+
+
+def test_a_configuration_error_mid_run_stops_it_and_spares_the_old_side_file(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    class LateNoKey:
+        name = "eval-late-nokey"
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            raise MissingAPIKeyError("no API key for acme: set ACME_API_KEY")
+
+    register_backend("eval-late-nokey", LateNoKey)
+    side = tmp_path / "run.articles.jsonl"
+    side.write_text('{"id": "from-an-earlier-run"}\n', encoding="utf-8")
+    with pytest.raises(MissingAPIKeyError, match="ACME_API_KEY"):
+        evaluate(seeds_dir, settings=Settings(backend="eval-late-nokey"), stream_to=side)
+    assert side.read_text(encoding="utf-8") == '{"id": "from-an-earlier-run"}\n'
+
+
+def test_evaluate_never_prefilters(seeds_dir: Path) -> None:
+    seen: list[str] = []
+    answers = {r["id"]: r for r in gold_rows(seeds_dir)}
+
+    class Counted:
+        name = "eval-counted"  # declares nothing: batch runs would pre-filter for it
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            seen.append(article.id)
+            return VisitExtraction.model_validate(answers[article.id])
+
+    register_backend("eval-counted", Counted)
+    run = evaluate(seeds_dir, settings=Settings(backend="eval-counted", prefilter=True), n_boot=0)
+    assert sorted(seen) == [f"seed-00{i}" for i in range(5)]
+    assert run.metrics["visit"].f1 == 1.0
+
+
+def test_the_backends_declared_concurrency_caps_the_eval(seeds_dir: Path) -> None:
+    answers = {r["id"]: r for r in gold_rows(seeds_dir)}
+    in_flight: list[int] = [0, 0]  # now, most
+    lock = threading.Lock()
+
+    class OneAtATime:
+        name = "eval-one-at-a-time"
+        capabilities = BackendCapabilities(concurrency=1)
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            with lock:
+                in_flight[0] += 1
+                in_flight[1] = max(in_flight)
+            time.sleep(0.02)
+            with lock:
+                in_flight[0] -= 1
+            return VisitExtraction.model_validate(answers[article.id])
+
+    register_backend("eval-one-at-a-time", OneAtATime)
+    settings = Settings(backend="eval-one-at-a-time", use_cache=False)
+    run = evaluate(seeds_dir, settings=settings, n_boot=0, concurrency=4)
+    assert run.n_errors == 0 and in_flight[1] == 1

@@ -48,6 +48,15 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--cache-dir", type=Path, help="cache location (default: user cache dir)")
 
 
+def add_rate_options(group: argparse._ArgumentGroup) -> None:
+    """Add --rpm, --tpm and --article-timeout (every command that runs many articles)."""
+    group.add_argument("--rpm", type=float, help="client-side requests-per-minute limit")
+    group.add_argument("--tpm", type=float, help="client-side tokens-per-minute limit")
+    group.add_argument(
+        "--article-timeout", type=float, help="seconds one article may take (default 300)"
+    )
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """Settings from the environment, overridden by what the command line gives."""
     return Settings.from_env(
@@ -63,4 +72,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         request_timeout_s=getattr(args, "timeout", None),
         use_cache=False if getattr(args, "no_cache", False) else None,
         cache_dir=getattr(args, "cache_dir", None),
+        requests_per_minute=getattr(args, "rpm", None),
+        tokens_per_minute=getattr(args, "tpm", None),
+        article_timeout_s=getattr(args, "article_timeout", None),
     )

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from visit_extract.cli._common import add_model_options, settings_from_args
+from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
 from visit_extract.errors import InputError
 from visit_extract.io import INPUT_FORMATS
 
@@ -48,12 +48,12 @@ def register(sub: Any) -> None:
         "decides which articles reach an LLM)",
     )
     run.add_argument("--prefilter-threshold", type=float, help="relevance cut-off (default 0.5)")
-    run.add_argument("--concurrency", type=int, help="articles in flight at once (default 8)")
-    run.add_argument("--rpm", type=float, help="client-side requests-per-minute limit")
-    run.add_argument("--tpm", type=float, help="client-side tokens-per-minute limit")
     run.add_argument(
-        "--article-timeout", type=float, help="seconds one article may take (default 300)"
+        "--concurrency",
+        type=int,
+        help="articles in flight at once (default 8; a backend may declare fewer: rules runs 1)",
     )
+    add_rate_options(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_model_options(p)
     p.set_defaults(func=run_batch_command)
@@ -95,9 +95,6 @@ def run_batch_command(args: argparse.Namespace) -> int:
         prefilter=False if args.no_prefilter else None,
         prefilter_threshold=args.prefilter_threshold,
         concurrency=args.concurrency,
-        requests_per_minute=args.rpm,
-        tokens_per_minute=args.tpm,
-        article_timeout_s=args.article_timeout,
     )
     if not args.input.exists():
         raise InputError(f"{args.input} does not exist; give a dump file or a folder")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from visit_extract.cli._common import add_model_options, settings_from_args
+from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
 from visit_extract.errors import ConfigError, InputError
 from visit_extract.eval.metrics import DEFAULT_BOOTSTRAP, DEFAULT_SEED
 
@@ -57,12 +57,14 @@ def register(sub: Any) -> None:
         "e.g. --min visit=0.7 --min article=0.9",
     )
     p.add_argument("--limit", type=int, help="score only the first N labelled articles")
-    p.add_argument(
+    run = p.add_argument_group("run (as for batch)")
+    run.add_argument(
         "--concurrency",
         type=int,
         metavar="N",
-        help="articles extracted at once (default: 8 for a model backend, 1 for rules)",
+        help="articles extracted at once (default 8; a backend may declare fewer: rules runs 1)",
     )
+    add_rate_options(run)
     p.add_argument(
         "--bootstrap",
         type=int,

@@ -19,7 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from visit_extract.errors import DatasetError
+from visit_extract.batch.rows import BatchResult
+from visit_extract.errors import DatasetError, InputError
 from visit_extract.io import BadRow, iter_jsonl, read_articles
 from visit_extract.schema import (
     Article,
@@ -272,6 +273,22 @@ class PredictionRow:
     extraction: VisitExtraction | None
     error: str | None = None
 
+    @classmethod
+    def from_batch(cls, result: BatchResult) -> PredictionRow:
+        """A batch result as a prediction: an error scores as an empty prediction, a
+        pre-filter skip as a negative one (not a failure)."""
+        if result.error is not None:
+            return cls(result.id, None, error=result.error.describe())
+        if result.extraction is not None:
+            return cls(result.id, result.extraction)
+        skipped = VisitExtraction(
+            id=result.id,
+            is_study_visit=False,
+            score=result.score,
+            warnings=[f"skipped by {result.skipped}"],
+        )
+        return cls(result.id, skipped)
+
 
 def _parse_prediction(obj: Mapping[str, Any]) -> PredictionRow | str:
     """A row as a :class:`PredictionRow`, or the reason it is not one."""
@@ -286,24 +303,14 @@ def _parse_prediction(obj: Mapping[str, Any]) -> PredictionRow | str:
                 break
     if body is None:
         error = obj.get("error")
-        if isinstance(raw_id, str) and error:
-            # A batch row recording a failed article: scored as an empty prediction.
-            if isinstance(error, dict):
-                error = f"{error.get('type', 'Error')}: {error.get('message', '')}"
-            return PredictionRow(raw_id, None, error=str(error))
-        if isinstance(raw_id, str) and obj.get("skipped"):
-            # A batch row the relevance pre-filter kept from the backend: a negative
-            # prediction, not a failure.
-            score = obj.get("score")
-            return PredictionRow(
-                raw_id,
-                VisitExtraction(
-                    id=raw_id,
-                    is_study_visit=False,
-                    score=score if isinstance(score, (int, float)) else None,
-                    warnings=[f"skipped by {obj['skipped']}"],
-                ),
-            )
+        if isinstance(raw_id, str) and error and not isinstance(error, dict):
+            return PredictionRow(raw_id, None, error=str(error))  # an eval side file's row
+        if isinstance(raw_id, str) and (error or obj.get("skipped")):
+            # A batch row recording a failed or pre-filtered article.
+            try:
+                return PredictionRow.from_batch(BatchResult.from_row(dict(obj)))
+            except InputError as exc:
+                return str(exc)
         return (
             "not a prediction: expected a VisitExtraction object (with 'is_study_visit') "
             f"or a batch row nesting one under {', '.join(repr(k) for k in _NESTED_KEYS)}"

@@ -1,4 +1,9 @@
-""":func:`evaluate`: run a backend (or read saved predictions) over eval sets and score it."""
+""":func:`evaluate`: run a backend (or read saved predictions) over eval sets and score it.
+
+A backend runs through the batch engine (:func:`visit_extract.batch.extract_many`), the
+same path as ``visit-extract batch``: one engine, one row format, so an eval run gets
+the rate limits, the per-article timeout, the retry back-off and the cache too.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,15 @@ import importlib
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
+from visit_extract.batch import extract_many
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError, VisitExtractError, spent_usage
+from visit_extract.errors import ConfigError
 from visit_extract.eval.datasets import (
     Dataset,
     GoldLabel,
@@ -34,8 +39,6 @@ from visit_extract.eval.results import (
 from visit_extract.eval.scorers import METRICS, score_article
 from visit_extract.schema import Article, Usage, VisitExtraction
 
-T = TypeVar("T")
-
 Predictions = str | Path | Mapping[str, VisitExtraction] | Iterable[VisitExtraction]
 
 
@@ -53,18 +56,33 @@ def side_file(out: str | Path) -> Path:
 Outcome = tuple[VisitExtraction | None, str | None, Usage | None]
 
 
-def _extract(article: Article, settings: Settings) -> Outcome:
-    """Run the normal extraction path; an article-level failure becomes an error string."""
-    from visit_extract.extract import extract_visit
+def _extracted(
+    articles: Sequence[Article], settings: Settings, concurrency: int | None
+) -> Iterator[tuple[int, Outcome]]:
+    """``(position, outcome)`` of each article as the batch engine finishes it.
 
-    try:
-        return extract_visit(article, settings=settings), None, None
-    except ConfigError:
-        raise  # the same for every article: stop the run instead of recording N errors
-    except VisitExtractError as exc:
-        return None, f"{type(exc).__name__}: {exc}", spent_usage(exc)
-    except Exception as exc:  # a backend bug on one article must not lose the run
-        return None, f"unexpected {type(exc).__name__}: {exc}", None
+    Never pre-filtered: the eval scores the backend itself. ``concurrency`` overrides
+    ``settings.concurrency``; either is capped by what the backend declares.
+    """
+    if concurrency is not None:
+        settings = settings.replace(concurrency=max(1, concurrency))
+    position = {article.id: i for i, article in enumerate(articles)}
+    for result in extract_many(articles, settings=settings, prefilter=False):
+        row = PredictionRow.from_batch(result)
+        spent = result.error.usage if result.error is not None else None
+        yield position[result.id], (row.extraction, row.error, spent)
+
+
+def _predicted(
+    articles: Sequence[Article], preds: Mapping[str, PredictionRow]
+) -> Iterator[tuple[int, Outcome]]:
+    """``(position, outcome)`` of each article from saved predictions, in order."""
+    for i, article in enumerate(articles):
+        row = preds.get(article.id)
+        if row is None:
+            yield i, (None, "no prediction for this article", None)
+        else:
+            yield i, (row.extraction, row.error, None)
 
 
 def score_record(
@@ -139,23 +157,34 @@ def _progress(total: int, enabled: bool, stack: ExitStack) -> Any:
     return stack.enter_context(tqdm(total=total, file=sys.stderr, unit="article", leave=False))
 
 
-def _in_completion_order(work: Callable[[int], T], n: int, workers: int) -> Iterator[tuple[int, T]]:
-    """``(i, work(i))`` for ``i`` in ``range(n)``, on ``workers`` threads, as they finish.
-
-    On an exception (a configuration error, Ctrl-C) the work not yet started is
-    cancelled before it propagates; calls already running finish first.
-    """
-    if workers <= 1:
-        for i in range(n):
-            yield i, work(i)
-        return
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="visit-eval")
-    try:
-        futures = {pool.submit(work, i): i for i in range(n)}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _score_all(
+    items: Sequence[tuple[Dataset, Article]],
+    outcomes: Iterator[tuple[int, Outcome]],
+    *,
+    progress: bool,
+    stream_to: str | Path | None,
+) -> list[ArticleRecord]:
+    """Score each outcome as it arrives; the records in dataset order."""
+    slots: list[ArticleRecord | None] = [None] * len(items)
+    with ExitStack() as stack:
+        sink: IO[str] | None = None
+        bar = _progress(len(items), progress, stack)
+        for index, (extraction, error, spent) in outcomes:
+            ds, article = items[index]
+            record = score_record(ds.name, article, ds.gold[article.id], extraction, error, spent)
+            slots[index] = record
+            if stream_to is not None:
+                if sink is None:
+                    # Opened at the first record: a run that cannot start (no API key,
+                    # say) leaves the side file of an earlier run alone.
+                    sink = stack.enter_context(Path(stream_to).open("w", encoding="utf-8"))
+                sink.write(record.model_dump_json() + "\n")
+                sink.flush()
+            if bar is not None:
+                bar.update(1)
+        if stream_to is not None and sink is None:
+            Path(stream_to).write_text("", encoding="utf-8")
+    return [r for r in slots if r is not None]
 
 
 def evaluate(
@@ -186,16 +215,17 @@ def evaluate(
         progress: show a progress bar on stderr (only when it is a terminal).
         stream_to: append each article's record to this JSONL file as soon as it is
             scored, so an interrupted run keeps what it scored.
-        concurrency: articles extracted at once (threads); by default
-            ``settings.concurrency`` for model backends and 1 for ``rules``. Records
-            keep dataset order whatever order they finish in.
+        concurrency: articles extracted at once; by default ``settings.concurrency``.
+            A backend may declare fewer (``rules`` runs one at a time). Records keep
+            dataset order whatever order they finish in.
 
     Returns:
         The run: metrics, per-article records and metadata.
 
     Raises:
         DatasetError: a malformed dataset or predictions file.
-        ConfigError: the backend cannot run at all (unknown name, no API key).
+        ConfigError: the backend cannot run at all (unknown name, no API key); the
+            run stops at once.
     """
     started = time.perf_counter()
     paths = [dataset_dirs] if isinstance(dataset_dirs, (str, Path)) else list(dataset_dirs)
@@ -210,6 +240,7 @@ def evaluate(
         if len(ds.articles) > len(ds.gold)
     ]
 
+    articles = [a for _, a in items]
     preds: dict[str, PredictionRow] | None = None
     predictions_path: str | None = None
     if predictions is not None:
@@ -218,54 +249,21 @@ def evaluate(
             preds = read_predictions(predictions)
         else:
             preds = predictions_from(predictions)
-        known = {a.id for _, a in items}
+        known = {a.id for a in articles}
         extra = sorted(set(preds) - known)
         if extra:
             warnings.append(
                 f"{len(extra)} prediction(s) for articles not in the eval set(s) ignored "
                 f"(e.g. {extra[0]!r})"
             )
+        outcomes = _predicted(articles, preds)
     else:
         settings = settings if settings is not None else Settings.from_env()
-        _check_backend(settings)
+        outcomes = _extracted(articles, settings, concurrency)
 
-    def predict(index: int) -> Outcome:
-        article = items[index][1]
-        if preds is None:
-            assert settings is not None
-            return _extract(article, settings)
-        row = preds.get(article.id)
-        if row is None:
-            return None, "no prediction for this article", None
-        return row.extraction, row.error, None
-
-    if preds is not None or settings is None:
-        workers = 1
-    elif concurrency is not None:
-        workers = max(1, concurrency)
-    else:
-        # Requests to a model wait on the network: run several at once. The rules
-        # backend is CPU-bound, where threads would only add overhead.
-        workers = 1 if settings.resolved_backend == "rules" else settings.concurrency
-
-    slots: list[ArticleRecord | None] = [None] * len(items)
     t_extract = time.perf_counter()
-    with ExitStack() as stack:
-        sink: IO[str] | None = None
-        if stream_to is not None:
-            sink = stack.enter_context(Path(stream_to).open("w", encoding="utf-8"))
-        bar = _progress(len(items), progress, stack)
-        for index, (extraction, error, spent) in _in_completion_order(predict, len(items), workers):
-            ds, article = items[index]
-            record = score_record(ds.name, article, ds.gold[article.id], extraction, error, spent)
-            slots[index] = record
-            if sink is not None:
-                sink.write(record.model_dump_json() + "\n")
-                sink.flush()
-            if bar is not None:
-                bar.update(1)
+    records = _score_all(items, outcomes, progress=progress, stream_to=stream_to)
     extract_s = time.perf_counter() - t_extract
-    records = [r for r in slots if r is not None]
 
     t_score = time.perf_counter()
     scores = score_fields(
@@ -323,19 +321,6 @@ def evaluate(
         warnings=warnings,
         texts={a.id: a.text for _, a in items},
     )
-
-
-def _check_backend(settings: Settings) -> None:
-    """Build the backend once up front, so a configuration problem stops the run at once."""
-    from visit_extract.extract import get_backend
-
-    try:
-        get_backend(settings)
-    except ImportError as exc:
-        raise ConfigError(
-            f"backend {settings.resolved_backend!r} cannot be loaded ({exc}); install its "
-            "extras or pick another with --backend"
-        ) from None
 
 
 def check_thresholds(run: EvalRun, minimums: Mapping[str, float]) -> list[str]:

@@ -22,6 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     from importlib.abc import Traversable
 
+from visit_extract.backends.llm import pricing
 from visit_extract.backends.llm.cache import ResultCache, cache_dir, cache_key
 from visit_extract.backends.llm.clients import LLMClient, get_client
 from visit_extract.backends.llm.grounding import Grounder
@@ -31,6 +32,7 @@ from visit_extract.backends.llm.response import LLMAnswer, grounding
 from visit_extract.backends.llm.retry import RetryEvent, TokenMeter, TransportPolicy
 from visit_extract.backends.llm.textprep import PreparedText, prepare_text
 from visit_extract.config import Settings
+from visit_extract.registry import BackendCapabilities
 from visit_extract.schema import SCHEMA_VERSION, Article, Usage, VisitExtraction
 
 
@@ -63,6 +65,9 @@ class LLMBackend:
     """
 
     name = "llm"
+    #: Each call costs money or seconds: batch runs pre-filter for it, run as many
+    #: articles at once as Settings.concurrency says, and hear about its retries.
+    capabilities = BackendCapabilities(prefilter=True, concurrency=None, reports_retries=True)
 
     def __init__(
         self,
@@ -272,6 +277,10 @@ class LLMBackend:
             cached=False,
             grounder=step.grounder,
         )
+
+    def estimate_cost(self, usage: Usage) -> float | None:
+        """The USD price of ``usage`` on this backend's model (None when unknown)."""
+        return pricing.estimate_cost(self.settings.model, usage)
 
     # -- resources ------------------------------------------------------------------------
 

@@ -1,0 +1,145 @@
+"""What reaches the backend in a batch run: every input item becomes either a checked
+:class:`~visit_extract.schema.Article` for the backend or a finished
+:class:`~visit_extract.batch.rows.BatchResult` (an unreadable row, a duplicate id, an
+article the pre-filter skips)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from visit_extract.batch.rows import BatchResult
+from visit_extract.batch.stats import BatchStats
+from visit_extract.config import Settings
+from visit_extract.errors import ConfigError, VisitExtractError
+from visit_extract.io import BadRow, iter_input, to_article
+from visit_extract.schema import Article
+
+Item = Article | BadRow | dict[str, Any] | str
+Source = str | os.PathLike[str] | Iterable[Item] | AsyncIterable[Item]
+RelevanceFn = Callable[..., float]
+
+
+def load_relevance() -> RelevanceFn:
+    """The rules relevance score ``(text, title=None) -> float``.
+
+    Raises:
+        ConfigError: that module is not part of this install.
+    """
+    try:
+        from visit_extract.backends.rules.relevance import (  # type: ignore[import-not-found,unused-ignore]
+            relevance_score,
+        )
+    except ImportError:
+        raise ConfigError(
+            "the relevance pre-filter (visit_extract.backends.rules.relevance) is not available in "
+            "this install; run with --no-prefilter (prefilter=False) to send every article "
+            "to the backend"
+        ) from None
+    fn: RelevanceFn = relevance_score
+    return fn
+
+
+async def numbered(
+    source: Source, *, input_format: str | None, columns: str | dict[str, str] | None
+) -> AsyncIterator[tuple[int, Item]]:
+    """``(line or position, item)`` for each item of a path, iterable or async iterable."""
+    if isinstance(source, (str, os.PathLike)):
+        for number, item in iter_input(Path(source), fmt=input_format, columns=columns):
+            yield number, item
+    elif isinstance(source, AsyncIterable):
+        number = 0
+        async for obj in source:
+            number += 1
+            yield number, obj
+    else:
+        for number, obj in enumerate(source, start=1):
+            yield number, obj
+
+
+def article_id(number: int, item: Any) -> str:
+    """The id an item is known by: its own, else ``line-<n>`` for an unreadable row and
+    ``article-<n>`` for anything else without one."""
+    if isinstance(item, BadRow):
+        return item.id or f"line-{item.line}"
+    if isinstance(item, Article):
+        return item.id
+    own = item.get("id") if isinstance(item, dict) else None
+    if isinstance(own, str) and own:
+        return own
+    return f"article-{number}"
+
+
+class Intake:
+    """Checks each input item once and decides where it goes.
+
+    Args:
+        settings: ``max_article_chars`` and ``prefilter_threshold`` are read.
+        skip_ids: ids already done (counted in ``stats.resumed``, not yielded).
+        stats: the run's totals.
+        relevance: the pre-filter's score; None sends every article to the backend.
+        input_format: the format of a path source (guessed from its name when None).
+        columns: article field → input column.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        skip_ids: Iterable[str],
+        stats: BatchStats,
+        relevance: RelevanceFn | None,
+        input_format: str | None = None,
+        columns: str | dict[str, str] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.skip_ids = skip_ids if isinstance(skip_ids, (set, frozenset)) else set(skip_ids)
+        self.stats = stats
+        self.relevance = relevance
+        self.input_format = input_format
+        self.columns = columns
+        self._seen: set[str] = set()
+
+    async def items(self, source: Source) -> AsyncIterator[Article | BatchResult]:
+        """An article for the backend or a finished result, per new input item."""
+        async for number, item in numbered(
+            source, input_format=self.input_format, columns=self.columns
+        ):
+            if isinstance(item, tuple):  # (line, item) pairs from iter_input-like sources
+                number, item = item
+            admitted = self._admit(number, item)
+            if admitted is not None:
+                yield admitted
+
+    def _admit(self, number: int, item: Any) -> Article | BatchResult | None:
+        key = article_id(number, item)
+        if key in self.skip_ids:
+            self.stats.resumed += 1
+            return None
+        if key in self._seen:
+            return BatchResult.failed(key, f"line {number}: duplicate article id {key!r}")
+        self._seen.add(key)
+        if isinstance(item, BadRow):
+            return BatchResult.failed(key, f"{item.path}:{item.line}: {item.message}")
+        try:
+            article = to_article(item, max_chars=self.settings.max_article_chars, default_id=key)
+        except VisitExtractError as exc:
+            return BatchResult.failed(key, exc)
+        return self._screen(article)
+
+    def _screen(self, article: Article) -> Article | BatchResult:
+        """The article, or its skip result when the pre-filter scores it too low."""
+        if self.relevance is None:
+            return article
+        try:
+            score = float(self.relevance(article.text, title=article.title))
+        except Exception as exc:  # a filter bug must cost one row, not the run
+            return BatchResult.failed(article.id, exc)
+        if score < self.settings.prefilter_threshold:
+            return BatchResult(id=article.id, skipped="prefilter", score=round(score, 4))
+        return article
+
+
+__all__ = ["Intake", "RelevanceFn", "Source", "article_id", "load_relevance", "numbered"]

@@ -1,0 +1,118 @@
+"""What reaches the backend: unreadable rows, bad articles and duplicate ids become error
+rows, the pre-filter skips low scores, resumed ids are left out."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+from batchhelpers import make_articles
+from fakebackends import ScriptedBackend
+
+from visit_extract.batch import BatchStats, extract_many
+from visit_extract.batch.intake import article_id
+from visit_extract.config import Settings
+from visit_extract.errors import ConfigError
+from visit_extract.io import BadRow
+from visit_extract.schema import Article
+
+SETTINGS = Settings(backend="scripted", concurrency=4, prefilter=False)
+
+
+def test_bad_inputs_become_error_rows() -> None:
+    items: list[Any] = [
+        Article(id="ok1", text="teks"),
+        BadRow("dump.jsonl", 2, "invalid JSON: Expecting value"),
+        {"id": "empty", "text": "   "},
+        {"id": "ok1", "text": "duplikat"},
+        "teks tanpa id",
+        {"id": "nodate", "text": "teks", "published": "kemarin"},
+    ]
+    backend = ScriptedBackend(SETTINGS)
+    results = {r.id: r for r in extract_many(items, settings=SETTINGS, backend=backend)}
+    assert set(results) == {"ok1", "line-2", "empty", "article-5", "nodate"}
+    assert results["line-2"].error is not None
+    assert "dump.jsonl:2" in results["line-2"].error.message
+    assert results["empty"].error is not None
+    assert results["empty"].error.type == "EmptyArticleError"
+    assert results["nodate"].error is not None
+    assert results["article-5"].status == "ok"
+    # the duplicate id is reported, and the backend saw only the first ok1
+    assert backend.calls.count("ok1") == 1
+
+
+def test_duplicate_id_row_names_the_line() -> None:
+    items = [Article(id="d", text="satu"), Article(id="d", text="dua")]
+    results = list(extract_many(items, settings=SETTINGS, backend=ScriptedBackend(SETTINGS)))
+    errors = [r for r in results if r.error is not None]
+    assert len(errors) == 1 and "line 2: duplicate article id" in errors[0].error.message  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (BadRow("d.jsonl", 7, "bad"), "line-7"),
+        (Article(id="own", text="t"), "own"),
+        ({"id": "from-dict", "text": "t"}, "from-dict"),
+        ({"id": "", "text": "t"}, "article-3"),
+        ("bare text", "article-3"),
+    ],
+)
+def test_article_ids(item: Any, expected: str) -> None:
+    assert article_id(3, item) == expected
+
+
+def test_resumed_ids_are_counted_not_redone() -> None:
+    backend = ScriptedBackend(SETTINGS)
+    stats = BatchStats()
+    results = list(
+        extract_many(
+            make_articles(5),
+            settings=SETTINGS,
+            backend=backend,
+            skip_ids=["a001", "a003"],
+            stats=stats,
+        )
+    )
+    assert sorted(r.id for r in results) == ["a000", "a002", "a004"]
+    assert stats.resumed == 2 and sorted(backend.calls) == ["a000", "a002", "a004"]
+
+
+def test_prefilter_skips_low_scores_with_score() -> None:
+    articles = make_articles(6)
+    scores = {a.text: i / 10 for i, a in enumerate(articles)}  # 0.0 .. 0.5
+
+    def relevance(text: str, title: str | None = None) -> float:
+        return scores[text]
+
+    backend = ScriptedBackend(SETTINGS)
+    settings = SETTINGS.replace(prefilter=True, prefilter_threshold=0.3)
+    results = {
+        r.id: r
+        for r in extract_many(articles, settings=settings, backend=backend, relevance=relevance)
+    }
+    skipped = sorted(i for i, r in results.items() if r.skipped == "prefilter")
+    assert skipped == ["a000", "a001", "a002"]
+    assert results["a001"].to_row() == {"id": "a001", "skipped": "prefilter", "score": 0.1}
+    assert sorted(backend.calls) == ["a003", "a004", "a005"]
+
+
+def test_prefilter_missing_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "visit_extract.backends.rules.relevance", None)
+    settings = SETTINGS.replace(prefilter=True)
+    with pytest.raises(ConfigError, match="--no-prefilter"):
+        list(extract_many(make_articles(1), settings=settings, backend=ScriptedBackend(settings)))
+
+
+def test_relevance_error_is_an_error_row() -> None:
+    def broken(text: str, title: str | None = None) -> float:
+        raise RuntimeError("bug")
+
+    settings = SETTINGS.replace(prefilter=True)
+    results = list(
+        extract_many(
+            make_articles(2), settings=settings, backend=ScriptedBackend(settings), relevance=broken
+        )
+    )
+    assert [r.error.type for r in results if r.error] == ["RuntimeError", "RuntimeError"]
