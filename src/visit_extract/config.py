@@ -75,9 +75,9 @@ class Settings:
             prepared text is truncated, with a warning in the result.
         use_cache: read and write the disk cache.
         cache_dir: where the cache lives; None is the user cache directory.
-        prefilter: in batch runs, let the rules relevance filter decide which
+        prefilter: in batch runs, let the recall-first pre-filter decide which
             articles reach an LLM backend.
-        prefilter_threshold: relevance score below which an article is skipped.
+        prefilter_threshold: pre-filter score below which an article is skipped.
         concurrency: requests in flight at once in batch runs.
         requests_per_minute: client-side request rate limit (None: unlimited).
         tokens_per_minute: client-side token rate limit (None: unlimited).

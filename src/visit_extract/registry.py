@@ -34,7 +34,7 @@ class BackendCapabilities:
     """What a backend declares about itself (a class attribute named ``capabilities``).
 
     Attributes:
-        prefilter: batch runs may let the rules relevance filter keep articles from
+        prefilter: batch runs may let the recall-first pre-filter keep articles from
             this backend (worth it when a call costs money or seconds; pointless for a
             backend as cheap as the filter itself).
         concurrency: the most articles this backend runs at once, whatever

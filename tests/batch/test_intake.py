@@ -3,7 +3,6 @@ rows, the pre-filter skips low scores, resumed ids are left out."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
@@ -13,7 +12,6 @@ from fakebackends import ScriptedBackend
 from visit_extract.batch import BatchStats, extract_many
 from visit_extract.batch.intake import article_id
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError
 from visit_extract.io import BadRow
 from visit_extract.schema import Article
 
@@ -98,11 +96,17 @@ def test_prefilter_skips_low_scores_with_score() -> None:
     assert sorted(backend.calls) == ["a003", "a004", "a005"]
 
 
-def test_prefilter_missing_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "visit_extract.backends.rules.relevance", None)
+def test_default_prefilter_is_the_recall_first_one() -> None:
+    articles = [
+        {"id": "visit", "text": "Rombongan Pemkab Sukamaju studi banding ke Kota Lembah Hijau."},
+        {"id": "other", "text": "Harga cabai di pasar tradisional naik menjelang akhir pekan."},
+    ]
+    backend = ScriptedBackend(SETTINGS)
     settings = SETTINGS.replace(prefilter=True)
-    with pytest.raises(ConfigError, match="--no-prefilter"):
-        list(extract_many(make_articles(1), settings=settings, backend=ScriptedBackend(settings)))
+    results = {r.id: r for r in extract_many(articles, settings=settings, backend=backend)}
+    assert results["other"].skipped == "prefilter"
+    assert results["visit"].skipped is None
+    assert backend.calls == ["visit"]
 
 
 def test_relevance_error_is_an_error_row() -> None:

@@ -289,7 +289,7 @@ async def aextract_many(
         prefilter: override ``Settings.prefilter``. The relevance pre-filter only runs
             for backends whose capabilities allow it (not for ``rules``).
         relevance: the scoring function ``(text, title=None) -> float``; by default
-            ``visit_extract.backends.rules.relevance.relevance_score``.
+            the recall-first :func:`visit_extract.batch.prefilter.prefilter_score`.
         backend: a ready backend instance instead of the one the settings name (it is
             given no retry hook, and its ``aclose`` is awaited at the end).
         stats: a :class:`BatchStats` to update (pass one to read totals afterwards).

@@ -10,10 +10,11 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from visit_extract.batch.prefilter import prefilter_score
 from visit_extract.batch.rows import BatchResult
 from visit_extract.batch.stats import BatchStats
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError, VisitExtractError
+from visit_extract.errors import VisitExtractError
 from visit_extract.io import BadRow, iter_input, to_article
 from visit_extract.schema import Article
 
@@ -23,23 +24,9 @@ RelevanceFn = Callable[..., float]
 
 
 def load_relevance() -> RelevanceFn:
-    """The rules relevance score ``(text, title=None) -> float``.
-
-    Raises:
-        ConfigError: that module is not part of this install.
-    """
-    try:
-        from visit_extract.backends.rules.relevance import (  # type: ignore[import-not-found,unused-ignore]
-            relevance_score,
-        )
-    except ImportError:
-        raise ConfigError(
-            "the relevance pre-filter (visit_extract.backends.rules.relevance) is not available in "
-            "this install; run with --no-prefilter (prefilter=False) to send every article "
-            "to the backend"
-        ) from None
-    fn: RelevanceFn = relevance_score
-    return fn
+    """The batch pre-filter ``(text, title=None) -> float``: recall first, see
+    :mod:`visit_extract.batch.prefilter`."""
+    return prefilter_score
 
 
 async def numbered(

@@ -5,7 +5,7 @@ A row is one of three shapes:
 
 - the extraction itself (a :class:`~visit_extract.schema.VisitExtraction` object);
 - ``{"id", "error": {"type", "message", "attempts", "usage"?}}`` when it failed;
-- ``{"id", "skipped", "score"}`` when the relevance pre-filter kept it from the backend.
+- ``{"id", "skipped", "score"}`` when the pre-filter kept it from the backend.
 """
 
 from __future__ import annotations
@@ -93,8 +93,8 @@ class BatchResult:
         id: the article id (for unreadable rows without one: ``line-<n>``).
         extraction: the extraction, when the backend succeeded.
         error: type, message and attempts, when it did not.
-        skipped: ``"prefilter"`` when the relevance pre-filter kept it from the backend.
-        score: the pre-filter's relevance score, when one was computed.
+        skipped: ``"prefilter"`` when the pre-filter kept it from the backend.
+        score: the pre-filter's score, when one was computed.
     """
 
     id: str

@@ -44,10 +44,10 @@ def register(sub: Any) -> None:
     run.add_argument(
         "--no-prefilter",
         action="store_true",
-        help="send every article to the backend (default: the rules relevance filter "
+        help="send every article to the backend (default: the recall-first pre-filter "
         "decides which articles reach an LLM)",
     )
-    run.add_argument("--prefilter-threshold", type=float, help="relevance cut-off (default 0.5)")
+    run.add_argument("--prefilter-threshold", type=float, help="pre-filter cut-off (default 0.5)")
     run.add_argument(
         "--concurrency",
         type=int,
