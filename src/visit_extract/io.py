@@ -3,12 +3,14 @@ single article passes before extraction."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
+import io
 import json
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -137,18 +139,62 @@ def _first_error(exc: ValidationError) -> str:
     return f"{loc}: {err['msg']}"
 
 
-def open_text(path: Path) -> IO[str]:
-    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
+ByteRange = tuple[int, int]
+
+
+class _RangeReader(io.RawIOBase):
+    """The bytes ``[start, stop)`` of a file, as a raw stream (for reading one part of a
+    large input without touching the rest)."""
+
+    def __init__(self, path: Path, byte_range: ByteRange) -> None:
+        self._fh = path.open("rb")
+        self._fh.seek(byte_range[0])
+        self._left = max(0, byte_range[1] - byte_range[0])
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)[: self._left]
+        n = self._fh.readinto(view) or 0
+        self._left -= n
+        return n
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def open_text(path: Path, byte_range: ByteRange | None = None) -> IO[str]:
+    """Open a UTF-8 text file, transparently gunzipping ``*.gz``.
+
+    Args:
+        path: the file.
+        byte_range: read only the bytes ``[start, stop)`` (not for ``.gz``); the range
+            must start and end on line boundaries.
+    """
+    if byte_range is not None:
+        if path.suffix == ".gz":
+            raise InputError(f"{path}: a gzipped file cannot be read from the middle")
+        raw = io.BufferedReader(_RangeReader(path, byte_range), buffer_size=1 << 20)
+        return io.TextIOWrapper(raw, encoding="utf-8", newline="")
     if path.suffix == ".gz":
         return gzip.open(path, "rt", encoding="utf-8", newline="")
     return path.open("r", encoding="utf-8", newline="")
 
 
-def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | BadRow]]:
+def iter_jsonl(
+    path: str | Path, *, byte_range: ByteRange | None = None, first_line: int = 1
+) -> Iterator[tuple[int, dict[str, Any] | BadRow]]:
     """Yield ``(line_number, object)`` for each non-blank line of a JSONL file.
 
     A line that is not a JSON object yields a :class:`BadRow` instead; the file is
     streamed, so memory does not grow with its size.
+
+    Args:
+        path: the file.
+        byte_range: read only these bytes (line-aligned), one part of a larger file.
+        first_line: the line number of the range's first line in the whole file.
 
     Raises:
         DatasetError: the file does not exist or is not UTF-8.
@@ -157,8 +203,8 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | BadRow]
     if not path.is_file():
         raise DatasetError("no such file", path=str(path))
     try:
-        with open_text(path) as fh:
-            for lineno, line in enumerate(fh, start=1):
+        with open_text(path, byte_range) as fh:
+            for lineno, line in enumerate(fh, start=first_line):
                 if not line.strip():
                     continue
                 try:
@@ -176,9 +222,12 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | BadRow]
         raise DatasetError(f"cannot read file: {exc}", path=str(path)) from None
 
 
-def iter_numbered_articles(path: str | Path) -> Iterator[tuple[int, Article | BadRow]]:
-    """Like :func:`iter_articles`, with each item's line number."""
-    for lineno, obj in iter_jsonl(path):
+def iter_numbered_articles(
+    path: str | Path, *, byte_range: ByteRange | None = None, first_line: int = 1
+) -> Iterator[tuple[int, Article | BadRow]]:
+    """Like :func:`iter_articles`, with each item's line number (``byte_range`` and
+    ``first_line`` as for :func:`iter_jsonl`)."""
+    for lineno, obj in iter_jsonl(path, byte_range=byte_range, first_line=first_line):
         if isinstance(obj, BadRow):
             yield lineno, obj
             continue
@@ -336,14 +385,44 @@ def _row_to_article(
         )
 
 
+def _numbered_records(reader: Any, first_line: int) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """``(line the record starts on, its cells or the csv.Error)`` for each record of
+    ``reader``, whose next record starts on line ``first_line`` of the file."""
+    base = first_line - 1 - reader.line_num
+    start = first_line
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, exc
+            start = base + reader.line_num + 1
+            continue
+        lineno, start = start, base + reader.line_num + 1
+        yield lineno, cells
+
+
 def iter_csv_articles(
-    path: str | Path, columns: Mapping[str, str] | None = None
+    path: str | Path,
+    columns: Mapping[str, str] | None = None,
+    *,
+    byte_range: ByteRange | None = None,
+    first_line: int = 2,
 ) -> Iterator[tuple[int, Article | BadRow]]:
     """Stream the articles of a CSV (or ``.tsv``, optionally gzipped) file.
 
     The header row names the columns; ``columns`` maps article fields to them. A file
     without an ``id`` column gets ids ``<file stem>-<line>``. Each item comes with the
     line its record starts on; malformed records come out as :class:`BadRow`.
+
+    Args:
+        path: the file.
+        columns: article field → column.
+        byte_range: read only the records in these bytes (aligned on record
+            boundaries, after the header), one part of a larger file; the header is
+            still read from the top.
+        first_line: the line the range's first record starts on in the whole file.
 
     Raises:
         DatasetError: the file is missing, unreadable, not UTF-8, or has no header.
@@ -356,24 +435,22 @@ def iter_csv_articles(
     csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
     delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
     try:
-        with open_text(path) as fh:
-            reader = csv.reader(fh, delimiter=delimiter)
+        with contextlib.ExitStack() as files:
+            reader = csv.reader(files.enter_context(open_text(path)), delimiter=delimiter)
             try:
                 header = next(reader)
             except StopIteration:
                 raise DatasetError("file is empty (no header row)", path=str(path)) from None
             has_id = columns.get("id", "id") in header
-            start = reader.line_num + 1
-            while True:
-                try:
-                    cells = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as exc:
-                    yield start, BadRow(str(path), start, f"malformed CSV record: {exc}")
-                    start = reader.line_num + 1
+            if byte_range is None:
+                records = _numbered_records(reader, reader.line_num + 1)
+            else:
+                part = files.enter_context(open_text(path, byte_range))
+                records = _numbered_records(csv.reader(part, delimiter=delimiter), first_line)
+            for lineno, cells in records:
+                if isinstance(cells, csv.Error):
+                    yield lineno, BadRow(str(path), lineno, f"malformed CSV record: {cells}")
                     continue
-                lineno, start = start, reader.line_num + 1
                 if not cells or not any(c.strip() for c in cells):
                     continue
                 if len(cells) != len(header):
@@ -397,12 +474,24 @@ def iter_csv_articles(
 
 
 def iter_parquet_articles(
-    path: str | Path, columns: Mapping[str, str] | None = None, *, batch_size: int = 512
+    path: str | Path,
+    columns: Mapping[str, str] | None = None,
+    *,
+    batch_size: int = 512,
+    row_groups: Sequence[int] | None = None,
+    first_row: int = 1,
 ) -> Iterator[tuple[int, Article | BadRow]]:
     """Stream the articles of a Parquet file, a record batch at a time.
 
     Items are numbered by row (1-based). Needs ``pyarrow`` (``pip install
     'visit-extract[parquet]'``).
+
+    Args:
+        path: the file.
+        columns: article field → column.
+        batch_size: rows decoded at once.
+        row_groups: read only these row groups (one part of a larger file).
+        first_row: the number of the first row read, in the whole file.
 
     Raises:
         DatasetError: pyarrow is missing, or the file is missing or not Parquet.
@@ -426,8 +515,9 @@ def iter_parquet_articles(
     has_id = columns.get("id", "id") in names
     # Read only the columns an article uses, so wide tables stay cheap.
     wanted = [c for c in {columns.get(f, f) for f in _ARTICLE_FIELDS} if c in names]
-    rownum = 0
-    for batch in pfile.iter_batches(batch_size=batch_size, columns=wanted):
+    rownum = first_row - 1
+    groups = list(row_groups) if row_groups is not None else None
+    for batch in pfile.iter_batches(batch_size=batch_size, columns=wanted, row_groups=groups):
         for record in batch.to_pylist():
             rownum += 1
             row = _apply_map(record, columns)
@@ -473,6 +563,9 @@ def iter_input(
     *,
     fmt: str | None = None,
     columns: str | Mapping[str, str] | None = None,
+    byte_range: ByteRange | None = None,
+    first_line: int = 1,
+    row_groups: Sequence[int] | None = None,
 ) -> Iterator[tuple[int, Article | BadRow]]:
     """Stream ``(line_or_row_number, Article | BadRow)`` from any batch input.
 
@@ -481,6 +574,11 @@ def iter_input(
             of ``.txt`` files.
         fmt: one of :data:`INPUT_FORMATS`; by default guessed from the path.
         columns: article field → input column (``"text=content,id=article_id"``).
+        byte_range: JSONL and CSV: read only these bytes (aligned on records), one
+            part of the file (:mod:`visit_extract.batch.parts` plans them).
+        first_line: with ``byte_range``: the line (for Parquet with ``row_groups``:
+            the row) the part starts on, so items keep their numbers in the whole file.
+        row_groups: Parquet: read only these row groups.
 
     Raises:
         InputError: unknown format or bad mapping; DatasetError for unreadable files.
@@ -489,18 +587,24 @@ def iter_input(
     mapping = parse_column_map(columns)
     if fmt == "jsonl":
         if not mapping:
-            yield from iter_numbered_articles(path)
+            yield from iter_numbered_articles(path, byte_range=byte_range, first_line=first_line)
             return
-        for lineno, obj in iter_jsonl(path):
+        for lineno, obj in iter_jsonl(path, byte_range=byte_range, first_line=first_line):
             if isinstance(obj, BadRow):
                 yield lineno, obj
             else:
                 row = _apply_map(obj, mapping)
                 yield lineno, _row_to_article(Path(path), lineno, row, blank_is_null=False)
     elif fmt == "csv":
-        yield from iter_csv_articles(path, mapping)
+        if byte_range is None:
+            yield from iter_csv_articles(path, mapping)
+        else:
+            yield from iter_csv_articles(
+                path, mapping, byte_range=byte_range, first_line=first_line
+            )
     elif fmt == "parquet":
-        yield from iter_parquet_articles(path, mapping)
+        first_row = first_line if row_groups is not None else 1
+        yield from iter_parquet_articles(path, mapping, row_groups=row_groups, first_row=first_row)
     elif fmt == "txt":
         if mapping:
             raise InputError("--map does not apply to a folder of .txt files")
