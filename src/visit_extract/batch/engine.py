@@ -24,7 +24,7 @@ from typing import Any
 from visit_extract.batch.calls import BackendCalls
 from visit_extract.batch.intake import Intake, RelevanceFn, Source, load_relevance
 from visit_extract.batch.progress import ProgressBar
-from visit_extract.batch.ratelimit import RateGate
+from visit_extract.batch.ratelimit import RateGate, SharedBudget
 from visit_extract.batch.rows import BatchResult, ErrorInfo
 from visit_extract.batch.stats import BatchStats
 from visit_extract.batch.writer import ResultWriter
@@ -91,6 +91,7 @@ class _BatchRun:
         skip_ids: Iterable[str],
         input_format: str | None,
         columns: str | dict[str, str] | None,
+        budget: SharedBudget | None = None,
     ) -> None:
         self.settings = settings
         self.stats = stats
@@ -116,6 +117,7 @@ class _BatchRun:
             self.workers,
             requests_per_minute=settings.requests_per_minute,
             tokens_per_minute=settings.tokens_per_minute,
+            budget=budget,
         )
         self.calls = BackendCalls(backend, self.workers)
 
@@ -274,6 +276,7 @@ async def aextract_many(
     stats: BatchStats | None = None,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
+    budget: SharedBudget | None = None,
 ) -> AsyncIterator[BatchResult]:
     """Extract many articles concurrently; yield each result as it completes.
 
@@ -296,6 +299,9 @@ async def aextract_many(
         input_format: the format of a path input (``jsonl``, ``csv``, ``parquet``,
             ``txt``); guessed from the name when None.
         columns: article field → input column, e.g. ``"text=content,id=article_id"``.
+        budget: a request and token budget shared with other processes of the same
+            run (:mod:`visit_extract.batch.budget`); it replaces the run's own
+            ``requests_per_minute`` and ``tokens_per_minute`` budgets.
 
     Yields:
         One :class:`BatchResult` per input article not in ``skip_ids``.
@@ -317,6 +323,7 @@ async def aextract_many(
         skip_ids=skip_ids,
         input_format=input_format,
         columns=columns,
+        budget=budget,
     )
     async for result in run.results(articles):
         yield result

@@ -1,7 +1,10 @@
 """Client-side pacing for batch runs: bounded concurrency that backs off on 429s, and
 request and token budgets per minute.
 
-One :class:`RateGate` is shared by every worker of a run. A worker calls
+One :class:`RateGate` is shared by every worker of a run's event loop; when a run is
+spread over several processes or machines, their gates draw requests and tokens from one
+:class:`SharedBudget` instead of budgets of their own
+(:class:`visit_extract.batch.budget.RateBudget`). A worker calls
 :meth:`RateGate.acquire` before it sends an article to the backend and
 :meth:`RateGate.release` afterwards. The gate:
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 #: Shortest time between two halvings of the concurrency, so that a burst of 429s
 #: answered to requests sent together counts as one signal, not many.
@@ -81,6 +85,22 @@ class TokenBucket:
         self.level -= amount
 
 
+class SharedBudget(Protocol):
+    """A request and token budget shared by the gates of many processes.
+
+    ``acquire`` waits until a request with ``tokens`` may be sent and spends them;
+    ``charge`` spends after the fact and ``pause`` holds every gate (a 429's
+    Retry-After). ``charge`` and ``pause`` return at once and may be called from any
+    thread.
+    """
+
+    async def acquire(self, requests: float = 1.0, tokens: float = 0.0) -> None: ...
+
+    def charge(self, requests: float = 0.0, tokens: float = 0.0) -> None: ...
+
+    def pause(self, wait_s: float) -> None: ...
+
+
 class RateGate:
     """Admission control shared by the workers of one batch run.
 
@@ -89,6 +109,8 @@ class RateGate:
         requests_per_minute: client-side request budget, or None for none.
         tokens_per_minute: client-side token budget, or None for none.
         clock: monotonic clock (replaceable in tests).
+        budget: a budget shared with other processes; it replaces the two budgets
+            above, and 429 pauses are passed on to it.
     """
 
     def __init__(
@@ -98,6 +120,7 @@ class RateGate:
         requests_per_minute: float | None = None,
         tokens_per_minute: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        budget: SharedBudget | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
@@ -109,6 +132,9 @@ class RateGate:
         self._clock = clock
         self._last_decrease = -_MIN_DECREASE_INTERVAL_S
         self._cond: asyncio.Condition | None = None
+        self._budget = budget
+        if budget is not None:
+            requests_per_minute = tokens_per_minute = None
         # A one-second burst for requests: a provider enforcing R per minute usually
         # counts over shorter windows, and a full minute's burst at start draws 429s.
         self._requests = (
@@ -151,15 +177,21 @@ class RateGate:
                 await cond.wait()
             self.in_flight += 1
         try:
-            if self._requests is not None:
-                await self._requests.acquire(1)
-            await self.charge_tokens(tokens)
+            if self._budget is not None:
+                await self._budget.acquire(1, max(0, tokens))
+            else:
+                if self._requests is not None:
+                    await self._requests.acquire(1)
+                await self.charge_tokens(tokens)
         except BaseException:
             await self.release(ok=False)
             raise
 
     async def charge_tokens(self, tokens: int) -> None:
         """Spend ``tokens`` from the token budget, waiting if it is exhausted."""
+        if self._budget is not None and tokens > 0:
+            await self._budget.acquire(0, tokens)
+            return
         if self._tokens is None or tokens <= 0:
             return
         await self._tokens.acquire(float(tokens))
@@ -178,6 +210,8 @@ class RateGate:
         429 also triggers :meth:`on_rate_limited`."""
         if self._requests is not None:
             self._requests.charge(1.0)
+        if self._budget is not None:
+            self._budget.charge(requests=1.0)
         if status_code == 429:
             self.on_rate_limited(wait_s)
 
@@ -191,9 +225,11 @@ class RateGate:
         self.rate_limited += 1
         if wait_s and wait_s > 0:
             self.pause_until = max(self.pause_until, now + wait_s)
+            if self._budget is not None:
+                self._budget.pause(wait_s)
         if now - self._last_decrease >= _MIN_DECREASE_INTERVAL_S:
             self._last_decrease = now
             self.limit = max(1.0, self.limit / 2.0)
 
 
-__all__ = ["RateGate", "TokenBucket"]
+__all__ = ["RateGate", "SharedBudget", "TokenBucket"]
