@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,12 +87,13 @@ class ExportReport:
 def load_records(
     results: str | Path,
     *,
-    articles: str | Path | None = None,
+    articles: str | Path | Sequence[str | Path] | None = None,
     articles_format: str | None = None,
     columns: str | Mapping[str, str] | None = None,
     report: ExportReport | None = None,
 ) -> list[VisitRecord]:
-    """The visits of a results file, with article metadata when ``articles`` is given.
+    """The visits of a results file, with article metadata when ``articles`` (one input,
+    or the several inputs of one run) is given.
 
     Only the visits are kept in memory; the (possibly large) article input is streamed
     and only the metadata of articles with visits is kept.
@@ -124,12 +125,14 @@ def load_records(
         by_id: dict[str, list[VisitRecord]] = {}
         for rec in records:
             by_id.setdefault(rec.article_id, []).append(rec)
-        for _, item in iter_input(articles, fmt=articles_format, columns=columns):
-            if isinstance(item, BadRow) or item.id not in by_id:
-                continue
-            for rec in by_id[item.id]:
-                rec.published, rec.outlet = item.published, item.outlet
-                rec.url, rec.title = item.url, item.title
+        sources = [articles] if isinstance(articles, (str, Path)) else list(articles)
+        for source in sources:
+            for _, item in iter_input(source, fmt=articles_format, columns=columns):
+                if isinstance(item, BadRow) or item.id not in by_id:
+                    continue
+                for rec in by_id[item.id]:
+                    rec.published, rec.outlet = item.published, item.outlet
+                    rec.url, rec.title = item.url, item.title
     report.visits = len(records)
     return records
 
@@ -344,7 +347,7 @@ def write_graphml(edges: Iterable[Edge], path: str | Path) -> None:
 def export_results(
     results: str | Path,
     *,
-    articles: str | Path | None = None,
+    articles: str | Path | Sequence[str | Path] | None = None,
     articles_format: str | None = None,
     columns: str | Mapping[str, str] | None = None,
     window_days: int = 7,
@@ -357,7 +360,8 @@ def export_results(
 
     Args:
         results: the JSONL written by ``visit-extract batch`` / :func:`run_batch`.
-        articles: the batch input, for outlet, url, title and publication date.
+        articles: the batch input (or inputs), for outlet, url, title and publication
+            date.
         articles_format: its format when the name does not tell.
         columns: its column mapping (``"text=content,id=article_id"``).
         window_days: date tolerance for merging reports of one visit.

@@ -18,7 +18,7 @@ from visit_extract.errors import VisitExtractError
 from visit_extract.io import BadRow, iter_input, to_article
 from visit_extract.schema import Article
 
-Item = Article | BadRow | dict[str, Any] | str
+Item = Article | BadRow | dict[str, Any] | str | tuple[int, Article | BadRow]
 Source = str | os.PathLike[str] | Iterable[Item] | AsyncIterable[Item]
 RelevanceFn = Callable[..., float]
 

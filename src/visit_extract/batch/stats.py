@@ -62,6 +62,19 @@ class BatchStats:
         else:
             self.skipped += 1
 
+    def absorb(self, other: BatchStats) -> None:
+        """Add the totals of another run (one part of a run spread over workers);
+        ``total``, ``started`` and ``elapsed_s`` stay this run's own."""
+        for name in (
+            "resumed", "done", "ok", "study_visits", "visits", "skipped", "errors",
+            "cache_hits", "retries", "rate_limited",
+        ):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.error_types.update(other.error_types)
+        self.usage = self.usage + other.usage
+        if other.cost_usd is not None:
+            self.cost_usd = (self.cost_usd or 0.0) + other.cost_usd
+
     def _add_cost(self, cost_fn: CostFn, usage: Usage) -> None:
         try:
             cost = cost_fn(usage)

@@ -123,6 +123,11 @@ class ResultWriter:
             written = os.write(self._fd, view)
             view = view[written:]
 
+    def sync(self) -> None:
+        """Make the rows written so far durable (fsync), e.g. before renaming the file."""
+        if self._fd is not None:
+            os.fsync(self._fd)
+
     def close(self) -> None:
         """Close the file (idempotent)."""
         if self._fd is not None:

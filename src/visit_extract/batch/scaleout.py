@@ -1,0 +1,309 @@
+"""A batch run spread over many workers: plan parts, run them anywhere, merge.
+
+The same driver serves a local process pool (:mod:`visit_extract.batch.workers`) and a
+Dask cluster (:mod:`visit_extract.batch.cluster`); it only needs a :class:`PartPool`
+that runs :func:`~visit_extract.batch.partrun.run_part` somewhere and hands back its
+report.
+
+The run's state lives in ``OUTPUT.parts/`` next to the output: ``manifest.json`` (the
+inputs and the parts they were cut into), one file per part, and ``prior-ids.jsonl``
+when an earlier one-file output is being resumed. Every worker must see that folder and
+the inputs at the same paths (on a cluster: a shared file system). A re-run with
+``resume`` keeps the plan, skips finished parts and resumes unfinished ones by id; when
+every part is done they are merged into the output (atomically) and the folder is
+removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import BrokenExecutor, Future, as_completed
+from pathlib import Path
+from typing import Any, Protocol
+
+from visit_extract.batch.merge import merge_parts
+from visit_extract.batch.partrun import (
+    PRIOR_IDS,
+    BudgetHandle,
+    PartJob,
+    PartReport,
+    count_rows,
+)
+from visit_extract.batch.parts import Part, auto_part_bytes, expand_inputs, input_size, plan_parts
+from visit_extract.batch.stats import BatchStats
+from visit_extract.batch.writer import ResultWriter
+from visit_extract.config import Settings
+from visit_extract.errors import InputError
+from visit_extract.io import detect_format
+from visit_extract.registry import BackendFactory, backend_factory
+
+MANIFEST = "manifest.json"
+#: How often a broken local pool (a worker process killed) is rebuilt before giving up.
+MAX_POOL_RESTARTS = 3
+
+
+class PartPool(Protocol):
+    """Somewhere to run parts: ``slots`` of them at a time."""
+
+    slots: int
+
+    def submit(self, job: PartJob) -> Future[PartReport]: ...
+
+    def restart(self) -> bool:
+        """Rebuild after a worker died and broke the pool; False when it cannot."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def parts_dir(output: str | Path) -> Path:
+    """Where the parts of a run into ``output`` live: ``OUTPUT.parts/``."""
+    out = Path(output)
+    return out.with_name(out.name + ".parts")
+
+
+def _input_fingerprint(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    return [
+        {"path": str(p), "size": p.stat().st_size, "mtime_ns": p.stat().st_mtime_ns} for p in paths
+    ]
+
+
+def _write_json_atomic(path: Path, data: Any) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _plan(
+    run_dir: Path,
+    paths: list[Path],
+    *,
+    input_format: str | None,
+    part_bytes: int | None,
+    slots: int,
+) -> list[Part]:
+    """The run's parts: the manifest's when resuming, else a new plan (saved)."""
+    manifest = run_dir / MANIFEST
+    inputs = _input_fingerprint(paths)
+    if manifest.exists():
+        saved = json.loads(manifest.read_text(encoding="utf-8"))
+        if saved.get("inputs") != inputs:
+            raise InputError(
+                f"the inputs differ from those of the unfinished run in {run_dir} (other "
+                "files, or files changed since); pass the same inputs, or --overwrite to "
+                "start again"
+            )
+        return [Part.from_dict(p) for p in saved["parts"]]
+    if part_bytes is None:
+        total = sum(input_size(p, input_format or detect_format(p)) for p in paths)
+        part_bytes = auto_part_bytes(total, slots)
+    parts = plan_parts(paths, part_bytes=part_bytes, fmt=input_format)
+    _write_json_atomic(
+        manifest,
+        {
+            "version": 1,
+            "inputs": inputs,
+            "format": input_format,
+            "part_bytes": part_bytes,
+            "parts": [p.to_dict() for p in parts],
+        },
+    )
+    return parts
+
+
+def _prepare_dir(
+    out: Path, run_dir: Path, *, resume: bool, overwrite: bool, retry_errors: bool
+) -> bool:
+    """Check the modes against what is on disk and set up ``run_dir``.
+
+    Returns:
+        Whether the output's current rows are kept (a resumed one-file output).
+    """
+    if retry_errors and not resume:
+        raise InputError("--retry-errors continues an earlier run: add --resume")
+    if overwrite:
+        shutil.rmtree(run_dir, ignore_errors=True)
+        if out.exists():
+            out.unlink()
+    has_out = out.is_file() and out.stat().st_size > 0
+    if not resume and not overwrite:
+        if has_out:
+            raise InputError(
+                f"{out} already has results; pass --resume to continue that run "
+                "or --overwrite to start again"
+            )
+        if run_dir.exists():
+            raise InputError(
+                f"{run_dir} holds an unfinished run into {out}; pass --resume to finish "
+                "it or --overwrite to start again"
+            )
+    run_dir.mkdir(parents=True, exist_ok=True)
+    prior = run_dir / PRIOR_IDS
+    if resume and has_out:
+        with ResultWriter(out, resume=True, retry_errors=retry_errors) as writer:
+            done = writer.done_ids
+        tmp = prior.with_name(prior.name + ".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(i, ensure_ascii=False) + "\n" for i in sorted(done))
+        os.replace(tmp, prior)
+        return True
+    if prior.exists():
+        prior.unlink()
+    return False
+
+
+def _registration(settings: Settings) -> tuple[str, BackendFactory] | None:
+    """The backend to register in workers, when it can travel (pickled by reference)."""
+    name = settings.resolved_backend
+    factory = backend_factory(name)
+    try:
+        pickle.dumps(factory)
+    except Exception:  # a lambda: only forked workers, which inherit it, will know it
+        return None
+    return name, factory
+
+
+def _run_jobs(
+    pool: PartPool, jobs: list[PartJob], stats: BatchStats, progress: bool
+) -> list[PartReport]:
+    """Run ``jobs`` on ``pool``, the largest parts first; rebuild a broken pool and run
+    what was left."""
+    pending = {job.part.index: job for job in jobs}
+    reports: list[PartReport] = []
+    bar: Any = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(jobs), unit="part", file=sys.stderr, dynamic_ncols=True)
+    restarts = 0
+    try:
+        while pending:
+            order = sorted(pending.values(), key=lambda j: -j.part.size)
+            futures = {pool.submit(job): job.part.index for job in order}
+            try:
+                for future in as_completed(futures):
+                    report = future.result()
+                    pending.pop(futures[future], None)
+                    reports.append(report)
+                    stats.absorb(report.stats)
+                    if bar is not None:
+                        bar.update(1)
+                        bar.set_postfix(stats.postfix(), refresh=False)
+            except BrokenExecutor:
+                for future in futures:
+                    future.cancel()
+                restarts += 1
+                if restarts > MAX_POOL_RESTARTS or not pool.restart():
+                    raise InputError(
+                        f"worker processes died {restarts} times (out of memory?); the "
+                        "finished parts are kept: rerun with --resume"
+                    ) from None
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    finally:
+        if bar is not None:
+            bar.close()
+    return reports
+
+
+def run_parts(
+    sources: str | Path | Sequence[str | Path],
+    output: str | Path,
+    *,
+    pool: PartPool,
+    settings: Settings | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    retry_errors: bool = False,
+    input_format: str | None = None,
+    columns: str | dict[str, str] | None = None,
+    progress: bool = False,
+    stats: BatchStats | None = None,
+    prefilter: bool | None = None,
+    part_bytes: int | None = None,
+    budget: BudgetHandle | None = None,
+    export: Mapping[str, Any] | None = None,
+) -> BatchStats:
+    """Run a batch as parts on ``pool``, merge them into ``output``, export.
+
+    Args:
+        sources: input files, folders or glob patterns (``'dump/*.jsonl'``).
+        output: the results file (JSONL), the same rows a one-process run writes.
+        pool: where parts run.
+        settings: the run's settings; from the environment when None.
+        resume: finish an interrupted run (parts, or a one-file output).
+        overwrite: discard the output and any unfinished parts.
+        retry_errors: with ``resume``, do the articles with error rows again.
+        input_format: the format of every input; from each name when None.
+        columns: article field → input column.
+        progress: a progress bar (in parts) on stderr.
+        stats: a :class:`BatchStats` to fill.
+        prefilter: override ``Settings.prefilter``.
+        part_bytes: the size of a part; by default about
+            :data:`~visit_extract.batch.parts.PARTS_PER_SLOT` parts per worker slot.
+        budget: the run's shared request and token budget.
+        export: after the merge, write these exports over the whole run (keys of
+            :func:`~visit_extract.batch.export.export_results`: ``csv``, ``parquet``,
+            ``edges``, ``graphml``, ``window_days``); cross-outlet dedupe spans every
+            part.
+
+    Returns:
+        The run's totals.
+    """
+    settings = settings if settings is not None else Settings.from_env()
+    stats = stats if stats is not None else BatchStats()
+    paths = expand_inputs(sources)
+    out = Path(output)
+    run_dir = parts_dir(out)
+    keep = _prepare_dir(out, run_dir, resume=resume, overwrite=overwrite, retry_errors=retry_errors)
+    parts = _plan(
+        run_dir, paths, input_format=input_format, part_bytes=part_bytes, slots=pool.slots
+    )
+    registration = _registration(settings)
+    jobs = [
+        PartJob(
+            part,
+            str(run_dir),
+            settings,
+            columns=columns,
+            prefilter=prefilter,
+            retry_errors=retry_errors,
+            backend=registration,
+            budget=budget,
+        )
+        for part in parts
+    ]
+    todo = [j for j in jobs if retry_errors or not j.final_path.exists()]
+    for job in jobs:
+        if job not in todo:
+            stats.resumed += count_rows(job.final_path)
+    _run_jobs(pool, todo, stats, progress)
+    merged = merge_parts(parts, run_dir, out, keep_existing=keep, columns=columns)
+    for status, n in merged.duplicates.items():
+        if status == "ok":
+            stats.ok -= n
+        elif status == "skipped":
+            stats.skipped -= n
+        else:
+            stats.errors -= n
+            stats.error_types["DatasetError"] -= n
+        stats.errors += n
+        stats.error_types["DatasetError"] += n
+    shutil.rmtree(run_dir, ignore_errors=True)
+    stats.elapsed_s = time.perf_counter() - stats.started
+    if export:
+        from visit_extract.batch.export import export_results
+
+        export_results(out, articles=paths, articles_format=input_format, columns=columns, **export)
+    return stats
+
+
+__all__ = ["MANIFEST", "PartPool", "parts_dir", "run_parts"]
