@@ -39,7 +39,7 @@ from visit_extract.batch.parts import Part, auto_part_bytes, expand_inputs, inpu
 from visit_extract.batch.stats import BatchStats
 from visit_extract.batch.writer import ResultWriter
 from visit_extract.config import Settings
-from visit_extract.errors import InputError
+from visit_extract.errors import ConfigError, InputError
 from visit_extract.io import detect_format
 from visit_extract.registry import BackendFactory, backend_factory
 
@@ -306,4 +306,24 @@ def run_parts(
     return stats
 
 
-__all__ = ["MANIFEST", "PartPool", "parts_dir", "run_parts"]
+def run_dask(
+    sources: str | Path | Sequence[str | Path], output: str | Path, **options: Any
+) -> BatchStats:
+    """Run a batch on a Dask cluster: :func:`visit_extract.batch.cluster.run_dask`,
+    imported only when called, so that visit-extract works without Dask installed.
+
+    Raises:
+        ConfigError: ``dask.distributed`` is not installed.
+    """
+    try:
+        from visit_extract.batch import cluster
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("dask", "distributed"):
+            raise
+        raise ConfigError(
+            "the Dask engine needs dask.distributed: pip install 'visit-extract[dask]'"
+        ) from None
+    return cluster.run_dask(sources, output, **options)
+
+
+__all__ = ["MANIFEST", "PartPool", "parts_dir", "run_dask", "run_parts"]

@@ -21,9 +21,13 @@ def register(sub: Any) -> None:
         description="Extract the study visits of every article in INPUT (JSONL or "
         "JSONL.gz, CSV, Parquet, or a folder of .txt files) into OUTPUT, one JSON row per "
         "article: the extraction, an error row, or a pre-filter skip. Rows are written as "
-        "they complete; after a crash or Ctrl-C, rerun with --resume.",
+        "they complete; after a crash or Ctrl-C, rerun with --resume. With --workers N or "
+        "--engine dask the input (several files or a quoted glob such as 'dump/*.jsonl') "
+        "is cut into parts run in parallel, then merged into OUTPUT.",
     )
-    p.add_argument("input", metavar="INPUT", type=Path)
+    p.add_argument(
+        "input", metavar="INPUT", nargs="+", help="input files, folders or glob patterns"
+    )
     p.add_argument("-o", "--output", type=Path, required=True, help="results file (JSONL)")
     p.add_argument("--format", choices=INPUT_FORMATS, help="input format (default: from name)")
     p.add_argument(
@@ -55,6 +59,31 @@ def register(sub: Any) -> None:
     )
     add_rate_options(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    scale = p.add_argument_group("many cores or a cluster")
+    scale.add_argument(
+        "--workers",
+        type=int,
+        help="run on N processes (with --engine dask: N workers of the local cluster)",
+    )
+    scale.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        help="local: this machine's processes (default); dask: a Dask cluster",
+    )
+    scale.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
+        "default: a local cluster)",
+    )
+    scale.add_argument(
+        "--part-size",
+        type=_size,
+        metavar="SIZE",
+        help="input bytes per part, e.g. 64M (default: about 8 parts per worker)",
+    )
+    exports = p.add_argument_group("exports (written after the run, over every article)")
+    _add_export_targets(exports)
     add_model_options(p)
     p.set_defaults(func=run_batch_command)
 
@@ -74,55 +103,124 @@ def register(sub: Any) -> None:
     )
     e.add_argument("--format", choices=INPUT_FORMATS, help="format of --articles")
     e.add_argument("--map", dest="columns", metavar="FIELD=COLUMN,...", help="as for batch")
-    e.add_argument("--csv", type=Path, help="visits as CSV, one row per visit")
-    e.add_argument("--parquet", type=Path, help="visits as Parquet (needs pyarrow)")
-    e.add_argument("--edges", type=Path, help="edge list CSV: visitor region → host region")
-    e.add_argument("--graphml", type=Path, help="the network as GraphML")
-    e.add_argument(
+    _add_export_targets(e)
+    e.set_defaults(func=run_export_command)
+
+
+def _add_export_targets(group: Any) -> None:
+    group.add_argument("--csv", type=Path, help="visits as CSV, one row per visit")
+    group.add_argument("--parquet", type=Path, help="visits as Parquet (needs pyarrow)")
+    group.add_argument("--edges", type=Path, help="edge list CSV: visitor region → host region")
+    group.add_argument("--graphml", type=Path, help="the network as GraphML")
+    group.add_argument(
         "--window-days",
         type=int,
         default=7,
         help="reports whose visit dates lie within this many days are one event (default 7)",
     )
-    e.set_defaults(func=run_export_command)
+
+
+def _size(text: str) -> int:
+    """``64M``, ``512k``, ``1G`` or plain bytes."""
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    value = text.strip().lower().removesuffix("b")
+    scale = units.get(value[-1:], 1)
+    try:
+        size = int(float(value[:-1] if scale > 1 else value) * scale)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 64M") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError("the part size must be positive")
+    return size
+
+
+def _export_targets(args: argparse.Namespace) -> dict[str, Any]:
+    return {k: getattr(args, k) for k in ("csv", "parquet", "edges", "graphml") if getattr(args, k)}
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    """Run the batch and print the summary table to stderr."""
-    from visit_extract.batch import BatchStats, run_batch
+    """Run the batch (on one process, N processes or a Dask cluster), print the summary
+    table to stderr, and write the exports asked for."""
+    from visit_extract.batch import BatchStats, run_batch, run_dask, run_parallel
+    from visit_extract.batch.parts import expand_inputs
+    from visit_extract.batch.scaleout import parts_dir
 
     settings = settings_from_args(args).replace(
         prefilter=False if args.no_prefilter else None,
         prefilter_threshold=args.prefilter_threshold,
         concurrency=args.concurrency,
     )
-    if not args.input.exists():
-        raise InputError(f"{args.input} does not exist; give a dump file or a folder")
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    if args.scheduler and engine != "dask":
+        raise InputError("--scheduler names a Dask scheduler: use it with --engine dask")
+    if args.scheduler and args.workers is not None:
+        raise InputError(
+            "--workers sizes a local cluster; with --scheduler the cluster's own workers run"
+        )
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers must be at least 1, got {args.workers}")
     if args.retry_errors and not args.resume:
         raise InputError("--retry-errors continues an earlier run: add --resume")
-    stats = BatchStats()
-    try:
-        run_batch(
-            args.input,
-            args.output,
-            settings=settings,
-            resume=args.resume,
-            overwrite=args.overwrite,
-            retry_errors=args.retry_errors,
-            input_format=args.format,
-            columns=args.columns,
-            progress=not args.no_progress,
-            stats=stats,
+    inputs = expand_inputs(args.input)
+    parallel = engine == "dask" or args.workers is not None
+    if not parallel and len(inputs) > 1:
+        raise InputError(
+            f"{len(inputs)} inputs: a one-process run reads one; add --workers N "
+            "(or --engine dask) to run them all into one output"
         )
+    if args.part_size is not None and not parallel:
+        raise InputError("--part-size cuts the input for --workers or --engine dask")
+    stats = BatchStats()
+    options: dict[str, Any] = {
+        "settings": settings,
+        "resume": args.resume,
+        "overwrite": args.overwrite,
+        "retry_errors": args.retry_errors,
+        "input_format": args.format,
+        "columns": args.columns,
+        "progress": not args.no_progress,
+        "stats": stats,
+    }
+    try:
+        if engine == "dask":
+            run_dask(
+                inputs,
+                args.output,
+                scheduler=args.scheduler,
+                n_workers=args.workers,
+                part_bytes=args.part_size,
+                **options,
+            )
+        elif parallel:
+            run_parallel(
+                inputs, args.output, workers=args.workers, part_bytes=args.part_size, **options
+            )
+        else:
+            run_batch(inputs[0], args.output, **options)
     except KeyboardInterrupt:
         print(stats.summary(), file=sys.stderr)
-        print(
-            f"interrupted: {args.output} holds only complete rows; rerun with --resume to finish",
-            file=sys.stderr,
+        kept = (
+            f"finished parts are kept in {parts_dir(args.output)}"
+            if parallel
+            else f"{args.output} holds only complete rows"
         )
+        print(f"interrupted: {kept}; rerun with --resume to finish", file=sys.stderr)
         raise
     print(stats.summary(), file=sys.stderr)
     print(f"results: {args.output}", file=sys.stderr)
+    targets = _export_targets(args)
+    if targets:
+        from visit_extract.batch.export import export_results
+
+        report = export_results(
+            args.output,
+            articles=inputs,
+            articles_format=args.format,
+            columns=args.columns,
+            window_days=args.window_days,
+            **targets,
+        )
+        print(report.summary(), file=sys.stderr)
     return 0
 
 
@@ -130,13 +228,8 @@ def run_export_command(args: argparse.Namespace) -> int:
     """Export visits and the network; say what was written."""
     from visit_extract.batch.export import export_results
 
-    targets = {
-        "csv": args.csv,
-        "parquet": args.parquet,
-        "edges": args.edges,
-        "graphml": args.graphml,
-    }
-    if not any(targets.values()):
+    targets = _export_targets(args)
+    if not targets:
         raise InputError(
             "nothing to write: give at least one of --csv, --parquet, --edges, --graphml"
         )
