@@ -9,6 +9,11 @@ them at once (going into debt when it must) and answers how long the worker has 
 before sending. Callers are thus queued in the order they asked, one round trip each,
 and the requests leave no faster than the limit however many workers ask.
 
+A reservation is only kept if it is used on time: a worker whose event loop was busy
+when its slot came (a loaded machine, a slow start) would otherwise send the requests of
+several slots at once. :func:`use_reservations` therefore asks again for a request that
+woke up more than one slot late, spending a slot to keep the requests spread out.
+
 Its state is four numbers in any mutable sequence, so that a
 ``multiprocessing.Array`` can hold it for processes on one machine.
 """
@@ -18,18 +23,50 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Callable, MutableSequence
+from collections.abc import Awaitable, Callable, MutableSequence
 from contextlib import AbstractContextManager
 
 # Positions in the state: request level, token level, last refill, pause end.
 _REQ, _TOK, _STAMP, _PAUSE = range(4)
 STATE_SIZE = 4
 
-#: Seconds of budget the request bucket may spend at once (as RateGate's own bucket:
-#: providers count over short windows, so a minute's burst would draw 429s).
-REQUEST_BURST_S = 1.0
+#: Seconds of budget the request bucket may spend at once. Less than a process's own
+#: RateGate allows (one second): many workers start together, and providers count
+#: over short windows, so the shared budget paces almost evenly from the first request.
+REQUEST_BURST_S = 0.1
 #: Tokens come in large lumps (a whole article): a minute's bucket.
 TOKEN_BURST_S = 60.0
+#: How late a request may wake for its slot before it asks for a new one (at least; a
+#: slower request rate allows one slot's interval).
+LATE_SLACK_S = 0.01
+
+
+async def use_reservations(
+    reserve: Callable[[float, float], Awaitable[float]],
+    requests: float,
+    tokens: float,
+    *,
+    request_rate: float | None,
+) -> None:
+    """Reserve ``requests`` and ``tokens`` and wait for the slot; if this task wakes up
+    too late for it, reserve the request again rather than send it together with the
+    requests of later slots.
+
+    Args:
+        reserve: ``(requests, tokens) -> seconds to wait`` on the shared budget.
+        requests: requests to send.
+        tokens: their estimated tokens.
+        request_rate: the budget's requests per second (sets the slack), if limited.
+    """
+    loop = asyncio.get_running_loop()
+    slack = max(LATE_SLACK_S, 1.0 / request_rate) if request_rate else None
+    wait = await reserve(requests, tokens)
+    while wait > 0:
+        due = loop.time() + wait
+        await asyncio.sleep(wait)
+        if slack is None or requests <= 0 or loop.time() - due <= slack:
+            return
+        wait = await reserve(requests, 0.0)
 
 
 def _capacities(
@@ -127,10 +164,20 @@ class RateBudget:
             s[_PAUSE] = max(s[_PAUSE], self._clock() + wait_s)
 
     async def acquire(self, requests: float = 1.0, tokens: float = 0.0) -> None:
-        """:meth:`reserve`, then sleep the wait (the :class:`SharedBudget` interface)."""
-        wait = self.reserve(requests, tokens)
-        if wait > 0:
-            await asyncio.sleep(wait)
+        """Reserve and wait for the slot (:func:`use_reservations`; the
+        :class:`~visit_extract.batch.ratelimit.SharedBudget` interface)."""
+
+        async def reserve(r: float, t: float) -> float:
+            return self.reserve(r, t)
+
+        await use_reservations(reserve, requests, tokens, request_rate=self.request_rate)
 
 
-__all__ = ["REQUEST_BURST_S", "STATE_SIZE", "TOKEN_BURST_S", "RateBudget"]
+__all__ = [
+    "LATE_SLACK_S",
+    "REQUEST_BURST_S",
+    "STATE_SIZE",
+    "TOKEN_BURST_S",
+    "RateBudget",
+    "use_reservations",
+]

@@ -27,7 +27,7 @@ from typing import Any
 from distributed import Client, LocalCluster, get_worker
 from distributed.diagnostics.plugin import SchedulerPlugin
 
-from visit_extract.batch.budget import RateBudget
+from visit_extract.batch.budget import RateBudget, use_reservations
 from visit_extract.batch.partrun import PartJob, PartReport, run_part
 from visit_extract.batch.scaleout import run_parts
 from visit_extract.batch.stats import BatchStats
@@ -88,15 +88,17 @@ class DaskBudget:
     thread, where the worker is known.
     """
 
-    def __init__(self, run: str) -> None:
+    def __init__(self, run: str, requests_per_minute: float | None = None) -> None:
         self.run = run
+        self.request_rate = requests_per_minute / 60.0 if requests_per_minute else None
         self._worker: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"run": self.run}
+        return {"run": self.run, "request_rate": self.request_rate}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.run = state["run"]
+        self.request_rate = state["request_rate"]
         self._worker = None
 
     def open(self) -> DaskBudget:
@@ -115,11 +117,10 @@ class DaskBudget:
         return asyncio.run_coroutine_threadsafe(call(), worker.loop.asyncio_loop)
 
     async def acquire(self, requests: float = 1.0, tokens: float = 0.0) -> None:
-        wait = await asyncio.wrap_future(
-            self._send(action="reserve", requests=requests, tokens=tokens)
-        )
-        if wait > 0:
-            await asyncio.sleep(wait)
+        async def reserve(r: float, t: float) -> float:
+            return await asyncio.wrap_future(self._send(action="reserve", requests=r, tokens=t))
+
+        await use_reservations(reserve, requests, tokens, request_rate=self.request_rate)
 
     def charge(self, requests: float = 0.0, tokens: float = 0.0) -> None:
         self._send(action="charge", requests=requests, tokens=tokens)
@@ -173,7 +174,7 @@ def open_budget(client: Client, settings: Settings) -> DaskBudget:
         rpm=settings.requests_per_minute,
         tpm=settings.tokens_per_minute,
     )
-    return DaskBudget(run)
+    return DaskBudget(run, settings.requests_per_minute)
 
 
 def close_budget(client: Client, budget: DaskBudget) -> None:

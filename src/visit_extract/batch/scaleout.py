@@ -16,6 +16,7 @@ removed.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import pickle
@@ -316,14 +317,15 @@ def run_dask(
         ConfigError: ``dask.distributed`` is not installed.
     """
     try:
-        from visit_extract.batch import cluster
+        cluster = importlib.import_module("visit_extract.batch.cluster")
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in ("dask", "distributed"):
             raise
         raise ConfigError(
             "the Dask engine needs dask.distributed: pip install 'visit-extract[dask]'"
         ) from None
-    return cluster.run_dask(sources, output, **options)
+    stats: BatchStats = cluster.run_dask(sources, output, **options)
+    return stats
 
 
 __all__ = ["MANIFEST", "PartPool", "parts_dir", "run_dask", "run_parts"]
