@@ -176,11 +176,14 @@ class FakeServer:
         url: the OpenAI base URL (``http://127.0.0.1:<port>/v1``).
         stats: counts of requests and of each outcome (``ok``, ``429``, ``500``,
             ``hang``, ``malformed``, ``invalid``, ``rate_limited``).
+        arrivals: the ``time.monotonic()`` at which each request arrived (also served
+            as ``GET /v1/arrivals``), to measure the rate clients send at.
     """
 
     def __init__(self, faults: Faults | None = None, *, port: int = 0) -> None:
         self.faults = faults or Faults()
         self.stats: Counter[str] = Counter()
+        self.arrivals: list[float] = []
         self._lock = threading.Lock()
         self._rng = random.Random(self.faults.seed)
         self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
@@ -222,6 +225,7 @@ class FakeServer:
         """Draw the outcome of one request: (outcome, retry-after seconds)."""
         with self._lock:
             self.stats["requests"] += 1
+            self.arrivals.append(time.monotonic())
             f = self.faults
             if f.stall_after is not None and self.stats["requests"] > f.stall_after:
                 self.stats["stalled"] += 1
@@ -272,6 +276,9 @@ class FakeServer:
                 if self.path.rstrip("/").endswith("/stats"):
                     with server._lock:
                         self._send(200, dict(server.stats))
+                elif self.path.rstrip("/").endswith("/arrivals"):
+                    with server._lock:
+                        self._send(200, list(server.arrivals))
                 elif self.path.rstrip("/").endswith("/models"):
                     self._send(200, {"object": "list", "data": [{"id": "fake", "object": "model"}]})
                 else:
@@ -395,6 +402,13 @@ class ServerProcess:
 
         with urllib.request.urlopen(self.url + "/stats", timeout=5) as response:
             return Counter(json.loads(response.read()))
+
+    @property
+    def arrivals(self) -> list[float]:
+        import urllib.request
+
+        with urllib.request.urlopen(self.url + "/arrivals", timeout=5) as response:
+            return [float(t) for t in json.loads(response.read())]
 
     def stop(self) -> None:
         self._proc.kill()

@@ -1,0 +1,86 @@
+"""``--workers N``: N local processes give the rows of one process, survive a worker
+killed mid-part, and share one rate limit. (Other formats than JSONL are cut and run
+in tests/batch/test_parts.py and tests/batch/test_cluster.py.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from batchhelpers import write_jsonl
+from fakebackends import ToolCallBackend
+from fakeserver import FakeServer, Faults
+from scalehelpers import RULES, Fault, normalized_rows, reference, slice_jsonl, window_rate
+
+from visit_extract.batch import BatchStats, run_parallel
+from visit_extract.batch.budget import REQUEST_BURST_S
+from visit_extract.config import Settings
+from visit_extract.io import iter_input
+from visit_extract.registry import register_backend
+
+
+@pytest.fixture
+def inputs(tmp_path: Path, seeds_dir: Path, dev_dir: Path, dump_dir: Path) -> list[Path]:
+    """Seeds, dev and a slice of the dump (the shared ones skip when absent)."""
+    dump = slice_jsonl(dump_dir / "clickid_raw_2019.jsonl", tmp_path / "slice.jsonl", 600)
+    return [seeds_dir / "articles.jsonl", dev_dir / "articles.jsonl", dump]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_two_processes_write_the_rows_of_one(tmp_path: Path, inputs: list[Path]) -> None:
+    out = tmp_path / "out.jsonl"
+    stats = BatchStats()
+    run_parallel(inputs, out, workers=2, settings=RULES, part_bytes=96 << 10, stats=stats)
+    assert normalized_rows(out) == reference(inputs, tmp_path)
+    assert stats.done == 5 + 143 + 600 and stats.ok == stats.done
+
+
+@pytest.mark.slow
+def test_a_killed_worker_process_loses_nothing(tmp_path: Path, seeds_dir: Path) -> None:
+    rows = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
+    source = write_jsonl(
+        tmp_path / "dump.jsonl", [{**a, "id": f"{a['id']}-{k}"} for k in range(16) for a in rows]
+    )
+    victim = "seed-002-11"
+    register_backend("killer", Fault(victim, str(tmp_path / "killed")))
+    out = tmp_path / "out.jsonl"
+    run_parallel(
+        source,
+        out,
+        workers=2,
+        settings=Settings(backend="killer", use_cache=False),
+        part_bytes=16 << 10,
+    )
+    assert (tmp_path / "killed").exists()  # the fault did fire
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids)) == 80
+    assert normalized_rows(out) == reference([source], tmp_path)
+
+
+@pytest.mark.slow
+def test_two_processes_share_one_request_budget(tmp_path: Path) -> None:
+    register_backend("fakehttp", ToolCallBackend)
+    source = write_jsonl(
+        tmp_path / "dump.jsonl", [{"id": f"q{i:03d}", "text": f"teks {i}"} for i in range(200)]
+    )
+    limit_per_s = 40.0
+    with FakeServer(Faults(latency_s=0.02)) as server:
+        settings = Settings(
+            backend="fakehttp",
+            model="fake",
+            base_url=server.url,
+            use_cache=False,
+            prefilter=False,
+            concurrency=8,
+            requests_per_minute=limit_per_s * 60,
+        )
+        stats = run_parallel(
+            source, tmp_path / "out.jsonl", workers=2, settings=settings, part_bytes=1500
+        )
+        arrivals = list(server.arrivals)
+    assert stats.ok == 200
+    upper, rate = window_rate(arrivals, skip_s=1.0, burst=limit_per_s * REQUEST_BURST_S)
+    assert upper <= limit_per_s
+    assert rate >= 0.9 * limit_per_s
