@@ -45,6 +45,27 @@ def reference(inputs: list[Path], out_dir: Path, settings: Settings = RULES) -> 
     return sorted(rows)
 
 
+def llm_settings(url: str, requests_per_second: float) -> Settings:
+    """The thin HTTP test backend (``fakehttp``, registered by the caller) against the
+    fake server at ``url``, eight articles in flight, a request budget per second."""
+    return Settings(
+        backend="fakehttp",
+        model="fake",
+        base_url=url,
+        use_cache=False,
+        prefilter=False,
+        concurrency=8,
+        requests_per_minute=requests_per_second * 60,
+    )
+
+
+def short_dump(path: Path, n: int) -> Path:
+    """``n`` one-line articles ``q000``... in a JSONL file."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps({"id": f"q{i:03d}", "text": f"teks {i}"}) + "\n" for i in range(n))
+    return path
+
+
 def slice_jsonl(source: Path, target: Path, lines: int) -> Path:
     """The first ``lines`` lines of ``source``."""
     with source.open(encoding="utf-8") as src, target.open("w", encoding="utf-8") as dst:

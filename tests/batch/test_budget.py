@@ -7,17 +7,10 @@ import asyncio
 import multiprocessing
 
 import pytest
+from batchhelpers import Clock
 
 from visit_extract.batch.budget import REQUEST_BURST_S, STATE_SIZE, RateBudget
 from visit_extract.batch.ratelimit import RateGate
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_reservations_are_spaced_at_the_request_rate_after_the_burst() -> None:

@@ -13,7 +13,16 @@ import pytest
 from batchhelpers import write_jsonl
 from fakebackends import ToolCallBackend
 from fakeserver import FakeServer, Faults
-from scalehelpers import RULES, Fault, normalized_rows, reference, slice_jsonl, window_rate
+from scalehelpers import (
+    RULES,
+    Fault,
+    llm_settings,
+    normalized_rows,
+    reference,
+    short_dump,
+    slice_jsonl,
+    window_rate,
+)
 
 from visit_extract.batch import BatchStats, run_dask
 from visit_extract.batch.budget import REQUEST_BURST_S
@@ -84,19 +93,9 @@ def test_dev_and_a_dump_slice_give_the_rows_of_one_process(
 def test_two_workers_keep_to_one_request_budget(client: object, tmp_path: Path) -> None:
     register_backend("fakehttp", ToolCallBackend)
     n, limit_per_s = 280, 40.0
-    source = write_jsonl(
-        tmp_path / "dump.jsonl", [{"id": f"q{i:03d}", "text": f"teks {i}"} for i in range(n)]
-    )
+    source = short_dump(tmp_path / "dump.jsonl", n)
     with FakeServer(Faults(latency_s=0.02)) as server:
-        settings = Settings(
-            backend="fakehttp",
-            model="fake",
-            base_url=server.url,
-            use_cache=False,
-            prefilter=False,
-            concurrency=8,
-            requests_per_minute=limit_per_s * 60,
-        )
+        settings = llm_settings(server.url, limit_per_s)
         stats = run_dask(
             source, tmp_path / "out.jsonl", scheduler=client, settings=settings, part_bytes=1500
         )

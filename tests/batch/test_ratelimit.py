@@ -5,16 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from batchhelpers import Clock
 
 from visit_extract.batch.ratelimit import RateGate, TokenBucket
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_in_flight_never_exceeds_concurrency() -> None:

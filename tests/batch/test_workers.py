@@ -11,7 +11,16 @@ import pytest
 from batchhelpers import write_jsonl
 from fakebackends import ToolCallBackend
 from fakeserver import FakeServer, Faults
-from scalehelpers import RULES, Fault, normalized_rows, reference, slice_jsonl, window_rate
+from scalehelpers import (
+    RULES,
+    Fault,
+    llm_settings,
+    normalized_rows,
+    reference,
+    short_dump,
+    slice_jsonl,
+    window_rate,
+)
 
 from visit_extract.batch import BatchStats, run_parallel
 from visit_extract.batch.budget import REQUEST_BURST_S
@@ -62,20 +71,10 @@ def test_a_killed_worker_process_loses_nothing(tmp_path: Path, seeds_dir: Path) 
 @pytest.mark.slow
 def test_two_processes_share_one_request_budget(tmp_path: Path) -> None:
     register_backend("fakehttp", ToolCallBackend)
-    source = write_jsonl(
-        tmp_path / "dump.jsonl", [{"id": f"q{i:03d}", "text": f"teks {i}"} for i in range(200)]
-    )
+    source = short_dump(tmp_path / "dump.jsonl", 200)
     limit_per_s = 40.0
     with FakeServer(Faults(latency_s=0.02)) as server:
-        settings = Settings(
-            backend="fakehttp",
-            model="fake",
-            base_url=server.url,
-            use_cache=False,
-            prefilter=False,
-            concurrency=8,
-            requests_per_minute=limit_per_s * 60,
-        )
+        settings = llm_settings(server.url, limit_per_s)
         stats = run_parallel(
             source, tmp_path / "out.jsonl", workers=2, settings=settings, part_bytes=1500
         )
