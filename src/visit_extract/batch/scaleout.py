@@ -286,7 +286,10 @@ def run_parts(
     for job in jobs:
         if job not in todo:
             stats.resumed += count_rows(job.final_path)
-    _run_jobs(pool, todo, stats, progress)
+    try:
+        _run_jobs(pool, todo, stats, progress)
+    finally:
+        stats.elapsed_s = time.perf_counter() - stats.started
     merged = merge_parts(parts, run_dir, out, keep_existing=keep, columns=columns)
     for status, n in merged.duplicates.items():
         if status == "ok":
