@@ -53,7 +53,7 @@ def _seed_inputs(tmp_path: Path, seeds_dir: Path) -> list[Path]:
     articles = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
     paths = []
     for fmt in ("jsonl", "csv", "parquet"):
-        many = [{**a, "id": f"{a['id']}-{fmt}-{k}"} for k in range(6) for a in articles]
+        many = [{**a, "id": f"{a['id']}-{fmt}-{k}"} for k in range(3) for a in articles]
         path = tmp_path / f"seeds.{fmt}"
         if fmt == "jsonl":
             write_jsonl(path, many)
@@ -74,9 +74,9 @@ def test_seeds_in_three_formats_give_the_rows_of_one_process(
     inputs = _seed_inputs(tmp_path, seeds_dir)
     out = tmp_path / "out.jsonl"
     stats = BatchStats()
-    run_dask(inputs, out, scheduler=client, settings=RULES, part_bytes=32 << 10, stats=stats)
+    run_dask(inputs, out, scheduler=client, settings=RULES, part_bytes=16 << 10, stats=stats)
     assert normalized_rows(out) == reference(inputs, tmp_path)
-    assert stats.done == 90
+    assert stats.done == 45
 
 
 @pytest.mark.shared
@@ -92,7 +92,8 @@ def test_dev_and_a_dump_slice_give_the_rows_of_one_process(
 
 def test_two_workers_keep_to_one_request_budget(client: object, tmp_path: Path) -> None:
     register_backend("fakehttp", ToolCallBackend)
-    n, limit_per_s = 280, 40.0
+    # A modest rate, so that two client processes keep up with it on a busy machine.
+    n, limit_per_s = 180, 15.0
     source = short_dump(tmp_path / "dump.jsonl", n)
     with FakeServer(Faults(latency_s=0.02)) as server:
         settings = llm_settings(server.url, limit_per_s)
@@ -112,10 +113,10 @@ def test_a_worker_killed_mid_part_loses_nothing(
     articles = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
     source = write_jsonl(
         tmp_path / "dump.jsonl",
-        [{**a, "id": f"{a['id']}-{k}"} for k in range(16) for a in articles],
+        [{**a, "id": f"{a['id']}-{k}"} for k in range(10) for a in articles],
     )
     marker = tmp_path / "killed"
-    register_backend("killer", Fault("seed-003-9", str(marker)))
+    register_backend("killer", Fault("seed-003-6", str(marker)))
     out = tmp_path / "out.jsonl"
     run_dask(
         source,
@@ -126,5 +127,5 @@ def test_a_worker_killed_mid_part_loses_nothing(
     )
     assert marker.exists()  # a worker did die (its pid is in the marker)
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(ids) == len(set(ids)) == 80
+    assert len(ids) == len(set(ids)) == 50
     assert normalized_rows(out) == reference([source], tmp_path)
