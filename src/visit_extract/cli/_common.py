@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from visit_extract.config import Settings
 
@@ -48,8 +49,12 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--cache-dir", type=Path, help="cache location (default: user cache dir)")
 
 
-def settings_from_args(args: argparse.Namespace) -> Settings:
-    """Settings from the environment, overridden by what the command line gives."""
+def settings_from_args(args: argparse.Namespace, **more: Any) -> Settings:
+    """Settings from the environment, overridden by what the command line gives.
+
+    ``more`` are a sub-command's own options; like the shared ones, None means the
+    option was not given.
+    """
     return Settings.from_env(
         backend=getattr(args, "backend", None),
         model=getattr(args, "model", None),
@@ -63,4 +68,5 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         request_timeout_s=getattr(args, "timeout", None),
         use_cache=False if getattr(args, "no_cache", False) else None,
         cache_dir=getattr(args, "cache_dir", None),
+        **more,
     )
