@@ -286,7 +286,9 @@ class _SpendsThenFails:
     def extract(self, article: Article) -> VisitExtraction:
         if article.id == "a001":
             raise ExtractionValidationError("still invalid", attempts=2, usage=self.spent)
-        return VisitExtraction(id=article.id, is_study_visit=False, usage=Usage(total_tokens=10))
+        return VisitExtraction(
+            id=article.id, is_study_visit=False, backend=self.name, usage=Usage(total_tokens=10)
+        )
 
 
 def test_tokens_spent_by_failed_articles_count_and_are_written(

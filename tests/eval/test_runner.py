@@ -265,7 +265,7 @@ def test_model_backends_run_articles_concurrently(seeds_dir: Path) -> None:
         def extract(self, article: Article) -> VisitExtraction:
             if article.id != "seed-004":  # five articles: the odd one out goes alone
                 barrier.wait()
-            return VisitExtraction.model_validate(answers[article.id])
+            return VisitExtraction.model_validate(answers[article.id] | {"backend": self.name})
 
     register_backend("eval-slow", Slow)
     settings = Settings(backend="eval-slow", concurrency=2, use_cache=False)
@@ -279,7 +279,7 @@ def test_cached_results_do_not_count_toward_usage(seeds_dir: Path) -> None:
     used = Usage(prompt_tokens=90, completion_tokens=10, total_tokens=100, requests=1)
     preds = {
         r["id"]: VisitExtraction.model_validate(
-            r | {"usage": used, "cached": r["id"] == "seed-000", "model": "m"}
+            r | {"usage": used, "cached": r["id"] == "seed-000", "model": "m", "backend": "llm"}
         )
         for r in gold_rows(seeds_dir)
     }
