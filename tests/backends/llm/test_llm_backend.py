@@ -401,13 +401,11 @@ def test_ollama_needs_no_key_and_uses_its_local_endpoint(tmp_path: Path) -> None
 
 
 def _recorded() -> list[Path]:
-    # One cassette per article; recorded_smollm2_eval_*.yaml hold whole eval runs and
-    # are replayed by tests/eval.
-    return sorted(
-        p
-        for p in CASSETTES.glob("recorded_smollm2_*.yaml")
-        if not p.name.startswith("recorded_smollm2_eval_")
-    )
+    # One cassette per seed article and the injection article (record_smollm2.py);
+    # named, not globbed, so that a deleted recording fails instead of vanishing from
+    # the parameters. recorded_smollm2_eval_*.yaml hold whole eval runs (tests/eval).
+    ids = [json.loads(line)["id"] for line in SEEDS.read_text(encoding="utf-8").splitlines()]
+    return [CASSETTES / f"recorded_smollm2_{i}.yaml" for i in [*ids, INJECTION_ARTICLE["id"]]]
 
 
 def _article_for(cassette_path: Path) -> dict[str, Any]:
@@ -444,10 +442,7 @@ def test_recorded_smollm2_replays_to_a_valid_grounded_result_or_a_validation_err
 
 def test_recorded_answers_were_validated_against_the_response_model() -> None:
     """Every recorded answer is the model's real tool call, parseable as JSON args."""
-    paths = _recorded()
-    if not paths:
-        pytest.skip("no recorded cassettes")
-    for path in paths:
+    for path in _recorded():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for interaction in data["interactions"]:
             response = json.loads(interaction["response"]["body"]["string"])
@@ -462,8 +457,6 @@ def test_recorded_reask_after_a_real_hallucinated_quote(tmp_path: Path, cassette
     """SmolLM2 quoted the schema's own description as evidence; the replayed request
     shows that answer sent back with the grounding error (real wire traffic)."""
     path = CASSETTES / "recorded_smollm2_seed-002.yaml"
-    if not path.exists():
-        pytest.skip("cassette not recorded")
     settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
     with cassette(path.name) as cas, contextlib.suppress(ExtractionValidationError):
         extract_visit(_article_for(path), settings=settings)
