@@ -150,7 +150,7 @@ def test_async_variant_and_retry_hook_feeds_rate_gate() -> None:
 
         async def aextract(self, article: Article) -> Any:
             if article.id == "a000":
-                self.on_retry(RetryEvent(status_code=429, wait_s=0.01, attempt=1))
+                self.on_retry(RetryEvent(1, 429, wait_s=0.01, retry_after_s=0.01, error="HTTP 429"))
             return await super().aextract(article)
 
     register_backend("scripted-429", RateLimitedOnce)
