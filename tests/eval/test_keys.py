@@ -51,6 +51,7 @@ def test_official_regions_are_the_whole_kemendagri_list() -> None:
         ("Hj. Ir. Siti Aminah, MSi", {"siti", "aminah"}),
         ("Drs.H.Rusli Amin", {"rusli", "amin"}),  # honorifics glued with dots
         ("Bapak Cik Ujang", {"cik", "ujang"}),  # a form of address
+        ("Mr. Kenji Sato", {"kenji", "sato"}),
         ("Rusli Amin SH MM", {"rusli", "amin"}),  # degrees without a comma
         ("Rusli Amin, S.Sos., M.Si.", {"rusli", "amin"}),
         ("Sarmin M. Yusuf", {"sarmin", "m", "yusuf"}),  # an initial is part of the name

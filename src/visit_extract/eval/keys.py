@@ -135,13 +135,14 @@ def region_key(value: str) -> str:
 # --- names --------------------------------------------------------------------------------
 
 #: Written before a name (LABELING.md: "H., HM, Drs., Ir."), on the casefolded,
-#: dot-less form: religious and academic honorifics and forms of address.
+#: dot-less form: religious and academic honorifics and forms of address. Military and
+#: police ranks (AKBP, Kolonel) are titles, not honorifics, and are left in the name.
 _HONORIFICS: frozenset[str] = frozenset(
     {
         "h", "hj", "hm", "haji", "hajjah", "kh", "kiai", "kyai", "tgh", "tgk", "teungku",
         "ustadz", "ustaz", "habib", "drs", "dra", "dr", "drg", "drh", "ir", "prof", "hc",
         "drhc", "bapak", "pak", "ibu", "bu", "sdr", "sdri", "saudara", "saudari", "tuan",
-        "nyonya", "ny",
+        "nyonya", "ny", "mr", "mrs", "ms", "miss", "sir",
     }
 )  # fmt: skip
 
