@@ -91,7 +91,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     """Run the batch and print the summary table to stderr."""
     from visit_extract.batch import BatchStats, run_batch
 
-    settings = settings_from_args(args).replace(
+    settings = settings_from_args(
+        args,
         prefilter=False if args.no_prefilter else None,
         prefilter_threshold=args.prefilter_threshold,
         concurrency=args.concurrency,

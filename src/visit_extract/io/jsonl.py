@@ -1,0 +1,132 @@
+"""JSON Lines: the one loader for eval sets and article dumps (``.jsonl``, ``.jsonl.gz``),
+streamed, with malformed lines reported as :class:`BadRow` instead of stopping a batch."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from visit_extract.errors import DatasetError
+from visit_extract.io.articles import first_error
+from visit_extract.schema import Article
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row of an input file that could not be read as an article.
+
+    Batch runs turn it into an error row instead of stopping.
+    """
+
+    path: str
+    line: int
+    message: str
+    id: str | None = None
+
+
+def open_text(path: Path) -> IO[str]:
+    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return path.open("r", encoding="utf-8", newline="")
+
+
+def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | BadRow]]:
+    """Yield ``(line_number, object)`` for each non-blank line of a JSONL file.
+
+    A line that is not a JSON object yields a :class:`BadRow` instead; the file is
+    streamed, so memory does not grow with its size.
+
+    Raises:
+        DatasetError: the file does not exist or is not UTF-8.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatasetError("no such file", path=str(path))
+    try:
+        with open_text(path) as fh:
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield lineno, BadRow(str(path), lineno, f"invalid JSON: {exc.msg}")
+                    continue
+                if not isinstance(obj, dict):
+                    yield lineno, BadRow(str(path), lineno, "line is not a JSON object")
+                    continue
+                yield lineno, obj
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"file is not UTF-8 ({exc.reason})", path=str(path)) from None
+    except (OSError, EOFError) as exc:
+        raise DatasetError(f"cannot read file: {exc}", path=str(path)) from None
+
+
+def iter_numbered_articles(path: str | Path) -> Iterator[tuple[int, Article | BadRow]]:
+    """Like :func:`iter_articles`, with each item's line number."""
+    for lineno, obj in iter_jsonl(path):
+        if isinstance(obj, BadRow):
+            yield lineno, obj
+            continue
+        raw_id = obj.get("id")
+        try:
+            yield lineno, Article.model_validate(obj)
+        except ValidationError as exc:
+            yield (
+                lineno,
+                BadRow(
+                    str(path),
+                    lineno,
+                    f"not an article: {first_error(exc)}",
+                    id=raw_id if isinstance(raw_id, str) else None,
+                ),
+            )
+
+
+def iter_articles(path: str | Path) -> Iterator[Article | BadRow]:
+    """Stream the articles of a JSONL file (``.jsonl`` or ``.jsonl.gz``).
+
+    Malformed lines come out as :class:`BadRow` with their line number, so a batch
+    run can record them and go on.
+    """
+    for _, item in iter_numbered_articles(path):
+        yield item
+
+
+def read_articles(path: str | Path) -> list[Article]:
+    """Read every article of a JSONL file, strictly.
+
+    Raises:
+        DatasetError: on the first malformed line or duplicate id, naming file and line.
+    """
+    articles: list[Article] = []
+    seen: dict[str, int] = {}
+    for lineno, item in iter_numbered_articles(path):
+        if isinstance(item, BadRow):
+            raise DatasetError(item.message, path=item.path, line=item.line)
+        if item.id in seen:
+            raise DatasetError(
+                f"duplicate article id {item.id!r} (first at line {seen[item.id]})",
+                path=str(path),
+                line=lineno,
+            )
+        seen[item.id] = lineno
+        articles.append(item)
+    return articles
+
+
+__all__ = [
+    "BadRow",
+    "iter_articles",
+    "iter_jsonl",
+    "iter_numbered_articles",
+    "open_text",
+    "read_articles",
+]
