@@ -387,3 +387,13 @@ def test_the_backends_declared_concurrency_caps_the_eval(seeds_dir: Path) -> Non
     settings = Settings(backend="eval-one-at-a-time", use_cache=False)
     run = evaluate(seeds_dir, settings=settings, n_boot=0, concurrency=4)
     assert run.n_errors == 0 and in_flight[1] == 1
+
+
+def test_a_batch_file_of_mostly_skips_names_the_backend_that_ran(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    rows = [{"id": r["id"], "skipped": "prefilter", "score": 0.01} for r in gold_rows(seeds_dir)]
+    rows[0] = {**gold_rows(seeds_dir)[0], "backend": "llm", "model": "openai/some-model"}
+    path = write_rows(tmp_path / "batch.jsonl", rows)
+    run = evaluate(seeds_dir, predictions=path, n_boot=0)
+    assert (run.backend, run.model) == ("llm", "openai/some-model")

@@ -20,6 +20,8 @@ from visit_extract.batch import BatchStats, extract_many
 from visit_extract.config import Settings
 from visit_extract.errors import ConfigError
 from visit_extract.eval.datasets import (
+    PREFILTER_BACKEND,
+    UNKNOWN_BACKEND,
     Dataset,
     GoldLabel,
     PredictionRow,
@@ -276,7 +278,10 @@ def evaluate(
         backend: str | None = settings.resolved_backend
         model: str | None = settings.model
     else:
-        backend = _most_common(e.backend for e in extractions)
+        # Pre-filter skips and rows that named no backend say nothing about which
+        # backend produced the predictions.
+        placeholders = {PREFILTER_BACKEND, UNKNOWN_BACKEND}
+        backend = _most_common(e.backend for e in extractions if e.backend not in placeholders)
         model = _most_common(e.model for e in extractions)
     model = model or _most_common(e.model for e in extractions)
     done = time.perf_counter()
