@@ -159,4 +159,3 @@ def normalize_title(title: str) -> str:
         else:
             out.append(tok[:1].upper() + tok[1:])
     return " ".join(out)
-

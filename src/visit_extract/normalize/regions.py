@@ -215,4 +215,3 @@ def normalize_country(mention: str) -> str | None:
     """
     text = re.sub(r"^(?:negara|negeri)\s+", "", mention.strip(), flags=re.IGNORECASE)
     return _COUNTRY_KEYS.get(key(text))
-

@@ -13,14 +13,12 @@ from datetime import date
 from visit_extract.backends.rules.context import Context
 from visit_extract.backends.rules.mentions import in_spans
 from visit_extract.normalize import resolve_date
+from visit_extract.normalize.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
 
 _I = re.IGNORECASE
 
-_MONTHS = (
-    r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
-    r"november|nopember|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|sept|okt|nov|des)\.?"
-)
-_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)"
+_MONTHS = MONTH_PATTERN + r"\.?"
+_WEEKDAY = WEEKDAY_PATTERN
 _DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*"
 _DATE_RE = re.compile(
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"

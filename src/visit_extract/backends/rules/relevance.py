@@ -21,6 +21,7 @@ import math
 import re
 
 from visit_extract.backends.rules.mentions import ignored_spans
+from visit_extract.normalize.lexicon import MONTH_PATTERN, PLAIN_WEEKDAY_PATTERN
 
 _I = re.IGNORECASE
 
@@ -90,9 +91,8 @@ _INST_VISIT = re.compile(
     _I,
 )
 _DATE_HINT = re.compile(
-    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\b(?:senin|selasa|rabu|kamis|"
-    r"jum'?at|sabtu)\b|\b\d{1,2}\s*(?:-|–|hingga|sampai)?\s*\d{0,2}\s+(?:januari|[fp]ebruari|"
-    r"maret|april|mei|juni|juli|agustus|september|oktober|no[vp]ember|desember)\b|"
+    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\b" + PLAIN_WEEKDAY_PATTERN + r"\b|"
+    r"\b\d{1,2}\s*(?:-|–|hingga|sampai)?\s*\d{0,2}\s+" + MONTH_PATTERN + r"\b|"
     r"\b(?:belum\s+lama\s+ini|baru-baru\s+ini|kemarin)\b",
     _I,
 )

@@ -1,0 +1,185 @@
+"""The words Indonesian news uses for dates, study visits and officials, in one place.
+
+Every reader of these words takes them from here, so that a spelling added once is
+understood everywhere: the date resolver (:mod:`visit_extract.normalize.dates`), the
+title normaliser (:mod:`visit_extract.normalize.people`), the level hints of
+:mod:`visit_extract.normalize.regions`, the rules backend (relevance, roles, dates,
+kind, people) and the LLM backend's answer checks and post-processing.
+
+The eval scorer keeps its own short list (:mod:`visit_extract.eval.scorers`), so that a
+change here cannot move the yardstick.
+
+Patterns are regex *sources* (strings without groups or flags), for callers to combine
+into their own expressions; compile them with :data:`re.IGNORECASE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "ACTING_TITLES",
+    "HEAD_TITLE_LEVELS",
+    "KIND_ORDER",
+    "KIND_TERMS",
+    "LEARNING_TERMS",
+    "MONTHS",
+    "MONTH_PATTERN",
+    "PLAIN_WEEKDAY_PATTERN",
+    "REGION_OFFICIAL_ABBREVIATIONS",
+    "STUDY_TERMS",
+    "TITLE_ABBREVIATIONS",
+    "WEEKDAYS",
+    "WEEKDAY_PATTERN",
+    "WORK_VISIT_TERMS",
+    "alternation",
+    "kind_of",
+    "weekday_number",
+]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so that no word hides a longer one.
+
+    Args:
+        words: an iterable of literal words (spaces become ``\\s+``).
+
+    Returns:
+        ``(?:w1|w2|...)``.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
+
+
+# --- months ---------------------------------------------------------------------------
+
+#: Every spelling of a month news uses -> its number: Indonesian and English names, the
+#: old spellings still in print (Pebruari, Nopember), common misspellings (Febuari) and
+#: the abbreviations of datelines and tables (Agt, Ags, Agst, Agus, Sept, Okt, Des...).
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "febuari": 2, "feb": 2, "peb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agst": 8, "agus": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "december": 12, "dec": 12,
+}  # fmt: skip
+#: Any key of :data:`MONTHS` (match case-insensitively; an abbreviation may end in ".").
+MONTH_PATTERN = alternation(MONTHS)
+
+# --- weekdays -------------------------------------------------------------------------
+
+#: Weekday names -> ``date.weekday()`` numbers (Monday is 0); "Ahad" is Sunday too.
+WEEKDAYS: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jumaat": 4, "sabtu": 5,
+    "minggu": 6, "ahad": 6,
+}  # fmt: skip
+# Friday is written "Jumat", "Jum'at" and "Jum’at" (a typographic apostrophe).
+_FRIDAY = r"jum['’]?at|jumaat"
+#: Any weekday name.
+WEEKDAY_PATTERN = r"(?:senin|selasa|rabu|kamis|" + _FRIDAY + r"|sabtu|minggu|ahad)"
+#: The weekdays that are no other common word: "minggu" is also "week" ("dua minggu",
+#: "minggu depan"), so a search for *some* weekday in a text leaves it out.
+PLAIN_WEEKDAY_PATTERN = r"(?:senin|selasa|rabu|kamis|" + _FRIDAY + r"|sabtu)"
+
+
+def weekday_number(word: str) -> int | None:
+    """The ``date.weekday()`` number of a weekday name in any spelling, else None."""
+    return WEEKDAYS.get(word.lower().replace("'", "").replace("’", ""))
+
+
+# --- study visits -----------------------------------------------------------------------
+
+#: The LABELING.md ``kind`` codes, highest precedence first.
+KIND_ORDER = ("studi_tiru", "studi_banding", "kunjungan_kerja")
+_KIND_SOURCES = {
+    "studi_tiru": r"stud[iy][\s-]*tiru|kaji[\s-]*tiru",
+    "studi_banding": (
+        r"stud[iy][\s-]*(?:banding|komparasi|komparatif|perbandingan)|kaji[\s-]*banding|"
+        r"compara?tive\s*stud(?:y|ies)|komparati[fv]\s*stud[iy]|benchmark(?:ing)?"
+    ),
+    "kunjungan_kerja": r"kunjungan[\s-]*kerja|kunker|kunja",
+}
+#: The terms that decide each kind (LABELING.md "kind"), whole words; "-nya" may follow.
+KIND_TERMS: dict[str, re.Pattern[str]] = {
+    kind: re.compile(r"\b(?:" + source + r")(?:nya)?\b", re.IGNORECASE)
+    for kind, source in _KIND_SOURCES.items()
+}
+#: Names of a visit made to learn, beyond the kinds: "studi terap", "studi eksplorasi".
+STUDY_TERMS = (
+    r"(?:stud[iy][\s-]*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
+    r"kaji[\s-]*(?:banding|tiru)|compara?tive\s*stud(?:y|ies)|komparati[fv]\s*stud[iy]|"
+    r"benchmark(?:ing)?)"
+)
+#: Names of a working visit.
+WORK_VISIT_TERMS = r"(?:kunjungan[\s-]*kerja|kunker|kunja)"
+#: Idioms for going somewhere to learn ("menimba ilmu ke ...", "ngangsu kaweruh").
+LEARNING_TERMS = (
+    r"(?:(?:menimba|timba)\s+ilmu|berguru|ngangsu\s+kaweruh|mencuri\s+ilmu|city\s+sharing|"
+    r"anjangsana)"
+)
+
+
+def kind_of(text: str) -> tuple[str, re.Match[str] | None]:
+    """The LABELING.md kind a text's wording gives, with the term that decides it.
+
+    Args:
+        text: an article, or a quote from one.
+
+    Returns:
+        ``(kind, match)``: the highest-precedence kind whose term occurs (its first
+        occurrence), else ``("other", None)``.
+    """
+    for kind in KIND_ORDER:
+        m = KIND_TERMS[kind].search(text)
+        if m:
+            return kind, m
+    return "other", None
+
+
+# --- titles -----------------------------------------------------------------------------
+
+#: Acting-office prefixes, on their key (lower case, no dots or spaces) -> short form.
+ACTING_TITLES: dict[str, str] = {
+    "plt": "Plt", "pelaksanatugas": "Plt", "pj": "Pj", "penjabat": "Pj", "pjs": "Pjs",
+    "penjabatsementara": "Pjs",
+}  # fmt: skip
+#: Titles of a region's head, deputy and secretary, on their key -> the region level
+#: they imply ("Wabup Klaten" is the regency, "Walkot Magelang" the city).
+HEAD_TITLE_LEVELS: dict[str, str] = {
+    "bupati": "regency", "wakilbupati": "regency", "wabup": "regency", "sekdakab": "regency",
+    "sekkab": "regency",
+    "walikota": "city", "wakilwalikota": "city", "wawali": "city", "wawalikota": "city",
+    "wawalkot": "city", "walkot": "city", "sekdakot": "city", "sekkot": "city",
+    "gubernur": "province", "wakilgubernur": "province", "wagub": "province",
+    "sekdaprov": "province",
+}  # fmt: skip
+#: Abbreviated or run-together titles, on their key -> the short title
+#: (LABELING.md: "Wabup" -> "Wakil Bupati", "Sekdakab" -> "Sekda", "Kadis" -> "Kepala Dinas").
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "bupati": "Bupati", "wakilbupati": "Wakil Bupati", "wabup": "Wakil Bupati",
+    "walikota": "Wali Kota", "walkot": "Wali Kota", "wakilwalikota": "Wakil Wali Kota",
+    "wawali": "Wakil Wali Kota", "wawalikota": "Wakil Wali Kota",
+    "wawalkot": "Wakil Wali Kota", "gubernur": "Gubernur", "wakilgubernur": "Wakil Gubernur",
+    "wagub": "Wakil Gubernur", "sekda": "Sekda", "sekdakab": "Sekda", "sekdakot": "Sekda",
+    "sekdaprov": "Sekda", "sekkab": "Sekda", "sekkot": "Sekda", "sekretarisdaerah": "Sekda",
+    "kadis": "Kepala Dinas", "kaban": "Kepala Badan", "kabag": "Kepala Bagian",
+    "kabid": "Kepala Bidang", "kades": "Kepala Desa", "kepaladesa": "Kepala Desa",
+    "perbekel": "Kepala Desa", "lurah": "Lurah", "camat": "Camat",
+    "sekwan": "Sekretaris DPRD", "sekretarisdprd": "Sekretaris DPRD",
+    "ketuadprd": "Ketua DPRD", "wakilketuadprd": "Wakil Ketua DPRD",
+    "wakadprd": "Wakil Ketua DPRD",
+}  # fmt: skip
+#: Abbreviations that name a regional-government official wherever they stand (a
+#: relevance cue): heads, deputies, secretaries, heads of office and of villages.
+REGION_OFFICIAL_ABBREVIATIONS = (
+    "wabup", "walkot", "wawali", "wawalkot", "wagub", "sekda", "sekdakab", "sekdakot",
+    "sekdaprov", "sekkab", "sekkot", "sekwan", "kadis", "kades",
+)  # fmt: skip
