@@ -6,7 +6,11 @@ import re
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 
+from visit_extract.backends.llm.postprocess import build_visits
+from visit_extract.backends.llm.response import LLMAnswer, LLMVisit
+from visit_extract.backends.llm.textprep import prepare_text
 from visit_extract.backends.rules.context import read_article
 from visit_extract.backends.rules.dates import visit_dates
 from visit_extract.normalize import resolve_date
@@ -16,6 +20,7 @@ from visit_extract.normalize.lexicon import (
     PLAIN_WEEKDAY_PATTERN,
     WEEKDAY_PATTERN,
     alternation,
+    kind_of,
     weekday_number,
 )
 
@@ -65,3 +70,61 @@ def test_a_typographic_apostrophe_friday_resolves() -> None:
 def test_minggu_is_no_plain_weekday() -> None:
     assert re.search(PLAIN_WEEKDAY_PATTERN, "dua minggu lalu", re.IGNORECASE) is None
     assert re.search(PLAIN_WEEKDAY_PATTERN, "Sabtu pagi", re.IGNORECASE) is not None
+
+
+# ------------------------------------------------------------------------------- kinds
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind"),
+    [
+        ("rombongan melakukan studi tiru sekaligus studi banding", "studi_tiru"),
+        ("agenda kaji tiru ke kota itu", "studi_tiru"),
+        ("kunjungan kerja dalam rangka studi banding", "studi_banding"),
+        ("kegiatan studi komparasi tata kelola pasar", "studi_banding"),
+        ("kaji banding ke kabupaten tetangga", "studi_banding"),
+        ("a comparative study of waste banks", "studi_banding"),
+        ("melakukan benchmarking layanan", "studi_banding"),
+        ("hasil benchmark ke daerah lain", "studi_banding"),
+        ("kunjungan kerjanya berlangsung singkat", "kunjungan_kerja"),
+        ("kunker ke ibu kota provinsi", "kunjungan_kerja"),
+        ("kunjungan kerjasama dua kota", "other"),
+        ("silaturahmi antardaerah", "other"),
+    ],
+)
+def test_kind_of_follows_the_labeling_precedence(quote: str, kind: str) -> None:
+    assert kind_of(quote)[0] == kind
+
+
+def test_kind_of_points_at_the_deciding_term() -> None:
+    quote = "Kunker itu disebut kaji banding."
+    kind, m = kind_of(quote)
+    assert kind == "studi_banding" and m is not None and m.group() == "kaji banding"
+
+
+def test_the_llm_checks_use_the_same_kinds() -> None:
+    # a model quoting "kaji banding" for studi_banding passes the answer check, and a
+    # quote that names a higher-precedence term raises the kind
+    visit = LLMVisit.model_validate(
+        {
+            "visitor": {"institution": {"value": "Pemkab Klaten", "quote": "Pemkab Klaten"}},
+            "host": {"institution": {"value": "Pemkot Magelang", "quote": "Pemkot Magelang"}},
+            "kind": "kunjungan_kerja",
+            "kind_quote": "kunjungan kerja sekaligus kaji banding",
+        }
+    )
+    prepared = prepare_text("Pemkab Klaten: kunjungan kerja sekaligus kaji banding.")
+    _, (got,), _ = build_visits(LLMAnswer(is_study_visit=True, visits=[visit]), prepared, None)
+    assert got.kind == "studi_banding"
+
+
+def test_the_llm_answer_check_rejects_a_quote_without_the_term() -> None:
+    with pytest.raises(ValidationError, match="does not contain that term"):
+        LLMVisit.model_validate(
+            {
+                "visitor": {"institution": {"value": "Pemkab Klaten", "quote": "Klaten"}},
+                "host": {"institution": {"value": "Pemkot Magelang", "quote": "Magelang"}},
+                "kind": "studi_tiru",
+                "kind_quote": "kunjungan kerjasama dua kota",
+            }
+        )

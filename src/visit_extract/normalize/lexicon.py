@@ -103,11 +103,12 @@ _KIND_SOURCES = {
     "studi_tiru": r"stud[iy][\s-]*tiru|kaji[\s-]*tiru",
     "studi_banding": (
         r"stud[iy][\s-]*(?:banding|komparasi|komparatif|perbandingan)|kaji[\s-]*banding|"
-        r"compara?tive\s*stud(?:y|ies)|komparati[fv]\s*stud[iy]|benchmark(?:ing)?"
+        r"compara?tive\s*stud(?:y|ies)|komparati[fv]\s*stud[iy]|benchmark\w*"
     ),
     "kunjungan_kerja": r"kunjungan[\s-]*kerja|kunker|kunja",
 }
-#: The terms that decide each kind (LABELING.md "kind"), whole words; "-nya" may follow.
+#: The terms that decide each kind (LABELING.md "kind"), whole words; "-nya" may follow
+#: ("kunjungan kerjanya") but no other word ("kunjungan kerjasama" is no working visit).
 KIND_TERMS: dict[str, re.Pattern[str]] = {
     kind: re.compile(r"\b(?:" + source + r")(?:nya)?\b", re.IGNORECASE)
     for kind, source in _KIND_SOURCES.items()
@@ -116,7 +117,7 @@ KIND_TERMS: dict[str, re.Pattern[str]] = {
 STUDY_TERMS = (
     r"(?:stud[iy][\s-]*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
     r"kaji[\s-]*(?:banding|tiru)|compara?tive\s*stud(?:y|ies)|komparati[fv]\s*stud[iy]|"
-    r"benchmark(?:ing)?)"
+    r"benchmark\w*)"
 )
 #: Names of a working visit.
 WORK_VISIT_TERMS = r"(?:kunjungan[\s-]*kerja|kunker|kunja)"

@@ -13,16 +13,9 @@ import re
 
 from visit_extract.backends.rules.context import Context, Side, Span
 from visit_extract.backends.rules.mentions import Mention, in_spans
+from visit_extract.normalize.lexicon import kind_of
 
 _I = re.IGNORECASE
-
-_KIND_TIRU = re.compile(r"\b(?:stud[iy]\s*tiru|kaji\s*tiru)\b", _I)
-_KIND_BANDING = re.compile(
-    r"\b(?:stud[iy]\s*banding|comparative\s+study|benchmarking|stud[iy]\s*(?:komparasi|komparatif|"
-    r"perbandingan)|kaji\s*banding)\b",
-    _I,
-)
-_KIND_KUNKER = re.compile(r"\b(?:kunjungan\s+kerja|kunker|kunja)\b", _I)
 
 _AGREEMENT = re.compile(
     r"\b(?:mou|nota\s+kesepahaman|memorandum\s+of\s+understanding|perjanjian\s+kerja\s*sama|"
@@ -54,22 +47,10 @@ _SIZE = re.compile(
 
 def find_details(ctx: Context) -> None:
     """Stage: ``ctx.kind``, ``ctx.agreement_span`` and ``ctx.sizes``."""
-    ctx.kind, kind_m = _kind(ctx.masked())
+    ctx.kind, kind_m = kind_of(ctx.masked())
     ctx.kind_span = kind_m.span() if kind_m is not None else None
     ctx.agreement_span = _agreement(ctx)
     ctx.sizes = _size(ctx, ctx.sides)
-
-
-def _kind(text: str) -> tuple[str, re.Match[str] | None]:
-    for kind, pattern in (
-        ("studi_tiru", _KIND_TIRU),
-        ("studi_banding", _KIND_BANDING),
-        ("kunjungan_kerja", _KIND_KUNKER),
-    ):
-        m = pattern.search(text)
-        if m:
-            return kind, m
-    return "other", None
 
 
 def _agreement(ctx: Context) -> Span | None:
