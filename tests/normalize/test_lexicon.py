@@ -13,6 +13,8 @@ from visit_extract.backends.llm.response import LLMAnswer, LLMVisit
 from visit_extract.backends.llm.textprep import prepare_text
 from visit_extract.backends.rules.context import read_article
 from visit_extract.backends.rules.dates import visit_dates
+from visit_extract.backends.rules.relevance import relevance_features
+from visit_extract.backends.rules.roles import score_roles
 from visit_extract.normalize import resolve_date
 from visit_extract.normalize.lexicon import (
     MONTH_PATTERN,
@@ -128,3 +130,30 @@ def test_the_llm_answer_check_rejects_a_quote_without_the_term() -> None:
                 "kind_quote": "kunjungan kerjasama dua kota",
             }
         )
+
+
+# ------------------------------------------------------------------ visit and learning cues
+
+
+@pytest.mark.parametrize(
+    "term", ["studi-banding", "kaji tiru", "benchmark", "comparative studies", "ngangsu kaweruh"]
+)
+def test_relevance_and_roles_read_the_same_study_terms(term: str) -> None:
+    text = (
+        f"Rombongan Pemkab Klaten melakukan {term} ke Kota Magelang, Senin (3/6). Bupati "
+        "Klaten Sri Wahyuni ingin belajar tentang bank sampah."
+    )
+    assert relevance_features(text)["strong"] >= 1
+    ctx = read_article(text, None)
+    score_roles(ctx)
+    hosts = {r.region.name: r.host for r in ctx.roles.values()}
+    assert hosts["Kota Magelang"] >= 2.0
+
+
+def test_a_cooperation_visit_is_no_working_visit() -> None:
+    text = (
+        "Pemkab Klaten melakukan kunjungan kerjasama ke Kota Magelang, Senin (3/6), untuk "
+        "mempelajari pengelolaan pasar."
+    )
+    assert relevance_features(text)["kunker"] == 0
+    assert relevance_features(text.replace("kerjasama", "kerja"))["kunker"] == 1

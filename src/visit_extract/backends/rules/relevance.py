@@ -21,16 +21,20 @@ import math
 import re
 
 from visit_extract.backends.rules.mentions import ignored_spans
-from visit_extract.normalize.lexicon import MONTH_PATTERN, PLAIN_WEEKDAY_PATTERN
+from visit_extract.normalize.lexicon import (
+    LEARNING_TERMS,
+    MONTH_PATTERN,
+    PLAIN_WEEKDAY_PATTERN,
+    STUDY_TERMS,
+    WORK_VISIT_TERMS,
+)
 
 _I = re.IGNORECASE
 
 #: One search decides whether an article deserves a closer look.
 _GATE = re.compile(
-    r"stud[iy]\s*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
-    r"kaji\s*(?:banding|tiru)|comparative\s+study|benchmark|kunjungan\s+kerja|\bkunker\b|"
-    r"\bkunja\b|belajar|timba\s+ilmu|berguru|ngangsu\s+kaweruh|mencuri\s+ilmu|city\s+sharing|"
-    r"anjangsana|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi",
+    STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
+    r"belajar|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi",
     _I,
 )
 #: Substrings one of which every gated article contains (checked before ``_GATE``).
@@ -38,13 +42,8 @@ _GATE_WORDS = (
     "stud", "kaji", "compar", "benchmark", "unjung", "kunker", "kunja", "belajar", "pelajari",
     "ilmu", "berguru", "ngangsu", "sharing", "anjangsana", "konsultasi",
 )  # fmt: skip
-_STRONG = re.compile(
-    r"stud[iy]\s*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
-    r"kaji\s*(?:banding|tiru)|comparative\s+study|benchmarking|(?:menimba|timba)\s+ilmu|"
-    r"berguru|ngangsu\s+kaweruh|mencuri\s+ilmu|city\s+sharing|anjangsana",
-    _I,
-)
-_KUNKER = re.compile(r"kunjungan\s+kerja|\bkunker\b|\bkunja\b", _I)
+_STRONG = re.compile(STUDY_TERMS + "|" + LEARNING_TERMS, _I)
+_KUNKER = re.compile(r"\b" + WORK_VISIT_TERMS + r"\b", _I)
 _LEARN = re.compile(
     r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
     r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|\bkonsultasi\b|"
@@ -98,9 +97,8 @@ _DATE_HINT = re.compile(
 )
 # A visit statement, and the future/plan words that may precede it.
 _VISIT_STATEMENT = re.compile(
-    r"stud[iy]\s*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
-    r"kaji\s*(?:banding|tiru)|benchmarking|kunjungan\s+kerja|\bkunker\b|berkunjung|"
-    r"mengunjungi|belajar\s+ke|bertolak\s+ke|berangkat\s+ke",
+    STUDY_TERMS + r"|\b" + WORK_VISIT_TERMS + r"\b|"
+    r"berkunjung|mengunjungi|belajar\s+ke|bertolak\s+ke|berangkat\s+ke",
     _I,
 )
 _FUTURE_BEFORE = re.compile(

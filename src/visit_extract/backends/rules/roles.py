@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context, Role
+from visit_extract.normalize.lexicon import LEARNING_TERMS, STUDY_TERMS, WORK_VISIT_TERMS
 
 _I = re.IGNORECASE
 
 #: Words that move a delegation, as the head of a "... ke X" phrase.
 VISIT_WORDS = (
-    r"(?:stud[iy]\s*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
-    r"kaji\s*(?:banding|tiru)|benchmarking|kunjungan(?:\s+kerja)?|kunker|kunja|berkunjung|"
-    r"mengunjungi|belajar|berguru|datang|tiba|bertolak|berangkat|menyambangi|bertandang|"
-    r"pergi|terbang|melawat|menuju|mendatangi|"
-    r"timba\s+ilmu|menimba\s+ilmu|anjangsana|konsultasi|rujukan|jujugan|destinasi)"
+    "(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
+    r"kunjungan|berkunjung|mengunjungi|belajar|datang|tiba|bertolak|berangkat|menyambangi|"
+    r"bertandang|pergi|terbang|melawat|menuju|mendatangi|konsultasi|rujukan|jujugan|"
+    r"destinasi)"
 )
 # "... studi banding ke [Pemerintah Kabupaten] X": the words after "ke" may name the
 # host's institution before its region.
