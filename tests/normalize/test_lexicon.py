@@ -13,9 +13,12 @@ from visit_extract.backends.llm.response import LLMAnswer, LLMVisit
 from visit_extract.backends.llm.textprep import prepare_text
 from visit_extract.backends.rules.context import read_article
 from visit_extract.backends.rules.dates import visit_dates
+from visit_extract.backends.rules.mentions import find_regions
+from visit_extract.backends.rules.people import find_people
 from visit_extract.backends.rules.relevance import relevance_features
 from visit_extract.backends.rules.roles import score_roles
-from visit_extract.normalize import resolve_date
+from visit_extract.backends.rules.topics import topic_spans
+from visit_extract.normalize import normalize_region, normalize_title, region_hint, resolve_date
 from visit_extract.normalize.lexicon import (
     MONTH_PATTERN,
     MONTHS,
@@ -157,3 +160,49 @@ def test_a_cooperation_visit_is_no_working_visit() -> None:
     )
     assert relevance_features(text)["kunker"] == 0
     assert relevance_features(text.replace("kerjasama", "kerja"))["kunker"] == 1
+
+
+# ------------------------------------------------------------------------------ titles
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Wawalkot", "Wakil Wali Kota"),
+        ("Pj. Sekkab", "Pj Sekda"),
+        ("Plt Kabid Umum", "Plt Kepala Bidang Umum"),
+        ("Penjabat Sementara Wawalikota Magelang", "Pjs Wakil Wali Kota"),
+        ("KADIS Pertanian", "Kepala Dinas Pertanian"),
+    ],
+)
+def test_title_abbreviations_expand(title: str, short: str) -> None:
+    assert normalize_title(title) == short
+
+
+@pytest.mark.parametrize(("word", "level"), [("Wawalkot", "city"), ("Sekkab", "regency")])
+def test_a_head_or_secretary_title_implies_the_level(word: str, level: str) -> None:
+    assert region_hint(word) == level
+    region = normalize_region(f"{word} Magelang")
+    assert region is not None and region.level == level
+
+
+def test_the_rules_read_the_same_titles() -> None:
+    text = "Rombongan diterima Wawalkot Magelang Rudi Hartawan dan Sekkab Klaten Joko Susilo."
+    mentions = find_regions(text)
+    assert [text[m.prefix_start : m.end] for m in mentions] == [
+        "Wawalkot Magelang",
+        "Sekkab Klaten",
+    ]
+    people = [(p.name, p.title) for p in find_people(text, mentions)]
+    assert people == [("Rudi Hartawan", "Wakil Wali Kota"), ("Joko Susilo", "Sekda")]
+    assert (
+        relevance_features("Wawalkot Magelang menerima studi banding rombongan, Senin (3/6).")[
+            "gov"
+        ]
+        == 1
+    )
+
+
+def test_a_visit_name_is_no_topic() -> None:
+    spans = topic_spans("Rombongan belajar tentang kaji banding dan bank sampah.", [])
+    assert [t for t, _, _ in spans] == ["bank sampah"]

@@ -20,14 +20,16 @@ from collections.abc import Iterable
 
 __all__ = [
     "ACTING_TITLES",
-    "HEAD_TITLE_LEVELS",
+    "HEAD_TITLES",
     "KIND_ORDER",
     "KIND_TERMS",
     "LEARNING_TERMS",
     "MONTHS",
     "MONTH_PATTERN",
+    "OFFICE_HEAD_ABBREVIATIONS",
     "PLAIN_WEEKDAY_PATTERN",
     "REGION_OFFICIAL_ABBREVIATIONS",
+    "SECRETARY_TITLES",
     "STUDY_TERMS",
     "TITLE_ABBREVIATIONS",
     "WEEKDAYS",
@@ -147,40 +149,39 @@ def kind_of(text: str) -> tuple[str, re.Match[str] | None]:
 
 # --- titles -----------------------------------------------------------------------------
 
-#: Acting-office prefixes, on their key (lower case, no dots or spaces) -> short form.
+#: Acting-office prefixes as written -> their short form ("Plt. Bupati", "Penjabat Wali Kota").
 ACTING_TITLES: dict[str, str] = {
-    "plt": "Plt", "pelaksanatugas": "Plt", "pj": "Pj", "penjabat": "Pj", "pjs": "Pjs",
-    "penjabatsementara": "Pjs",
+    "plt": "Plt", "pelaksana tugas": "Plt", "pj": "Pj", "penjabat": "Pj", "pjs": "Pjs",
+    "penjabat sementara": "Pjs",
 }  # fmt: skip
-#: Titles of a region's head, deputy and secretary, on their key -> the region level
-#: they imply ("Wabup Klaten" is the regency, "Walkot Magelang" the city).
-HEAD_TITLE_LEVELS: dict[str, str] = {
-    "bupati": "regency", "wakilbupati": "regency", "wabup": "regency", "sekdakab": "regency",
-    "sekkab": "regency",
-    "walikota": "city", "wakilwalikota": "city", "wawali": "city", "wawalikota": "city",
-    "wawalkot": "city", "walkot": "city", "sekdakot": "city", "sekkot": "city",
-    "gubernur": "province", "wakilgubernur": "province", "wagub": "province",
+#: Heads of region and their deputies as written, abbreviations included -> the region
+#: level the title implies ("Wabup Klaten" is the regency, "Walkot Magelang" the city).
+HEAD_TITLES: dict[str, str] = {
+    "bupati": "regency", "wakil bupati": "regency", "wabup": "regency",
+    "wali kota": "city", "walikota": "city", "walkot": "city", "wakil wali kota": "city",
+    "wakil walikota": "city", "wawali": "city", "wawalikota": "city", "wawalkot": "city",
+    "gubernur": "province", "wakil gubernur": "province", "wagub": "province",
+}  # fmt: skip
+#: Regional secretaries whose abbreviation names the level; a bare "Sekda" names none.
+SECRETARY_TITLES: dict[str, str] = {
+    "sekdakab": "regency", "sekkab": "regency", "sekdakot": "city", "sekkot": "city",
     "sekdaprov": "province",
 }  # fmt: skip
-#: Abbreviated or run-together titles, on their key -> the short title
-#: (LABELING.md: "Wabup" -> "Wakil Bupati", "Sekdakab" -> "Sekda", "Kadis" -> "Kepala Dinas").
-TITLE_ABBREVIATIONS: dict[str, str] = {
-    "bupati": "Bupati", "wakilbupati": "Wakil Bupati", "wabup": "Wakil Bupati",
-    "walikota": "Wali Kota", "walkot": "Wali Kota", "wakilwalikota": "Wakil Wali Kota",
-    "wawali": "Wakil Wali Kota", "wawalikota": "Wakil Wali Kota",
-    "wawalkot": "Wakil Wali Kota", "gubernur": "Gubernur", "wakilgubernur": "Wakil Gubernur",
-    "wagub": "Wakil Gubernur", "sekda": "Sekda", "sekdakab": "Sekda", "sekdakot": "Sekda",
-    "sekdaprov": "Sekda", "sekkab": "Sekda", "sekkot": "Sekda", "sekretarisdaerah": "Sekda",
+#: Heads of an office, abbreviated: "Kadis Pariwisata" is the Kepala Dinas Pariwisata.
+OFFICE_HEAD_ABBREVIATIONS: dict[str, str] = {
     "kadis": "Kepala Dinas", "kaban": "Kepala Badan", "kabag": "Kepala Bagian",
-    "kabid": "Kepala Bidang", "kades": "Kepala Desa", "kepaladesa": "Kepala Desa",
-    "perbekel": "Kepala Desa", "lurah": "Lurah", "camat": "Camat",
-    "sekwan": "Sekretaris DPRD", "sekretarisdprd": "Sekretaris DPRD",
-    "ketuadprd": "Ketua DPRD", "wakilketuadprd": "Wakil Ketua DPRD",
-    "wakadprd": "Wakil Ketua DPRD",
+    "kabid": "Kepala Bidang",
+}  # fmt: skip
+#: Titles news abbreviates to one word -> the short title (LABELING.md: "Wabup" ->
+#: "Wakil Bupati", "Sekdakab" -> "Sekda", "Kadis" -> "Kepala Dinas").
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "wabup": "Wakil Bupati", "walkot": "Wali Kota", "wawali": "Wakil Wali Kota",
+    "wawalikota": "Wakil Wali Kota", "wawalkot": "Wakil Wali Kota", "wagub": "Wakil Gubernur",
+    "sekda": "Sekda", **dict.fromkeys(SECRETARY_TITLES, "Sekda"), "sekwan": "Sekretaris DPRD",
+    **OFFICE_HEAD_ABBREVIATIONS, "kades": "Kepala Desa",
 }  # fmt: skip
 #: Abbreviations that name a regional-government official wherever they stand (a
-#: relevance cue): heads, deputies, secretaries, heads of office and of villages.
-REGION_OFFICIAL_ABBREVIATIONS = (
-    "wabup", "walkot", "wawali", "wawalkot", "wagub", "sekda", "sekdakab", "sekdakot",
-    "sekdaprov", "sekkab", "sekkot", "sekwan", "kadis", "kades",
-)  # fmt: skip
+#: relevance cue). Kaban, Kabag and Kabid are left out: police and companies use them too.
+REGION_OFFICIAL_ABBREVIATIONS: tuple[str, ...] = tuple(
+    a for a in TITLE_ABBREVIATIONS if a == "kadis" or a not in OFFICE_HEAD_ABBREVIATIONS
+)

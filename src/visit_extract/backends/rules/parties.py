@@ -12,6 +12,7 @@ import re
 
 from visit_extract.backends.rules.context import Context, Role, Side
 from visit_extract.backends.rules.people import title_rank
+from visit_extract.normalize.lexicon import HEAD_TITLES, alternation
 from visit_extract.schema import Leader, Party
 
 # "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
@@ -22,9 +23,8 @@ _VILLAGE_BEFORE = re.compile(
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
 _DPRD_BEFORE = re.compile(r"\b(?:DPRD|Komisi\s+[IVX\dA-E]+|Banmus)\s+(?:\w+\s+){0,2}$")
 _EXEC = re.compile(
-    r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|Bupati|Wabup|Wali\s*kota|Walikota|Wawali|"
-    r"Gubernur|Sekda|Setda|Dinas|Dispar\w*|Bappeda|OPD|SKPD|Asisten|Inspektorat|TKPK|"
-    r"Diklatpim)\b",
+    r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|" + alternation(HEAD_TITLES) + r"|"
+    r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|OPD|SKPD|Asisten|Inspektorat|TKPK|Diklatpim)\b",
     re.IGNORECASE,
 )
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")

@@ -22,11 +22,14 @@ import re
 
 from visit_extract.backends.rules.mentions import ignored_spans
 from visit_extract.normalize.lexicon import (
+    HEAD_TITLES,
     LEARNING_TERMS,
     MONTH_PATTERN,
     PLAIN_WEEKDAY_PATTERN,
+    REGION_OFFICIAL_ABBREVIATIONS,
     STUDY_TERMS,
     WORK_VISIT_TERMS,
+    alternation,
 )
 
 _I = re.IGNORECASE
@@ -55,9 +58,12 @@ _LEARN = re.compile(
     _I,
 )
 _GOV = re.compile(
-    r"\b(?:pemkab|pemkot|pemprov|pemda|pemdes|dprd|bupati|wabup|wali\s*kota|walkot|wawali|"
-    r"sekda|sekdakab|sekdakot|sekwan|gubernur|wagub|kepala\s+desa|kades|perbekel|camat|opd|"
-    r"skpd|kepala\s+dinas|kadis|bappeda|setda|setkab|pemerintah\s+(?:kabupaten|kota|provinsi|"
+    r"\b(?:pemkab|pemkot|pemprov|pemda|pemdes|dprd|"
+    + alternation(HEAD_TITLES)
+    + "|"
+    + alternation(REGION_OFFICIAL_ABBREVIATIONS)
+    + r"|kepala\s+desa|perbekel|camat|opd|"
+    r"skpd|kepala\s+dinas|bappeda|setda|setkab|pemerintah\s+(?:kabupaten|kota|provinsi|"
     r"daerah|desa)|sekretariat\s+(?:daerah|dprd|dewan)|asisten\s+(?:[ivx\d]+|pemerintahan|"
     r"ekonomi|administrasi)|dinas\s+\w+|tkpk|diklatpim|forkopimda)\b",
     _I,

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context, Role
-from visit_extract.normalize.lexicon import LEARNING_TERMS, STUDY_TERMS, WORK_VISIT_TERMS
+from visit_extract.normalize.lexicon import (
+    HEAD_TITLES,
+    LEARNING_TERMS,
+    STUDY_TERMS,
+    WORK_VISIT_TERMS,
+    alternation,
+)
 
 _I = re.IGNORECASE
 
@@ -61,7 +67,7 @@ _LIST_CUE = re.compile(
     r"\b(?:mereka\s+adalah|yakni|yaitu|di\s*antaranya|antara\s+lain|ada\s+(?:pula|juga))\b", _I
 )
 _TITLED = re.compile(
-    r"\b(?:bupati|wali\s*kota|walikota|gubernur|wakil\s+\w+|dprd|pemkab|pemkot|pemprov)\s*$", _I
+    r"\b(?:" + alternation(HEAD_TITLES) + r"|wakil\s+\w+|dprd|pemkab|pemkot|pemprov)\s*$", _I
 )
 _INSPECTION = re.compile(r"\b(?:sidak|inspeksi)\b", _I)
 

@@ -12,6 +12,7 @@ import re
 from visit_extract.backends.rules.context import Context
 from visit_extract.backends.rules.mentions import in_spans
 from visit_extract.normalize.gazetteer import gazetteer, key
+from visit_extract.normalize.lexicon import KIND_TERMS
 
 _I = re.IGNORECASE
 
@@ -36,7 +37,7 @@ _TOPIC_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta|hingga|m
 _FILLER = {
     "banyak hal", "berbagai hal", "hal", "berbagai inovasi", "inovasi", "program", "lainnya",
     "hal tersebut", "dll", "sebagainya", "lain-lain", "itu", "ini", "tersebut", "daerah",
-    "kunjungan", "kerja", "studi banding", "studi tiru", "kunjungan kerja", "silaturahmi",
+    "kunjungan", "kerja", "silaturahmi",
 }  # fmt: skip
 
 _DOMAINS: list[tuple[str, re.Pattern[str]]] = [
@@ -123,7 +124,13 @@ def topic_spans(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, 
             if not words or len(words) > 7:
                 continue
             low = phrase.lower()
-            if low in _FILLER or len(phrase) < 3 or not re.search(r"[a-zA-Z]{3}", phrase):
+            # the visit's own name ("studi banding", "kunker") is no topic of it
+            if (
+                low in _FILLER
+                or len(phrase) < 3
+                or not re.search(r"[a-zA-Z]{3}", phrase)
+                or any(term.fullmatch(low) for term in KIND_TERMS.values())
+            ):
                 continue
             if re.match(
                 r"(?:dengan|untuk|agar|yang|ini|itu|kami|kita|mereka|para|hal|seluruh|semua|"
