@@ -124,8 +124,8 @@ def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] |
     a, b, start, end, _ = first
     if start is None:
         return None, None, None
-    # A later range that starts on the same day gives the last day ("Selasa (10/2/2026)
-    # ... Selama dua hari, 10–11 Februari 2026").
+    # A later range that starts on the same day gives the last day ("Rabu (4/9/2024) ...
+    # rangkaian acara 4–6 September 2024").
     if end is None:
         for _, _, s2, e2, _ in found[1:]:
             if e2 and s2 and s2[-5:] == start[-5:]:

@@ -84,7 +84,7 @@ def _led_by(text: str, role: Role, people: list[Person], mentions: list[Mention]
         if cands:
             return cands[-1]
     ours = [p for p in people if p.region is None or p.region.code == role.region.code]
-    # "Wali Kota Palopo yang diwakili Inspektur Kota Palopo <name>": the stand-in leads
+    # "Bupati X yang diwakili Asisten II Setda X <name>": the stand-in leads
     for m in _REPRESENTED.finditer(text):
         for p in ours:
             if m.end() <= p.start <= m.end() + 2:

@@ -39,7 +39,7 @@ _RECEIVE_BEFORE = re.compile(
     r"\b(?:bertempat|berlangsung|digelar|dilaksanakan)\s+di\s+(?:[\w.()-]+\s+){0,5}$",
     _I,
 )
-# "menyambut [kunjungan] Walikota Palopo": the object of a welcome is the visitor.
+# "menyambut [kunjungan] Wali Kota X": the object of a welcome is the visitor.
 _WELCOMED_BEFORE = re.compile(
     r"\b(?:menerima|menyambut|sambut|kedatangan)\s+(?:hangat\s+|baik\s+)?(?:[\w.()-]+\s+){0,5}$",
     _I,
