@@ -114,15 +114,15 @@ def test_size_end_date_and_other_events() -> None:
 
 def test_foreign_host() -> None:
     text = (
-        "Bupati Lampung Selatan Radityo Egi Pratama melakukan kunjungan kerja ke Jepang "
-        "untuk mempelajari pengelolaan sampah, Senin (26/1/2026). Rombongan diterima "
-        "pejabat kota Tokyo."
+        "Wakil Bupati Bantul Joko Purnomo melakukan kunjungan kerja ke Jepang guna "
+        "mempelajari pengelolaan sampah, Senin (26/1/2026). Rombongan diterima pejabat "
+        "kota Osaka."
     )
     result = RulesBackend(Settings()).extract(Article(id="t", text=text))
     assert result.is_study_visit
     (visit,) = result.visits
     assert (visit.visitor.region, visit.host.region, visit.host.level) == (
-        "Kabupaten Lampung Selatan",
+        "Kabupaten Bantul",
         "Japan",
         "foreign",
     )
@@ -140,8 +140,7 @@ REPRESENTED = (
 CAME_WITH = (
     "MAGELANG - Pemprov Kalimantan Selatan melakukan studi banding ke Kota Magelang, Senin "
     "(11/11), untuk belajar penataan kawasan kuliner. Asisten II Pemprov Kalsel Rahmat "
-    "Hidayat yang datang bersama beberapa kepala dinas disambut Sekda Magelang Dwi "
-    "Suryanto."
+    "Hidayat yang tiba bersama sejumlah pejabat disambut Sekda Magelang Dwi Suryanto."
 )
 
 

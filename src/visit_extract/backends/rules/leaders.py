@@ -89,7 +89,7 @@ def _led_by(text: str, role: Role, people: list[Person], mentions: list[Mention]
         for p in ours:
             if m.end() <= p.start <= m.end() + 2:
                 return p
-    # "<title> <name> yang datang bersama beberapa kepala dinas", "<name> beserta rombongan"
+    # "<title> <name> yang tiba bersama sejumlah pejabat", "<name> beserta rombongan"
     for p in ours:
         if _WITH_GROUP.match(text, p.end):
             return p
