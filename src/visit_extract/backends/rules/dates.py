@@ -43,10 +43,17 @@ _DATE_RE = re.compile(
     r"\b" + _WEEKDAY + r"\b(?:\s+(?:lalu|kemarin))?|\bkemarin\b",
     _I,
 )
+# "hingga [hari] [Rabu,] <date>": the last day of a visit
+_UNTIL = (
+    r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?(?:" + _WEEKDAY + r"\s*,?\s*)?"
+)
+_DAY_MONTH = r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?"
 _END_RE = re.compile(
-    r"\s*(?:\w+\s+){0,3}?(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?"
-    r"(?:" + _WEEKDAY + r"\s*,?\s*)?(\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|"
-    r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)",
+    r"\s*(?:\w+\s+){0,3}?"
+    + _UNTIL
+    + r"(\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|"
+    + _DAY_MONTH
+    + ")",
     _I,
 )
 _OTHER_EVENT = re.compile(
@@ -57,9 +64,7 @@ _OTHER_EVENT = re.compile(
     _I,
 )
 _END_ANY = re.compile(
-    r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?(?:" + _WEEKDAY + r"\s*,?\s*)?"
-    r"(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)",
-    _I,
+    r"\b" + _UNTIL + r"(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|" + _DAY_MONTH + ")", _I
 )
 _DATE_CUE = re.compile(
     r"\b(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
