@@ -9,8 +9,9 @@ kind, people) and the LLM backend's answer checks and post-processing.
 The eval scorer keeps its own short list (:mod:`visit_extract.eval.scorers`), so that a
 change here cannot move the yardstick.
 
-Patterns are regex *sources* (strings without groups or flags), for callers to combine
-into their own expressions; compile them with :data:`re.IGNORECASE`.
+The ``*_PATTERN`` and ``*_TERMS`` strings are regex sources (no capturing groups, no
+flags) for callers to combine into their own expressions, compiled with
+:data:`re.IGNORECASE`; :data:`KIND_TERMS` is compiled already.
 """
 
 from __future__ import annotations
