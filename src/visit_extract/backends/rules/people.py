@@ -13,25 +13,33 @@ from dataclasses import dataclass
 from visit_extract.backends.rules.mentions import Mention
 from visit_extract.normalize import clean_name, normalize_title
 from visit_extract.normalize.gazetteer import Region
+from visit_extract.normalize.lexicon import (
+    ACTING_TITLES,
+    HEAD_TITLES,
+    OFFICE_HEAD_ABBREVIATIONS,
+    SECRETARY_TITLES,
+    WEEKDAYS,
+    alternation,
+)
 
 _I = re.IGNORECASE
 
 #: Positions as news writes them, longest first where one is a prefix of another.
 TITLE = (
-    r"(?:(?:Plt|Pj|Pjs|Pelaksana\s+Tugas|Penjabat(?:\s+Sementara)?)\.?\s+)?"
+    r"(?:" + alternation(ACTING_TITLES) + r"\.?\s+)?"
     r"(?:"
     r"Wakil\s+Ketua\s+(?:[IVX]+\s+)?DPRD|Ketua\s+Komisi\s+(?:[IVX]+|\d+|[A-E])\s+DPRD|"
     r"Ketua\s+Komisi\s+(?:[IVX]+|\d+|[A-E])|Ketua\s+DPRD|Waka\s+DPRD|Sekretaris\s+DPRD|Sekwan|"
-    r"Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Walikota|Wakil\s+Gubernur|"
-    r"Bupati|Wali\s*kota|Walikota|Gubernur|Wabup|Wawali|Wagub|Walkot|"
-    r"Sekretaris\s+Daerah|Sekda(?:kab|kot|prov)?|"
-    r"Asisten\s+(?:[IVX]+|\d)(?:\s+Setda|\s+Sekda)?|As{1,2}ek\s+(?:[IVX]+|\d)\b|"
+    + alternation(HEAD_TITLES)
+    + r"|Sekretaris\s+Daerah|"
+    + alternation(["sekda", *SECRETARY_TITLES])
+    + r"|Asisten\s+(?:[IVX]+|\d)(?:\s+Setda|\s+Sekda)?|As{1,2}ek\s+(?:[IVX]+|\d)\b|"
     r"Asisten\s+(?:Bidang\s+)?(?:Pemerintahan(?:\s+dan\s+Kesra)?|Ekobang|Ekonomi\s+dan\s+Pembangunan|"
     r"Administrasi\s+(?:Umum|dan\s+Kesra)|Perekonomian(?:\s+dan\s+Pembangunan)?|Kesra)|"
     r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPT)(?:\s+[A-Z][\w-]*){1,5}|"
     r"Kepala\s+(?:Bappeda|BKD|BKPSDM|BPKAD|DPMD|Dispar|Disparbud|Diskominfo|Bapenda|Inspektorat)|"
-    r"Kadis(?:\s+[A-Z][\w-]*){1,3}|Kaban(?:\s+[A-Z][\w-]*){1,3}|Kabag(?:\s+[A-Z][\w-]*){1,3}|"
-    r"Kasubag(?:\s+[A-Z][\w-]*){1,3}|Inspektur(?:\s+(?:[IVX]+|Daerah))?|Asisten(?=\s+[A-Z])|"
+    r"(?:" + "|".join(OFFICE_HEAD_ABBREVIATIONS) + r"|Kasubag)(?:\s+[A-Z][\w-]*){1,3}|"
+    r"Inspektur(?:\s+(?:[IVX]+|Daerah))?|Asisten(?=\s+[A-Z])|"
     r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Staf\s+Ahli(?:\s+Bupati)?"
     r")\b"
 )
@@ -52,7 +60,7 @@ _NOT_NAME = frozenset(
     "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara Pimpin Study "
     "Studi Belajar Kunjungi Terima Sambut Hadiri "
     "Tinjau Teken Gelar Lakukan Pelajari Timba Ada Tak Tidak Selamat".split()
-)
+) | {w.capitalize() for w in WEEKDAYS}
 _PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al"})
 
 
