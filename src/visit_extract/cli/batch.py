@@ -55,6 +55,13 @@ def register(sub: Any) -> None:
     )
     add_rate_options(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="run only the pre-filter (no key, no request): OUTPUT gets one row per article, "
+        "'skipped': 'dry-run' for those that would reach the model; prints how many and "
+        "the estimated cost",
+    )
     add_model_options(p)
     p.set_defaults(func=run_batch_command)
 
@@ -101,6 +108,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise InputError(f"{args.input} does not exist; give a dump file or a folder")
     if args.retry_errors and not args.resume:
         raise InputError("--retry-errors continues an earlier run: add --resume")
+    if args.dry_run:
+        return _dry_run(args, settings)
     stats = BatchStats()
     try:
         run_batch(
@@ -124,6 +133,26 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise
     print(stats.summary(), file=sys.stderr)
     print(f"results: {args.output}", file=sys.stderr)
+    return 0
+
+
+def _dry_run(args: argparse.Namespace, settings: Any) -> int:
+    """``batch --dry-run``: the plan file and its summary."""
+    from visit_extract.batch.plan import plan_batch
+
+    if args.resume:
+        raise InputError("--dry-run writes a new plan: leave out --resume")
+    plan = plan_batch(
+        args.input,
+        args.output,
+        settings=settings,
+        overwrite=args.overwrite,
+        progress=not args.no_progress,
+        input_format=args.format,
+        columns=args.columns,
+    )
+    print(plan.summary(), file=sys.stderr)
+    print(f"plan: {args.output}", file=sys.stderr)
     return 0
 
 
