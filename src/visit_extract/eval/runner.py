@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from visit_extract.batch import BatchStats, extract_many
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError
+from visit_extract.errors import ConfigError, DatasetError
 from visit_extract.eval.datasets import (
     PREFILTER_BACKEND,
     UNKNOWN_BACKEND,
@@ -187,6 +187,7 @@ def evaluate(
     progress: bool = False,
     stream_to: str | Path | None = None,
     concurrency: int | None = None,
+    only: Collection[str] | None = None,
 ) -> EvalRun:
     """Score a backend, or saved predictions, against hand-labelled eval sets.
 
@@ -207,6 +208,8 @@ def evaluate(
         concurrency: articles extracted at once; by default ``settings.concurrency``.
             A backend may declare fewer (``rules`` runs one at a time). Records keep
             dataset order whatever order they finish in.
+        only: score only the labelled articles with these ids (a development split,
+            see :func:`~visit_extract.eval.subsets.read_id_list`).
 
     Returns:
         The run: metrics, per-article records and metadata.
@@ -220,6 +223,10 @@ def evaluate(
     paths = [dataset_dirs] if isinstance(dataset_dirs, (str, Path)) else list(dataset_dirs)
     datasets: list[Dataset] = load_datasets(paths)
     items = [(ds, a) for ds in datasets for a in ds.labelled()]
+    if only is not None:
+        items = [(ds, a) for ds, a in items if a.id in only]
+        if not items:
+            raise DatasetError("none of the selected ids is a labelled article of the eval set(s)")
     if limit is not None:
         items = items[: max(0, limit)]
     warnings = [
