@@ -1,21 +1,95 @@
-"""Leaders: who heads each delegation and who receives it.
+"""Leaders: who heads each delegation and who receives it (LABELING.md "leader").
 
-A delegation's head is the person "dipimpin [oleh] <title> <name>" names, a stand-in
-("yang diwakili <title> <name>"), someone who came "bersama rombongan", or else its
-most senior official (a head of region, Sekda or DPRD leader). The host's leader is
-its most senior receiver ("diterima [oleh] <title> <name>", "<title> <name> menyambut").
+A delegation's head is the person the text says leads it ("dipimpin [langsung] [oleh]
+<person>", "diketuai", "ketua rombongan <person>", "<person> selaku ketua rombongan",
+"<person> memimpin rombongan"), the stand-in of its absent head ("Wali Kota X yang
+diwakili <person>", "<person> mewakili Bupati X"), someone who came "bersama
+rombongan", or else its most senior official (a head of region, Sekda or DPRD leader).
+A spokesperson quoted in the story does not lead it: without any of these, no leader.
+
+The host's leader is the most senior official who received them: the first person
+after "diterima / disambut / dijamu [langsung] [oleh]", a person who "menerima" or
+"menyambut" them, the stand-in of the host's head, or else the host's own most senior
+official the article names. Receivers of a foreign or national host are read the same
+way.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from visit_extract.backends.rules.context import Context, Role, Side
-from visit_extract.backends.rules.mentions import Mention
-from visit_extract.backends.rules.people import TITLE, Person, read_name, title_rank
-from visit_extract.normalize import normalize_title
+from visit_extract.backends.rules.context import Context, Side
+from visit_extract.backends.rules.people import (
+    Person,
+    read_name,
+    same_person,
+    title_rank,
+)
+from visit_extract.backends.rules.titles import title_at
+from visit_extract.schema import Leader
 
 _I = re.IGNORECASE
+
+_MANNER = (
+    r"(?:(?:langsung|secara\s+langsung|secara\s+resmi|resmi|hangat|dengan\s+hangat|baik|"
+    r"dengan\s+baik|pula|juga)\s+)*"
+)
+# "dipimpin langsung oleh", "diketuai", "dipimpin ketuanya,"
+_LED = re.compile(
+    r"\b(?:dipimpin|dikomandoi|diketuai|dikoordinir|dinakhodai)\s+" + _MANNER + r"(?:oleh\s+)?"
+    r"(?:(?:ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
+    _I,
+)
+# "ketua rombongan, <person>", "pimpinan delegasi Pemkab X, <person>"
+_HEAD_OF_GROUP = re.compile(r"\b(?:ketua|pimpinan|pemimpin|kepala)\s+(?:rombongan|delegasi)\b", _I)
+_GROUP_TAIL = re.compile(r"(?:\s+(?!yang\b)[\w-]+){0,4}?\s*[,:]\s*|\s+")
+# "<person> selaku ketua rombongan", "<person>, Bupati X sekaligus ketua rombongan"
+_AS_HEAD = re.compile(r"[\s,]*(?:selaku|sebagai|sekaligus|yang\s+juga|yang\s+menjadi)\s*$", _I)
+# "<person> yang memimpin langsung rombongan"
+_LEADS = re.compile(
+    r"[\s,]*(?:yang\s+)?(?:ber(?:tindak|peran)\s+)?memimpin\s+(?:langsung\s+)?"
+    r"(?:rombongan|delegasi|kunjungan|tim|peserta|studi|kegiatan)",
+    _I,
+)
+_WITH_GROUP = re.compile(
+    r"[\s,]*(?:yang\s+)?(?:(?:datang|hadir|tiba|berkunjung)\s+)?(?:bersama|beserta)\s+"
+    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan)",
+    _I,
+)
+# "rombongan Bupati X", "rombongan yang dipimpin ..."
+_GROUP_OF = re.compile(r"\brombongan\s+(?=[A-Z])")
+# "diterima langsung oleh", "disambut hangat", "di terima"; a list may come first:
+# "disambut jajaran Pemkab X yang terdiri dari <person>, <person>"
+_RECEIVED = re.compile(
+    r"\b(?:diterima|di\s+terima|disambut|dijamu)\s+" + _MANNER + r"(?:oleh\s+)?"
+    r"(?:jajaran\s+[^.;]{0,60}?\s(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|yakni|yaitu|antara\s+lain)"
+    r"[\s:]+)?",
+    _I,
+)
+# "<person> [didampingi ...] menerima / menyambut ..."
+_RECEIVES = re.compile(
+    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?"
+    r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
+    _I,
+)
+# "<title X> yang diwakili <person>"; "<person> mewakili <title X>"
+_REPRESENTED = re.compile(r"[\s,]*(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?", _I)
+_REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
+
+
+@dataclass
+class _Found:
+    """People of the article, indexed for the cues."""
+
+    people: list[Person]
+    starts: list[int] = field(default_factory=list)
+    absent: dict[int, Person] = field(default_factory=dict)  # represented -> stand-in
+
+    def __post_init__(self) -> None:
+        self.starts = [p.start for p in self.people]
 
 
 def find_leaders(ctx: Context) -> None:
@@ -25,10 +99,24 @@ def find_leaders(ctx: Context) -> None:
         ctx: a context whose sides are open (:func:`~visit_extract.backends.rules.
             parties.open_sides`).
     """
-    if ctx.host is not None:
-        _set(ctx, ctx.host, _received_by(ctx.text, ctx.host.role, ctx.people))
-    for side in ctx.sides.values():
-        _set(ctx, side, _delegation_head(ctx, side))
+    found = _Found(ctx.people)
+    stand_ins = _stand_ins(ctx, found)
+    host_code = ctx.host.role.region.code if ctx.host is not None else None
+    guests = set(ctx.sides)
+    if ctx.host is not None or ctx.host_party is not None:
+        host = _receiver(ctx, found, host_code, guests, stand_ins)
+        if ctx.host is not None:
+            _set(ctx, ctx.host, host)
+        elif host is not None and ctx.host_party is not None:
+            ctx.host_party = ctx.host_party.model_copy(
+                update={"leader": Leader(name=host.name, title=host.title)}
+            )
+            ctx.host_evidence.append(ctx.evidence("host.leader", host.start, host.end))
+    taken = {id(ctx.host.leader)} if ctx.host is not None and ctx.host.leader else set()
+    for code, side in ctx.sides.items():
+        head = _delegation_head(ctx, found, side, host_code, stand_ins.get(code))
+        if head is not None and id(head) not in taken:
+            _set(ctx, side, head)
 
 
 def _set(ctx: Context, side: Side, person: Person | None) -> None:
@@ -37,97 +125,199 @@ def _set(ctx: Context, side: Side, person: Person | None) -> None:
         side.evidence.append(ctx.evidence(f"{side.prefix}.leader", person.start, person.end))
 
 
-def _delegation_head(ctx: Context, side: Side) -> Person | None:
-    led = _led_by(ctx.text, side.role, ctx.people, ctx.mentions)
+def _region_code(found: _Found, p: Person) -> str | None:
+    """The region of a person, from another mention of the same name if need be."""
+    if p.region is not None:
+        return p.region.code
+    other = same_person([q for q in found.people if q.region is not None], p.name)
+    return other.region.code if other is not None and other.region is not None else None
+
+
+def _person_at(ctx: Context, found: _Found, pos: int) -> Person | None:
+    """The person named at ``pos``: a found one, or a bare name read there."""
+    i = bisect_left(found.starts, pos)
+    if i < len(found.starts) and found.starts[i] - pos <= 3:
+        p = found.people[i]
+        return found.absent.get(p.start, p)
+    got = read_name(ctx.text, pos)
+    if got is None:
+        return None
+    name, a, b = got
+    known = same_person(found.people, name)
+    sel = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I).match(ctx.text, b)
+    title = title_at(ctx.text, sel.end()) if sel else None
+    if title is not None:
+        return Person(name, title[0] or None, known.region if known else None, a, title[1], a)
+    if known is not None:
+        return Person(known.name, known.title, known.region, a, b, a)
+    return Person(name, None, None, a, b, a)
+
+
+def _person_before(found: _Found, pos: int, reach: int = 40) -> Person | None:
+    """The person whose name (or title, name first) ends within ``reach`` before ``pos``."""
+    i = bisect_left(found.starts, pos) - 1
+    while i >= 0 and pos - found.people[i].start < 250:
+        p = found.people[i]
+        if p.end <= pos and pos - p.end <= reach:
+            return p
+        i -= 1
+    return None
+
+
+def _ours(found: _Found, p: Person, code: str | None, others: set[str]) -> bool:
+    """Whether ``p`` may speak for the party of region ``code`` (None: not a region)."""
+    own = _region_code(found, p)
+    if own is None:
+        return True
+    return own == code if code is not None else own not in others
+
+
+def _stand_ins(ctx: Context, found: _Found) -> dict[str | None, Person]:
+    """Stand-ins by the region whose absent head they represent.
+
+    "Wali Kota X yang diwakili <person>", "<person> mewakili Bupati X": the stand-in
+    receives or leads in place of the head, who did not come (and so leads nobody).
+    """
+    text = ctx.text
+    out: dict[str | None, Person] = {}
+    for m in _REPRESENTED.finditer(text):
+        head = _person_before(found, m.start(), 3)
+        code = _region_code(found, head) if head else _region_just_before(ctx, m.start())
+        sub = _person_at(ctx, found, m.end())
+        if sub is None:
+            continue
+        if head is not None:
+            found.absent[head.start] = sub
+        out.setdefault(code if code is not None else _region_code(found, sub), sub)
+    for m in _REPRESENTS.finditer(text):
+        sub = _person_before(found, m.start(), 3)
+        if sub is None:
+            continue
+        head = _person_at(ctx, found, m.end())
+        code = _region_code(found, head) if head else _region_just_after(ctx, m.end())
+        if head is not None and head.start in found.starts:
+            found.absent[head.start] = sub
+        out.setdefault(code if code is not None else _region_code(found, sub), sub)
+    return out
+
+
+def _region_just_before(ctx: Context, pos: int) -> str | None:
+    near = [m for m in ctx.mentions if m.end <= pos and pos - m.end <= 25]
+    return near[-1].region.code if near else None
+
+
+def _region_just_after(ctx: Context, pos: int) -> str | None:
+    near = [m for m in ctx.mentions if m.prefix_start >= pos and m.start - pos <= 25]
+    return near[0].region.code if near else None
+
+
+def _delegation_head(
+    ctx: Context, found: _Found, side: Side, host_code: str | None, stand_in: Person | None
+) -> Person | None:
+    code = side.role.region.code
+    others = {host_code} if host_code else set()
+    others |= {c for c in ctx.sides if c != code}
+
+    def ours(p: Person | None) -> bool:
+        return p is not None and _ours(found, p, code, others)
+
+    led = _led_by(ctx, found, code, ours)
     if led is not None:
         return led
-    # without "dipimpin", only a head of region, Sekda or DPRD leader stands for the
+    if stand_in is not None and ours(stand_in):
+        return stand_in
+    for m in _GROUP_OF.finditer(ctx.text):
+        p = _person_at(ctx, found, m.end())
+        if p is not None and p.region is not None and p.region.code == code:
+            return p
+    for p in found.people:
+        if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+            return p
+    # without a cue, only a head of region, Sekda or DPRD leader stands for the
     # delegation; a spokesperson quoted in the story does not
-    code = side.role.region.code
-    own = [p for p in ctx.people if p.region is not None and p.region.code == code]
-    senior = [p for p in own if title_rank(p.title) >= 7]
+    own = [
+        p
+        for p in found.people
+        if p.region is not None and p.region.code == code and p.start not in found.absent
+    ]
+    # a DPRD delegation's own chair or commission chair stands for it too
+    floor = 5 if side.legislative else 7
+    senior = [
+        p
+        for p in own
+        if title_rank(p.title) >= 7 or (title_rank(p.title) >= floor and "DPRD" in (p.title or ""))
+    ]
     pool = [p for p in senior if ("DPRD" in (p.title or "")) == side.legislative] or senior
     if pool:
         return max(pool, key=lambda p: (title_rank(p.title), -p.start))
     return None
 
 
-def _led_by(text: str, role: Role, people: list[Person], mentions: list[Mention]) -> Person | None:
-    """The delegation head: "dipimpin (langsung) [oleh] <title> <name> [selaku <title>]".
+def _led_by(
+    ctx: Context, found: _Found, code: str, ours: Callable[[Person | None], bool]
+) -> Person | None:
+    """The head the text names as leading: "dipimpin", "ketua rombongan", "memimpin".
 
     With several delegations, a "dipimpin" belongs to the region named last before it.
     """
-    for m in re.finditer(
-        r"\b(?:dipimpin|dikomandoi|diketuai)\s+(?:langsung\s+)?(?:oleh\s+)?", text, _I
-    ):
-        before = [x for x in mentions if x.end <= m.start() and m.start() - x.end < 250]
-        if before and not any(x.region.code == role.region.code for x in before[-2:]):
+    text = ctx.text
+    for m in _LED.finditer(text):
+        before = [x for x in ctx.mentions if x.end <= m.start() and m.start() - x.end < 250]
+        p = _person_at(ctx, found, m.end())
+        if p is None or not ours(p):
             continue
-        for p in people:
-            if m.end() <= p.start <= m.end() + 2 and (
-                p.region is None or p.region.code == role.region.code
-            ):
-                return p
-        got = read_name(text, m.end())
-        if got:
-            name, a, b = got
-            title = None
-            sel = re.compile(r"\s*,?\s*(?:selaku|sebagai)\s+(" + TITLE + ")", _I).match(text, b)
-            if sel:
-                title = normalize_title(sel.group(1))
-                b = sel.end()
-            return Person(name, title, None, a, b, a)
-    for m in re.finditer(
-        r"\b(?:selaku|sebagai)\s+(?:pimpinan|ketua|pemimpin)\s+rombongan", text, _I
-    ):
-        cands = [p for p in people if p.end <= m.start() and m.start() - p.end < 40]
-        if cands:
-            return cands[-1]
-    ours = [p for p in people if p.region is None or p.region.code == role.region.code]
-    # "Bupati X yang diwakili Asisten II Setda X <name>": the stand-in leads
-    for m in _REPRESENTED.finditer(text):
-        for p in ours:
-            if m.end() <= p.start <= m.end() + 2:
-                return p
-    # "<title> <name> yang tiba bersama sejumlah pejabat", "<name> beserta rombongan"
-    for p in ours:
-        if _WITH_GROUP.match(text, p.end):
+        if p.region is None and before and not any(x.region.code == code for x in before[-2:]):
+            continue
+        return p
+    for m in _HEAD_OF_GROUP.finditer(text):
+        p = _person_before(found, m.start(), 40)
+        if p is not None and _AS_HEAD.search(text, p.end, m.start()) is None:
+            p = None
+        if p is None:
+            tail = _GROUP_TAIL.match(text, m.end())
+            p = _person_at(ctx, found, tail.end()) if tail else None
+        if p is not None and ours(p):
+            return p
+    for p in found.people:
+        if _LEADS.match(text, p.end) and ours(p):
             return p
     return None
 
 
-_REPRESENTED = re.compile(r"\b(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?", _I)
-_WITH_GROUP = re.compile(
-    r"[\s,]*(?:yang\s+)?(?:(?:datang|hadir|tiba|berkunjung)\s+)?(?:bersama|beserta)\s+"
-    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan)",
-    _I,
-)
+def _receiver(
+    ctx: Context,
+    found: _Found,
+    code: str | None,
+    guests: set[str],
+    stand_ins: dict[str | None, Person],
+) -> Person | None:
+    """The host's most senior receiver (``code`` None: a foreign or national host)."""
 
+    def ours(p: Person | None) -> bool:
+        return p is not None and _ours(found, p, code, guests)
 
-def _received_by(text: str, role: Role, people: list[Person]) -> Person | None:
-    """The host's most senior receiver: "diterima [langsung] [oleh] <title> <name>"."""
     best: Person | None = None
-    for m in re.finditer(
-        r"\b(?:diterima|disambut|menerima|menyambut|sambut)\s+(?:hangat\s+|baik\s+)?"
-        r"(?:langsung\s+)?(?:oleh\s+)?",
-        text,
-        _I,
-    ):
-        for p in people:
-            if m.end() <= p.start <= m.end() + 3 and (
-                p.region is None or p.region.code == role.region.code
-            ):
-                if best is None or title_rank(p.title) > title_rank(best.title):
-                    best = p
-                break
+    for m in _RECEIVED.finditer(ctx.text):
+        p = _person_at(ctx, found, m.end())
+        if (p is not None and ours(p)) and (
+            best is None or title_rank(p.title) > title_rank(best.title)
+        ):
+            best = p
     if best is not None:
         return best
-    # "<title> <host> <name> menerima/menyambut ..."
-    for p in people:
-        if p.region is not None and p.region.code == role.region.code:
-            tail = text[p.end : p.end + 60]
-            if re.match(
-                r"^[\s,]*(?:\w+\s+){0,3}?(?:menerima|menyambut|sambut|didampingi)\b", tail, _I
-            ):
-                return p
+    for p in found.people:
+        if _RECEIVES.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+            return p
+    sub = stand_ins.get(code) if code is not None else None
+    if sub is not None and ours(sub):
+        return sub
+    if code is None:
+        return None
+    own = [
+        p
+        for p in found.people
+        if p.region is not None and p.region.code == code and p.start not in found.absent
+    ]
+    if own:
+        return max(own, key=lambda p: (title_rank(p.title), -p.start))
     return None
