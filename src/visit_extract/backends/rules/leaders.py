@@ -17,11 +17,12 @@ way.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from visit_extract.backends.rules.context import Context, Side
+from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.people import (
     Person,
     read_name,
@@ -75,6 +76,10 @@ _RECEIVES = re.compile(
     r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
     _I,
 )
+_FOREIGN_PLACE = re.compile(
+    r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
+    r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*,[ \t]*"
+)
 # "<title X> yang diwakili <person>"; "<person> mewakili <title X>"
 _REPRESENTED = re.compile(r"[\s,]*(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?", _I)
 _REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
@@ -85,11 +90,27 @@ class _Found:
     """People of the article, indexed for the cues."""
 
     people: list[Person]
+    mentions: list[Mention]
     starts: list[int] = field(default_factory=list)
     absent: dict[int, Person] = field(default_factory=dict)  # represented -> stand-in
 
     def __post_init__(self) -> None:
         self.starts = [p.start for p in self.people]
+        self._ends = [m.end for m in self.mentions]
+        self._prefixes = [m.prefix_start for m in self.mentions]
+
+    def regions_before(self, pos: int, reach: int, n: int) -> list[str]:
+        """The codes of the last ``n`` regions named within ``reach`` before ``pos``."""
+        i = bisect_right(self._ends, pos)
+        out = [m.region.code for m in self.mentions[max(0, i - n) : i] if pos - m.end < reach]
+        return out
+
+    def region_after(self, pos: int, reach: int) -> str | None:
+        """The code of the first region named within ``reach`` after ``pos``."""
+        i = bisect_left(self._prefixes, pos)
+        if i < len(self.mentions) and self.mentions[i].start - pos <= reach:
+            return self.mentions[i].region.code
+        return None
 
 
 def find_leaders(ctx: Context) -> None:
@@ -99,7 +120,7 @@ def find_leaders(ctx: Context) -> None:
         ctx: a context whose sides are open (:func:`~visit_extract.backends.rules.
             parties.open_sides`).
     """
-    found = _Found(ctx.people)
+    found = _Found(ctx.people, ctx.mentions)
     stand_ins = _stand_ins(ctx, found)
     host_code = ctx.host.role.region.code if ctx.host is not None else None
     guests = set(ctx.sides)
@@ -182,7 +203,11 @@ def _stand_ins(ctx: Context, found: _Found) -> dict[str | None, Person]:
     out: dict[str | None, Person] = {}
     for m in _REPRESENTED.finditer(text):
         head = _person_before(found, m.start(), 3)
-        code = _region_code(found, head) if head else _region_just_before(ctx, m.start())
+        code = (
+            _region_code(found, head)
+            if head
+            else next(iter(found.regions_before(m.start(), 26, 1)), None)
+        )
         sub = _person_at(ctx, found, m.end())
         if sub is None:
             continue
@@ -194,21 +219,11 @@ def _stand_ins(ctx: Context, found: _Found) -> dict[str | None, Person]:
         if sub is None:
             continue
         head = _person_at(ctx, found, m.end())
-        code = _region_code(found, head) if head else _region_just_after(ctx, m.end())
+        code = _region_code(found, head) if head else found.region_after(m.end(), 25)
         if head is not None and head.start in found.starts:
             found.absent[head.start] = sub
         out.setdefault(code if code is not None else _region_code(found, sub), sub)
     return out
-
-
-def _region_just_before(ctx: Context, pos: int) -> str | None:
-    near = [m for m in ctx.mentions if m.end <= pos and pos - m.end <= 25]
-    return near[-1].region.code if near else None
-
-
-def _region_just_after(ctx: Context, pos: int) -> str | None:
-    near = [m for m in ctx.mentions if m.prefix_start >= pos and m.start - pos <= 25]
-    return near[0].region.code if near else None
 
 
 def _delegation_head(
@@ -262,11 +277,11 @@ def _led_by(
     """
     text = ctx.text
     for m in _LED.finditer(text):
-        before = [x for x in ctx.mentions if x.end <= m.start() and m.start() - x.end < 250]
         p = _person_at(ctx, found, m.end())
         if p is None or not ours(p):
             continue
-        if p.region is None and before and not any(x.region.code == code for x in before[-2:]):
+        before = found.regions_before(m.start(), 250, 2)
+        if p.region is None and before and code not in before:
             continue
         return p
     for m in _HEAD_OF_GROUP.finditer(text):
@@ -284,6 +299,19 @@ def _led_by(
     return None
 
 
+def _abroad(text: str, pos: int) -> Person | None:
+    """A receiver abroad, named after a place no gazetteer knows: "Wali Kota Kawanishi,
+    <name>", "Gubernur Provinsi Ehime, <name>"."""
+    got = title_at(text, pos)
+    if got is None or title_rank(got[0]) < 9:
+        return None
+    place = _FOREIGN_PLACE.match(text, got[1])
+    name = read_name(text, place.end()) if place else None
+    if name is None:
+        return None
+    return Person(name[0], got[0], None, pos, name[2], name[1])
+
+
 def _receiver(
     ctx: Context,
     found: _Found,
@@ -299,6 +327,8 @@ def _receiver(
     best: Person | None = None
     for m in _RECEIVED.finditer(ctx.text):
         p = _person_at(ctx, found, m.end())
+        if code is None:
+            p = _abroad(ctx.text, m.end()) or p
         if (p is not None and ours(p)) and (
             best is None or title_rank(p.title) > title_rank(best.title)
         ):
