@@ -53,10 +53,19 @@ def test_without_led_by_a_senior_official_stands_for_the_delegation() -> None:
 
 def test_a_spokesperson_is_no_leader() -> None:
     _, visitors = _leaders(
-        "Pemkab Klaten belajar ke Kabupaten Gianyar. Kepala Dinas Pertanian Klaten Joko "
+        "Pemkab Klaten belajar ke Kabupaten Gianyar. Kepala Bagian Humas Setda Klaten Joko "
         "Susilo memberi keterangan."
     )
     assert visitors == []
+
+
+def test_an_agency_head_leads_the_agencys_delegation() -> None:
+    # without a cue, the visiting region's head of an office stands for the group
+    _, visitors = _leaders(
+        "Dinas Pertanian Klaten belajar ke Kabupaten Gianyar. Kepala Dinas Pertanian Klaten "
+        "Joko Susilo memberi keterangan."
+    )
+    assert visitors == [("Joko Susilo", "Kepala Dinas Pertanian")]
 
 
 def test_the_head_named_as_leader_of_the_group() -> None:
@@ -132,7 +141,7 @@ def test_a_stand_in_named_before_whom_they_represent() -> None:
 def test_a_meeting_chaired_by_the_host_is_no_led_delegation() -> None:
     _, visitors = _leaders(
         "Pemkab Klaten studi banding ke Kabupaten Gianyar. Pertemuan dipimpin Sekda Gianyar "
-        "Ketut Sudarsana, sementara Kepala Dinas Pertanian Klaten Joko Susilo bertanya."
+        "Ketut Sudarsana, sementara Kepala Bagian Humas Klaten Joko Susilo bertanya."
     )
     assert visitors == []
 

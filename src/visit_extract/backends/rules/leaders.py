@@ -4,8 +4,10 @@ A delegation's head is the person the text says leads it ("dipimpin [langsung] [
 <person>", "diketuai", "ketua rombongan <person>", "<person> selaku ketua rombongan",
 "<person> memimpin rombongan"), the stand-in of its absent head ("Wali Kota X yang
 diwakili <person>", "<person> mewakili Bupati X"), someone who came "bersama
-rombongan", or else its most senior official (a head of region, Sekda or DPRD leader).
-A spokesperson quoted in the story does not lead it: without any of these, no leader.
+rombongan", or else its most senior official (a head of region, Sekda or DPRD leader),
+or the head of an office of its region (an agency's delegation is led by its head). Press
+and secretariat staff quoted in the story do not lead it: without any of these, no
+leader.
 
 The host's leader is the most senior official who received them: the first person
 after "diterima / disambut / dijamu [langsung] [oleh]", a person who "menerima" or
@@ -75,6 +77,14 @@ _RECEIVES = re.compile(
     r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?"
     r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
     _I,
+)
+# Heads of an office who lead their office's delegation, and the staff who only speak.
+_AGENCY_HEAD = re.compile(
+    r"(?:Plt |Pj )?(?:Kepala (?:Dinas|Badan|Bidang|Bappeda)|Camat|Kepala Desa)\b"
+)
+_STAFF = re.compile(
+    r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
+    r"Bagian|Biro"
 )
 _FOREIGN_PLACE = re.compile(
     r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
@@ -265,6 +275,13 @@ def _delegation_head(
     pool = [p for p in senior if ("DPRD" in (p.title or "")) == side.legislative] or senior
     if pool:
         return max(pool, key=lambda p: (title_rank(p.title), -p.start))
+    # an agency's delegation: its head, when the article names one of the region's
+    # heads of an office (not its press or secretariat staff, who speak for others)
+    heads = [
+        p for p in own if _AGENCY_HEAD.match(p.title or "") and not _STAFF.search(p.title or "")
+    ]
+    if heads and not side.legislative:
+        return max(heads, key=lambda p: (title_rank(p.title), -p.start))
     return None
 
 
