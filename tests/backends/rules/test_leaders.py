@@ -194,3 +194,11 @@ def test_the_receiver_of_a_host_abroad() -> None:
         "Taro Yamamoto",
         "Wali Kota",
     )
+
+
+def test_a_commission_is_not_led_by_the_dprd_chair_quoted_at_home() -> None:
+    _, visitors = _leaders(
+        "Komisi C DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar. "
+        "Ketua DPRD Klaten Sarwono Adi yang dihubungi di kantornya mengaku belum tahu hasilnya."
+    )
+    assert visitors == []

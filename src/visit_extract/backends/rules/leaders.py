@@ -78,6 +78,7 @@ _RECEIVES = re.compile(
     r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
     _I,
 )
+_COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]+|\d|[A-E])\b")
 # Heads of an office who lead their office's delegation, and the staff who only speak.
 _AGENCY_HEAD = re.compile(
     r"(?:Plt |Pj )?(?:Kepala (?:Dinas|Badan|Bidang|Bappeda)|Camat|Kepala Desa)\b"
@@ -273,6 +274,12 @@ def _delegation_head(
         if title_rank(p.title) >= 7 or (title_rank(p.title) >= floor and "DPRD" in (p.title or ""))
     ]
     pool = [p for p in senior if ("DPRD" in (p.title or "")) == side.legislative] or senior
+    if any(
+        _COMMISSION.search(ctx.text, max(0, m.prefix_start - 30), m.start)
+        for m in side.role.mentions
+    ):
+        # a commission travels without the DPRD's chair, who may still be quoted
+        pool = [p for p in pool if "Komisi" in (p.title or "") or "DPRD" not in (p.title or "")]
     if pool:
         return max(pool, key=lambda p: (title_rank(p.title), -p.start))
     # an agency's delegation: its head, when the article names one of the region's
