@@ -202,3 +202,11 @@ def test_a_commission_is_not_led_by_the_dprd_chair_quoted_at_home() -> None:
         "Ketua DPRD Klaten Sarwono Adi yang dihubungi di kantornya mengaku belum tahu hasilnya."
     )
     assert visitors == []
+
+
+def test_an_official_who_travels_leads_when_nobody_else_is_named() -> None:
+    _, visitors = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Asisten II Setda Klaten Joko Susilo "
+        "berkunjung ke Pasar Gianyar bersama staf."
+    )
+    assert visitors == [("Joko Susilo", "Asisten II Setda")]

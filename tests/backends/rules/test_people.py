@@ -162,3 +162,11 @@ def test_a_head_without_its_unit_is_no_title() -> None:
     assert title_at("Kepala Budi datang", 0) is None
     assert title_at("Kadis Budi datang", 0) is None
     assert title_at("Asisten Budi datang", 0) == ("Asisten", 7)
+
+
+def test_a_title_with_this_refers_to_the_last_speaker() -> None:
+    text = (
+        '"Kami ingin belajar," kata Sarwono Adi di awal pertemuan. Kepala Dinas Sosial '
+        "Kabupaten Klaten ini lalu memaparkan programnya."
+    )
+    assert _people(text) == [("Sarwono Adi", "Kepala Dinas Sosial", "Kabupaten Klaten")]

@@ -62,6 +62,10 @@ _WITH_GROUP = re.compile(
     r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan)",
     _I,
 )
+_TRAVELS = re.compile(
+    r"[\s,]*(?:yang\s+)?(?:datang|tiba|berkunjung|bertandang|melakukan\s+(?:kunjungan|studi))\b",
+    _I,
+)
 # "rombongan Bupati X", "rombongan yang dipimpin ..."
 _GROUP_OF = re.compile(r"\brombongan\s+(?=[A-Z])")
 # "diterima langsung oleh", "disambut hangat", "di terima"; a list may come first:
@@ -258,6 +262,15 @@ def _delegation_head(
             return p
     for p in found.people:
         if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+            return p
+    # "Asisten II Setda X Budi berkunjung ke ...": an official of the region who travels
+    for p in found.people:
+        if (
+            p.region is not None
+            and p.region.code == code
+            and _TRAVELS.match(ctx.text, p.end)
+            and p.start not in found.absent
+        ):
             return p
     # without a cue, only a head of region, Sekda or DPRD leader stands for the
     # delegation; a spokesperson quoted in the story does not

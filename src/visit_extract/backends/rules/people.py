@@ -92,6 +92,10 @@ _PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,15}\)")
 _AT_UNIT = re.compile(
     r"[ \t]+(?:di|pada)(?=[ \t]+(?:Bagian|Dinas|Badan|Sekretariat|Setda|Biro|Kantor)\b)"
 )
+_THIS = re.compile(r"[ \t]+(?:ini|tersebut)\b")
+_SPEAKER = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut)(?:nya)?[ \t]+(?=[A-Z])"
+)
 _SELAKU = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga|sekaligus)[ \t]+", _I)
 
 
@@ -294,6 +298,12 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
         if region is not None and text[after - 1] == ".":
             continue  # "... kata Bupati Klaten." ends the sentence
         name = read_name(text, after)
+        if name is None and _THIS.match(text, after):
+            # "..., kata Budi. Kepala Dinas Sosial Klaten ini menambahkan": the speaker
+            spoken = _last_speaker(text, pos)
+            if spoken is not None:
+                people.append(Person(spoken[0], title or None, region, *spoken[1:], spoken[1]))
+            continue
         if name is None or name[1] in places.at:
             continue  # no name, or a place: "Bupati Sigi, Sulteng"
         people.append(Person(name[0], title or None, region, pos, name[2], name[1]))
@@ -301,6 +311,14 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     people.extend(_names_first(text, places, stops, people))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _last_speaker(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The last person quoted by name ("kata Budi") in the 300 characters before ``pos``."""
+    last = None
+    for m in _SPEAKER.finditer(text, max(0, pos - 300), pos):
+        last = m
+    return read_name(text, last.end()) if last is not None else None
 
 
 def _names_first(
