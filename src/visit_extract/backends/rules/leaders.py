@@ -91,6 +91,7 @@ _STAFF = re.compile(
     r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
     r"Bagian|Biro"
 )
+_AS = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I)
 _FOREIGN_PLACE = re.compile(
     r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
     r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*,[ \t]*"
@@ -180,7 +181,7 @@ def _person_at(ctx: Context, found: _Found, pos: int) -> Person | None:
         return None
     name, a, b = got
     known = same_person(found.people, name)
-    sel = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I).match(ctx.text, b)
+    sel = _AS.match(ctx.text, b)
     title = title_at(ctx.text, sel.end()) if sel else None
     if title is not None:
         return Person(name, title[0] or None, known.region if known else None, a, title[1], a)

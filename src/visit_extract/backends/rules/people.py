@@ -92,6 +92,11 @@ _PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,15}\)")
 _AT_UNIT = re.compile(
     r"[ \t]+(?:di|pada)(?=[ \t]+(?:Bagian|Dinas|Badan|Sekretariat|Setda|Biro|Kantor)\b)"
 )
+_LEAD_IN = re.compile(r"[\s,:–—-]*(?:oleh\s+|yakni\s+|yaitu\s+)?")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SPACE = re.compile(r"\s+")
+_BLANK = re.compile(r"[ \t]+")
+_ROMAN = re.compile(r"[IVX]+")
 _THIS = re.compile(r"[ \t]+(?:ini|tersebut)\b")
 _SPEAKER = re.compile(
     r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut)(?:nya)?[ \t]+(?=[A-Z])"
@@ -140,7 +145,7 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
     Returns:
         ``(cleaned name, start, end)`` or None when no name starts there.
     """
-    m = re.compile(r"[\s,:–—-]*(?:oleh\s+|yakni\s+|yaitu\s+)?").match(text, pos)
+    m = _LEAD_IN.match(text, pos)
     i = m.end() if m else pos
     low = _LOWER_HONORIFIC.match(text, i)
     start = i
@@ -155,9 +160,9 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
         t = _NAME_TOKEN.match(text, i)
         if t is None:
             # "bin" and other particles inside a name
-            p = re.compile(r"[a-z]+").match(text, i)
+            p = _LOWER_WORD.match(text, i)
             if p and p.group() in _PARTICLES and tokens:
-                nxt = re.compile(r"\s+").match(text, p.end())
+                nxt = _SPACE.match(text, p.end())
                 if nxt and _NAME_TOKEN.match(text, nxt.end()):
                     tokens.append(p.group())
                     i = nxt.end()
@@ -166,7 +171,9 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
         word = t.group()
         bare = word.rstrip(".")
         # "I" opens Balinese names ("I Made Sutama"); "II", "IV" are not names
-        if not tokens and (_bad_token(bare) or (len(bare) > 1 and re.fullmatch(r"[IVX]+", bare))):
+        if not tokens and (
+            _bad_token(bare) or (len(bare) > 1 and _ROMAN.fullmatch(bare) is not None)
+        ):
             return None
         # a name ends before a word in the stop list or an acronym ("UPTPK", "OPD")
         if tokens and _bad_token(bare):
@@ -175,7 +182,7 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
         end = t.end()
         if word.endswith(".") and len(bare) > 3 and bare not in ("Drs", "Dra", "Prof"):
             break  # a full stop after a word ends the sentence
-        sp = re.compile(r"[ \t]+").match(text, end)
+        sp = _BLANK.match(text, end)
         if sp is None:
             break
         i = sp.end()
@@ -229,7 +236,7 @@ def name_before(text: str, pos: int) -> tuple[str, int] | None:
     first = len(words)
     while first > 0:
         w = words[first - 1].group().rstrip(".")
-        if _bad_token(w) or (len(w) > 1 and re.fullmatch(r"[IVX]+", w)):
+        if _bad_token(w) or (len(w) > 1 and _ROMAN.fullmatch(w) is not None):
             break
         first -= 1
     if first == len(words):

@@ -131,6 +131,12 @@ _HEADS = (
 #: A title's head as news writes it (no unit words; :func:`read_title` adds them).
 TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")\b"
 _TITLE_RE = re.compile(TITLE, _I)
+_FIRST_WORD = re.compile(
+    r"\b(?:Plt|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|Walkot|"
+    r"Wa[a-z]+|Gubernur|Asisten|As{1,2}ek|Inspektur|Kepala|Kades|Perbekel|Lurah|Camat|Kadis|"
+    r"Kaban|Kabag|Kabid|Kasub{1,2}ag|Kasie?|Staf{1,2}|Direktur|Dirjen|Deputi)\b",
+    _I,
+)
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
 _UNIT_TOKEN = re.compile(r"[ \t]+(?:(?:dan|&)[ \t]+)?([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -204,4 +210,15 @@ def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
 
 def title_starts(text: str) -> list[int]:
     """Offsets where a title may start, in text order (see :func:`title_at`)."""
-    return [m.start() for m in _TITLE_RE.finditer(text)]
+    # the full title pattern is tried only where one of its first words stands, and
+    # not inside a title already found ("Bupati" in "Wakil Bupati")
+    out: list[int] = []
+    end = 0
+    for w in _FIRST_WORD.finditer(text):
+        if w.start() < end:
+            continue
+        m = _TITLE_RE.match(text, w.start())
+        if m is not None:
+            out.append(m.start())
+            end = m.end()
+    return out
