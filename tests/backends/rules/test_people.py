@@ -170,3 +170,16 @@ def test_a_title_with_this_refers_to_the_last_speaker() -> None:
         "Kabupaten Klaten ini lalu memaparkan programnya."
     )
     assert _people(text) == [("Sarwono Adi", "Kepala Dinas Sosial", "Kabupaten Klaten")]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Moch. Saleh Bantilan", "Moch Saleh Bantilan"),
+        ("Dr. dr. Hj. Rina Sari, M.Kes", "Rina Sari"),
+        ("Prof. Dr. Ir. H. M. Rahman Hakim, M.Agr.", "M Rahman Hakim"),
+        ("A. Kaswadi Rasak", "A Kaswadi Rasak"),
+    ],
+)
+def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> None:
+    assert _people(f"Bupati Klaten {written} hadir.") == [(name, "Bupati", "Kabupaten Klaten")]

@@ -92,6 +92,11 @@ _PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,15}\)")
 _AT_UNIT = re.compile(
     r"[ \t]+(?:di|pada)(?=[ \t]+(?:Bagian|Dinas|Badan|Sekretariat|Setda|Biro|Kantor)\b)"
 )
+# Words written with a full stop that do not end a sentence: titles of address and the
+# abbreviated first names of Muhammad, Achmad, Abdul ("Moch. Saleh").
+_DOTTED = frozenset(
+    {"Drs", "Dra", "Prof", "Moch", "Mochd", "Mochm", "Achm", "Ahmd", "Muhd", "Mohd"}
+)
 _LEAD_IN = re.compile(r"[\s,:–—-]*(?:oleh\s+|yakni\s+|yaitu\s+)?")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _SPACE = re.compile(r"\s+")
@@ -157,6 +162,9 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
     tokens: list[str] = []
     end = i
     while len(tokens) < 7:
+        low = _LOWER_HONORIFIC.match(text, i) if tokens else None
+        if low and clean_name(" ".join(tokens) + " Nama") == "Nama":
+            i = low.end()  # "Dr. dr. Rina": only honorifics so far
         t = _NAME_TOKEN.match(text, i)
         if t is None:
             # "bin" and other particles inside a name
@@ -180,7 +188,7 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break
         tokens.append(word)
         end = t.end()
-        if word.endswith(".") and len(bare) > 3 and bare not in ("Drs", "Dra", "Prof"):
+        if word.endswith(".") and len(bare) > 3 and bare not in _DOTTED:
             break  # a full stop after a word ends the sentence
         sp = _BLANK.match(text, end)
         if sp is None:
