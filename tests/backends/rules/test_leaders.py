@@ -210,3 +210,11 @@ def test_an_official_who_travels_leads_when_nobody_else_is_named() -> None:
         "berkunjung ke Pasar Gianyar bersama staf."
     )
     assert visitors == [("Joko Susilo", "Asisten II Setda")]
+
+
+def test_the_fullest_title_the_article_gives_the_leader() -> None:
+    _, visitors = _leaders(
+        "Plt Bupati Klaten Sri Wahyuni memimpin studi banding ke Kabupaten Gianyar. Rombongan "
+        "dipimpin Bupati Klaten Sri Wahyuni itu disambut hangat."
+    )
+    assert visitors == [("Sri Wahyuni", "Plt Bupati")]

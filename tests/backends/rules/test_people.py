@@ -183,3 +183,16 @@ def test_a_title_with_this_refers_to_the_last_speaker() -> None:
 )
 def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> None:
     assert _people(f"Bupati Klaten {written} hadir.") == [(name, "Bupati", "Kabupaten Klaten")]
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("Kepala Badan Perencanaan Pembangunan Daerah (Bappeda)", "Kepala Bappeda"),
+        ("Kepala Badan Kepegawaian Daerah", "Kepala BKD"),
+        ("Kepala Badan Pusat Statistik (BPS)", "Kepala BPS"),
+        ("Kepala Dinas Sosial (Dinsos)", "Kepala Dinas Sosial"),
+    ],
+)
+def test_a_badan_goes_by_its_short_name(written: str, title: str) -> None:
+    assert title_at(f"{written} Rudi Latuheru", 0) == (title, len(written))

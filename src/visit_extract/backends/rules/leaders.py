@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from visit_extract.backends.rules.context import Context, Side
 from visit_extract.backends.rules.mentions import Mention
@@ -84,9 +84,7 @@ _RECEIVES = re.compile(
 )
 _COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]+|\d|[A-E])\b")
 # Heads of an office who lead their office's delegation, and the staff who only speak.
-_AGENCY_HEAD = re.compile(
-    r"(?:Plt |Pj )?(?:Kepala (?:Dinas|Badan|Bidang|Bappeda)|Camat|Kepala Desa)\b"
-)
+_AGENCY_HEAD = re.compile(r"(?:Plt |Pj )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b)")
 _STAFF = re.compile(
     r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
     r"Bagian|Biro"
@@ -142,6 +140,7 @@ def find_leaders(ctx: Context) -> None:
     guests = set(ctx.sides)
     if ctx.host is not None or ctx.host_party is not None:
         host = _receiver(ctx, found, host_code, guests, stand_ins)
+        host = _fullest(found, host) if host is not None else None
         if ctx.host is not None:
             _set(ctx, ctx.host, host)
         elif host is not None and ctx.host_party is not None:
@@ -153,7 +152,23 @@ def find_leaders(ctx: Context) -> None:
     for code, side in ctx.sides.items():
         head = _delegation_head(ctx, found, side, host_code, stand_ins.get(code))
         if head is not None and id(head) not in taken:
-            _set(ctx, side, head)
+            _set(ctx, side, _fullest(found, head))
+
+
+def _fullest(found: _Found, p: Person) -> Person:
+    """The person with the fullest title the article gives them: "Plt Bupati" for a
+    leader also called "Bupati", "Asisten Pemerintahan dan Kesra" for "Asisten"."""
+    title = p.title or ""
+    best = title
+    for q in found.people:
+        t = q.title or ""
+        if (
+            q.name == p.name
+            and len(t) > len(best)
+            and (not title or t.endswith(" " + title) or t.startswith(title + " "))
+        ):
+            best = t
+    return p if best == title else replace(p, title=best)
 
 
 def _set(ctx: Context, side: Side, person: Person | None) -> None:

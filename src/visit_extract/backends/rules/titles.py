@@ -38,7 +38,8 @@ UNIT_WORDS = frozenset(
     "kerjasama kesatuan kesbangpol kesehatan kesejahteraan kesra ketahanan "
     "ketenagakerjaan ketertiban keuangan kominfo komunikasi koperasi kreatif layanan "
     "lingkungan lintas manusia marga masyarakat menengah mikro milik mineral modal "
-    "olahraga operasional organisasi ortala otonomi pajak pangan nasional pariwisata data pasar "
+    "olahraga operasional organisasi ortala otonomi pajak pangan nasional pariwisata data "
+    "pasar pusat "
     "pekerjaan pelaksana pelaporan pelatihan pelayanan pemadam pemakaman pembangunan "
     "pembantu pemberdayaan pemdes pemerintahan pemuda pemukiman penanaman "
     "penanggulangan pencatatan pendapatan pendidikan penduduk penelitian penerangan "
@@ -84,6 +85,20 @@ _AGENCIES = {
     "dispora": "Dinas Pemuda dan Olahraga",
 }
 _AGENCY_IN_TITLE = re.compile(r"\b(" + "|".join(_AGENCIES) + r")\b", _I)
+# A Badan goes by its short name, as in LABELING.md's "Kepala Bappeda": the one the text
+# gives in brackets, or the usual one.
+_BADAN_SHORT = re.compile(r"\bBadan\s[^()]*?\s*\(([A-Z][A-Za-z]{2,11})\)")
+_BADANS = {
+    "badan perencanaan pembangunan daerah": "Bappeda",
+    "badan kepegawaian daerah": "BKD",
+    "badan kepegawaian dan pengembangan sumber daya manusia": "BKPSDM",
+    "badan pendapatan daerah": "Bapenda",
+    "badan pengelolaan keuangan dan aset daerah": "BPKAD",
+    "badan penanggulangan bencana daerah": "BPBD",
+}
+_BADAN_IN_TITLE = re.compile(
+    r"\b(" + "|".join(k.replace(" ", r"\s+") for k in _BADANS) + r")\b", _I
+)
 # Spellings of title words that news gets wrong often enough to matter.
 _SPELLING = [
     (re.compile(r"\bStaff\b", _I), "Staf"),
@@ -178,6 +193,8 @@ def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[
     raw = text[pos:end]
     for pattern, repl in _SPELLING:
         raw = pattern.sub(repl, raw)
+    raw = _BADAN_SHORT.sub(r"\1", raw)
+    raw = _BADAN_IN_TITLE.sub(lambda b: _BADANS[" ".join(b.group(1).lower().split())], raw)
     raw = _PAREN.sub("", raw)
     raw = _AGENCY_IN_TITLE.sub(lambda a: _AGENCIES[a.group(1).lower()], raw)
     return normalize_title(raw), end
