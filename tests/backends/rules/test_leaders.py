@@ -218,3 +218,22 @@ def test_the_fullest_title_the_article_gives_the_leader() -> None:
         "dipimpin Bupati Klaten Sri Wahyuni itu disambut hangat."
     )
     assert visitors == [("Sri Wahyuni", "Plt Bupati")]
+
+
+def test_the_receiver_at_a_ministry() -> None:
+    ctx = context_through(
+        "Komisi A DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kementerian Dalam Negeri. "
+        "Rombongan diterima Kasubdit Fasilitasi Dana Perimbangan Ditjen Bina Keuangan Daerah "
+        "Kemendagri, Rudi Santoso, di ruang rapat.",
+        find_leaders,
+    )
+    assert ctx.host_party is not None and ctx.host_party.leader is not None
+    assert ctx.host_party.leader.name == "Rudi Santoso"
+
+
+def test_a_host_acting_through_an_official() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Kedatangan mereka disambut Pemkab "
+        "Gianyar melalui Kepala Dinas Pariwisata Ketut Arsa di Balai Budaya."
+    )
+    assert host == ("Ketut Arsa", "Kepala Dinas Pariwisata")

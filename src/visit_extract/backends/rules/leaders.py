@@ -94,8 +94,8 @@ _FOREIGN_PLACE = re.compile(
     r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
     r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*,[ \t]*"
 )
-# "<title X> yang diwakili <person>"; "<person> mewakili <title X>"
-_REPRESENTED = re.compile(r"[\s,]*(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?", _I)
+# "<title X> yang diwakili <person>", "Pemkab X melalui <person>"; "<person> mewakili <title X>"
+_REPRESENTED = re.compile(r"[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I)
 _REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
 
 

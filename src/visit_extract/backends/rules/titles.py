@@ -29,30 +29,30 @@ _I = re.IGNORECASE
 UNIT_WORDS = frozenset(
     "administrasi adum agama air akuntansi anggaran angkutan aparatur arsip aset badan "  # noqa: SIM905
     "bagian balai bangsa bangunan barang belanja bencana berencana bidang bina budaya "
-    "cipta daerah damkar daya desa dewan diklat dukungan ekbang ekobang ekonomi energi "
-    "evaluasi gedung hewan hidup holtikultura hortikultura hubungan hukum humas "
-    "industri informasi informatika infrastruktur inovasi inspektorat irigasi jalan "
-    "jasa jembatan kawasan keagamaan kearsipan kebakaran kebersihan kebudayaan "
-    "kecamatan kedaruratan kehutanan kekayaan kelautan keluarga kelurahan "
-    "kemasyarakatan kemiskinan kepegawaian kepemudaan kependudukan kerajinan kerja "
-    "kerjasama kesatuan kesbangpol kesehatan kesejahteraan kesra ketahanan "
-    "ketenagakerjaan ketertiban keuangan kominfo komunikasi koperasi kreatif layanan "
-    "lingkungan lintas manusia marga masyarakat menengah mikro milik mineral modal "
-    "olahraga operasional organisasi ortala otonomi pajak pangan nasional pariwisata data "
-    "pasar pusat "
-    "pekerjaan pelaksana pelaporan pelatihan pelayanan pemadam pemakaman pembangunan "
-    "pembantu pemberdayaan pemdes pemerintahan pemuda pemukiman penanaman "
-    "penanggulangan pencatatan pendapatan pendidikan penduduk penelitian penerangan "
-    "pengadaan pengairan pengawasan pengelolaan pengembangan pengendalian penunjang "
-    "penyelamatan perangkat peraturan perbatasan perbendaharaan perdagangan "
-    "perekonomian perempuan perencanaan perhubungan perikanan perindustrian perizinan "
-    "perkebunan perkim perlengkapan perlindungan permukiman perpustakaan persandian "
-    "persidangan pertamanan pertambangan pertanahan pertanian perumahan perundang "
+    "cipta daerah damkar dana data daya desa dewan diklat direktorat ditjen dukungan "
+    "ekbang ekobang ekonomi energi evaluasi fasilitasi gedung hewan hidup holtikultura "
+    "hortikultura hubungan hukum humas industri informasi informatika infrastruktur "
+    "inovasi inspektorat irigasi jalan jasa jembatan kapasitas kawasan keagamaan "
+    "kearsipan kebakaran kebersihan kebudayaan kecamatan kedaruratan kehutanan kekayaan "
+    "kelautan kelembagaan keluarga kelurahan kemasyarakatan kemiskinan kepegawaian "
+    "kepemudaan kependudukan kerajinan kerja kerjasama kesatuan kesbangpol kesehatan "
+    "kesejahteraan kesra ketahanan ketenagakerjaan ketertiban keuangan kewilayahan "
+    "kinerja kominfo komunikasi koperasi kreatif layanan lingkungan lintas manusia "
+    "marga masyarakat menengah mikro milik mineral modal nasional olahraga operasional "
+    "organisasi ortala otonomi pajak pangan pariwisata pasar pekerjaan pelaksana "
+    "pelaporan pelatihan pelayanan pemadam pemakaman pembangunan pembantu pemberdayaan "
+    "pemdes pemerintahan pemuda pemukiman penanaman penanggulangan pencatatan "
+    "pendapatan pendidikan penduduk penelitian penerangan pengadaan pengairan "
+    "pengawasan pengelolaan pengembangan pengendalian penunjang penyelamatan perangkat "
+    "peraturan perbatasan perbendaharaan perdagangan perekonomian perempuan perencanaan "
+    "perhubungan perikanan perimbangan perindustrian perizinan perkebunan perkim "
+    "perlengkapan perlindungan permukiman perpustakaan persandian persidangan "
+    "pertamanan pertambangan pertanahan pertanian perumahan perundang "
     "perundang-undangan peternakan pimpinan pintu politik prasarana produk program "
-    "prokopim protokol publik rakyat risalah riset ruang rumah sama sanitasi sarana "
-    "satu sekretariat seni sipil sosial statistik sumber sumberdaya tanah tanaman "
-    "tangga tapem tata teknis teknologi tenaga terpadu transmigrasi tugas umum undangan "
-    "usaha verifikasi wilayah".split()
+    "prokopim protokol publik pusat rakyat risalah riset ruang rumah sama sanitasi "
+    "sarana satu sekretariat seni sinkronisasi sipil sosial statistik sumber sumberdaya "
+    "tanah tanaman tangga tapem tata teknis teknologi tenaga terpadu transmigrasi tugas "
+    "umum undangan urusan usaha verifikasi wilayah".split()
 )
 # Agency abbreviations written as one word: "Disdukcapil", "Bappeda", "Dinkes".
 _AGENCY_WORD = re.compile(
@@ -60,7 +60,7 @@ _AGENCY_WORD = re.compile(
     r"pora|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
     r"lh|dag|perin|nakertrans)|Din(?:kes|sos|as|dik[a-z]*)|"
     r"Bap(?:peda[a-z]*|enda|elitbang[a-z]*|edalda)|Bak(?:esbangpol|euda|orwil)|"
-    r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil",
+    r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil|Kemen[a-z]*|Kementerian",
     _I,
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
@@ -119,8 +119,9 @@ _HOUSE = r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD)"
 # Heads of a unit: the unit's words follow ("Kepala Dinas" + "Kesehatan").
 _UNIT_HEADS = (
     r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPTD|UPT|Seksi|Sub\s*Bagian|Subbag|"
-    r"Pusat|Balai|Unit|Satuan|Lembaga)|"
-    r"(?:" + "|".join(OFFICE_HEAD_ABBREVIATIONS) + r"|Kasubb?ag|Kasie?|Sekdis|Sekban)(?=\s+\S)|"
+    r"Sub\s*Direktorat|Pusat|Balai|Unit|Satuan|Lembaga)|"
+    r"(?:" + "|".join(OFFICE_HEAD_ABBREVIATIONS) + r"|Kasubb?ag|Kasubdit|Kasie?|Sekdis|Sekban)"
+    r"(?=\s+\S)|"
     r"Staf{1,2}\s+Ahli(?:\s+(?:Bupati|Wali\s?kota|Gubernur))?|Asisten\s+Bidang|"
     r"Direktur(?:\s+Jenderal)?|Dirjen|Deputi|Kepala(?=\s+[A-Z])|Asisten(?=\s+[A-Z])"
 )
@@ -149,14 +150,15 @@ _TITLE_RE = re.compile(TITLE, _I)
 _FIRST_WORD = re.compile(
     r"\b(?:Plt|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|Walkot|"
     r"Wa[a-z]+|Gubernur|Asisten|As{1,2}ek|Inspektur|Kepala|Kades|Perbekel|Lurah|Camat|Kadis|"
-    r"Kaban|Kabag|Kabid|Kasub{1,2}ag|Kasie?|Staf{1,2}|Direktur|Dirjen|Deputi)\b",
+    r"Kaban|Kabag|Kabid|Kasub{1,2}ag|Kasubdit|Kasie?|Staf{1,2}|Direktur|Dirjen|Deputi)\b",
     _I,
 )
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
 _UNIT_TOKEN = re.compile(r"[ \t]+(?:(?:dan|&)[ \t]+)?([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _NEEDS_UNIT = re.compile(
-    r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasie?|Sekdis|Sekban|Deputi|Dirjen|Bidang|"
+    r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasubdit|Kasie?|Sekdis|Sekban|Deputi|Dirjen|"
+    r"Bidang|"
     r"Direktur|Jenderal)$",
     _I,
 )
