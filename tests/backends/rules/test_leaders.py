@@ -237,3 +237,11 @@ def test_a_host_acting_through_an_official() -> None:
         "Gianyar melalui Kepala Dinas Pariwisata Ketut Arsa di Balai Budaya."
     )
     assert host == ("Ketut Arsa", "Kepala Dinas Pariwisata")
+
+
+def test_received_somewhere_by_someone() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Rombongan diterima di Ruang Rapat "
+        "Kantor Bupati oleh Sekda Gianyar Ketut Sudarsana."
+    )
+    assert host == ("Ketut Sudarsana", "Sekda")

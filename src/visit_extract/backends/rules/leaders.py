@@ -68,10 +68,12 @@ _TRAVELS = re.compile(
 )
 # "rombongan Bupati X", "rombongan yang dipimpin ..."
 _GROUP_OF = re.compile(r"\brombongan\s+(?=[A-Z])")
-# "diterima langsung oleh", "disambut hangat", "di terima"; a list may come first:
+# "diterima langsung oleh", "disambut hangat", "diterima di aula oleh"; a list may come first:
 # "disambut jajaran Pemkab X yang terdiri dari <person>, <person>"
 _RECEIVED = re.compile(
-    r"\b(?:diterima|di\s+terima|disambut|dijamu)\s+" + _MANNER + r"(?:oleh\s+)?"
+    r"\b(?:diterima|di\s+terima|disambut|dijamu)\s+"
+    + _MANNER
+    + r"(?:(?:di|dalam|pada)\s[^.;\n]{0,60}?\soleh\s+|oleh\s+)?"
     r"(?:jajaran\s+[^.;]{0,60}?\s(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|yakni|yaitu|antara\s+lain)"
     r"[\s:]+)?",
     _I,
