@@ -245,3 +245,13 @@ def test_received_somewhere_by_someone() -> None:
         "Kantor Bupati oleh Sekda Gianyar Ketut Sudarsana."
     )
     assert host == ("Ketut Sudarsana", "Sekda")
+
+
+def test_the_visit_of_an_official_named_by_the_host() -> None:
+    host, visitors = _leaders(
+        "Wakil Bupati Gianyar Made Wirawan menerima kunjungan kerja Asisten III Setda Klaten "
+        "Joko Susilo di Kabupaten Gianyar. Kepala Dinas Sosial Klaten Budi Santoso ikut."
+    )
+    # without the cue, the head of an office would stand for the group
+    assert visitors == [("Joko Susilo", "Asisten III Setda")]
+    assert host == ("Made Wirawan", "Wakil Bupati")

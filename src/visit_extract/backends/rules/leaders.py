@@ -66,8 +66,10 @@ _TRAVELS = re.compile(
     r"[\s,]*(?:yang\s+)?(?:datang|tiba|berkunjung|bertandang|melakukan\s+(?:kunjungan|studi))\b",
     _I,
 )
-# "rombongan Bupati X", "rombongan yang dipimpin ..."
-_GROUP_OF = re.compile(r"\brombongan\s+(?=[A-Z])")
+# "rombongan Bupati X", "menerima kunjungan kerja Wakil Bupati X <name>"
+_GROUP_OF = re.compile(
+    r"\b(?:rombongan|kunjungan(?:\s+kerja)?|kedatangan)\s+(?:dari\s+)?(?=[A-Z])", _I
+)
 # "diterima langsung oleh", "disambut hangat", "diterima di aula oleh"; a list may come first:
 # "disambut jajaran Pemkab X yang terdiri dari <person>, <person>"
 _RECEIVED = re.compile(
