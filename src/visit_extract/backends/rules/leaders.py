@@ -19,18 +19,12 @@ way.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 
 from visit_extract.backends.rules.context import Context, Side
-from visit_extract.backends.rules.mentions import Mention
-from visit_extract.backends.rules.people import (
-    Person,
-    read_name,
-    same_person,
-    title_rank,
-)
+from visit_extract.backends.rules.names import read_name
+from visit_extract.backends.rules.people import Person, title_rank
+from visit_extract.backends.rules.roster import Roster
 from visit_extract.backends.rules.titles import title_at
 from visit_extract.schema import Leader
 
@@ -93,42 +87,10 @@ _STAFF = re.compile(
     r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
     r"Bagian|Biro"
 )
-_AS = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I)
 _FOREIGN_PLACE = re.compile(
     r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
     r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*,[ \t]*"
 )
-# "<title X> yang diwakili <person>", "Pemkab X melalui <person>"; "<person> mewakili <title X>"
-_REPRESENTED = re.compile(r"[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I)
-_REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
-
-
-@dataclass
-class _Found:
-    """People of the article, indexed for the cues."""
-
-    people: list[Person]
-    mentions: list[Mention]
-    starts: list[int] = field(default_factory=list)
-    absent: dict[int, Person] = field(default_factory=dict)  # represented -> stand-in
-
-    def __post_init__(self) -> None:
-        self.starts = [p.start for p in self.people]
-        self._ends = [m.end for m in self.mentions]
-        self._prefixes = [m.prefix_start for m in self.mentions]
-
-    def regions_before(self, pos: int, reach: int, n: int) -> list[str]:
-        """The codes of the last ``n`` regions named within ``reach`` before ``pos``."""
-        i = bisect_right(self._ends, pos)
-        out = [m.region.code for m in self.mentions[max(0, i - n) : i] if pos - m.end < reach]
-        return out
-
-    def region_after(self, pos: int, reach: int) -> str | None:
-        """The code of the first region named within ``reach`` after ``pos``."""
-        i = bisect_left(self._prefixes, pos)
-        if i < len(self.mentions) and self.mentions[i].start - pos <= reach:
-            return self.mentions[i].region.code
-        return None
 
 
 def find_leaders(ctx: Context) -> None:
@@ -138,13 +100,11 @@ def find_leaders(ctx: Context) -> None:
         ctx: a context whose sides are open (:func:`~visit_extract.backends.rules.
             parties.open_sides`).
     """
-    found = _Found(ctx.people, ctx.mentions)
-    stand_ins = _stand_ins(ctx, found)
+    found = Roster(ctx.text, ctx.people, ctx.mentions)
     host_code = ctx.host.role.region.code if ctx.host is not None else None
-    guests = set(ctx.sides)
     if ctx.host is not None or ctx.host_party is not None:
-        host = _receiver(ctx, found, host_code, guests, stand_ins)
-        host = _fullest(found, host) if host is not None else None
+        host = _receiver(ctx, found, host_code, set(ctx.sides))
+        host = found.fullest(host) if host is not None else None
         if ctx.host is not None:
             _set(ctx, ctx.host, host)
         elif host is not None and ctx.host_party is not None:
@@ -153,26 +113,10 @@ def find_leaders(ctx: Context) -> None:
             )
             ctx.host_evidence.append(ctx.evidence("host.leader", host.start, host.end))
     taken = {id(ctx.host.leader)} if ctx.host is not None and ctx.host.leader else set()
-    for code, side in ctx.sides.items():
-        head = _delegation_head(ctx, found, side, host_code, stand_ins.get(code))
+    for side in ctx.sides.values():
+        head = _delegation_head(ctx, found, side, host_code)
         if head is not None and id(head) not in taken:
-            _set(ctx, side, _fullest(found, head))
-
-
-def _fullest(found: _Found, p: Person) -> Person:
-    """The person with the fullest title the article gives them: "Plt Bupati" for a
-    leader also called "Bupati", "Asisten Pemerintahan dan Kesra" for "Asisten"."""
-    title = p.title or ""
-    best = title
-    for q in found.people:
-        t = q.title or ""
-        if (
-            q.name == p.name
-            and len(t) > len(best)
-            and (not title or t.endswith(" " + title) or t.startswith(title + " "))
-        ):
-            best = t
-    return p if best == title else replace(p, title=best)
+            _set(ctx, side, found.fullest(head))
 
 
 def _set(ctx: Context, side: Side, person: Person | None) -> None:
@@ -181,103 +125,24 @@ def _set(ctx: Context, side: Side, person: Person | None) -> None:
         side.evidence.append(ctx.evidence(f"{side.prefix}.leader", person.start, person.end))
 
 
-def _region_code(found: _Found, p: Person) -> str | None:
-    """The region of a person, from another mention of the same name if need be."""
-    if p.region is not None:
-        return p.region.code
-    other = same_person([q for q in found.people if q.region is not None], p.name)
-    return other.region.code if other is not None and other.region is not None else None
-
-
-def _person_at(ctx: Context, found: _Found, pos: int) -> Person | None:
-    """The person named at ``pos``: a found one, or a bare name read there."""
-    i = bisect_left(found.starts, pos)
-    if i < len(found.starts) and found.starts[i] - pos <= 3:
-        p = found.people[i]
-        return found.absent.get(p.start, p)
-    got = read_name(ctx.text, pos)
-    if got is None:
-        return None
-    name, a, b = got
-    known = same_person(found.people, name)
-    sel = _AS.match(ctx.text, b)
-    title = title_at(ctx.text, sel.end()) if sel else None
-    if title is not None:
-        return Person(name, title[0] or None, known.region if known else None, a, title[1], a)
-    if known is not None:
-        return Person(known.name, known.title, known.region, a, b, a)
-    return Person(name, None, None, a, b, a)
-
-
-def _person_before(found: _Found, pos: int, reach: int = 40) -> Person | None:
-    """The person whose name (or title, name first) ends within ``reach`` before ``pos``."""
-    i = bisect_left(found.starts, pos) - 1
-    while i >= 0 and pos - found.people[i].start < 250:
-        p = found.people[i]
-        if p.end <= pos and pos - p.end <= reach:
-            return p
-        i -= 1
-    return None
-
-
-def _ours(found: _Found, p: Person, code: str | None, others: set[str]) -> bool:
-    """Whether ``p`` may speak for the party of region ``code`` (None: not a region)."""
-    own = _region_code(found, p)
-    if own is None:
-        return True
-    return own == code if code is not None else own not in others
-
-
-def _stand_ins(ctx: Context, found: _Found) -> dict[str | None, Person]:
-    """Stand-ins by the region whose absent head they represent.
-
-    "Wali Kota X yang diwakili <person>", "<person> mewakili Bupati X": the stand-in
-    receives or leads in place of the head, who did not come (and so leads nobody).
-    """
-    text = ctx.text
-    out: dict[str | None, Person] = {}
-    for m in _REPRESENTED.finditer(text):
-        head = _person_before(found, m.start(), 3)
-        code = (
-            _region_code(found, head)
-            if head
-            else next(iter(found.regions_before(m.start(), 26, 1)), None)
-        )
-        sub = _person_at(ctx, found, m.end())
-        if sub is None:
-            continue
-        if head is not None:
-            found.absent[head.start] = sub
-        out.setdefault(code if code is not None else _region_code(found, sub), sub)
-    for m in _REPRESENTS.finditer(text):
-        sub = _person_before(found, m.start(), 3)
-        if sub is None:
-            continue
-        head = _person_at(ctx, found, m.end())
-        code = _region_code(found, head) if head else found.region_after(m.end(), 25)
-        if head is not None and head.start in found.starts:
-            found.absent[head.start] = sub
-        out.setdefault(code if code is not None else _region_code(found, sub), sub)
-    return out
-
-
 def _delegation_head(
-    ctx: Context, found: _Found, side: Side, host_code: str | None, stand_in: Person | None
+    ctx: Context, found: Roster, side: Side, host_code: str | None
 ) -> Person | None:
     code = side.role.region.code
     others = {host_code} if host_code else set()
     others |= {c for c in ctx.sides if c != code}
 
     def ours(p: Person | None) -> bool:
-        return p is not None and _ours(found, p, code, others)
+        return found.speaks_for(p, code, others)
 
     led = _led_by(ctx, found, code, ours)
     if led is not None:
         return led
-    if stand_in is not None and ours(stand_in):
+    stand_in = found.stand_ins.get(code)
+    if ours(stand_in):
         return stand_in
     for m in _GROUP_OF.finditer(ctx.text):
-        p = _person_at(ctx, found, m.end())
+        p = found.at(m.end())
         if p is not None and p.region is not None and p.region.code == code:
             return p
     for p in found.people:
@@ -294,11 +159,7 @@ def _delegation_head(
             return p
     # without a cue, only a head of region, Sekda or DPRD leader stands for the
     # delegation; a spokesperson quoted in the story does not
-    own = [
-        p
-        for p in found.people
-        if p.region is not None and p.region.code == code and p.start not in found.absent
-    ]
+    own = found.own(code)
     # a DPRD delegation's own chair or commission chair stands for it too
     floor = 5 if side.legislative else 7
     senior = [
@@ -326,7 +187,7 @@ def _delegation_head(
 
 
 def _led_by(
-    ctx: Context, found: _Found, code: str, ours: Callable[[Person | None], bool]
+    ctx: Context, found: Roster, code: str, ours: Callable[[Person | None], bool]
 ) -> Person | None:
     """The head the text names as leading: "dipimpin", "ketua rombongan", "memimpin".
 
@@ -334,7 +195,7 @@ def _led_by(
     """
     text = ctx.text
     for m in _LED.finditer(text):
-        p = _person_at(ctx, found, m.end())
+        p = found.at(m.end())
         if p is None or not ours(p):
             continue
         before = found.regions_before(m.start(), 250, 2)
@@ -342,12 +203,12 @@ def _led_by(
             continue
         return p
     for m in _HEAD_OF_GROUP.finditer(text):
-        p = _person_before(found, m.start(), 40)
+        p = found.before(m.start(), 40)
         if p is not None and _AS_HEAD.search(text, p.end, m.start()) is None:
             p = None
         if p is None:
             tail = _GROUP_TAIL.match(text, m.end())
-            p = _person_at(ctx, found, tail.end()) if tail else None
+            p = found.at(tail.end()) if tail else None
         if p is not None and ours(p):
             return p
     for p in found.people:
@@ -369,21 +230,15 @@ def _abroad(text: str, pos: int) -> Person | None:
     return Person(name[0], got[0], None, pos, name[2], name[1])
 
 
-def _receiver(
-    ctx: Context,
-    found: _Found,
-    code: str | None,
-    guests: set[str],
-    stand_ins: dict[str | None, Person],
-) -> Person | None:
+def _receiver(ctx: Context, found: Roster, code: str | None, guests: set[str]) -> Person | None:
     """The host's most senior receiver (``code`` None: a foreign or national host)."""
 
     def ours(p: Person | None) -> bool:
-        return p is not None and _ours(found, p, code, guests)
+        return found.speaks_for(p, code, guests)
 
     best: Person | None = None
     for m in _RECEIVED.finditer(ctx.text):
-        p = _person_at(ctx, found, m.end())
+        p = found.at(m.end())
         if code is None:
             p = _abroad(ctx.text, m.end()) or p
         if (p is not None and ours(p)) and (
@@ -395,16 +250,12 @@ def _receiver(
     for p in found.people:
         if _RECEIVES.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
             return p
-    sub = stand_ins.get(code) if code is not None else None
-    if sub is not None and ours(sub):
-        return sub
     if code is None:
         return None
-    own = [
-        p
-        for p in found.people
-        if p.region is not None and p.region.code == code and p.start not in found.absent
-    ]
+    sub = found.stand_ins.get(code)
+    if sub is not None and ours(sub):
+        return sub
+    own = found.own(code)
     if own:
         return max(own, key=lambda p: (title_rank(p.title), -p.start))
     return None
