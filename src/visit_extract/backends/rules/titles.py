@@ -156,10 +156,10 @@ _FIRST_WORD = re.compile(
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
 _UNIT_TOKEN = re.compile(r"[ \t]+(?:(?:dan|&)[ \t]+)?([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))")
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# Heads that are no title without their unit ("Kepala Budi", "Kabid Joko").
 _NEEDS_UNIT = re.compile(
     r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasubdit|Kasie?|Sekdis|Sekban|Deputi|Dirjen|"
-    r"Bidang|"
-    r"Direktur|Jenderal)$",
+    r"Bidang|Direktur|Jenderal)$",
     _I,
 )
 
