@@ -44,3 +44,9 @@ def test_a_head_without_its_unit_is_no_title() -> None:
 )
 def test_a_badan_goes_by_its_short_name(written: str, title: str) -> None:
     assert title_at(f"{written} Rudi Latuheru", 0) == (title, len(written))
+
+
+def test_a_unit_named_with_a_comma_inside() -> None:
+    text = "Kepala Dinas Pariwisata, Pemuda dan Olahraga Rudi Latuheru"
+    assert title_at(text, 0) == ("Kepala Dinas Pariwisata Pemuda dan Olahraga", 44)
+    assert title_at("Kepala Dinas Pariwisata, Rudi Latuheru", 0) == ("Kepala Dinas Pariwisata", 23)

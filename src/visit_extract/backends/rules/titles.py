@@ -154,7 +154,10 @@ _FIRST_WORD = re.compile(
     _I,
 )
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
-_UNIT_TOKEN = re.compile(r"[ \t]+(?:(?:dan|&)[ \t]+)?([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))")
+# the next word of a unit: "dan Desa", ", Pemuda" ("Pariwisata, Pemuda dan Olahraga"), "(PMD)"
+_UNIT_TOKEN = re.compile(
+    r"(?:[ \t]+(?:(?:dan|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
+)
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # Heads that are no title without their unit ("Kepala Budi", "Kabid Joko").
 _NEEDS_UNIT = re.compile(
