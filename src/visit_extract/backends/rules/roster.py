@@ -43,6 +43,9 @@ class Roster:
         self.mentions = mentions
         self.absent: dict[int, Person] = {}
         self._starts = [p.start for p in people]
+        # who a name refers back to, asked once per name (a cue may ask for every person)
+        self._known: dict[tuple[str, bool], Person | None] = {}
+        self._placed = [p for p in people if p.region is not None]
         self._ends = [m.end for m in mentions]
         self._prefixes = [m.prefix_start for m in mentions]
         self.stand_ins = self._read_stand_ins()
@@ -58,7 +61,7 @@ class Roster:
         if got is None:
             return None
         name, a, b = got
-        known = same_person(self.people, name)
+        known = self._same(name, placed=False)
         sel = _AS.match(self.text, b)
         title = title_at(self.text, sel.end()) if sel else None
         if title is not None:
@@ -81,7 +84,7 @@ class Roster:
         """The region code of a person, from another mention of the same name if need be."""
         if p.region is not None:
             return p.region.code
-        other = same_person([q for q in self.people if q.region is not None], p.name)
+        other = self._same(p.name, placed=True)
         return other.region.code if other is not None and other.region is not None else None
 
     def speaks_for(self, p: Person | None, code: str | None, others: set[str]) -> bool:
@@ -128,6 +131,13 @@ class Roster:
         if i < len(self.mentions) and self.mentions[i].start - pos <= reach:
             return self.mentions[i].region.code
         return None
+
+    def _same(self, name: str, placed: bool) -> Person | None:
+        """:func:`~.people.same_person` among all people, or those with a region."""
+        key = (name, placed)
+        if key not in self._known:
+            self._known[key] = same_person(self._placed if placed else self.people, name)
+        return self._known[key]
 
     def _read_stand_ins(self) -> dict[str | None, Person]:
         """Stand-ins by the region whose absent head they represent; fills ``absent``."""
