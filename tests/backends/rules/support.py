@@ -7,7 +7,9 @@ from datetime import date
 
 from visit_extract.backends.rules.context import Context, read_article
 from visit_extract.backends.rules.extractor import STAGES
+from visit_extract.backends.rules.mentions import find_regions
 from visit_extract.backends.rules.pairing import pair_parties
+from visit_extract.backends.rules.people import find_people
 from visit_extract.backends.rules.roles import score_roles
 
 
@@ -26,3 +28,11 @@ def context_through(
         if stage is last:
             return ctx
     raise ValueError(f"{last.__name__} is not a stage after pairing")
+
+
+def people_of(text: str) -> list[tuple[str, str | None, str | None]]:
+    """``(name, title, region name)`` of every official :func:`find_people` reads in ``text``."""
+    return [
+        (p.name, p.title, p.region.name if p.region else None)
+        for p in find_people(text, find_regions(text))
+    ]
