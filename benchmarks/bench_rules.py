@@ -9,7 +9,9 @@ filter alone and for full extraction (filter + extractor on the relevant ones, t
 ``RulesBackend.extract`` path), measured on one core after the articles are loaded, the
 peak RSS of the process, and how many articles the filter flags (with their ids and
 titles). Also times the extractor forced on every article of the dev set, whatever
-the filter says, to show its cost per relevant article.
+the filter says, to show its cost per relevant article, and prints the batch
+pre-filter's curve: at each threshold, the recall over every labelled positive of the
+seeds and dev sets and the share of the dump that would reach a model.
 """
 
 from __future__ import annotations
@@ -21,15 +23,18 @@ import sys
 import time
 from pathlib import Path
 
-from visit_extract.config import Settings
 from visit_extract.backends.rules.backend import THRESHOLD, RulesBackend
 from visit_extract.backends.rules.extractor import extract_visits
 from visit_extract.backends.rules.relevance import relevance_score
+from visit_extract.batch.prefilter import prefilter_score
+from visit_extract.config import Settings
 from visit_extract.schema import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DUMP = ROOT.parent / "shared" / "corpus" / "dump"
 DEV = ROOT.parent / "shared" / "corpus" / "dev" / "articles.jsonl"
+LABELLED = [ROOT / "evals" / "seeds", ROOT.parent / "shared" / "corpus" / "dev"]
+CURVE = (0.2, 0.3, 0.5, 0.75, 0.9)
 
 
 def _files(paths: list[str]) -> list[Path]:
@@ -93,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         t_dev = time.process_time() - t0
         print(f"extractor forced on every dev article: {len(dev) / t_dev:,.0f} articles/s")
 
+    _prefilter_curve(articles)
     print(f"peak RSS: {_peak_rss_mb():.0f} MB")
     visits = sum(len(r.visits) for r in results)
     print(f"flagged by the filter: {len(flagged)} of {n} ({visits} visits extracted)")
@@ -101,6 +107,33 @@ def main(argv: list[str] | None = None) -> int:
             pairs = "; ".join(f"{v.visitor.region} -> {v.host.region}" for v in r.visits)
             print(f"  {a.id}  {r.score:.2f}  {(a.title or '')[:70]!r}  [{pairs}]")
     return 0
+
+
+def _positives() -> list[Article]:
+    out: list[Article] = []
+    for folder in LABELLED:
+        gold_path = folder / "gold.jsonl"
+        if not gold_path.exists():
+            continue
+        with gold_path.open(encoding="utf-8") as fh:
+            positive = {g["id"] for g in map(json.loads, fh) if g["is_study_visit"]}
+        out.extend(a for a in _load([folder / "articles.jsonl"], None) if a.id in positive)
+    return out
+
+
+def _prefilter_curve(dump: list[Article]) -> None:
+    """Recall over labelled positives and dump pass rate, per pre-filter threshold."""
+    t0 = time.process_time()
+    dump_scores = [prefilter_score(a.text, a.title) for a in dump]
+    t_dump = time.process_time() - t0
+    print(f"batch pre-filter: {len(dump) / t_dump:,.0f} articles/s")
+    positives = _positives()
+    pos_scores = [prefilter_score(a.text, a.title) for a in positives]
+    print(f"  threshold  recall ({len(positives)} labelled positives)  dump passing")
+    for t in CURVE:
+        recall = sum(s >= t for s in pos_scores) / len(pos_scores) if pos_scores else 0.0
+        passing = sum(s >= t for s in dump_scores)
+        print(f"  {t:>9}  {recall:>6.3f}{'':>27}  {passing:>6,} = {passing / len(dump):.2%}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """Shared fixtures. Tests never touch the network; what needs ../shared is skipped
-(with the reason) when the project is used without it."""
+(with the reason) when the project is used without it, except in CI (``CI=true``),
+where a missing ../shared fails those tests: CI always has it, so its absence is a
+broken setup, not a reason to pass."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,11 +17,35 @@ DEV = SHARED / "corpus" / "dev"
 DUMP = SHARED / "corpus" / "dump"
 
 
+def in_ci() -> bool:
+    """Whether this run is CI's (``CI=true``, as CI sets it)."""
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
 def require_shared(path: Path) -> Path:
-    """Skip the calling test when ``path`` (under ../shared) is absent."""
+    """Skip the calling test when ``path`` (under ../shared) is absent; fail it in CI."""
     if not path.exists():
-        pytest.skip(f"needs {path} (the project's ../shared data), which is absent here")
+        reason = f"needs {path} (the project's ../shared data), which is absent here"
+        if in_ci():
+            pytest.fail(f"{reason}; CI=true, where ../shared must be present", pytrace=False)
+        pytest.skip(reason)
     return path
+
+
+_SHARED_FIXTURES = frozenset({"dev_dir", "dump_dir"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses ../shared ``shared``, so ``-m "not shared"`` works."""
+    for item in items:
+        if _SHARED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.shared)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``shared`` by hand is skipped (failed in CI) without ../shared."""
+    if item.get_closest_marker("shared") is not None:
+        require_shared(SHARED)
 
 
 @pytest.fixture

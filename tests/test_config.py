@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from visit_extract.config import Settings, split_model
-from visit_extract.errors import ConfigError
+from visit_extract.errors import ConfigError, UnknownBackendError
+from visit_extract.extract import extract_visit
 
 
 def test_from_env_reads_the_prefixed_variables_and_overrides_win() -> None:
@@ -38,6 +40,28 @@ def test_from_env_with_an_empty_environment_gives_the_defaults() -> None:
 def test_unknown_override_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="temprature"):
         Settings.from_env({}, temprature=0.2)
+    # even when it is None, which from_env otherwise reads as "not given"
+    with pytest.raises(ConfigError, match="did you mean temperature"):
+        Settings.from_env({}, temprature=None)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Settings(temprature=0.2),  # type: ignore[call-arg]
+        lambda: Settings().replace(temprature=0.2),
+        lambda: extract_visit("Bupati Lahat berkunjung.", backend="rules", temprature=0.2),
+    ],
+    ids=["construct", "replace", "extract_visit"],
+)
+def test_a_misspelt_option_names_the_closest_one(build: Callable[[], object]) -> None:
+    with pytest.raises(ConfigError, match=r"'temprature' \(did you mean temperature\?\)"):
+        build()
+
+
+def test_an_option_without_a_close_match_lists_the_options() -> None:
+    with pytest.raises(ConfigError, match=r"the settings are: .*temperature"):
+        Settings().replace(xyzzy=1)
 
 
 @pytest.mark.parametrize(
@@ -49,12 +73,30 @@ def test_invalid_values_are_refused(bad: dict[str, float]) -> None:
         Settings(**bad)  # type: ignore[arg-type]
 
 
-def test_settings_are_frozen_and_replace_ignores_none() -> None:
+def test_settings_are_frozen() -> None:
     settings = Settings(model="openai/gpt-4o-mini")
     with pytest.raises(dataclasses.FrozenInstanceError):
         settings.model = "x"  # type: ignore[misc]
-    assert settings.replace(model=None, temperature=None) is settings
+    assert settings.replace() is settings
     assert settings.replace(temperature=0.5).temperature == 0.5
+
+
+def test_replace_sets_none_where_none_is_a_value() -> None:
+    settings = Settings(backend="llm", model="openai/gpt-4o-mini")
+    cleared = settings.replace(model=None, backend=None)
+    assert (cleared.model, cleared.backend) == (None, None)
+    assert cleared.resolved_backend == "rules"
+
+
+def test_replace_refuses_none_where_a_value_is_needed() -> None:
+    with pytest.raises(ConfigError, match="temperature cannot be None; leave it out"):
+        Settings(temperature=0.3).replace(temperature=None)
+
+
+def test_extract_visit_keeps_the_settings_backend_when_none_is_given() -> None:
+    # extract_visit's backend=None means "not given": the backend of the settings stays.
+    with pytest.raises(UnknownBackendError, match="no-such-backend"):
+        extract_visit("Bupati Lahat berkunjung.", settings=Settings(backend="no-such-backend"))
 
 
 @pytest.mark.parametrize(

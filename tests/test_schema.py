@@ -27,6 +27,7 @@ def test_gold_visits_validate_and_round_trip(seeds_dir) -> None:
             id=gold["id"],
             is_study_visit=gold["is_study_visit"],
             visits=[Visit.model_validate(v) for v in gold["visits"]],
+            backend="rules",
         )
         dumped = ex.model_dump()
         for got, want in zip(dumped["visits"], gold["visits"], strict=True):
@@ -38,3 +39,11 @@ def test_unknown_enum_value_rejected() -> None:
         Visit.model_validate({"visitor": {"level": "district"}, "host": {}})
     with pytest.raises(ValidationError):
         Visit.model_validate({"visitor": {}, "host": {}, "domains": ["sports"]})
+
+
+def test_an_extraction_must_say_which_backend_made_it() -> None:
+    with pytest.raises(ValidationError, match="backend"):
+        VisitExtraction(is_study_visit=False)  # type: ignore[call-arg]
+    with pytest.raises(ValidationError, match="backend"):
+        VisitExtraction(is_study_visit=False, backend="")
+    assert VisitExtraction(is_study_visit=False, backend="llm").backend == "llm"

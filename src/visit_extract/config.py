@@ -4,8 +4,9 @@ environment (:meth:`Settings.from_env`)."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,25 @@ def split_model(model: str) -> tuple[str | None, str]:
 
 
 _KNOWN_PROVIDERS = frozenset(PROVIDER_KEY_ENV) | {"ollama", "vllm", "llamacpp", "lmstudio"}
+
+
+def _check_names(cls: type, names: Iterable[str]) -> None:
+    """Refuse option names that are not fields of ``cls``, suggesting the closest one.
+
+    Raises:
+        ConfigError: "unknown setting 'temprature' (did you mean temperature?)".
+    """
+    fields = [f.name for f in dataclasses.fields(cls)]
+    unknown = sorted(set(names) - set(fields))
+    if not unknown:
+        return
+    parts, all_close = [], True
+    for name in unknown:
+        close = difflib.get_close_matches(name, fields, n=1)
+        parts.append(f"{name!r} (did you mean {close[0]}?)" if close else repr(name))
+        all_close = all_close and bool(close)
+    listing = "" if all_close else f"; the settings are: {', '.join(sorted(fields))}"
+    raise ConfigError(f"unknown setting {', '.join(parts)}{listing}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,7 +131,16 @@ class Settings:
     #: The provider keys found in the environment, so clients never read os.environ.
     env_api_keys: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Settings:
+        # Runs before the generated __init__, so a misspelt option is a ConfigError that
+        # names the closest one instead of a bare TypeError.
+        _check_names(cls, kwargs)
+        return super().__new__(cls)
+
     def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            if getattr(self, f.name) is None and "None" not in str(f.type):
+                raise ConfigError(f"{f.name} cannot be None; leave it out to keep its value")
         if self.temperature < 0:
             raise ConfigError(f"temperature must be >= 0, got {self.temperature}")
         for name in ("max_retries", "transport_attempts", "token_budget", "concurrency"):
@@ -135,8 +164,23 @@ class Settings:
         return split_model(self.model)[0] if self.model else None
 
     def replace(self, **changes: Any) -> Settings:
-        """Return a copy with some options changed (None values are ignored)."""
-        changes = {k: v for k, v in changes.items() if v is not None}
+        """Return a copy with some options changed.
+
+        Every given option is set, None included (``replace(model=None)`` clears the
+        model); an option that cannot be None is refused. A caller that means "not
+        given" leaves the option out.
+
+        Args:
+            **changes: :class:`Settings` fields and their new values.
+
+        Returns:
+            The new settings (``self`` when nothing is given).
+
+        Raises:
+            ConfigError: an unknown option (naming the closest one), None for an option
+                that needs a value, or an invalid value.
+        """
+        _check_names(type(self), changes)
         return dataclasses.replace(self, **changes) if changes else self
 
     def resolve_api_key(self) -> str | None:
@@ -159,11 +203,13 @@ class Settings:
 
         Args:
             env: the environment to read; ``os.environ`` when None.
-            **overrides: option values that win over the environment (None is ignored).
+            **overrides: option values that win over the environment; None means "not
+                given" here (command-line options that were left out).
 
         Returns:
             The frozen settings.
         """
+        _check_names(cls, overrides)
         env = os.environ if env is None else env
         values: dict[str, Any] = {}
         for name in ("backend", "model", "base_url", "api_key", "mode"):
@@ -178,9 +224,6 @@ class Settings:
             var: env[var] for var in set(PROVIDER_KEY_ENV.values()) if env.get(var)
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
-        unknown = set(values) - {f.name for f in dataclasses.fields(cls)}
-        if unknown:
-            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         return cls(**values)
 
 

@@ -54,7 +54,7 @@ def extract_visit(
 
     Raises:
         InputError: empty, non-text or oversized input.
-        ConfigError: unknown backend, missing API key.
+        ConfigError: unknown backend or option (naming the closest), missing API key.
         ProviderError: the provider failed after retries.
         ExtractionValidationError: the model's answer stayed invalid after reasks.
 
@@ -65,7 +65,8 @@ def extract_visit(
         'rules'
     """
     base = settings if settings is not None else Settings.from_env()
-    settings = base.replace(backend=backend, model=model, **options)
+    given = {k: v for k, v in (("backend", backend), ("model", model)) if v is not None}
+    settings = base.replace(**given, **options)
     checked = to_article(article, published=published, max_chars=settings.max_article_chars)
     started = time.perf_counter()
     result = get_backend(settings).extract(checked)

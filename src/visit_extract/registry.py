@@ -82,6 +82,12 @@ class ExtractionBackend(Protocol):
     - ``estimate_cost(usage) -> float | None``: the USD price of ``usage`` on this
       backend's model (None when unknown); batch runs total it.
     - the factory keyword ``on_retry`` (see :attr:`BackendCapabilities.reports_retries`).
+
+    Optional members of the factory (usually the backend class), for dry runs that
+    must not build the backend (no key, no request):
+
+    - ``planned_usage(settings, article) -> Usage``: the tokens the article would take.
+    - ``price(settings, usage) -> float | None``: the USD price of ``usage``.
     """
 
     name: str
@@ -102,6 +108,30 @@ class BackendHooks:
     aextract: Callable[[Article], Awaitable[VisitExtraction]] | None
     aclose: Callable[[], Awaitable[None]] | None
     estimate_cost: Callable[[Usage], float | None] | None
+
+
+@dataclass(frozen=True)
+class PlanningHooks:
+    """The factory-level members a dry run uses (see :class:`ExtractionBackend`)."""
+
+    planned_usage: Callable[[Settings, Article], Usage] | None
+    price: Callable[[Settings, Usage], float | None] | None
+
+
+def planning_hooks(settings: Settings) -> PlanningHooks:
+    """What the settings' backend can say about an article without being built.
+
+    Raises:
+        UnknownBackendError: no backend of that name.
+        ConfigError: the backend's module cannot be loaded.
+    """
+    factory = backend_factory(settings.resolved_backend)
+    usage = getattr(factory, "planned_usage", None)
+    cost = getattr(factory, "price", None)
+    return PlanningHooks(
+        planned_usage=usage if callable(usage) else None,
+        price=cost if callable(cost) else None,
+    )
 
 
 def capabilities_of(obj: object) -> BackendCapabilities:
@@ -228,11 +258,13 @@ __all__ = [
     "BackendFactory",
     "BackendHooks",
     "ExtractionBackend",
+    "PlanningHooks",
     "available_backends",
     "backend_factory",
     "capabilities_of",
     "get_backend",
     "hooks_of",
     "make_backend",
+    "planning_hooks",
     "register_backend",
 ]

@@ -182,7 +182,9 @@ class VisitExtraction(BaseModel):
     score: float | None = Field(
         default=None, description="Relevance score in [0, 1] where the backend gives one."
     )
-    backend: str = "rules"
+    #: Which backend made this result ("rules", "llm", a plugin's name). Required: a
+    #: default would let any other producer's result pass for one of the built-ins.
+    backend: str = Field(min_length=1)
     model: str | None = None
     prompt_version: str | None = None
     schema_version: str = SCHEMA_VERSION

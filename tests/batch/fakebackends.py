@@ -2,12 +2,14 @@
 
 ``ToolCallBackend`` (async, through the ``openai`` client) and ``UrllibToolBackend``
 (sync, so batch runs it in its thread pool) talk to :mod:`fakeserver` over real HTTP
-and behave like an LLM backend at the transport level: they retry 429 (honouring
-Retry-After), 5xx and timeouts up to ``Settings.transport_attempts``, report each
-retry to ``on_retry`` as a :class:`RetryEvent`, and re-ask up to
-``Settings.max_retries`` times when the answer is malformed or breaks the schema. Both
-declare ``reports_retries``, so batch runs hand their factory the ``on_retry`` hook.
-They stand in for ``visit_extract.backends.llm.LLMBackend`` where a test must not depend on it.
+and behave like an LLM backend at the transport level because they use its transport
+policy itself (:class:`~visit_extract.backends.llm.retry.TransportPolicy`: 429 honouring
+Retry-After, 5xx and timeouts, bounded by ``Settings.transport_attempts`` and
+``transport_total_s``, each retry reported to ``on_retry``); only the request and the
+re-asks (up to ``Settings.max_retries`` when the answer is malformed or breaks the
+schema) are theirs. They stand in for ``LLMBackend`` where a test must not depend on
+its prompts and clients. Both declare ``reports_retries``, so batch runs hand their
+factory the ``on_retry`` hook.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from email.message import Message
 from typing import Any
 
 from pydantic import ValidationError
 
+from visit_extract.backends.llm.retry import RetryEvent, TokenMeter, TransportPolicy
 from visit_extract.config import Settings
 from visit_extract.errors import ExtractionValidationError, RetriesExhausted
 from visit_extract.registry import BackendCapabilities
@@ -35,15 +38,6 @@ TOOLS = [
         "function": {"name": "VisitExtraction", "description": "x", "parameters": SCHEMA},
     }
 ]
-
-
-@dataclass(frozen=True)
-class RetryEvent:
-    """What ``on_retry`` receives (the fields batch reads)."""
-
-    status_code: int | None
-    wait_s: float
-    attempt: int
 
 
 def _request_body(settings: Settings, article: Article) -> dict[str, Any]:
@@ -59,39 +53,30 @@ def _request_body(settings: Settings, article: Article) -> dict[str, Any]:
     }
 
 
-def _retry_after(headers: Any) -> float | None:
-    ms = headers.get("retry-after-ms") if headers is not None else None
-    if ms:
-        return float(ms) / 1000.0
-    sec = headers.get("retry-after") if headers is not None else None
-    return float(sec) if sec else None
+class HTTPStatusFailure(Exception):
+    """A urllib HTTP error in the shape of the SDKs' errors, which the transport policy
+    reads: ``status_code`` and ``response.headers`` (Retry-After)."""
+
+    class _Response:
+        def __init__(self, status_code: int, headers: Message) -> None:
+            self.status_code = status_code
+            self.headers = headers
+            self.text: str | None = None
+
+    def __init__(self, exc: urllib.error.HTTPError) -> None:
+        super().__init__(f"HTTP {exc.code}")
+        self.status_code = exc.code
+        self.response = self._Response(exc.code, exc.headers)
 
 
 class _Attempts:
-    """Shared retry/reask bookkeeping of the two backends."""
+    """Re-ask bookkeeping of one article (transport retries are the policy's)."""
 
-    def __init__(self, settings: Settings, on_retry: Callable[[RetryEvent], None] | None):
+    def __init__(self, settings: Settings):
         self.settings = settings
-        self.on_retry = on_retry
-        self.requests = 0
-        self.transport_failures = 0
+        self.meter = TokenMeter(settings.token_budget)
         self.invalid = 0
         self.usage = Usage()
-
-    def transport_wait(self, status: int | None, retry_after: float | None) -> float:
-        """Seconds to wait before the next try; raises when the attempts are used up."""
-        self.transport_failures += 1
-        if self.transport_failures >= self.settings.transport_attempts:
-            raise RetriesExhausted(
-                f"gave up after {self.requests} requests (last status {status})",
-                attempts=self.requests,
-                usage=self.usage,
-            )
-        wait = retry_after if retry_after is not None else 0.05 * 2 ** (self.transport_failures - 1)
-        wait = min(wait, self.settings.transport_max_wait_s)
-        if self.on_retry is not None:
-            self.on_retry(RetryEvent(status, wait, self.requests))
-        return wait
 
     def parse(self, body: dict[str, Any], article: Article) -> VisitExtraction | None:
         """The extraction, or None when the answer must be re-asked."""
@@ -110,7 +95,7 @@ class _Attempts:
             if self.invalid > self.settings.max_retries:
                 raise ExtractionValidationError(
                     f"answer still invalid after {self.invalid} tries: {exc}",
-                    attempts=self.requests,
+                    attempts=self.invalid,
                     usage=self.usage,
                 ) from None
             return None
@@ -130,11 +115,11 @@ class ToolCallBackend:
     name = "fakehttp"
     capabilities = BackendCapabilities(reports_retries=True)
 
-    def __init__(self, settings: Settings, *, on_retry: Callable[[Any], None] | None = None):
+    def __init__(self, settings: Settings, *, on_retry: Callable[[RetryEvent], None] | None = None):
         import openai
 
         self.settings = settings
-        self.on_retry = on_retry
+        self.policy = TransportPolicy(settings, on_retry)
         self._openai = openai
         self._clients: dict[int, Any] = {}
 
@@ -162,24 +147,16 @@ class ToolCallBackend:
             await client.close()
 
     async def aextract(self, article: Article) -> VisitExtraction:
-        openai = self._openai
-        state = _Attempts(self.settings, self.on_retry)
+        state = _Attempts(self.settings)
         body = _request_body(self.settings, article)
+
+        async def once() -> Any:
+            # a coroutine function: tenacity awaits it (not a lambda's coroutine result)
+            return await self._client().chat.completions.create(**body)
+
         while True:
-            state.requests += 1
-            try:
-                completion = await self._client().chat.completions.create(**body)
-                data = completion.model_dump()
-            except openai.APIStatusError as exc:
-                if exc.status_code != 429 and exc.status_code < 500:
-                    raise
-                wait = state.transport_wait(exc.status_code, _retry_after(exc.response.headers))
-                await asyncio.sleep(wait)
-                continue
-            except (openai.APITimeoutError, openai.APIConnectionError):
-                await asyncio.sleep(state.transport_wait(None, None))
-                continue
-            result = state.parse(data, article)
+            completion = await self.policy.acall(once, state.meter)
+            result = state.parse(completion.model_dump(), article)
             if result is not None:
                 return result
 
@@ -190,30 +167,32 @@ class UrllibToolBackend:
     name = "fakehttp-sync"
     capabilities = BackendCapabilities(reports_retries=True)
 
-    def __init__(self, settings: Settings, *, on_retry: Callable[[Any], None] | None = None):
+    def __init__(self, settings: Settings, *, on_retry: Callable[[RetryEvent], None] | None = None):
         self.settings = settings
-        self.on_retry = on_retry
+        self.policy = TransportPolicy(settings, on_retry)
+
+    def _post(self, payload: bytes) -> dict[str, Any]:
+        """One request; failures raised in the shapes the transport policy classifies."""
+        request = urllib.request.Request(
+            f"{self.settings.base_url}/chat/completions",
+            payload,
+            {"Content-Type": "application/json"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.settings.request_timeout_s) as r:
+                data: dict[str, Any] = json.loads(r.read())
+                return data
+        except urllib.error.HTTPError as exc:
+            raise HTTPStatusFailure(exc) from None
+        except urllib.error.URLError as exc:  # refused, reset, timed out
+            raise ConnectionError(str(exc.reason)) from None
 
     def extract(self, article: Article) -> VisitExtraction:
-        state = _Attempts(self.settings, self.on_retry)
+        state = _Attempts(self.settings)
         payload = json.dumps(_request_body(self.settings, article)).encode()
-        url = f"{self.settings.base_url}/chat/completions"
         while True:
-            state.requests += 1
-            request = urllib.request.Request(
-                url, payload, {"Content-Type": "application/json"}, method="POST"
-            )
-            try:
-                with urllib.request.urlopen(request, timeout=self.settings.request_timeout_s) as r:
-                    data = json.loads(r.read())
-            except urllib.error.HTTPError as exc:
-                if exc.code != 429 and exc.code < 500:
-                    raise
-                time.sleep(state.transport_wait(exc.code, _retry_after(exc.headers)))
-                continue
-            except (urllib.error.URLError, TimeoutError, ConnectionError):
-                time.sleep(state.transport_wait(None, None))
-                continue
+            data = self.policy.call(lambda: self._post(payload), state.meter)
             result = state.parse(data, article)
             if result is not None:
                 return result

@@ -88,7 +88,7 @@ class RateLimitedOnce(ScriptedBackend):
 
     async def aextract(self, article: Article) -> VisitExtraction:
         if article.id == "a000" and self.on_retry is not None:
-            self.on_retry(RetryEvent(status_code=429, wait_s=0.01, attempt=1))
+            self.on_retry(RetryEvent(1, 429, wait_s=0.01, retry_after_s=0.01, error="HTTP 429"))
         return await super().aextract(article)
 
 

@@ -31,6 +31,7 @@ def _results(path: Path) -> Path:
             id="k1",
             extraction=VisitExtraction(
                 id="k1",
+                backend="rules",
                 is_study_visit=True,
                 visits=[
                     Visit(
@@ -49,6 +50,7 @@ def _results(path: Path) -> Path:
             id="t2",
             extraction=VisitExtraction(
                 id="t2",
+                backend="rules",
                 is_study_visit=True,
                 visits=[Visit(visitor=lahat, host=host, topics=["mal pelayanan publik"])],
             ),
@@ -57,6 +59,7 @@ def _results(path: Path) -> Path:
             id="n3",
             extraction=VisitExtraction(
                 id="n3",
+                backend="rules",
                 is_study_visit=True,
                 visits=[Visit(visitor=Party(), host=host)],
             ),

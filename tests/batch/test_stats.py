@@ -51,7 +51,9 @@ class _SpendsThenFails:
     def extract(self, article: Article) -> VisitExtraction:
         if article.id == "a001":
             raise ExtractionValidationError("still invalid", attempts=2, usage=self.spent)
-        return VisitExtraction(id=article.id, is_study_visit=False, usage=Usage(total_tokens=10))
+        return VisitExtraction(
+            id=article.id, is_study_visit=False, backend=self.name, usage=Usage(total_tokens=10)
+        )
 
     def estimate_cost(self, usage: Usage) -> float:
         self.priced.append(usage.total_tokens)
@@ -82,7 +84,10 @@ def test_a_failing_cost_hook_costs_nothing_but_the_estimate() -> None:
     stats = BatchStats()
     stats.add(
         BatchResult(
-            id="x", extraction=VisitExtraction(is_study_visit=False, usage=Usage(total_tokens=5))
+            id="x",
+            extraction=VisitExtraction(
+                is_study_visit=False, backend="test", usage=Usage(total_tokens=5)
+            ),
         ),
         broken,
     )
@@ -91,7 +96,9 @@ def test_a_failing_cost_hook_costs_nothing_but_the_estimate() -> None:
 
 def test_cached_results_cost_nothing_again() -> None:
     stats = BatchStats()
-    cached = VisitExtraction(is_study_visit=True, cached=True, usage=Usage(total_tokens=50))
+    cached = VisitExtraction(
+        is_study_visit=True, backend="test", cached=True, usage=Usage(total_tokens=50)
+    )
     stats.add(BatchResult(id="c", extraction=cached), lambda usage: 1.0)
     stats.add(BatchResult(id="s", skipped="prefilter", score=0.1))
     assert (stats.cache_hits, stats.study_visits, stats.skipped) == (1, 1, 1)

@@ -141,7 +141,7 @@ def test_runs_a_backend_through_the_normal_path(
             seen.append(settings)
 
         def extract(self, article: Article) -> VisitExtraction:
-            return VisitExtraction.model_validate(answers[article.id])
+            return VisitExtraction.model_validate(answers[article.id] | {"backend": self.name})
 
     register_backend("eval-cli-fake", Backend)
     out = tmp_path / "run.json"
@@ -221,7 +221,7 @@ def test_interrupted_run_keeps_what_it_scored(
             self.calls += 1
             if self.calls == 3:
                 raise KeyboardInterrupt
-            return VisitExtraction.model_validate(answers[article.id])
+            return VisitExtraction.model_validate(answers[article.id] | {"backend": self.name})
 
     register_backend("eval-interrupted", Interrupted)
     out = tmp_path / "run.json"

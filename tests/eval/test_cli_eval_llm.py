@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from backends.llm.support import CASSETTES, make_vcr
+from backends.llm.support import CASSETTES, replay
 from visit_extract.backends.llm.prompting import PromptSet
 from visit_extract.cli import main
 
@@ -40,7 +40,7 @@ def served_tokens() -> int:
 def replayed_run(tmp_path: Path) -> tuple[int, dict[str, Any], Path, Any]:
     out = tmp_path / "run.json"
     html = tmp_path / "report.html"
-    with make_vcr().use_cassette(CASSETTE) as cassette:
+    with replay(CASSETTE) as cassette:
         code = main(["eval", str(SEEDS), *MODEL_ARGS, "--out", str(out), "--html", str(html), "-q"])
     return code, json.loads(out.read_text(encoding="utf-8")), tmp_path, cassette
 

@@ -201,6 +201,7 @@ def test_reads_every_prediction_shape(tmp_path: Path) -> None:
         {"id": "p4", "dataset": "dev", "prediction": _prediction("p4"), "error": None},
         {"id": "p5", "prediction": None, "error": "EmptyArticleError: empty"},  # side file
         _prediction("p6") | {"source_line": 6},  # extra bookkeeping keys are ignored
+        {k: v for k, v in _prediction("p7").items() if k != "backend"},  # another system's
     ]
     preds = read_predictions(_write(tmp_path / "pred.jsonl", rows))
     assert (
@@ -212,6 +213,11 @@ def test_reads_every_prediction_shape(tmp_path: Path) -> None:
     assert preds["p4"].extraction is not None and preds["p4"].extraction.id == "p4"
     assert preds["p5"].error == "EmptyArticleError: empty"
     assert preds["p6"].extraction is not None
+    # Who made each result: recorded, the pre-filter, or unknown (never a default "rules").
+    backends = {k: r.extraction.backend for k, r in preds.items() if r.extraction is not None}
+    assert backends == {
+        "p1": "llm", "p3": "prefilter", "p4": "llm", "p6": "llm", "p7": "unknown"
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -236,8 +242,8 @@ def test_duplicate_prediction(tmp_path: Path) -> None:
 
 
 def test_predictions_in_memory() -> None:
-    ext = VisitExtraction(id="a", is_study_visit=False)
+    ext = VisitExtraction(id="a", is_study_visit=False, backend="rules")
     assert predictions_from([ext])["a"].extraction is ext
     assert predictions_from({"b": ext})["b"].extraction is ext
     with pytest.raises(DatasetError, match="no id"):
-        predictions_from([VisitExtraction(is_study_visit=False)])
+        predictions_from([VisitExtraction(is_study_visit=False, backend="rules")])

@@ -8,7 +8,6 @@ import json
 import sys
 import threading
 import time
-import types
 from pathlib import Path
 from typing import Any
 
@@ -155,9 +154,9 @@ def test_backend_run_records_per_article_errors(
     fake_backend: list[FakeBackend],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pricing = types.ModuleType("visit_extract.backends.llm.pricing")
-    pricing.estimate_cost = lambda model, usage: usage.total_tokens / 1000  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "visit_extract.backends.llm.pricing", pricing)
+    monkeypatch.setattr(
+        FakeBackend, "estimate_cost", lambda self, usage: usage.total_tokens / 1000, raising=False
+    )
     settings = Settings(backend="eval-fake", model="openai/fake-model", use_cache=False)
     stream = tmp_path / "run.articles.jsonl"
     run = evaluate(seeds_dir, settings=settings, stream_to=stream, n_boot=50)
@@ -185,10 +184,10 @@ def test_backend_run_records_per_article_errors(
     assert again.n_errors == 2
 
 
-def test_cost_is_none_without_the_pricing_module(
-    seeds_dir: Path, fake_backend: list[FakeBackend], monkeypatch: pytest.MonkeyPatch
+def test_cost_is_none_when_the_backend_prices_nothing(
+    seeds_dir: Path, fake_backend: list[FakeBackend]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "visit_extract.backends.llm.pricing", None)  # import fails
+    assert not hasattr(FakeBackend, "estimate_cost")
     settings = Settings(backend="eval-fake", model="openai/fake-model", use_cache=False)
     run = evaluate(seeds_dir, settings=settings, n_boot=0, limit=2)
     assert len(run.articles) == 2
@@ -267,7 +266,7 @@ def test_model_backends_run_articles_concurrently(seeds_dir: Path) -> None:
         def extract(self, article: Article) -> VisitExtraction:
             if article.id != "seed-004":  # five articles: the odd one out goes alone
                 barrier.wait()
-            return VisitExtraction.model_validate(answers[article.id])
+            return VisitExtraction.model_validate(answers[article.id] | {"backend": self.name})
 
     register_backend("eval-slow", Slow)
     settings = Settings(backend="eval-slow", concurrency=2, use_cache=False)
@@ -281,7 +280,7 @@ def test_cached_results_do_not_count_toward_usage(seeds_dir: Path) -> None:
     used = Usage(prompt_tokens=90, completion_tokens=10, total_tokens=100, requests=1)
     preds = {
         r["id"]: VisitExtraction.model_validate(
-            r | {"usage": used, "cached": r["id"] == "seed-000", "model": "m"}
+            r | {"usage": used, "cached": r["id"] == "seed-000", "model": "m", "backend": "llm"}
         )
         for r in gold_rows(seeds_dir)
     }
@@ -307,7 +306,7 @@ def test_a_backend_runs_under_the_per_article_timeout(seeds_dir: Path) -> None:
         def extract(self, article: Article) -> VisitExtraction:
             if article.id == "seed-001":
                 release.wait(60)  # an article the backend never finishes in time
-            return VisitExtraction.model_validate(answers[article.id])
+            return VisitExtraction.model_validate({**answers[article.id], "backend": self.name})
 
     register_backend("eval-stuck", Stuck)
     settings = Settings(backend="eval-stuck", article_timeout_s=0.3, use_cache=False)
@@ -355,7 +354,7 @@ def test_evaluate_never_prefilters(seeds_dir: Path) -> None:
 
         def extract(self, article: Article) -> VisitExtraction:
             seen.append(article.id)
-            return VisitExtraction.model_validate(answers[article.id])
+            return VisitExtraction.model_validate({**answers[article.id], "backend": self.name})
 
     register_backend("eval-counted", Counted)
     run = evaluate(seeds_dir, settings=Settings(backend="eval-counted", prefilter=True), n_boot=0)
@@ -382,9 +381,19 @@ def test_the_backends_declared_concurrency_caps_the_eval(seeds_dir: Path) -> Non
             time.sleep(0.02)
             with lock:
                 in_flight[0] -= 1
-            return VisitExtraction.model_validate(answers[article.id])
+            return VisitExtraction.model_validate({**answers[article.id], "backend": self.name})
 
     register_backend("eval-one-at-a-time", OneAtATime)
     settings = Settings(backend="eval-one-at-a-time", use_cache=False)
     run = evaluate(seeds_dir, settings=settings, n_boot=0, concurrency=4)
     assert run.n_errors == 0 and in_flight[1] == 1
+
+
+def test_a_batch_file_of_mostly_skips_names_the_backend_that_ran(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    rows = [{"id": r["id"], "skipped": "prefilter", "score": 0.01} for r in gold_rows(seeds_dir)]
+    rows[0] = {**gold_rows(seeds_dir)[0], "backend": "llm", "model": "openai/some-model"}
+    path = write_rows(tmp_path / "batch.jsonl", rows)
+    run = evaluate(seeds_dir, predictions=path, n_boot=0)
+    assert (run.backend, run.model) == ("llm", "openai/some-model")

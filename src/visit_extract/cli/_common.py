@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from visit_extract.config import Settings
 
@@ -57,8 +58,12 @@ def add_rate_options(group: argparse._ArgumentGroup) -> None:
     )
 
 
-def settings_from_args(args: argparse.Namespace) -> Settings:
-    """Settings from the environment, overridden by what the command line gives."""
+def settings_from_args(args: argparse.Namespace, **more: Any) -> Settings:
+    """Settings from the environment, overridden by what the command line gives.
+
+    ``more`` are a sub-command's own options; like the shared ones, None means the
+    option was not given.
+    """
     return Settings.from_env(
         backend=getattr(args, "backend", None),
         model=getattr(args, "model", None),
@@ -75,4 +80,5 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         requests_per_minute=getattr(args, "rpm", None),
         tokens_per_minute=getattr(args, "tpm", None),
         article_timeout_s=getattr(args, "article_timeout", None),
+        **more,
     )

@@ -59,6 +59,13 @@ def register(sub: Any) -> None:
     )
     add_rate_options(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="run only the pre-filter (no key, no request): OUTPUT gets one row per article, "
+        "'skipped': 'dry-run' for those that would reach the model; prints how many and "
+        "the estimated cost",
+    )
     scale = p.add_argument_group("many cores or a cluster")
     scale.add_argument(
         "--workers",
@@ -145,7 +152,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     from visit_extract.batch.parts import expand_inputs
     from visit_extract.batch.scaleout import parts_dir
 
-    settings = settings_from_args(args).replace(
+    settings = settings_from_args(
+        args,
         prefilter=False if args.no_prefilter else None,
         prefilter_threshold=args.prefilter_threshold,
         concurrency=args.concurrency,
@@ -170,6 +178,10 @@ def run_batch_command(args: argparse.Namespace) -> int:
         )
     if args.part_size is not None and not parallel:
         raise InputError("--part-size cuts the input for --workers or --engine dask")
+    if args.dry_run:
+        if parallel:
+            raise InputError("--dry-run runs on one process: leave out --workers and --engine")
+        return _dry_run(args, settings, inputs[0])
     stats = BatchStats()
     options: dict[str, Any] = {
         "settings": settings,
@@ -221,6 +233,26 @@ def run_batch_command(args: argparse.Namespace) -> int:
             **targets,
         )
         print(report.summary(), file=sys.stderr)
+    return 0
+
+
+def _dry_run(args: argparse.Namespace, settings: Any, source: Path) -> int:
+    """``batch --dry-run``: the plan file and its summary."""
+    from visit_extract.batch.plan import plan_batch
+
+    if args.resume:
+        raise InputError("--dry-run writes a new plan: leave out --resume")
+    plan = plan_batch(
+        source,
+        args.output,
+        settings=settings,
+        overwrite=args.overwrite,
+        progress=not args.no_progress,
+        input_format=args.format,
+        columns=args.columns,
+    )
+    print(plan.summary(), file=sys.stderr)
+    print(f"plan: {args.output}", file=sys.stderr)
     return 0
 
 

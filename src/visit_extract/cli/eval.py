@@ -17,6 +17,7 @@ examples:
   visit-extract eval evals/seeds --backend rules --min visit=0.5 --min article=0.8
   visit-extract eval ../shared/corpus/dev --model openai/gpt-4o-mini --out run.json --html run.html
   visit-extract eval evals/seeds --predictions pred.jsonl
+  visit-extract eval ../shared/corpus/dev --ids ../shared/corpus/dev_halves.tsv:check
   visit-extract eval compare base.json new.json
 
 scored fields (for --min): article, visit, visitor.region, host.region, visitor.level,
@@ -57,6 +58,12 @@ def register(sub: Any) -> None:
         "e.g. --min visit=0.7 --min article=0.9",
     )
     p.add_argument("--limit", type=int, help="score only the first N labelled articles")
+    p.add_argument(
+        "--ids",
+        metavar="FILE[:LABEL]",
+        help="score only the articles whose ids FILE lists, one per line; with :LABEL only "
+        "the lines whose second column is LABEL, e.g. ../shared/corpus/dev_halves.tsv:check",
+    )
     run = p.add_argument_group("run (as for batch)")
     run.add_argument(
         "--concurrency",
@@ -119,8 +126,10 @@ def run_eval(args: argparse.Namespace) -> int:
         format_table,
         render_html,
     )
+    from visit_extract.eval.subsets import read_id_list
 
     minimums = parse_minimums(args.min)
+    only = read_id_list(args.ids) if args.ids else None
     settings = None if args.predictions else settings_from_args(args)
     stream = side_file(args.out) if args.out else None
     try:
@@ -134,6 +143,7 @@ def run_eval(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             stream_to=stream,
             concurrency=args.concurrency,
+            only=only,
         )
     except KeyboardInterrupt:
         if stream is not None:

@@ -263,6 +263,11 @@ def load_datasets(paths: Sequence[str | Path]) -> list[Dataset]:
 #: Keys under which a row of batch output or of an eval side file nests the extraction.
 _NESTED_KEYS = ("prediction", "result", "extraction", "output")
 _EXTRACTION_FIELDS = frozenset(VisitExtraction.model_fields)
+#: The ``backend`` of a saved prediction that does not record one (only ``id``,
+#: ``is_study_visit`` and ``visits`` are the scored contract): never a real backend's name.
+UNKNOWN_BACKEND = "unknown"
+#: The ``backend`` of a batch row the relevance pre-filter decided: no backend ran.
+PREFILTER_BACKEND = "prefilter"
 
 
 @dataclass(frozen=True)
@@ -284,6 +289,7 @@ class PredictionRow:
         skipped = VisitExtraction(
             id=result.id,
             is_study_visit=False,
+            backend=PREFILTER_BACKEND,
             score=result.score,
             warnings=[f"skipped by {result.skipped}"],
         )
@@ -319,7 +325,8 @@ def _parse_prediction(obj: Mapping[str, Any]) -> PredictionRow | str:
     if not isinstance(pid, str) or not pid:
         return "prediction has no 'id'; each line must name the article it belongs to"
     # Batch rows may carry bookkeeping keys of their own: score only the contract.
-    fields = {k: v for k, v in body.items() if k in _EXTRACTION_FIELDS}
+    fields: dict[str, Any] = {"backend": UNKNOWN_BACKEND}
+    fields.update((k, v) for k, v in body.items() if k in _EXTRACTION_FIELDS)
     try:
         extraction = VisitExtraction.model_validate({**fields, "id": pid})
     except ValidationError as exc:

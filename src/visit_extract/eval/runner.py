@@ -7,20 +7,21 @@ the rate limits, the per-article timeout, the retry back-off and the cache too.
 
 from __future__ import annotations
 
-import importlib
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from visit_extract.batch import extract_many
+from visit_extract.batch import BatchStats, extract_many
 from visit_extract.config import Settings
-from visit_extract.errors import ConfigError
+from visit_extract.errors import ConfigError, DatasetError
 from visit_extract.eval.datasets import (
+    PREFILTER_BACKEND,
+    UNKNOWN_BACKEND,
     Dataset,
     GoldLabel,
     PredictionRow,
@@ -57,17 +58,18 @@ Outcome = tuple[VisitExtraction | None, str | None, Usage | None]
 
 
 def _extracted(
-    articles: Sequence[Article], settings: Settings, concurrency: int | None
+    articles: Sequence[Article], settings: Settings, concurrency: int | None, stats: BatchStats
 ) -> Iterator[tuple[int, Outcome]]:
     """``(position, outcome)`` of each article as the batch engine finishes it.
 
     Never pre-filtered: the eval scores the backend itself. ``concurrency`` overrides
-    ``settings.concurrency``; either is capped by what the backend declares.
+    ``settings.concurrency``; either is capped by what the backend declares. ``stats``
+    collects the engine's totals, the cost priced by the backend among them.
     """
     if concurrency is not None:
         settings = settings.replace(concurrency=max(1, concurrency))
     position = {article.id: i for i, article in enumerate(articles)}
-    for result in extract_many(articles, settings=settings, prefilter=False):
+    for result in extract_many(articles, settings=settings, prefilter=False, stats=stats):
         row = PredictionRow.from_batch(result)
         spent = result.error.usage if result.error is not None else None
         yield position[result.id], (row.extraction, row.error, spent)
@@ -121,19 +123,6 @@ def score_record(
         ],
         latency_s=prediction.latency_s if prediction else 0.0,
     )
-
-
-def _cost(model: str | None, usage: Usage) -> float | None:
-    """Estimated price of the run, when the pricing table knows the model."""
-    if not model or usage.total_tokens == 0:
-        return None
-    try:
-        # Looked up by name: the pricing table belongs to the LLM work and may be absent.
-        estimate = importlib.import_module("visit_extract.backends.llm.pricing").estimate_cost
-        cost = estimate(model, usage)
-    except (ImportError, AttributeError, NotImplementedError):
-        return None
-    return float(cost) if isinstance(cost, (int, float)) else None
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -198,6 +187,7 @@ def evaluate(
     progress: bool = False,
     stream_to: str | Path | None = None,
     concurrency: int | None = None,
+    only: Collection[str] | None = None,
 ) -> EvalRun:
     """Score a backend, or saved predictions, against hand-labelled eval sets.
 
@@ -218,6 +208,8 @@ def evaluate(
         concurrency: articles extracted at once; by default ``settings.concurrency``.
             A backend may declare fewer (``rules`` runs one at a time). Records keep
             dataset order whatever order they finish in.
+        only: score only the labelled articles with these ids (a development split,
+            see :func:`~visit_extract.eval.subsets.read_id_list`).
 
     Returns:
         The run: metrics, per-article records and metadata.
@@ -231,6 +223,10 @@ def evaluate(
     paths = [dataset_dirs] if isinstance(dataset_dirs, (str, Path)) else list(dataset_dirs)
     datasets: list[Dataset] = load_datasets(paths)
     items = [(ds, a) for ds in datasets for a in ds.labelled()]
+    if only is not None:
+        items = [(ds, a) for ds, a in items if a.id in only]
+        if not items:
+            raise DatasetError("none of the selected ids is a labelled article of the eval set(s)")
     if limit is not None:
         items = items[: max(0, limit)]
     warnings = [
@@ -241,6 +237,9 @@ def evaluate(
     ]
 
     articles = [a for _, a in items]
+    # The batch engine prices what a live run spends through the backend's own
+    # estimate_cost; saved predictions carry no price.
+    stats = BatchStats()
     preds: dict[str, PredictionRow] | None = None
     predictions_path: str | None = None
     if predictions is not None:
@@ -259,7 +258,7 @@ def evaluate(
         outcomes = _predicted(articles, preds)
     else:
         settings = settings if settings is not None else Settings.from_env()
-        outcomes = _extracted(articles, settings, concurrency)
+        outcomes = _extracted(articles, settings, concurrency, stats)
 
     t_extract = time.perf_counter()
     records = _score_all(items, outcomes, progress=progress, stream_to=stream_to)
@@ -286,7 +285,10 @@ def evaluate(
         backend: str | None = settings.resolved_backend
         model: str | None = settings.model
     else:
-        backend = _most_common(e.backend for e in extractions)
+        # Pre-filter skips and rows that named no backend say nothing about which
+        # backend produced the predictions.
+        placeholders = {PREFILTER_BACKEND, UNKNOWN_BACKEND}
+        backend = _most_common(e.backend for e in extractions if e.backend not in placeholders)
         model = _most_common(e.model for e in extractions)
     model = model or _most_common(e.model for e in extractions)
     done = time.perf_counter()
@@ -308,7 +310,7 @@ def evaluate(
         n_errors=sum(1 for r in records if r.error),
         n_cached=sum(1 for e in extractions if e.cached),
         usage=usage,
-        cost_usd=_cost(model, usage),
+        cost_usd=stats.cost_usd,
         timings={
             "total_s": done - started,
             "extract_s": extract_s,

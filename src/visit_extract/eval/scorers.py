@@ -2,7 +2,9 @@
 
 :func:`score_article` compares one prediction with one gold label and returns, per
 scored field, the counts ``(correct, predicted, gold)`` that :mod:`.metrics` sums and
-bootstraps, plus the field-level disagreements shown in reports.
+bootstraps, plus the field-level disagreements shown in reports. The comparison keys
+(regions, names, titles, phrases) come from :mod:`.keys`, never from an extractor's
+normaliser, so that changing an extractor cannot move the yardstick.
 
 Counting convention (LABELING.md, Scoring 3-4): for a single-valued field *predicted*
 counts non-null predictions, *gold* non-null gold values and *correct* non-null
@@ -14,14 +16,18 @@ is a false positive, null where gold has a value a miss, and a wrong value both.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from visit_extract.eval.datasets import GoldParty, GoldVisit
+from visit_extract.eval.keys import (
+    TITLE_ABBREVIATIONS,
+    name_tokens,
+    phrase_tokens,
+    region_key,
+    title_key,
+)
 from visit_extract.schema import Party, Visit
 
 #: Predictions are schema visits, gold labels :class:`GoldVisit` (leader name may be null).
@@ -62,75 +68,7 @@ def add(a: Counts, b: Counts) -> Counts:
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
 
 
-# --- normalisation ----------------------------------------------------------------------
-
-
-def _squash(text: str) -> str:
-    """Casefold and collapse whitespace."""
-    return " ".join(text.casefold().split())
-
-
-def _strip_punct(text: str) -> str:
-    """Delete punctuation characters (Unicode category P*): "M." -> "M"."""
-    return "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
-
-
-@lru_cache(maxsize=4096)
-def region_key(value: str) -> str:
-    """A region's comparison key: its official Kemendagri name when it can be resolved.
-
-    Uses :func:`visit_extract.normalize.normalize_region`, so that "Kabupaten OKU
-    Timur" and "Kabupaten Ogan Komering Ulu Timur" compare equal. What it cannot resolve
-    (a country, a typo), or everything while that function is still a placeholder, is
-    compared as the casefolded string.
-    """
-    try:
-        from visit_extract.normalize import normalize_region
-
-        region = normalize_region(value)
-    except (NotImplementedError, ImportError):
-        region = None
-    name = getattr(region, "name", None) if region is not None else None
-    return _squash(name if isinstance(name, str) else value)
-
-
-# Minimal fallbacks, used only while rules.normalize.clean_name is a placeholder.
-_HONORIFICS = frozenset({"h", "hj", "hm", "drs", "dra", "ir", "dr", "prof", "kh", "dr(h", "drg"})
-_DEGREES = frozenset(
-    {
-        "sh", "se", "mm", "msi", "ssos", "spd", "mpd", "st", "mt", "ssi", "sip", "mh",
-        "map", "mkes", "skm", "phd", "ma", "msc", "mba", "ak", "sag", "mag", "skom",
-    }
-)  # fmt: skip
-
-
-def _fallback_clean_name(name: str) -> str:
-    head = name.split(",")[0]
-    tokens = head.replace(".", ". ").split()
-    keys = [_strip_punct(t).casefold() for t in tokens]
-    while len(tokens) > 1 and keys[0] in _HONORIFICS:
-        tokens, keys = tokens[1:], keys[1:]
-    while len(tokens) > 1 and keys[-1] in _DEGREES:
-        tokens, keys = tokens[:-1], keys[:-1]
-    return " ".join(tokens)
-
-
-def _clean_name(name: str) -> str:
-    try:
-        from visit_extract.normalize import clean_name
-
-        return clean_name(name)
-    except (NotImplementedError, ImportError):
-        return _fallback_clean_name(name)
-
-
-@lru_cache(maxsize=4096)
-def name_tokens(name: str) -> frozenset[str]:
-    """A person's name as the set of tokens compared by the name rule.
-
-    Honorifics and degrees removed, casefolded, punctuation deleted.
-    """
-    return frozenset(_strip_punct(_clean_name(name)).casefold().split())
+# --- matching rules -----------------------------------------------------------------------
 
 
 def names_match(predicted: str, gold: str) -> bool:
@@ -146,34 +84,6 @@ def names_match(predicted: str, gold: str) -> bool:
     if p == g:
         return True
     return (p <= g or g <= p) and len(p & g) >= 2
-
-
-#: The abbreviations LABELING.md lists for titles, on casefolded, dot-stripped tokens.
-TITLE_ABBREVIATIONS: dict[str, str] = {
-    "wabup": "wakil bupati",
-    "wawali": "wakil wali kota",
-    "walkot": "wali kota",
-    "sekdakab": "sekda",
-    "sekdakot": "sekda",
-    "kadis": "kepala dinas",
-}
-
-
-def title_key(title: str) -> str:
-    """A title's comparison key: casefolded, abbreviations expanded, spacing collapsed."""
-    words = []
-    for tok in title.casefold().split():
-        bare = tok.strip(".,")
-        words.append(TITLE_ABBREVIATIONS.get(bare, tok))
-    return " ".join(" ".join(words).split())
-
-
-_WORD = re.compile(r"\w+")
-
-
-def phrase_tokens(phrase: str) -> frozenset[str]:
-    """Casefolded word tokens of a topic or institution phrase."""
-    return frozenset(_WORD.findall(phrase.casefold()))
 
 
 def phrases_match(a: str, b: str) -> bool:

@@ -5,6 +5,8 @@
 * :func:`clean_name`: a person's name without honorifics and degrees.
 * :func:`normalize_title`: a position as a short Indonesian title without the region.
 * :func:`resolve_date`: an Indonesian date expression -> LABELING.md date forms.
+* :mod:`visit_extract.normalize.lexicon`: the months, weekdays, visit terms and titles
+  that these normalisers and both backends read.
 
 The eval scorer does not use this package: it keeps its own keys (see
 :mod:`visit_extract.eval.keys`), so that a change here cannot move the yardstick.

@@ -5,23 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from visit_extract.normalize.lexicon import (
+    MONTH_PATTERN,
+    MONTHS,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    weekday_number,
+)
+
 __all__ = ["MONTHS", "WEEKDAYS", "resolve_date"]
 
-MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "pebruari": 2,
-    "febuari": 2, "february": 2, "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4,
-    "mei": 5, "may": 5, "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "agus": 8, "aug": 8, "august": 8, "september": 9,
-    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12, "december": 12,
-    "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4,
-    "sabtu": 5, "minggu": 6, "ahad": 6,
-}  # fmt: skip
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_ALT = r"senin|selasa|rabu|kamis|jum'?at|jumaat|sabtu|minggu|ahad"
 _DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|sd)\s*"
 
 _RE_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
@@ -31,22 +24,22 @@ _RE_NUM_RANGE = re.compile(
 )
 _RE_WORD_DATE = re.compile(
     r"(?<!\d)(\d{1,2})(?:\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*(\d{1,2}))?"
-    r"\s+(" + _MONTH_ALT + r")\.?(?:\s+(\d{4}))?\b",
+    r"\s+(" + MONTH_PATTERN + r")\.?(?:\s+(\d{4}))?\b",
     re.IGNORECASE,
 )
 _RE_WORD_RANGE = re.compile(
     r"(?<!\d)(\d{1,2})\s+("
-    + _MONTH_ALT
+    + MONTH_PATTERN
     + r")\.?(?:\s+(\d{4}))?"
     + _DASH
     + r"(\d{1,2})\s+("
-    + _MONTH_ALT
+    + MONTH_PATTERN
     + r")\.?(?:\s+(\d{4}))?\b",
     re.IGNORECASE,
 )
-_RE_MONTH_YEAR = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{4})\b", re.IGNORECASE)
+_RE_MONTH_YEAR = re.compile(r"\b(" + MONTH_PATTERN + r")\.?\s+(\d{4})\b", re.IGNORECASE)
 _RE_YEAR = re.compile(r"\b(?:tahun\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
-_RE_WEEKDAY = re.compile(r"\b(" + _WEEKDAY_ALT + r")\b(\s+(?:lalu|kemarin))?", re.IGNORECASE)
+_RE_WEEKDAY = re.compile(r"\b(" + WEEKDAY_PATTERN + r")\b(\s+(?:lalu|kemarin))?", re.IGNORECASE)
 _RE_END = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\b", re.IGNORECASE)
 
 
@@ -82,9 +75,7 @@ def _fmt(day: int, month: int, year: int | None, published: date | None) -> str 
 def _weekday(name: str, published: date | None, strictly_before: bool) -> str | None:
     if published is None:
         return None
-    target = WEEKDAYS.get(name.lower().replace("'", "").replace("jumaat", "jumat"))
-    if target is None:
-        target = WEEKDAYS.get(name.lower())
+    target = weekday_number(name)
     if target is None:
         return None
     delta = (published.weekday() - target) % 7

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from visit_extract.normalize.gazetteer import gazetteer, key
+from visit_extract.normalize.lexicon import ACTING_TITLES, TITLE_ABBREVIATIONS, alternation
 
 __all__ = ["clean_name", "normalize_title"]
 
@@ -69,40 +70,27 @@ def clean_name(name: str) -> str:
     return " ".join(out)
 
 
-# Title abbreviations news uses, on their key -> the short title.
-_TITLE_ABBREV: dict[str, str] = {
-    "wabup": "Wakil Bupati", "wakilbupati": "Wakil Bupati", "bupati": "Bupati",
-    "wawali": "Wakil Wali Kota", "wawalkot": "Wakil Wali Kota", "wakilwalikota": "Wakil Wali Kota",
-    "walkot": "Wali Kota", "walikota": "Wali Kota", "wagub": "Wakil Gubernur",
-    "wakilgubernur": "Wakil Gubernur", "gubernur": "Gubernur", "sekda": "Sekda",
-    "sekdakab": "Sekda", "sekdakot": "Sekda", "sekdaprov": "Sekda", "sekretarisdaerah": "Sekda",
-    "sekkab": "Sekda", "sekkot": "Sekda", "kades": "Kepala Desa", "kepaladesa": "Kepala Desa",
-    "perbekel": "Kepala Desa", "lurah": "Lurah", "camat": "Camat", "sekwan": "Sekretaris DPRD",
-    "sekretarisdprd": "Sekretaris DPRD", "ketuadprd": "Ketua DPRD",
-    "wakilketuadprd": "Wakil Ketua DPRD", "wakadprd": "Wakil Ketua DPRD",
+# Titles written out, as a whole title -> the short title; with the lexicon's
+# abbreviations, looked up on their key ("Wakil  Bupati", "WAKILBUPATI").
+_WHOLE_TITLES: dict[str, str] = {
+    "bupati": "Bupati", "wakil bupati": "Wakil Bupati", "walikota": "Wali Kota",
+    "wakil walikota": "Wakil Wali Kota", "gubernur": "Gubernur",
+    "wakil gubernur": "Wakil Gubernur", "sekretaris daerah": "Sekda",
+    "kepala desa": "Kepala Desa", "perbekel": "Kepala Desa", "lurah": "Lurah", "camat": "Camat",
+    "sekretaris dprd": "Sekretaris DPRD", "ketua dprd": "Ketua DPRD",
+    "wakil ketua dprd": "Wakil Ketua DPRD", "waka dprd": "Wakil Ketua DPRD",
 }  # fmt: skip
+_TITLE_ABBREV = {key(w): t for w, t in {**_WHOLE_TITLES, **TITLE_ABBREVIATIONS}.items()}
+# Inside a longer title: "Plt. Kadis Pariwisata", "Pj Sekdakab".
+_ACTING = re.compile(r"\b(" + alternation(ACTING_TITLES) + r")\.?(?=\s|$)", re.IGNORECASE)
+_ABBREVIATED = re.compile(r"\b(" + alternation(TITLE_ABBREVIATIONS) + r")\b", re.IGNORECASE)
 _TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), r)
     for p, r in [
-        (r"\bpelaksana\s+tugas\b", "Plt"),
-        (r"\bpenjabat\s+sementara\b", "Pjs"),
-        (r"\bpenjabat\b", "Pj"),
-        (r"\bplt\.?(?=\s|$)", "Plt"),
-        (r"\bpj\.?(?=\s|$)", "Pj"),
-        (r"\bpjs\.?(?=\s|$)", "Pjs"),
-        (r"\bwabup\b", "Wakil Bupati"),
-        (r"\bwawali(?:kota)?\b|\bwawalkot\b", "Wakil Wali Kota"),
-        (r"\bwalkot\b|\bwali\s*kota\b|\bwalikota\b", "Wali Kota"),
-        (r"\bwagub\b", "Wakil Gubernur"),
-        (r"\bsekda(?:kab|kot|prov)?\b|\bsek(?:kab|kot)\b|\bsekretaris\s+daerah\b", "Sekda"),
+        (r"\bwali\s*kota\b|\bwalikota\b", "Wali Kota"),
+        (r"\bsekretaris\s+daerah\b", "Sekda"),
         (r"\bass?ek\s+([ivx]+|\d)\b", r"Asisten \1 Sekda"),  # Asisten Sekda
-        (r"\bkadis\b", "Kepala Dinas"),
         (r"\bkadin\b(?=\s+\w)", "Kepala Dinas"),
-        (r"\bkaban\b", "Kepala Badan"),
-        (r"\bkabag\b", "Kepala Bagian"),
-        (r"\bkabid\b", "Kepala Bidang"),
-        (r"\bkades\b", "Kepala Desa"),
-        (r"\bsekwan\b", "Sekretaris DPRD"),
         (r"\bwaka\b(?=\s+dprd)", "Wakil Ketua"),
         (r"\bketua\s+dprd\b", "Ketua DPRD"),
     ]
@@ -137,6 +125,8 @@ def normalize_title(title: str) -> str:
     whole = _TITLE_ABBREV.get(key(text))
     if whole:
         return whole
+    text = _ACTING.sub(lambda m: ACTING_TITLES[" ".join(m.group(1).lower().split())], text)
+    text = _ABBREVIATED.sub(lambda m: TITLE_ABBREVIATIONS[m.group(1).lower()], text)
     for pattern, repl in _TITLE_WORDS:
         text = pattern.sub(repl, text)
     text = _TITLE_REGION.sub("", text)
@@ -159,4 +149,3 @@ def normalize_title(title: str) -> str:
         else:
             out.append(tok[:1].upper() + tok[1:])
     return " ".join(out)
-

@@ -11,39 +11,40 @@ from __future__ import annotations
 import re
 
 from visit_extract.normalize.gazetteer import Region, gazetteer, key
+from visit_extract.normalize.lexicon import HEAD_TITLES, SECRETARY_TITLES, alternation
 
 __all__ = ["Region", "normalize_country", "normalize_region", "region_hint"]
 
-# Words in front of a place name, and which level each one implies.
-_KAB_WORDS = {"pemkab", "kabupaten", "kab", "bupati", "wabup", "wakilbupati", "sekdakab"}
-_KOTA_WORDS = {
-    "pemkot", "kota", "walikota", "wakilwalikota", "wawali", "walkot", "sekdakot",
-    "kotaadministrasi", "pemkota",
-}  # fmt: skip
-_PROV_WORDS = {
-    "pemprov", "provinsi", "prov", "propinsi", "gubernur", "wagub", "wakilgubernur",
-    "sekdaprov", "pemerintahprovinsi",
-}  # fmt: skip
+# Words in front of a place name, and which level each one implies; the titles of a
+# region's head, deputy and secretary come from the lexicon.
+_LEVEL_WORDS: dict[str, str] = {
+    **{key(w): level for w, level in {**HEAD_TITLES, **SECRETARY_TITLES}.items()},
+    **dict.fromkeys(["pemkab", "kabupaten", "kab"], "regency"),
+    **dict.fromkeys(["pemkot", "kota", "kotaadministrasi", "pemkota"], "city"),
+    **dict.fromkeys(["pemprov", "provinsi", "prov", "propinsi", "pemerintahprovinsi"], "province"),
+}
+_HEADS = alternation(HEAD_TITLES)
 _LEAD = re.compile(
     r"^(?:(?P<w>pemerintah(?:an)?|pemkab|pemkot|pemprov|pemda|pemdes|dprd|dprk|setda|setwan|"
     r"kabupaten\s+administrasi|kota\s+administrasi|kabupaten|kab|kota|provinsi|propinsi|prov|"
-    r"bupati|wakil\s+bupati|wabup|wali\s*kota|wakil\s+wali\s*kota|wawali|walkot|gubernur|"
-    r"wakil\s+gubernur|wagub|sekda(?:kab|kot|prov)?|daerah)\b\.?[\s,]*)",
+    + _HEADS
+    + "|"
+    + alternation(["sekda", *SECRETARY_TITLES])
+    + r"|daerah)\b\.?[\s,]*)",
     re.IGNORECASE,
+)
+_REGENCY_CUE = re.compile(
+    r"\b(?:pemkab|" + alternation(w for w, lv in HEAD_TITLES.items() if lv == "regency") + r")\b"
+)
+_CITY_CUE = re.compile(
+    r"\b(?:pemkot|" + alternation(w for w, lv in HEAD_TITLES.items() if lv == "city") + r")\b"
 )
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PROV_SPLIT = re.compile(r"(?:,|\s+)\s*(?:provinsi|prov\.?|propinsi)\s+", re.IGNORECASE)
 
 
 def _hint_of(word: str) -> str | None:
-    k = key(word)
-    if k in _KAB_WORDS:
-        return "regency"
-    if k in _KOTA_WORDS:
-        return "city"
-    if k in _PROV_WORDS:
-        return "province"
-    return None
+    return _LEVEL_WORDS.get(key(word))
 
 
 def region_hint(words: str) -> str | None:
@@ -86,8 +87,8 @@ def _context_votes(base: str, context: str) -> dict[str, int]:
         return votes
     name = r"\s*".join(re.escape(t) for t in base.split())
     pattern = re.compile(
-        r"\b(pemkab|kabupaten|kab\.?|bupati|wabup|pemkot|kota|wali\s*kota|walkot|wawali|"
-        r"pemprov|provinsi|gubernur)\s+(?:administrasi\s+)?" + name + r"\b",
+        r"\b(pemkab|kabupaten|kab\.?|pemkot|kota|pemprov|provinsi|" + _HEADS + r")\s+"
+        r"(?:administrasi\s+)?" + name + r"\b",
         re.IGNORECASE,
     )
     for m in pattern.finditer(context):
@@ -96,8 +97,8 @@ def _context_votes(base: str, context: str) -> dict[str, int]:
             votes[hint] += 3
     # Weaker, general cues: a regency's people are bupati, a city's wali kota.
     low = context.lower()
-    votes["regency"] += len(re.findall(r"\b(?:bupati|pemkab|wabup)\b", low))
-    votes["city"] += len(re.findall(r"\b(?:wali\s*kota|walkot|pemkot|wawali)\b", low))
+    votes["regency"] += len(_REGENCY_CUE.findall(low))
+    votes["city"] += len(_CITY_CUE.findall(low))
     return votes
 
 
@@ -215,4 +216,3 @@ def normalize_country(mention: str) -> str | None:
     """
     text = re.sub(r"^(?:negara|negeri)\s+", "", mention.strip(), flags=re.IGNORECASE)
     return _COUNTRY_KEYS.get(key(text))
-

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .support import make_vcr
+from .support import replay
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -42,13 +42,9 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def cassette() -> Callable[[str], AbstractContextManager[Any]]:
-    """``with cassette("authored_401.yaml") as cas:`` replays (record_mode none)."""
-    recorder = make_vcr("none")
-
-    def use(name: str) -> AbstractContextManager[Any]:
-        return recorder.use_cassette(name)  # type: ignore[no-any-return]
-
-    return use
+    """``with cassette("authored_401.yaml") as cas:`` replays (record_mode none); a
+    missing cassette fails the test."""
+    return replay
 
 
 @pytest.fixture

@@ -2,10 +2,11 @@
 recorded with, invented articles, and a scripted loopback server used to author the
 ``authored_*.yaml`` cassettes.
 
-Cassettes are replayed with ``record_mode="none"``: a request that is not in the
-cassette fails the test instead of reaching a network. Requests are matched on method,
-path and the *canonical JSON body*, so a changed prompt, schema or setting cannot
-replay an answer recorded for a different request.
+Cassettes are replayed with ``record_mode="none"`` through :func:`replay`: a request
+that is not in the cassette fails the test instead of reaching a network, and so does a
+cassette file that is missing (a skip would hide a deleted recording). Requests are
+matched on method, path and the *canonical JSON body*, so a changed prompt, schema or
+setting cannot replay an answer recorded for a different request.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import json
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import pytest
 import vcr
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
@@ -107,13 +109,12 @@ def make_vcr(record_mode: str = "none") -> vcr.VCR:
 
 
 def recorded_cassettes() -> list[Path]:
-    """The recorded_smollm2_* cassettes holding one article each (the
-    recorded_smollm2_eval_*.yaml ones hold whole eval runs and are replayed by tests/eval)."""
-    return sorted(
-        p
-        for p in CASSETTES.glob("recorded_smollm2_*.yaml")
-        if not p.name.startswith("recorded_smollm2_eval_")
-    )
+    """The recorded_smollm2_* cassettes holding one article each: one per seed article
+    and the injection article (record_smollm2.py). Named, not globbed, so that a deleted
+    recording fails instead of vanishing from the parameters; the
+    recorded_smollm2_eval_*.yaml ones hold whole eval runs and are replayed by tests/eval."""
+    ids = [json.loads(line)["id"] for line in SEEDS.read_text(encoding="utf-8").splitlines()]
+    return [CASSETTES / f"recorded_smollm2_{i}.yaml" for i in [*ids, INJECTION_ARTICLE["id"]]]
 
 
 def recorded_article(cassette_path: Path) -> dict[str, Any]:
@@ -126,6 +127,22 @@ def recorded_article(cassette_path: Path) -> dict[str, Any]:
         if row["id"] == name:
             return row  # type: ignore[no-any-return]
     raise AssertionError(f"no article for {cassette_path.name}")
+
+
+def replay(name: str) -> AbstractContextManager[Any]:
+    """Replay the cassette ``name`` of tests/cassettes (record_mode none).
+
+    A missing file fails the calling test: vcr would treat it as an empty cassette,
+    and a test that skipped on it would pass with the recording gone.
+    """
+    path = CASSETTES / name
+    if not path.is_file():
+        pytest.fail(
+            f"cassette {path} is missing: restore it from git, or re-record it "
+            "(make_authored_cassettes.py, record_smollm2.py, record_smollm2_eval.py)",
+            pytrace=False,
+        )
+    return make_vcr("none").use_cassette(name)  # type: ignore[no-any-return]
 
 
 # --- invented articles (written for these tests; not from any corpus) ------------------

@@ -379,10 +379,7 @@ def test_recorded_smollm2_replays_to_a_valid_grounded_result_or_a_validation_err
 
 def test_recorded_answers_were_validated_against_the_response_model() -> None:
     """Every recorded answer is the model's real tool call, parseable as JSON args."""
-    paths = recorded_cassettes()
-    if not paths:
-        pytest.skip("no recorded cassettes")
-    for path in paths:
+    for path in recorded_cassettes():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for interaction in data["interactions"]:
             response = json.loads(interaction["response"]["body"]["string"])
@@ -397,8 +394,6 @@ def test_recorded_reask_after_a_real_hallucinated_quote(tmp_path: Path, cassette
     """SmolLM2 quoted the schema's own description as evidence; the replayed request
     shows that answer sent back with the grounding error (real wire traffic)."""
     path = CASSETTES / "recorded_smollm2_seed-002.yaml"
-    if not path.exists():
-        pytest.skip("cassette not recorded")
     settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
     with cassette(path.name) as cas, contextlib.suppress(ExtractionValidationError):
         extract_visit(recorded_article(path), settings=settings)

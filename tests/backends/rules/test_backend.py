@@ -114,15 +114,15 @@ def test_size_end_date_and_other_events() -> None:
 
 def test_foreign_host() -> None:
     text = (
-        "Bupati Lampung Selatan Radityo Egi Pratama melakukan kunjungan kerja ke Jepang "
-        "untuk mempelajari pengelolaan sampah, Senin (26/1/2026). Rombongan diterima "
-        "pejabat kota Tokyo."
+        "Wakil Bupati Bantul Joko Purnomo melakukan kunjungan kerja ke Jepang guna "
+        "mempelajari pengelolaan sampah, Senin (26/1/2026). Rombongan diterima pejabat "
+        "kota Osaka."
     )
     result = RulesBackend(Settings()).extract(Article(id="t", text=text))
     assert result.is_study_visit
     (visit,) = result.visits
     assert (visit.visitor.region, visit.host.region, visit.host.level) == (
-        "Kabupaten Lampung Selatan",
+        "Kabupaten Bantul",
         "Japan",
         "foreign",
     )
@@ -132,22 +132,21 @@ def test_foreign_host() -> None:
 # Invented: the head of region is represented, and the leader is only said to have
 # come "bersama" the others; neither article says "dipimpin".
 REPRESENTED = (
-    "LUWUK - Pemerintah Kota Palopo menggelar studi tiru di Kabupaten Banggai, Selasa "
-    "(26/1). Wali Kota Palopo yang diwakili Inspektur Kota Palopo Drs. H. Ahmad Ramli, MM "
-    "mempelajari sistem pengaduan masyarakat. Rombongan diterima Bupati Banggai Herwin "
-    "Yatim di ruang rapat."
+    "GIANYAR - Pemerintah Kota Salatiga mengadakan studi tiru ke Kabupaten Gianyar, Kamis "
+    "(21/3). Wali Kota Salatiga yang diwakili Inspektur Kota Salatiga Drs. H. Bambang "
+    "Wijaya, MM mendalami layanan aduan warga. Rombongan diterima Bupati Gianyar Made "
+    "Wirawan di balai pertemuan."
 )
 CAME_WITH = (
-    "BANYUWANGI - Pemprov Sumatera Barat melakukan studi banding ke Kabupaten "
-    "Banyuwangi, Kamis (7/3), untuk belajar pengelolaan pasar. Asisten II Pemprov Sumbar "
-    "Syamsul Bahri yang datang bersama beberapa kepala dinas disambut Sekda Banyuwangi "
-    "Mujiono."
+    "MAGELANG - Pemprov Kalimantan Selatan melakukan studi banding ke Kota Magelang, Senin "
+    "(11/11), untuk belajar penataan kawasan kuliner. Asisten II Pemprov Kalsel Rahmat "
+    "Hidayat yang tiba bersama sejumlah pejabat disambut Sekda Magelang Dwi Suryanto."
 )
 
 
 @pytest.mark.parametrize(
     ("text", "name", "title"),
-    [(REPRESENTED, "Ahmad Ramli", "Inspektur"), (CAME_WITH, "Syamsul Bahri", "Asisten II")],
+    [(REPRESENTED, "Bambang Wijaya", "Inspektur"), (CAME_WITH, "Rahmat Hidayat", "Asisten II")],
     ids=["diwakili", "datang-bersama"],
 )
 def test_delegation_head_without_dipimpin(text: str, name: str, title: str) -> None:
@@ -160,11 +159,11 @@ def test_delegation_head_without_dipimpin(text: str, name: str, title: str) -> N
 # Invented: the date of an earlier inspection comes first; the visit's own is a range
 # spelt with "Nopember".
 AFTER_INSPECTION = (
-    "Pemkot Kediri melakukan studi banding ke Pemkab Badung. Kunjungan itu menindaklanjuti "
-    "saran Menteri PAN-RB saat berkunjung dan sidak ke kantor pelayanan di Kota Kediri "
-    "(12/10'15), agar Pemkot belajar ke daerah lain.\n"
-    "Dihelat selama 3 hari (18-20 Nopember 2015), rombongan mempelajari pelayanan "
-    "perizinan terpadu satu pintu."
+    "Pemkot Salatiga melakukan studi banding ke Pemkab Gianyar. Langkah itu menjawab "
+    "teguran Menteri PAN-RB yang melakukan sidak ke loket perizinan di Kota Salatiga "
+    "(6/10'15), supaya Pemkot menimba pengalaman dari daerah lain.\n"
+    "Berlangsung empat hari (17-20 Nopember 2015), rombongan mendalami layanan izin "
+    "usaha daring."
 )
 
 
@@ -173,5 +172,5 @@ def test_an_inspection_date_is_not_the_visits() -> None:
         Article(id="t", text=AFTER_INSPECTION, published=date(2015, 11, 19))
     )
     visit = result.visits[0]
-    assert (visit.visitor.region, visit.host.region) == ("Kota Kediri", "Kabupaten Badung")
-    assert (visit.start_date, visit.end_date) == ("2015-11-18", "2015-11-20")
+    assert (visit.visitor.region, visit.host.region) == ("Kota Salatiga", "Kabupaten Gianyar")
+    assert (visit.start_date, visit.end_date) == ("2015-11-17", "2015-11-20")

@@ -62,14 +62,14 @@ def test_offsets_and_ignored_lines() -> None:
 
 def test_people_with_titles_regions_and_degrees() -> None:
     text = (
-        "Rombongan diterima Wakil Bupati Jembrana I Gede Ngurah Patriana Krisna. "
+        "Rombongan diterima Wakil Bupati Gianyar I Made Wirata Sudana. "
         "Hadir pula Kepala Dinas Pariwisata Kota Makassar, Andi Saputra, serta "
         "Sekda Kabupaten Pekalongan Dra. Hj. Siti Rahmawati, MM."
     )
     people = find_people(text, find_regions(text))
     got = [(p.name, p.title, p.region.name if p.region else None) for p in people]
     assert got == [
-        ("I Gede Ngurah Patriana Krisna", "Wakil Bupati", "Kabupaten Jembrana"),
+        ("I Made Wirata Sudana", "Wakil Bupati", "Kabupaten Gianyar"),
         ("Andi Saputra", "Kepala Dinas Pariwisata", "Kota Makassar"),
         ("Siti Rahmawati", "Sekda", "Kabupaten Pekalongan"),
     ]

@@ -8,7 +8,7 @@ from visit_extract.backends.rules.relevance import relevance_score
 
 POSITIVE = (
     "BANYUWANGI - Rombongan Pemerintah Kabupaten Sigi dipimpin Wakil Bupati Samuel Yansen "
-    "melakukan studi banding ke Kabupaten Banyuwangi, Kamis (14/3). Mereka diterima Sekda "
+    "menggelar studi banding di Kabupaten Banyuwangi, Kamis (14/3). Mereka disambut Sekda "
     "Banyuwangi di ruang rapat. Rombongan ingin belajar tentang Mal Pelayanan Publik dan "
     "pengelolaan BUMDes."
 )
@@ -18,7 +18,7 @@ NEGATIVES = {
         "kunjungan kerja, Senin (3/5). Menteri didampingi Gubernur NTB memantau progres."
     ),
     "planned only": (
-        "Sebanyak 40 pejabat Pemkab Garut akan melakukan studi banding ke Kabupaten "
+        "Sebanyak 40 pejabat Pemkab Garut akan menggelar studi banding ke Kabupaten "
         "Sumedang pada pekan depan untuk mempelajari aplikasi pelayanan, kata Sekda Garut."
     ),
     "student trip": (

@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     from importlib.abc import Traversable
 
-from visit_extract.backends.llm import pricing
+from visit_extract.backends.llm import planning, pricing
 from visit_extract.backends.llm.cache import ResultCache, cache_dir, cache_key
 from visit_extract.backends.llm.clients import LLMClient, get_client
 from visit_extract.backends.llm.grounding import Grounder
@@ -68,6 +68,9 @@ class LLMBackend:
     #: Each call costs money or seconds: batch runs pre-filter for it, run as many
     #: articles at once as Settings.concurrency says, and hear about its retries.
     capabilities = BackendCapabilities(prefilter=True, concurrency=None, reports_retries=True)
+    #: Dry runs (``batch --dry-run``) size and price an article without a key.
+    planned_usage = staticmethod(planning.planned_usage)
+    price = staticmethod(planning.price)
 
     def __init__(
         self,

@@ -13,18 +13,12 @@ from datetime import date
 
 from visit_extract import normalize
 from visit_extract.backends.llm.grounding import Grounder
-from visit_extract.backends.llm.response import (
-    KIND_TERMS,
-    LLMAnswer,
-    LLMParty,
-    LLMVisit,
-    QuotedText,
-)
+from visit_extract.backends.llm.response import LLMAnswer, LLMParty, LLMVisit, QuotedText
 from visit_extract.backends.llm.textprep import PreparedText
+from visit_extract.normalize.lexicon import KIND_ORDER, kind_of
 from visit_extract.schema import Evidence, Leader, Party, Visit, check_partial_date
 
 _OFFICIAL_PREFIX = re.compile(r"^(Kabupaten|Kota|Provinsi) \S", re.ASCII)
-_KIND_ORDER = ("studi_tiru", "studi_banding", "kunjungan_kerja")
 
 
 class _Builder:
@@ -106,10 +100,11 @@ class _Builder:
         """The model's kind, raised to a higher-precedence term found in its quote."""
         if not visit.kind_quote:
             return visit.kind
-        current = _KIND_ORDER.index(visit.kind) if visit.kind in _KIND_ORDER else len(_KIND_ORDER)
-        for rank, kind in enumerate(_KIND_ORDER[:current]):
-            if KIND_TERMS[kind].search(visit.kind_quote) and rank < current:
-                return kind
+        found, _ = kind_of(visit.kind_quote)
+        if found != "other" and (
+            visit.kind not in KIND_ORDER or KIND_ORDER.index(found) < KIND_ORDER.index(visit.kind)
+        ):
+            return found
         return visit.kind
 
     def dates(self, visit: LLMVisit) -> tuple[str | None, str | None]:

@@ -27,6 +27,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from visit_extract.backends.llm.grounding import MAX_QUOTE_CHARS, Grounder
+from visit_extract.normalize.lexicon import KIND_TERMS
 from visit_extract.schema import Branch, Domain, Kind, Level, check_partial_date
 
 _GROUNDER: ContextVar[Grounder | None] = ContextVar("visit_extract_grounder", default=None)
@@ -154,17 +155,6 @@ class LLMParty(BaseModel):
     size: QuotedSize | None = Field(
         default=None, description="Delegation size as stated; always null for the host."
     )
-
-
-#: The words that decide each kind (LABELING.md precedence: tiru > banding > kerja).
-KIND_TERMS: dict[str, re.Pattern[str]] = {
-    "studi_tiru": re.compile(r"studi\s*tiru|kaji\s*tiru", re.I),
-    "studi_banding": re.compile(
-        r"studi\s*banding|compara?tive\s*stud|komparati[fv]\s*stud|stud[iy]\s*komparati|benchmark",
-        re.I,
-    ),
-    "kunjungan_kerja": re.compile(r"kunjungan\s*kerja|\bkunker\b", re.I),
-}
 
 
 class LLMTopic(BaseModel):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from visit_extract.normalize import normalize_region, region_hint
 from visit_extract.normalize.gazetteer import Region, gazetteer, key
+from visit_extract.normalize.lexicon import HEAD_TITLES, SECRETARY_TITLES
 
 # Lines or brackets that only point to other stories ("Baca juga: ...",
 # "[Baca: ...]"); a visit named there is not this article's visit.
@@ -24,6 +25,8 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"”’']?(?:\s+|,(?=\S))(?=[\"“‘A-Z0-9
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?")
 _GAP = re.compile(r"[ \t-]{1,3}")
+# Words that may stand before a place name and belong to its mention: institutions,
+# and the one-word titles of heads of region and secretaries ("Walkot Magelang").
 _PREFIX_WORDS = frozenset(
     key(w)
     for w in [
@@ -41,21 +44,14 @@ _PREFIX_WORDS = frozenset(
         "provinsi",
         "prov",
         "propinsi",
-        "bupati",
-        "wabup",
-        "walikota",
         "wali",
-        "wawali",
-        "gubernur",
-        "wagub",
         "sekda",
-        "sekdakab",
-        "sekdakot",
         "administrasi",
         "wakil",
         "setda",
         "setkab",
         "setwan",
+        *(w for w in {**HEAD_TITLES, **SECRETARY_TITLES} if " " not in w),
     ]
 )
 _EXPLICIT = frozenset(

@@ -1,59 +1,47 @@
-"""People in an article: officials with their titles, delegation leaders, receivers.
+"""People in an article: officials with their titles, for the leader stage.
 
-Works on the original text and returns spans into it. Names are cleaned with
-:func:`~visit_extract.normalize.clean_name` and titles with
-:func:`~visit_extract.normalize.normalize_title`.
+Works on the original text and returns spans into it. Two shapes are read: the title
+first ("Bupati Gianyar I Made Sutama", "Kepala Dinas Kesehatan Kota X, Budi") and the
+name first ("Budi Santoso, Kepala Dinas Kesehatan", "Rina Wati selaku Sekda"). Names
+are read by :mod:`.names` (a name must look like one) and titles by :mod:`.titles`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from visit_extract.backends.rules.mentions import Mention
-from visit_extract.normalize import clean_name, normalize_title
+from visit_extract.backends.rules.names import name_before, read_name
+from visit_extract.backends.rules.titles import title_at, title_starts, unit_end
 from visit_extract.normalize.gazetteer import Region
 
 _I = re.IGNORECASE
 
-#: Positions as news writes them, longest first where one is a prefix of another.
-TITLE = (
-    r"(?:(?:Plt|Pj|Pjs|Pelaksana\s+Tugas|Penjabat(?:\s+Sementara)?)\.?\s+)?"
-    r"(?:"
-    r"Wakil\s+Ketua\s+(?:[IVX]+\s+)?DPRD|Ketua\s+Komisi\s+(?:[IVX]+|\d+|[A-E])\s+DPRD|"
-    r"Ketua\s+Komisi\s+(?:[IVX]+|\d+|[A-E])|Ketua\s+DPRD|Waka\s+DPRD|Sekretaris\s+DPRD|Sekwan|"
-    r"Wakil\s+Bupati|Wakil\s+Wali\s*kota|Wakil\s+Walikota|Wakil\s+Gubernur|"
-    r"Bupati|Wali\s*kota|Walikota|Gubernur|Wabup|Wawali|Wagub|Walkot|"
-    r"Sekretaris\s+Daerah|Sekda(?:kab|kot|prov)?|"
-    r"Asisten\s+(?:[IVX]+|\d)(?:\s+Setda|\s+Sekda)?|As{1,2}ek\s+(?:[IVX]+|\d)\b|"
-    r"Asisten\s+(?:Bidang\s+)?(?:Pemerintahan(?:\s+dan\s+Kesra)?|Ekobang|Ekonomi\s+dan\s+Pembangunan|"
-    r"Administrasi\s+(?:Umum|dan\s+Kesra)|Perekonomian(?:\s+dan\s+Pembangunan)?|Kesra)|"
-    r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPT)(?:\s+[A-Z][\w-]*){1,5}|"
-    r"Kepala\s+(?:Bappeda|BKD|BKPSDM|BPKAD|DPMD|Dispar|Disparbud|Diskominfo|Bapenda|Inspektorat)|"
-    r"Kadis(?:\s+[A-Z][\w-]*){1,3}|Kaban(?:\s+[A-Z][\w-]*){1,3}|Kabag(?:\s+[A-Z][\w-]*){1,3}|"
-    r"Kasubag(?:\s+[A-Z][\w-]*){1,3}|Inspektur(?:\s+(?:[IVX]+|Daerah))?|Asisten(?=\s+[A-Z])|"
-    r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Staf\s+Ahli(?:\s+Bupati)?"
-    r")\b"
+# Words before a place name that start the place, not an office ("Pemerintahan" may be
+# a unit's word: "Asisten Pemerintahan Kota X").
+_PLACE_PREFIXES = frozenset(
+    "kabupaten kab kota provinsi prov propinsi pemkab pemkot pemprov pemda pemerintah".split()  # noqa: SIM905
 )
-_TITLE_RE = re.compile(TITLE, _I)
-#: A name token: capitalised word, initial ("M.", "FB"), honorific ("H.", "Hj.", "Drs.").
-_NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`-]*\.?|[A-Z]{1,3}\.)")
-_DEGREE_TAIL = re.compile(r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,5}\.?(?:\s?[A-Za-z]{1,6}\.?){0,2}))+")
-#: Capitalised words that start something other than a name.
-_NOT_NAME = frozenset(
-    "Kabupaten Kota Provinsi Pemkab Pemkot Pemprov Pemda Pemerintah DPRD Dinas Badan Bagian "  # noqa: SIM905
-    "Sekretariat Setda Kantor Di Dan Yang Pada Dalam Untuk Saat Ketika Selasa Senin Rabu "
-    "Kamis Jumat Sabtu Minggu Beserta Bersama Didampingi Serta Para Rombongan Jajaran Tim "
-    "Selaku Ini Itu Juga Kepala Wakil Ketua Sekda Bupati Gubernur Asisten Staf Komisi Forum "
-    "Kasubag Kabag Camat Dari Ke Menurut Kata Ujar Turut Hadir Sementara Adapun Usai Desa "
-    "Kecamatan Kelurahan Jawa Sumatera Sulawesi Kalimantan Papua Bali Setempat Terkait "
-    "Mereka Kami Kita Ia Dia Beliau Pak Bu Bapak Ibu The Of OPD SKPD ASN Sebelumnya Informasi "
-    "Jepang Indonesia Republik Negara Pemerintahan Kemudian Namun Selain Sedangkan Hal "
-    "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara Pimpin Study "
-    "Studi Belajar Kunjungi Terima Sambut Hadiri "
-    "Tinjau Teken Gelar Lakukan Pelajari Timba Ada Tak Tidak Selamat".split()
+_WORD = re.compile(r"[^\s,]+")
+# Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
+_NAME_FIRST = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus)\b)")
+_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?")
+_SECRETARIAT = re.compile(
+    r"[ \t]+(?:Setda|Setkab|Setdakab|Setdakot|Setdaprov|Setwan|Sekretariat\s+(?:Daerah|DPRD))\b"
 )
-_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al"})
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
+_PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,15}\)")
+_AT_UNIT = re.compile(
+    r"[ \t]+(?:di|pada)(?=[ \t]+(?:Bagian|Dinas|Badan|Sekretariat|Setda|Biro|Kantor)\b)"
+)
+# "<title> <region> ini": the person just quoted ("kata Budi")
+_THIS = re.compile(r"[ \t]+(?:ini|tersebut)\b")
+_SPEAKER = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut)(?:nya)?[ \t]+(?=[A-Z])"
+)
+_SELAKU = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga|sekaligus)[ \t]+", _I)
 
 
 @dataclass(frozen=True)
@@ -65,7 +53,7 @@ class Person:
         title: normalised short title ("Bupati") or None.
         region: the region named with the title ("Bupati Banyuwangi"), if any.
         start: offset of the title (or name) in the text.
-        end: offset just past the name.
+        end: offset just past the name (or past the title, name first).
         name_start: offset of the name.
     """
 
@@ -77,65 +65,35 @@ class Person:
     name_start: int
 
 
-def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
-    """Read a person's name starting at ``pos`` (after spaces, a comma or a dash).
+class _Places:
+    """Region mentions indexed by where they (or their prefix words) start."""
 
-    Args:
-        text: the article text.
-        pos: where the name may begin.
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.at: dict[int, Mention] = {}
+        stops: set[int] = set()
+        for m in mentions:
+            for w in _WORD.finditer(text, m.prefix_start, m.start):
+                self.at.setdefault(w.start(), m)
+                if w.group().lower().rstrip(".") in _PLACE_PREFIXES:
+                    stops.add(w.start())
+            self.at.setdefault(m.start, m)
+            stops.add(m.start)
+        #: where a unit's name must end: a place or its "Kabupaten", "Pemkot"...
+        self.stops = frozenset(stops)
+        self.starts = sorted(m.start for m in mentions)
+        self.by_start = {m.start: m for m in mentions}
+        self.spans = sorted((m.prefix_start, m.end) for m in mentions)
 
-    Returns:
-        ``(cleaned name, start, end)`` or None when no name starts there.
-    """
-    m = re.compile(r"[\s,:–—-]*(?:oleh\s+|yakni\s+|yaitu\s+)?").match(text, pos)
-    i = m.end() if m else pos
-    start = i
-    tokens: list[str] = []
-    end = i
-    while len(tokens) < 7:
-        t = _NAME_TOKEN.match(text, i)
-        if t is None:
-            # "bin" and other particles inside a name
-            p = re.compile(r"[a-z]+").match(text, i)
-            if p and p.group() in _PARTICLES and tokens:
-                nxt = re.compile(r"\s+").match(text, p.end())
-                if nxt and _NAME_TOKEN.match(text, nxt.end()):
-                    tokens.append(p.group())
-                    i = nxt.end()
-                    continue
-            break
-        word = t.group()
-        bare = word.rstrip(".")
-        # "I" opens Balinese names ("I Made Sutama"); "II", "IV" are not names
-        if not tokens and (
-            bare in _NOT_NAME
-            or (len(bare) > 1 and re.fullmatch(r"[IVX]+", bare))
-            or bare.lower().startswith("se-")
-        ):
-            return None
-        # a name ends before a word in the stop list or an acronym ("UPTPK", "OPD")
-        if tokens and (bare in _NOT_NAME or (bare.isupper() and len(bare) >= 3)):
-            break
-        tokens.append(word)
-        end = t.end()
-        if word.endswith(".") and len(bare) > 3 and bare not in ("Drs", "Dra", "Prof"):
-            break  # a full stop after a word ends the sentence
-        sp = re.compile(r"[ \t]+").match(text, end)
-        if sp is None:
-            break
-        i = sp.end()
-    if not tokens:
+    def inside(self, a: int, b: int) -> Mention | None:
+        """The last mention whose name starts in ``[a, b)``."""
+        i = bisect_left(self.starts, b) - 1
+        if i >= 0 and self.starts[i] >= a:
+            return self.by_start[self.starts[i]]
         return None
-    d = _DEGREE_TAIL.match(text, end)
-    raw = text[start:end] + (d.group() if d else "")
-    name = clean_name(raw)
-    if not name or name.split()[0] in _NOT_NAME:
-        return None
-    return name, start, end
 
 
 def find_people(text: str, mentions: list[Mention]) -> list[Person]:
-    """Officials named as "<title> [<region>] <name>" or "<name>, <title> <region>".
+    """Officials named as "<title> [<region>] <name>" or "<name>, <title> [<region>]".
 
     Args:
         text: the article text.
@@ -144,62 +102,131 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     Returns:
         People in text order.
     """
-    by_start = {m.prefix_start: m for m in mentions}
-    by_start.update({m.start: m for m in mentions})
+    places = _Places(text, mentions)
+    stops = places.stops
     people: list[Person] = []
-    for tm in _TITLE_RE.finditer(text):
-        pos = tm.end()
-        region = None
-        # Region right after the title, with its own prefix: "Bupati Kabupaten Jeneponto"
-        gap = re.compile(r"[ \t]*").match(text, pos)
-        p2 = gap.end() if gap else pos
-        mention = by_start.get(p2) or _mention_at(mentions, p2)
-        if mention is None:
-            # the title swallowed the region: "Kepala Dinas Pariwisata Kota Makassar"
-            inner = [m for m in mentions if tm.start() < m.start < tm.end() and not m.qualifier]
-            if inner:
-                region = inner[-1].region
-        if mention is not None:
-            region = mention.region
-            pos = mention.end
-            # a locating province ("Bupati Pasangkayu Provinsi Sulawesi Barat")
-            for q in mentions:
-                if q.qualifier and 0 <= q.prefix_start - pos <= 3:
-                    pos = q.end
-        got = read_name(text, pos)
+    taken_to = -1
+    for pos in title_starts(text):
+        if pos < taken_to:
+            continue
+        got = title_at(text, pos, stops)
         if got is None:
             continue
-        name, ns, ne = got
-        if len(name) < 3:
+        title, tend = got
+        region, after = _region_after(text, pos, tend, places)
+        at = _AT_UNIT.match(text, after)
+        if at:  # "Kasubag Umum di Bagian Umum Setda Klaten Budi": the unit's place
+            region, after = _region_after(text, pos, unit_end(text, at.end(), stops), places)
+        if not text[pos].isupper() and region is None:
+            continue  # "asisten pelatih": a lower-case title needs its region
+        if region is not None and text[after - 1] == ".":
+            continue  # "... kata Bupati Klaten." ends the sentence
+        name = read_name(text, after)
+        if name is None and _THIS.match(text, after):
+            # "..., kata Budi. Kepala Dinas Sosial Klaten ini menambahkan": the speaker
+            spoken = _last_speaker(text, pos)
+            if spoken is not None:
+                people.append(Person(spoken[0], title or None, region, *spoken[1:], spoken[1]))
             continue
-        people.append(Person(name, normalize_title(tm.group()), region, tm.start(), ne, ns))
-    # "Sutrisno, Bupati Pemalang" / "Hartono, Ketua DPRD Murung Raya"; not inside a list
-    # of "<title> <region> – <name>, <title> ..." whose names were read above
-    taken = [(p.name_start, p.end) for p in people]
-    for m in re.finditer(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:selaku\s+)?", text):
-        tm2 = _TITLE_RE.match(text, m.end())
-        if tm2 is None or any(a <= m.start() < b for a, b in taken):
-            continue
-        name = clean_name(m.group(1))
-        if not name or name.split()[0] in _NOT_NAME:
-            continue
-        gap = re.compile(r"[ \t]*").match(text, tm2.end())
-        p2 = gap.end() if gap else tm2.end()
-        mention = by_start.get(p2)
-        region = mention.region if mention else None
-        people.append(
-            Person(name, normalize_title(tm2.group()), region, m.start(), tm2.end(), m.start())
-        )
+        if name is None or name[1] in places.at:
+            continue  # no name, or a place: "Bupati Sigi, Sulteng"
+        people.append(Person(name[0], title or None, region, pos, name[2], name[1]))
+        taken_to = name[2]
+    people.extend(_names_first(text, places, stops, people))
     people.sort(key=lambda p: p.start)
     return people
 
 
-def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
-    """The mention whose prefix words cover ``pos`` ("DPRD Kabupaten Malaka" at "Kabupaten")."""
-    for m in mentions:
-        if m.prefix_start <= pos <= m.start and m.start - pos < 40:
-            return m
-    return None
+def _last_speaker(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The last person quoted by name ("kata Budi") in the 300 characters before ``pos``."""
+    last = None
+    for m in _SPEAKER.finditer(text, max(0, pos - 300), pos):
+        last = m
+    return read_name(text, last.end()) if last is not None else None
+
+
+def _names_first(
+    text: str, places: _Places, stops: frozenset[int], found: list[Person]
+) -> list[Person]:
+    """ "Sutrisno, Bupati Pemalang" and "Rina Wati selaku Kepala Dinas Sosial"."""
+    spans = sorted([(p.start, p.end) for p in found] + places.spans)
+    starts = [a for a, _ in spans]
+    titled = {p.start for p in found}
+    reach: list[int] = []  # reach[i]: the furthest end of spans[0..i]
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    out: list[Person] = []
+    for m in _NAME_FIRST.finditer(text):
+        sel = _SELAKU.match(text, m.start())
+        tpos = sel.end() if sel else m.end()
+        got = title_at(text, tpos, stops)
+        if got is None or not (sel or text[tpos].isupper()) or tpos in titled:
+            # after a bare comma only a capitalised title: "Budi, Bupati X"; and not
+            # "Budi, Bupati X Joko": a list of people named title first
+            continue
+        before = name_before(text, m.start())
+        if before is None:
+            continue
+        name, start = before
+        i = bisect_left(starts, m.start())
+        if (i and reach[i - 1] > start) or bisect_left(starts, start) < i:
+            continue  # inside a name read title first, or a region's name
+        title, tend = got
+        region, end = _region_after(text, tpos, tend, places)
+        out.append(Person(name, title or None, region, start, end, start))
+    return out
+
+
+def _region_after(text: str, start: int, tend: int, places: _Places) -> tuple[Region | None, int]:
+    """The region named with a title and where it ends: "Bupati Kabupaten Jeneponto",
+    "Sekda Halmahera Timur (Haltim) Provinsi Maluku Utara (Malut),"."""
+    region: Region | None = None
+    pos = tend
+    inner = places.inside(start, tend)
+    if inner is not None and not inner.qualifier:
+        # the title swallowed the region: "Wakil Bupati Gianyar" is one mention
+        region = inner.region
+        pos = max(pos, inner.end)
+    for _ in range(4):
+        sec = _SECRETARIAT.match(text, pos)
+        if sec:  # "Kabag Umum Setda Budi": the secretariat that holds the unit
+            pos = sec.end()
+        gap = _GAP.match(text, pos)
+        nxt = places.at.get(gap.end() if gap else pos)
+        if nxt is None:
+            # a locating province after a comma: "Bupati Sigi, Sulteng, <name>"
+            comma = _COMMA_GAP.match(text, pos)
+            nxt = places.at.get(comma.end()) if comma else None
+            if nxt is None or not nxt.qualifier:
+                break
+        if nxt.end <= pos:
+            break
+        # the first region names the office; a province after it only locates it
+        region = region or nxt.region
+        pos = nxt.end
+        paren = _PAREN_AFTER.match(text, pos)
+        if paren:
+            pos = paren.end()
+    return region, pos
+
+
+def same_person(people: list[Person], name: str) -> Person | None:
+    """The person a short name refers back to: "Herwin" after "Bupati Herwin Yatim".
+
+    Args:
+        people: people found in the article.
+        name: a name as read at a cue.
+
+    Returns:
+        The first person whose name holds every word of ``name``, preferring one
+        with a title; None when nobody does.
+    """
+    words = set(name.lower().split())
+    matches = [p for p in people if words <= set(p.name.lower().split())]
+    titled = [p for p in matches if p.title]
+    if titled:
+        return titled[0]
+    return matches[0] if matches else None
 
 
 _RANK = [
@@ -213,8 +240,10 @@ _RANK = [
     ("Sekda", 7),
     ("Wakil Ketua", 6),
     ("Ketua Komisi", 5),
+    ("Direktur", 5),
     ("Asisten", 4),
     ("Inspektur", 4),
+    ("Staf Ahli", 4),
     ("Kepala", 3),
 ]
 

@@ -21,15 +21,23 @@ import math
 import re
 
 from visit_extract.backends.rules.mentions import ignored_spans
+from visit_extract.normalize.lexicon import (
+    HEAD_TITLES,
+    LEARNING_TERMS,
+    MONTH_PATTERN,
+    PLAIN_WEEKDAY_PATTERN,
+    REGION_OFFICIAL_ABBREVIATIONS,
+    STUDY_TERMS,
+    WORK_VISIT_TERMS,
+    alternation,
+)
 
 _I = re.IGNORECASE
 
 #: One search decides whether an article deserves a closer look.
 _GATE = re.compile(
-    r"stud[iy]\s*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
-    r"kaji\s*(?:banding|tiru)|comparative\s+study|benchmark|kunjungan\s+kerja|\bkunker\b|"
-    r"\bkunja\b|belajar|timba\s+ilmu|berguru|ngangsu\s+kaweruh|mencuri\s+ilmu|city\s+sharing|"
-    r"anjangsana|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi",
+    STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
+    r"belajar|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi",
     _I,
 )
 #: Substrings one of which every gated article contains (checked before ``_GATE``).
@@ -37,13 +45,8 @@ _GATE_WORDS = (
     "stud", "kaji", "compar", "benchmark", "unjung", "kunker", "kunja", "belajar", "pelajari",
     "ilmu", "berguru", "ngangsu", "sharing", "anjangsana", "konsultasi",
 )  # fmt: skip
-_STRONG = re.compile(
-    r"stud[iy]\s*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
-    r"kaji\s*(?:banding|tiru)|comparative\s+study|benchmarking|(?:menimba|timba)\s+ilmu|"
-    r"berguru|ngangsu\s+kaweruh|mencuri\s+ilmu|city\s+sharing|anjangsana",
-    _I,
-)
-_KUNKER = re.compile(r"kunjungan\s+kerja|\bkunker\b|\bkunja\b", _I)
+_STRONG = re.compile(STUDY_TERMS + "|" + LEARNING_TERMS, _I)
+_KUNKER = re.compile(r"\b" + WORK_VISIT_TERMS + r"\b", _I)
 _LEARN = re.compile(
     r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
     r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|\bkonsultasi\b|"
@@ -55,9 +58,12 @@ _LEARN = re.compile(
     _I,
 )
 _GOV = re.compile(
-    r"\b(?:pemkab|pemkot|pemprov|pemda|pemdes|dprd|bupati|wabup|wali\s*kota|walkot|wawali|"
-    r"sekda|sekdakab|sekdakot|sekwan|gubernur|wagub|kepala\s+desa|kades|perbekel|camat|opd|"
-    r"skpd|kepala\s+dinas|kadis|bappeda|setda|setkab|pemerintah\s+(?:kabupaten|kota|provinsi|"
+    r"\b(?:pemkab|pemkot|pemprov|pemda|pemdes|dprd|"
+    + alternation(HEAD_TITLES)
+    + "|"
+    + alternation(REGION_OFFICIAL_ABBREVIATIONS)
+    + r"|kepala\s+desa|perbekel|camat|opd|"
+    r"skpd|kepala\s+dinas|bappeda|setda|setkab|pemerintah\s+(?:kabupaten|kota|provinsi|"
     r"daerah|desa)|sekretariat\s+(?:daerah|dprd|dewan)|asisten\s+(?:[ivx\d]+|pemerintahan|"
     r"ekonomi|administrasi)|dinas\s+\w+|tkpk|diklatpim|forkopimda)\b",
     _I,
@@ -90,17 +96,15 @@ _INST_VISIT = re.compile(
     _I,
 )
 _DATE_HINT = re.compile(
-    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\b(?:senin|selasa|rabu|kamis|"
-    r"jum'?at|sabtu)\b|\b\d{1,2}\s*(?:-|–|hingga|sampai)?\s*\d{0,2}\s+(?:januari|[fp]ebruari|"
-    r"maret|april|mei|juni|juli|agustus|september|oktober|no[vp]ember|desember)\b|"
+    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\b" + PLAIN_WEEKDAY_PATTERN + r"\b|"
+    r"\b\d{1,2}\s*(?:-|–|hingga|sampai)?\s*\d{0,2}\s+" + MONTH_PATTERN + r"\b|"
     r"\b(?:belum\s+lama\s+ini|baru-baru\s+ini|kemarin)\b",
     _I,
 )
 # A visit statement, and the future/plan words that may precede it.
 _VISIT_STATEMENT = re.compile(
-    r"stud[iy]\s*(?:banding|tiru|komparasi|komparatif|perbandingan|terap|eksplorasi)|"
-    r"kaji\s*(?:banding|tiru)|benchmarking|kunjungan\s+kerja|\bkunker\b|berkunjung|"
-    r"mengunjungi|belajar\s+ke|bertolak\s+ke|berangkat\s+ke",
+    STUDY_TERMS + r"|\b" + WORK_VISIT_TERMS + r"\b|"
+    r"berkunjung|mengunjungi|belajar\s+ke|bertolak\s+ke|berangkat\s+ke",
     _I,
 )
 _FUTURE_BEFORE = re.compile(

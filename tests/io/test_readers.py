@@ -1,5 +1,5 @@
-"""The batch input readers added to visit_extract.io: CSV, Parquet, .txt folders,
-column mapping, format detection and row counting."""
+"""visit_extract.io.readers, the batch inputs: CSV, Parquet, .txt folders, column
+mapping, format detection and row counting."""
 
 from __future__ import annotations
 

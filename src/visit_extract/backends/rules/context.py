@@ -1,0 +1,178 @@
+"""The state the rules stages hand on to each other while reading one article.
+
+:func:`read_article` fills what every later stage needs (ignored passages, region
+mentions, sentences, people); each stage then adds its own findings to the same
+:class:`Context`. The stages run in the order of
+:func:`~visit_extract.backends.rules.extractor.extract_visits` and read only what
+earlier stages wrote, so any stage can be tested on a context built from invented text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from visit_extract.backends.rules.mentions import (
+    Mention,
+    find_regions,
+    ignored_spans,
+    in_spans,
+    sentences,
+)
+from visit_extract.backends.rules.people import Person, find_people
+from visit_extract.normalize.gazetteer import Region
+from visit_extract.schema import Evidence, Party
+
+#: A ``(start, end)`` character span of the article text.
+Span = tuple[int, int]
+
+
+@dataclass
+class Role:
+    """How strongly the text casts one region as host and as visitor.
+
+    Attributes:
+        region: the region.
+        host: summed host cues around its mentions.
+        visitor: summed visitor cues.
+        count: how many times the text names it.
+        mentions: those mentions, in text order.
+        listed: bonus for a head of region named in an enumeration of heads.
+        host_mention: the mention with the strongest host cue.
+        visitor_mention: the mention with the strongest visitor cue.
+    """
+
+    region: Region
+    host: float = 0.0
+    visitor: float = 0.0
+    count: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+    listed: float = 0.0
+    host_mention: Mention | None = None
+    visitor_mention: Mention | None = None
+
+
+@dataclass
+class Side:
+    """One party of the visits while it is being filled in.
+
+    Attributes:
+        role: the region's role scores.
+        prefix: evidence field prefix, ``"visitor"`` or ``"host"``.
+        cue: the mention the party is read from (its strongest cue).
+        legislative: whether the words at the cue name a DPRD.
+        village: whether the cue names a village of the region.
+        leader: the delegation head (visitor) or most senior receiver (host).
+        party: the finished party, once :mod:`~visit_extract.backends.rules.parties`
+            has built it.
+        evidence: region and leader quotes, in that order.
+    """
+
+    role: Role
+    prefix: str
+    cue: Mention
+    legislative: bool
+    village: bool
+    leader: Person | None = None
+    party: Party | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """Everything found so far in one article.
+
+    Attributes:
+        text: the original article text (all spans point into it).
+        published: the publication date, for years and weekdays.
+        skip: "Baca juga" passages, whose content is another story's.
+        all_mentions: every region mention, locating provinces included.
+        mentions: the mentions that can be parties (no qualifiers, none in ``skip``).
+        sents: sentence spans.
+        people: officials named with a title.
+        roles: role scores by region code.
+        host_role: the host region's role, when the host is a region.
+        host_party: the host when it is a foreign country or a ministry.
+        host_evidence: the quote that names that foreign or national host.
+        visitors: the visiting regions' roles, one visit each.
+        host: the host side, when the host is a region.
+        sides: the visitor sides by region code, in ``visitors`` order.
+        kind: the visit kind code.
+        kind_span: where the kind term stands.
+        start_date: first day (LABELING.md form).
+        end_date: last day.
+        date_span: where the start date stands.
+        topics: topic phrases with their spans.
+        domains: domain codes of the topics.
+        agreement_span: the sentence reporting a signed agreement.
+        sizes: delegation sizes by visitor region code: ``(size, start, end)``.
+    """
+
+    text: str
+    published: date | None
+    skip: list[Span]
+    all_mentions: list[Mention]
+    mentions: list[Mention]
+    sents: list[Span]
+    people: list[Person]
+    roles: dict[str, Role] = field(default_factory=dict)
+    host_role: Role | None = None
+    host_party: Party | None = None
+    host_evidence: list[Evidence] = field(default_factory=list)
+    visitors: list[Role] = field(default_factory=list)
+    host: Side | None = None
+    sides: dict[str, Side] = field(default_factory=dict)
+    kind: str = "other"
+    kind_span: Span | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    date_span: Span | None = None
+    topics: list[tuple[str, int, int]] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    agreement_span: Span | None = None
+    sizes: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    def evidence(self, fieldname: str, a: int, b: int) -> Evidence:
+        """An :class:`Evidence` quoting ``text[a:b]`` for ``fieldname``."""
+        return Evidence(field=fieldname, quote=self.text[a:b], start=a, end=b)
+
+    def sentence_of(self, pos: int) -> Span:
+        """The sentence around ``pos``; 200 characters either side when none holds it."""
+        for a, b in self.sents:
+            if a <= pos < b:
+                return a, b
+        return max(0, pos - 200), pos + 200
+
+    def masked(self) -> str:
+        """The text with the ``skip`` passages blanked out, offsets unchanged."""
+        if not self.skip:
+            return self.text
+        chars = list(self.text)
+        for a, b in self.skip:
+            for i in range(a, min(b, len(chars))):
+                chars[i] = " "
+        return "".join(chars)
+
+
+def read_article(text: str, published: date | None) -> Context:
+    """The first stage: passages to ignore, region mentions, sentences and people.
+
+    Args:
+        text: the original article text.
+        published: publication date, if known.
+
+    Returns:
+        A context for the later stages.
+    """
+    skip = ignored_spans(text)
+    all_mentions = find_regions(text)
+    mentions = [m for m in all_mentions if not m.qualifier and not in_spans(m.start, skip)]
+    return Context(
+        text=text,
+        published=published,
+        skip=skip,
+        all_mentions=all_mentions,
+        mentions=mentions,
+        sents=sentences(text),
+        people=find_people(text, all_mentions),
+    )

@@ -1,0 +1,261 @@
+"""Leaders: who heads each delegation and who receives it (LABELING.md "leader").
+
+A delegation's head is the person the text says leads it ("dipimpin [langsung] [oleh]
+<person>", "diketuai", "ketua rombongan <person>", "<person> selaku ketua rombongan",
+"<person> memimpin rombongan"), the stand-in of its absent head ("Wali Kota X yang
+diwakili <person>", "<person> mewakili Bupati X"), someone who came "bersama
+rombongan", or else its most senior official (a head of region, Sekda or DPRD leader),
+or the head of an office of its region (an agency's delegation is led by its head). Press
+and secretariat staff quoted in the story do not lead it: without any of these, no
+leader.
+
+The host's leader is the most senior official who received them: the first person
+after "diterima / disambut / dijamu [langsung] [oleh]", a person who "menerima" or
+"menyambut" them, the stand-in of the host's head, or else the host's own most senior
+official the article names. Receivers of a foreign or national host are read the same
+way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from visit_extract.backends.rules.context import Context, Side
+from visit_extract.backends.rules.names import read_name
+from visit_extract.backends.rules.people import Person, title_rank
+from visit_extract.backends.rules.roster import Roster
+from visit_extract.backends.rules.titles import title_at
+from visit_extract.schema import Leader
+
+_I = re.IGNORECASE
+
+_MANNER = (
+    r"(?:(?:langsung|secara\s+langsung|secara\s+resmi|resmi|hangat|dengan\s+hangat|baik|"
+    r"dengan\s+baik|pula|juga)\s+)*"
+)
+# "dipimpin langsung oleh", "diketuai", "dipimpin ketuanya,"
+_LED = re.compile(
+    r"\b(?:dipimpin|dikomandoi|diketuai|dikoordinir|dinakhodai)\s+" + _MANNER + r"(?:oleh\s+)?"
+    r"(?:(?:ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
+    _I,
+)
+# "ketua rombongan, <person>", "pimpinan delegasi Pemkab X, <person>"
+_HEAD_OF_GROUP = re.compile(r"\b(?:ketua|pimpinan|pemimpin|kepala)\s+(?:rombongan|delegasi)\b", _I)
+_GROUP_TAIL = re.compile(r"(?:\s+(?!yang\b)[\w-]+){0,4}?\s*[,:]\s*|\s+")
+# "<person> selaku ketua rombongan", "<person>, Bupati X sekaligus ketua rombongan"
+_AS_HEAD = re.compile(r"[\s,]*(?:selaku|sebagai|sekaligus|yang\s+juga|yang\s+menjadi)\s*$", _I)
+# "<person> yang memimpin langsung rombongan"
+_LEADS = re.compile(
+    r"[\s,]*(?:yang\s+)?(?:ber(?:tindak|peran)\s+)?memimpin\s+(?:langsung\s+)?"
+    r"(?:rombongan|delegasi|kunjungan|tim|peserta|studi|kegiatan)",
+    _I,
+)
+_WITH_GROUP = re.compile(
+    r"[\s,]*(?:yang\s+)?(?:(?:datang|hadir|tiba|berkunjung)\s+)?(?:bersama|beserta)\s+"
+    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan)",
+    _I,
+)
+_TRAVELS = re.compile(
+    r"[\s,]*(?:yang\s+)?(?:datang|tiba|berkunjung|bertandang|melakukan\s+(?:kunjungan|studi))\b",
+    _I,
+)
+# "rombongan Bupati X", "menerima kunjungan kerja Wakil Bupati X <name>"
+_GROUP_OF = re.compile(
+    r"\b(?:rombongan|kunjungan(?:\s+kerja)?|kedatangan)\s+(?:dari\s+)?(?=[A-Z])", _I
+)
+# "diterima langsung oleh", "disambut hangat", "diterima di aula oleh"; a list may come first:
+# "disambut jajaran Pemkab X yang terdiri dari <person>, <person>"
+_RECEIVED = re.compile(
+    r"\b(?:diterima|di\s+terima|disambut|dijamu)\s+"
+    + _MANNER
+    + r"(?:(?:di|dalam|pada)\s[^.;\n]{0,60}?\soleh\s+|oleh\s+)?"
+    r"(?:jajaran\s+[^.;]{0,60}?\s(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|yakni|yaitu|antara\s+lain)"
+    r"[\s:]+)?",
+    _I,
+)
+# "<person> [didampingi ...] menerima / menyambut ..."
+_RECEIVES = re.compile(
+    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?"
+    r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
+    _I,
+)
+_COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]+|\d|[A-E])\b")
+# Heads of an office who lead their office's delegation, and the staff who only speak.
+_AGENCY_HEAD = re.compile(r"(?:Plt |Pj )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b)")
+_STAFF = re.compile(
+    r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
+    r"Bagian|Biro"
+)
+_FOREIGN_PLACE = re.compile(
+    r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
+    r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*,[ \t]*"
+)
+
+
+def find_leaders(ctx: Context) -> None:
+    """Stage: the leader of the host side and of every visitor side, with evidence.
+
+    Args:
+        ctx: a context whose sides are open (:func:`~visit_extract.backends.rules.
+            parties.open_sides`).
+    """
+    found = Roster(ctx.text, ctx.people, ctx.mentions)
+    host_code = ctx.host.role.region.code if ctx.host is not None else None
+    if ctx.host is not None or ctx.host_party is not None:
+        host = _receiver(ctx, found, host_code, set(ctx.sides))
+        host = found.fullest(host) if host is not None else None
+        if ctx.host is not None:
+            _set(ctx, ctx.host, host)
+        elif host is not None and ctx.host_party is not None:
+            ctx.host_party = ctx.host_party.model_copy(
+                update={"leader": Leader(name=host.name, title=host.title)}
+            )
+            ctx.host_evidence.append(ctx.evidence("host.leader", host.start, host.end))
+    taken = {id(ctx.host.leader)} if ctx.host is not None and ctx.host.leader else set()
+    for side in ctx.sides.values():
+        head = _delegation_head(ctx, found, side, host_code)
+        if head is not None and id(head) not in taken:
+            _set(ctx, side, found.fullest(head))
+
+
+def _set(ctx: Context, side: Side, person: Person | None) -> None:
+    if person is not None:
+        side.leader = person
+        side.evidence.append(ctx.evidence(f"{side.prefix}.leader", person.start, person.end))
+
+
+def _delegation_head(
+    ctx: Context, found: Roster, side: Side, host_code: str | None
+) -> Person | None:
+    code = side.role.region.code
+    others = {host_code} if host_code else set()
+    others |= {c for c in ctx.sides if c != code}
+
+    def ours(p: Person | None) -> bool:
+        return found.speaks_for(p, code, others)
+
+    led = _led_by(ctx, found, code, ours)
+    if led is not None:
+        return led
+    stand_in = found.stand_ins.get(code)
+    if ours(stand_in):
+        return stand_in
+    for m in _GROUP_OF.finditer(ctx.text):
+        p = found.at(m.end())
+        if p is not None and p.region is not None and p.region.code == code:
+            return p
+    for p in found.people:
+        if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+            return p
+    # "Asisten II Setda X Budi berkunjung ke ...": an official of the region who travels
+    for p in found.people:
+        if (
+            p.region is not None
+            and p.region.code == code
+            and _TRAVELS.match(ctx.text, p.end)
+            and p.start not in found.absent
+        ):
+            return p
+    # without a cue, only a head of region, Sekda or DPRD leader stands for the
+    # delegation; a spokesperson quoted in the story does not
+    own = found.own(code)
+    # a DPRD delegation's own chair or commission chair stands for it too
+    floor = 5 if side.legislative else 7
+    senior = [
+        p
+        for p in own
+        if title_rank(p.title) >= 7 or (title_rank(p.title) >= floor and "DPRD" in (p.title or ""))
+    ]
+    pool = [p for p in senior if ("DPRD" in (p.title or "")) == side.legislative] or senior
+    if any(
+        _COMMISSION.search(ctx.text, max(0, m.prefix_start - 30), m.start)
+        for m in side.role.mentions
+    ):
+        # a commission travels without the DPRD's chair, who may still be quoted
+        pool = [p for p in pool if "Komisi" in (p.title or "") or "DPRD" not in (p.title or "")]
+    if pool:
+        return max(pool, key=lambda p: (title_rank(p.title), -p.start))
+    # an agency's delegation: its head, when the article names one of the region's
+    # heads of an office (not its press or secretariat staff, who speak for others)
+    heads = [
+        p for p in own if _AGENCY_HEAD.match(p.title or "") and not _STAFF.search(p.title or "")
+    ]
+    if heads and not side.legislative:
+        return max(heads, key=lambda p: (title_rank(p.title), -p.start))
+    return None
+
+
+def _led_by(
+    ctx: Context, found: Roster, code: str, ours: Callable[[Person | None], bool]
+) -> Person | None:
+    """The head the text names as leading: "dipimpin", "ketua rombongan", "memimpin".
+
+    With several delegations, a "dipimpin" belongs to the region named last before it.
+    """
+    text = ctx.text
+    for m in _LED.finditer(text):
+        p = found.at(m.end())
+        if p is None or not ours(p):
+            continue
+        before = found.regions_before(m.start(), 250, 2)
+        if p.region is None and before and code not in before:
+            continue
+        return p
+    for m in _HEAD_OF_GROUP.finditer(text):
+        p = found.before(m.start(), 40)
+        if p is not None and _AS_HEAD.search(text, p.end, m.start()) is None:
+            p = None
+        if p is None:
+            tail = _GROUP_TAIL.match(text, m.end())
+            p = found.at(tail.end()) if tail else None
+        if p is not None and ours(p):
+            return p
+    for p in found.people:
+        if _LEADS.match(text, p.end) and ours(p):
+            return p
+    return None
+
+
+def _abroad(text: str, pos: int) -> Person | None:
+    """A receiver abroad, named after a place no gazetteer knows: "Wali Kota Kawanishi,
+    <name>", "Gubernur Provinsi Ehime, <name>"."""
+    got = title_at(text, pos)
+    if got is None or title_rank(got[0]) < 9:
+        return None
+    place = _FOREIGN_PLACE.match(text, got[1])
+    name = read_name(text, place.end()) if place else None
+    if name is None:
+        return None
+    return Person(name[0], got[0], None, pos, name[2], name[1])
+
+
+def _receiver(ctx: Context, found: Roster, code: str | None, guests: set[str]) -> Person | None:
+    """The host's most senior receiver (``code`` None: a foreign or national host)."""
+
+    def ours(p: Person | None) -> bool:
+        return found.speaks_for(p, code, guests)
+
+    best: Person | None = None
+    for m in _RECEIVED.finditer(ctx.text):
+        p = found.at(m.end())
+        if code is None:
+            p = _abroad(ctx.text, m.end()) or p
+        if (p is not None and ours(p)) and (
+            best is None or title_rank(p.title) > title_rank(best.title)
+        ):
+            best = p
+    if best is not None:
+        return best
+    for p in found.people:
+        if _RECEIVES.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+            return p
+    if code is None:
+        return None
+    sub = found.stand_ins.get(code)
+    if sub is not None and ours(sub):
+        return sub
+    own = found.own(code)
+    if own:
+        return max(own, key=lambda p: (title_rank(p.title), -p.start))
+    return None

@@ -1,0 +1,119 @@
+"""Parties: the level, branch and institution of the host and of each delegation.
+
+Two stages around :mod:`~visit_extract.backends.rules.leaders`: :func:`open_sides`
+reads, at each party's strongest mention, whether the text names a DPRD or a village
+there (the leader search needs the branch); :func:`build_parties` then settles the
+branch with the leader's title and builds the :class:`~visit_extract.schema.Party`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from visit_extract.backends.rules.context import Context, Role, Side
+from visit_extract.backends.rules.people import title_rank
+from visit_extract.normalize.lexicon import HEAD_TITLES, alternation
+from visit_extract.schema import Leader, Party
+
+# "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
+_VILLAGE_BEFORE = re.compile(
+    r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
+    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel)\s+se-?[^.;]{0,40})[,\s]*$"
+)
+_DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
+_DPRD_BEFORE = re.compile(r"\b(?:DPRD|Komisi\s+[IVX\dA-E]+|Banmus)\s+(?:\w+\s+){0,2}$")
+_EXEC = re.compile(
+    r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|" + alternation(HEAD_TITLES) + r"|"
+    r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|OPD|SKPD|Asisten|Inspektorat|TKPK|Diklatpim)\b",
+    re.IGNORECASE,
+)
+_VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
+_DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
+
+
+def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
+    """A party's side, read at its strongest visitor (or host) mention.
+
+    Args:
+        ctx: the article's context.
+        role: the region's role scores.
+        as_visitor: whether the region visits (else it hosts).
+
+    Returns:
+        The side with its cue, DPRD and village flags and its region evidence.
+    """
+    text = ctx.text
+    prefix = "visitor" if as_visitor else "host"
+    cue = (role.visitor_mention if as_visitor else role.host_mention) or role.mentions[0]
+    phrase = text[max(0, cue.prefix_start - 40) : cue.end]
+    near = text[cue.prefix_start : cue.end]
+    legislative = bool(_DPRD.search(near)) or bool(_DPRD_BEFORE.search(phrase))
+    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
+    side = Side(role, prefix, cue, legislative, village)
+    side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
+    return side
+
+
+def open_sides(ctx: Context) -> None:
+    """Stage: open the host side (for a region host) and one side per visitor."""
+    if ctx.host_role is not None:
+        ctx.host = open_side(ctx, ctx.host_role, False)
+    ctx.sides = {r.region.code: open_side(ctx, r, True) for r in ctx.visitors}
+
+
+def build_parties(ctx: Context) -> None:
+    """Stage: the finished :class:`Party` of every side.
+
+    A region host becomes its DPRD when a DPRD delegation visits it and the article
+    names the host's DPRD more often than its government.
+    """
+    for side in [ctx.host, *ctx.sides.values()]:
+        if side is not None:
+            side.party = _party(ctx, side)
+    host = ctx.host
+    if host is None or host.party is None:
+        return
+    # A DPRD delegation visiting a region whose DPRD the article names is the guest of
+    # that DPRD ("kunjungan kerja Komisi C DPRD X ke Y ... anggota DPRD Y").
+    if (
+        host.party.branch == "executive"
+        and host.party.leader is None
+        and any(s.party is not None and s.party.branch == "legislative" for s in ctx.sides.values())
+    ):
+        text, role = ctx.text, host.role
+        dprd = sum(1 for m in role.mentions if "DPRD" in text[m.prefix_start : m.start])
+        exe = sum(1 for m in role.mentions if _EXEC.search(text[m.prefix_start : m.start]))
+        if dprd > exe:
+            host.party = host.party.model_copy(
+                update={"branch": "legislative", "institution": f"DPRD {role.region.name}"}
+            )
+
+
+def _party(ctx: Context, side: Side) -> Party:
+    region = side.role.region
+    legislative = side.legislative
+    leader: Leader | None = None
+    if side.leader is not None:
+        leader = Leader(name=side.leader.name, title=side.leader.title)
+    if leader is not None and leader.title:
+        if "DPRD" in leader.title or leader.title.startswith(("Ketua Komisi", "Sekretaris DPRD")):
+            legislative = True
+        elif title_rank(leader.title) >= 7:
+            legislative = False
+    if leader is not None and legislative and leader.title and _DPRD_CHAIR.match(leader.title):
+        leader = Leader(name=leader.name, title=leader.title + " DPRD")
+    if legislative:
+        institution = f"DPRD {region.name}"
+    elif side.village:
+        phrase = ctx.text[max(0, side.cue.prefix_start - 40) : side.cue.end]
+        vm = _VILLAGE_NAME.search(phrase)
+        institution = vm.group() if vm else f"Desa di {region.name}"
+    else:
+        institution = f"Pemerintah {region.name}"
+    return Party(
+        region=region.name,
+        level="village" if side.village else region.level,
+        branch="legislative" if legislative else "executive",
+        institution=institution,
+        leader=leader,
+    )

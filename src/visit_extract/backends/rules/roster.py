@@ -1,0 +1,166 @@
+"""The people of one article, indexed for the leader cues.
+
+Who is named at a place in the text (a found official, or a bare name read there),
+who is named just before it, which region a person speaks for, and who stands in for
+an absent head ("Wali Kota X yang diwakili <person>", "<person> mewakili Bupati X",
+"Pemkab X melalui <person>"). Look-ups go by bisection, so that every cue costs the
+same however many people and places the article names.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from visit_extract.backends.rules.mentions import Mention
+from visit_extract.backends.rules.names import read_name
+from visit_extract.backends.rules.people import Person, same_person
+from visit_extract.backends.rules.titles import title_at
+
+_I = re.IGNORECASE
+
+_AS = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I)
+# "<title X> yang diwakili <person>", "Pemkab X melalui <person>"; "<person> mewakili <title X>"
+_REPRESENTED = re.compile(r"[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I)
+_REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
+
+
+class Roster:
+    """The people and places of one article, for the leader stage.
+
+    Attributes:
+        text: the article text.
+        people: officials found in it (:func:`~.people.find_people`), in text order.
+        absent: heads who sent a stand-in, by their start offset -> the stand-in.
+        stand_ins: stand-ins by the region code of the head they represent (None when
+            the text does not tell).
+    """
+
+    def __init__(self, text: str, people: list[Person], mentions: list[Mention]) -> None:
+        self.text = text
+        self.people = people
+        self.mentions = mentions
+        self.absent: dict[int, Person] = {}
+        self._starts = [p.start for p in people]
+        # who a name refers back to, asked once per name (a cue may ask for every person)
+        self._known: dict[tuple[str, bool], Person | None] = {}
+        self._placed = [p for p in people if p.region is not None]
+        self._ends = [m.end for m in mentions]
+        self._prefixes = [m.prefix_start for m in mentions]
+        self.stand_ins = self._read_stand_ins()
+
+    def at(self, pos: int) -> Person | None:
+        """The person named at ``pos``: a found one (or whoever stands in for them), or
+        a bare name read there, with the title and region the article gives it."""
+        i = bisect_left(self._starts, pos)
+        if i < len(self._starts) and self._starts[i] - pos <= 3:
+            p = self.people[i]
+            return self.absent.get(p.start, p)
+        got = read_name(self.text, pos)
+        if got is None:
+            return None
+        name, a, b = got
+        known = self._same(name, placed=False)
+        sel = _AS.match(self.text, b)
+        title = title_at(self.text, sel.end()) if sel else None
+        if title is not None:
+            return Person(name, title[0] or None, known.region if known else None, a, title[1], a)
+        if known is not None:
+            return Person(known.name, known.title, known.region, a, b, a)
+        return Person(name, None, None, a, b, a)
+
+    def before(self, pos: int, reach: int = 40) -> Person | None:
+        """The person whose name (or title, name first) ends within ``reach`` before ``pos``."""
+        i = bisect_left(self._starts, pos) - 1
+        while i >= 0 and pos - self.people[i].start < 250:
+            p = self.people[i]
+            if p.end <= pos and pos - p.end <= reach:
+                return p
+            i -= 1
+        return None
+
+    def region_of(self, p: Person) -> str | None:
+        """The region code of a person, from another mention of the same name if need be."""
+        if p.region is not None:
+            return p.region.code
+        other = self._same(p.name, placed=True)
+        return other.region.code if other is not None and other.region is not None else None
+
+    def speaks_for(self, p: Person | None, code: str | None, others: set[str]) -> bool:
+        """Whether ``p`` may speak for the party of region ``code``: of that region or of
+        none known (``code`` None, a foreign or national party: of no region in ``others``)."""
+        if p is None:
+            return False
+        own = self.region_of(p)
+        if own is None:
+            return True
+        return own == code if code is not None else own not in others
+
+    def own(self, code: str) -> list[Person]:
+        """The officials named with region ``code`` who did not send a stand-in."""
+        return [
+            p
+            for p in self.people
+            if p.region is not None and p.region.code == code and p.start not in self.absent
+        ]
+
+    def fullest(self, p: Person) -> Person:
+        """The person with the fullest title the article gives them: "Plt Bupati" for a
+        leader also called "Bupati", "Asisten Pemerintahan dan Kesra" for "Asisten"."""
+        title = p.title or ""
+        best = title
+        for q in self.people:
+            t = q.title or ""
+            if (
+                q.name == p.name
+                and len(t) > len(best)
+                and (not title or t.endswith(" " + title) or t.startswith(title + " "))
+            ):
+                best = t
+        return p if best == title else replace(p, title=best)
+
+    def regions_before(self, pos: int, reach: int, n: int) -> list[str]:
+        """The codes of the last ``n`` regions named within ``reach`` before ``pos``."""
+        i = bisect_right(self._ends, pos)
+        return [m.region.code for m in self.mentions[max(0, i - n) : i] if pos - m.end < reach]
+
+    def region_after(self, pos: int, reach: int) -> str | None:
+        """The code of the first region named within ``reach`` after ``pos``."""
+        i = bisect_left(self._prefixes, pos)
+        if i < len(self.mentions) and self.mentions[i].start - pos <= reach:
+            return self.mentions[i].region.code
+        return None
+
+    def _same(self, name: str, placed: bool) -> Person | None:
+        """:func:`~.people.same_person` among all people, or those with a region."""
+        key = (name, placed)
+        if key not in self._known:
+            self._known[key] = same_person(self._placed if placed else self.people, name)
+        return self._known[key]
+
+    def _read_stand_ins(self) -> dict[str | None, Person]:
+        """Stand-ins by the region whose absent head they represent; fills ``absent``."""
+        out: dict[str | None, Person] = {}
+        for m in _REPRESENTED.finditer(self.text):
+            head = self.before(m.start(), 3)
+            if head is not None:
+                code = self.region_of(head)
+            else:
+                code = next(iter(self.regions_before(m.start(), 26, 1)), None)
+            sub = self.at(m.end())
+            if sub is None:
+                continue
+            if head is not None:
+                self.absent[head.start] = sub
+            out.setdefault(code if code is not None else self.region_of(sub), sub)
+        for m in _REPRESENTS.finditer(self.text):
+            sub = self.before(m.start(), 3)
+            if sub is None:
+                continue
+            head = self.at(m.end())
+            code = self.region_of(head) if head else self.region_after(m.end(), 25)
+            if head is not None and head.start in self._starts:
+                self.absent[head.start] = sub
+            out.setdefault(code if code is not None else self.region_of(sub), sub)
+        return out

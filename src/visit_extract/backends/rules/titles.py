@@ -1,0 +1,246 @@
+"""Titles: the positions news gives officials, read at a place in the text.
+
+A title is a head ("Bupati", "Kepala Dinas", "Asisten", "Staf Ahli Bupati") and, for
+the heads of a unit, the unit's words ("Kepala Dinas Pemberdayaan Masyarakat dan
+Desa", "Kepala Bidang (Kabid) PMD"). Unit words come from a closed vocabulary so that
+the title stops where the person's name begins: "Kepala Dinas Kesehatan Budi" is the
+Kepala Dinas Kesehatan named Budi.
+"""
+
+from __future__ import annotations
+
+import re
+
+from visit_extract.normalize import normalize_title
+from visit_extract.normalize.lexicon import (
+    ACTING_TITLES,
+    HEAD_TITLES,
+    OFFICE_HEAD_ABBREVIATIONS,
+    SECRETARY_TITLES,
+    alternation,
+)
+
+_I = re.IGNORECASE
+
+#: Words of the names of government units (the secretariat that holds a unit, "Setda",
+#: names the region, not the unit) ("Dinas Pemberdayaan Masyarakat dan Desa",
+#: "Bagian Organisasi", "Asisten Bidang Administrasi Umum"), lower case. A capitalised
+#: word outside this list ends a unit's name, and no person's name holds one of them.
+UNIT_WORDS = frozenset(
+    "administrasi adum agama air akuntansi anggaran angkutan aparatur arsip aset badan "  # noqa: SIM905
+    "bagian balai bangsa bangunan barang belanja bencana berencana bidang bina budaya "
+    "cipta daerah damkar dana data daya desa dewan diklat direktorat ditjen dukungan "
+    "ekbang ekobang ekonomi energi evaluasi fasilitasi gedung hewan hidup holtikultura "
+    "hortikultura hubungan hukum humas industri informasi informatika infrastruktur "
+    "inovasi inspektorat irigasi jalan jasa jembatan kapasitas kawasan keagamaan "
+    "kearsipan kebakaran kebersihan kebudayaan kecamatan kedaruratan kehutanan kekayaan "
+    "kelautan kelembagaan keluarga kelurahan kemasyarakatan kemiskinan kepegawaian "
+    "kepemudaan kependudukan kerajinan kerja kerjasama kesatuan kesbangpol kesehatan "
+    "kesejahteraan kesra ketahanan ketenagakerjaan ketertiban keuangan kewilayahan "
+    "kinerja kominfo komunikasi koperasi kreatif layanan lingkungan lintas manusia "
+    "marga masyarakat menengah mikro milik mineral modal nasional olahraga operasional "
+    "organisasi ortala otonomi pajak pangan pariwisata pasar pekerjaan pelaksana "
+    "pelaporan pelatihan pelayanan pemadam pemakaman pembangunan pembantu pemberdayaan "
+    "pemdes pemerintahan pemuda pemukiman penanaman penanggulangan pencatatan "
+    "pendapatan pendidikan penduduk penelitian penerangan pengadaan pengairan "
+    "pengawasan pengelolaan pengembangan pengendalian penunjang penyelamatan perangkat "
+    "peraturan perbatasan perbendaharaan perdagangan perekonomian perempuan perencanaan "
+    "perhubungan perikanan perimbangan perindustrian perizinan perkebunan perkim "
+    "perlengkapan perlindungan permukiman perpustakaan persandian persidangan "
+    "pertamanan pertambangan pertanahan pertanian perumahan perundang "
+    "perundang-undangan peternakan pimpinan pintu politik prasarana produk program "
+    "prokopim protokol publik pusat rakyat risalah riset ruang rumah sama sanitasi "
+    "sarana satu sekretariat seni sinkronisasi sipil sosial statistik sumber sumberdaya "
+    "tanah tanaman tangga tapem tata teknis teknologi tenaga terpadu transmigrasi tugas "
+    "umum undangan urusan usaha verifikasi wilayah".split()
+)
+# Agency abbreviations written as one word: "Disdukcapil", "Bappeda", "Dinkes".
+_AGENCY_WORD = re.compile(
+    r"Dis(?:dukcapil|perm[a-z]*des|par[a-z]*|kominfo|dik[a-z]*|hub|sos|perindag|tan|nak[a-z]*|"
+    r"pora|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
+    r"lh|dag|perin|nakertrans)|Din(?:kes|sos|as|dik[a-z]*)|"
+    r"Bap(?:peda[a-z]*|enda|elitbang[a-z]*|edalda)|Bak(?:esbangpol|euda|orwil)|"
+    r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil|Kemen[a-z]*|Kementerian",
+    _I,
+)
+# Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
+_NOUN = re.compile(r"(?:Pe[mnlr]|Ke)[a-z]{5,}an", _I)
+# Agencies abbreviated in one word -> the unit as LABELING.md titles write it
+# ("Kepala Disdukcapil" is the "Kepala Dinas Kependudukan dan Pencatatan Sipil").
+_AGENCIES = {
+    "disdukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+    "dispermasdes": "Dinas Pemberdayaan Masyarakat dan Desa",
+    "dispermades": "Dinas Pemberdayaan Masyarakat dan Desa",
+    "dinkes": "Dinas Kesehatan",
+    "dispar": "Dinas Pariwisata",
+    "disparbud": "Dinas Pariwisata dan Kebudayaan",
+    "diskominfo": "Dinas Komunikasi dan Informatika",
+    "disdik": "Dinas Pendidikan",
+    "disdikbud": "Dinas Pendidikan dan Kebudayaan",
+    "dishub": "Dinas Perhubungan",
+    "dinsos": "Dinas Sosial",
+    "disperindag": "Dinas Perindustrian dan Perdagangan",
+    "distan": "Dinas Pertanian",
+    "disnaker": "Dinas Tenaga Kerja",
+    "dispora": "Dinas Pemuda dan Olahraga",
+}
+_AGENCY_IN_TITLE = re.compile(r"\b(" + "|".join(_AGENCIES) + r")\b", _I)
+# A Badan goes by its short name, as in LABELING.md's "Kepala Bappeda": the one the text
+# gives in brackets, or the usual one.
+_BADAN_SHORT = re.compile(r"\bBadan\s[^()]*?\s*\(([A-Z][A-Za-z]{2,11})\)")
+_BADANS = {
+    "badan perencanaan pembangunan daerah": "Bappeda",
+    "badan kepegawaian daerah": "BKD",
+    "badan kepegawaian dan pengembangan sumber daya manusia": "BKPSDM",
+    "badan pendapatan daerah": "Bapenda",
+    "badan pengelolaan keuangan dan aset daerah": "BPKAD",
+    "badan penanggulangan bencana daerah": "BPBD",
+}
+_BADAN_IN_TITLE = re.compile(
+    r"\b(" + "|".join(k.replace(" ", r"\s+") for k in _BADANS) + r")\b", _I
+)
+# Spellings of title words that news gets wrong often enough to matter.
+_SPELLING = [
+    (re.compile(r"\bStaff\b", _I), "Staf"),
+    (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
+    (re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+Tugas)\s*\((Pj|Plt)\.?\)", _I), r"\1"),
+]
+# Unit abbreviations of two letters that are no initials of a name.
+_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM"})
+
+# "Plt.", "Penjabat", and the "Pejabat (Pj)" news writes for Penjabat
+_ACT = (
+    r"(?:(?:"
+    + alternation(ACTING_TITLES)
+    + r"|Pejabat(?=\s*\(Pj))\.?\s*(?:\((?:Pj|Plt)\.?\)\s*)?\s)?"
+)
+_ROMAN = r"(?:[IVX]+|\d)"
+_HOUSE = r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD)"
+# Heads of a unit: the unit's words follow ("Kepala Dinas" + "Kesehatan").
+_UNIT_HEADS = (
+    r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPTD|UPT|Seksi|Sub\s*Bagian|Subbag|"
+    r"Sub\s*Direktorat|Pusat|Balai|Unit|Satuan|Lembaga)|"
+    r"(?:" + "|".join(OFFICE_HEAD_ABBREVIATIONS) + r"|Kasubb?ag|Kasubdit|Kasie?|Sekdis|Sekban)"
+    r"(?=\s+\S)|"
+    r"Staf{1,2}\s+Ahli(?:\s+(?:Bupati|Wali\s?kota|Gubernur))?|Asisten\s+Bidang|"
+    r"Direktur(?:\s+Jenderal)?|Dirjen|Deputi|Kepala(?=\s+[A-Z])|Asisten(?=\s+[A-Z])"
+)
+_HEADS = (
+    r"Wakil\s+Ketua\s+(?:" + _ROMAN + r"\s+)?" + _HOUSE + r"|"
+    r"Wakil\s+Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
+    r"Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
+    r"Ketua\s+(?:Pansus|Bapemperda|Banggar|Banmus)(?:\s+" + _ROMAN + r")?(?:\s+DPRD)?|"
+    r"Ketua\s+" + _HOUSE + r"|Waka\s+DPRD|Sekretaris\s+DPRD|Sekwan|"
+    r"(?:Wakil\s+)?Ketua\s+(?:Tim\s+Penggerak|TP)\.?\s+PKK|"
+    + alternation(HEAD_TITLES)
+    + r"|Sek(?:re|er)t[ae]ris\s+Daerah|"
+    + alternation(["sekda", *SECRETARY_TITLES])
+    + r"|Asisten\s+"
+    + _ROMAN
+    + r"(?:\s+Setda|\s+Sekda)?|As{1,2}ek\s+"
+    + _ROMAN
+    + r"\b|"
+    r"Inspektur(?!\s+(?:Jenderal|Jendral|Polisi|Satu|Dua))(?:\s+(?:" + _ROMAN + r"|Daerah))?|"
+    r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Sekretaris\s+Camat|Sekcam|Sekdes|"
+    r"Sekretaris\s+(?:Dinas|Badan|Desa)"
+)
+#: A title's head as news writes it (no unit words; :func:`read_title` adds them).
+TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")\b"
+_TITLE_RE = re.compile(TITLE, _I)
+_FIRST_WORD = re.compile(
+    r"\b(?:Plt|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|Walkot|"
+    r"Wa[a-z]+|Gubernur|Asisten|As{1,2}ek|Inspektur|Kepala|Kades|Perbekel|Lurah|Camat|Kadis|"
+    r"Kaban|Kabag|Kabid|Kasub{1,2}ag|Kasubdit|Kasie?|Staf{1,2}|Direktur|Dirjen|Deputi)\b",
+    _I,
+)
+_UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
+# the next word of a unit: "dan Desa", ", Pemuda" ("Pariwisata, Pemuda dan Olahraga"), "(PMD)"
+_UNIT_TOKEN = re.compile(
+    r"(?:[ \t]+(?:(?:dan|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
+)
+_PAREN = re.compile(r"\s*\([^()]*\)")
+# Heads that are no title without their unit ("Kepala Budi", "Kabid Joko").
+_NEEDS_UNIT = re.compile(
+    r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasubdit|Kasie?|Sekdis|Sekban|Deputi|Dirjen|"
+    r"Bidang|Direktur|Jenderal)$",
+    _I,
+)
+
+
+def is_unit_word(word: str) -> bool:
+    """Whether ``word`` belongs to a government unit's name ("Organisasi", "PMD", "Dinkes")."""
+    bare = word.strip(".,")
+    if bare.lower() in UNIT_WORDS or _AGENCY_WORD.fullmatch(bare) or _NOUN.fullmatch(bare):
+        return True
+    return bare in _SHORT_UNITS or (len(bare) >= 3 and bare.isupper() and bare.isalpha())
+
+
+def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[str, int] | None:
+    """The title that starts exactly at ``pos``, with its unit words.
+
+    Args:
+        text: the article text.
+        pos: where the title may start.
+        stops: offsets where a region name starts: the unit ends there.
+
+    Returns:
+        ``(normalised title, end)`` or None when no title starts at ``pos``.
+    """
+    m = _TITLE_RE.match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    unit = _UNIT_HEAD_RE.match(text, pos)
+    if unit is not None and unit.end() == end:
+        end = unit_end(text, end, stops)
+        if end == m.end() and _NEEDS_UNIT.search(m.group()):
+            return None  # "Kepala Budi", "Kabid Joko": no unit, no title
+    raw = text[pos:end]
+    for pattern, repl in _SPELLING:
+        raw = pattern.sub(repl, raw)
+    raw = _BADAN_SHORT.sub(r"\1", raw)
+    raw = _BADAN_IN_TITLE.sub(lambda b: _BADANS[" ".join(b.group(1).lower().split())], raw)
+    raw = _PAREN.sub("", raw)
+    raw = _AGENCY_IN_TITLE.sub(lambda a: _AGENCIES[a.group(1).lower()], raw)
+    return normalize_title(raw), end
+
+
+def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
+    """Where the unit words from ``pos`` end ("Dinas" + " Kesehatan dan Sosial").
+
+    Args:
+        text: the article text.
+        pos: just past a unit head.
+        stops: offsets where a region name starts.
+
+    Returns:
+        The offset past the last unit word (``pos`` when none follows).
+    """
+    end = pos
+    while True:
+        t = _UNIT_TOKEN.match(text, end)
+        if t is None:
+            return end
+        if t.group(2):  # "(Kabid)", "(BKD)"
+            end = t.end()
+            continue
+        word = t.group(1)
+        if t.start(1) in stops or not is_unit_word(word):
+            return end
+        end = t.end()
+
+
+def title_starts(text: str) -> list[int]:
+    """Offsets where a title may start, in text order (see :func:`title_at`)."""
+    # the full title pattern is tried only where one of its first words stands, and
+    # not inside a title already found ("Bupati" in "Wakil Bupati")
+    out: list[int] = []
+    end = 0
+    for w in _FIRST_WORD.finditer(text):
+        if w.start() < end:
+            continue
+        m = _TITLE_RE.match(text, w.start())
+        if m is not None:
+            out.append(m.start())
+            end = m.end()
+    return out

@@ -1,0 +1,257 @@
+"""Leaders (backends/rules/leaders.py): delegation heads and receivers, invented texts."""
+
+from __future__ import annotations
+
+from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.leaders import find_leaders
+
+from .support import context_through
+
+
+def _leaders(text: str) -> tuple[tuple[str, str | None] | None, list[tuple[str, str | None]]]:
+    ctx = context_through(text, find_leaders)
+    host = ctx.host.leader if ctx.host is not None else None
+    return (
+        (host.name, host.title) if host else None,
+        [(s.leader.name, s.leader.title) for s in ctx.sides.values() if s.leader is not None],
+    )
+
+
+def _evidence(ctx: Context) -> list[tuple[str, str]]:
+    sides = [ctx.host, *ctx.sides.values()]
+    return [(e.field, e.quote) for s in sides if s is not None for e in s.evidence]
+
+
+def test_led_by_with_a_title_given_after_the_name() -> None:
+    host, visitors = _leaders(
+        "Rombongan Pemkab Klaten dipimpin oleh Budi Prasetyo selaku Sekretaris Daerah "
+        "tiba di Kabupaten Gianyar. Rombongan diterima langsung oleh Bupati Gianyar Made "
+        "Wirawan."
+    )
+    assert visitors == [("Budi Prasetyo", "Sekda")]
+    assert host == ("Made Wirawan", "Bupati")
+
+
+def test_the_most_senior_receiver_hosts() -> None:
+    host, _ = _leaders(
+        "Pemkot Salatiga studi tiru ke Kabupaten Gianyar. Rombongan disambut Kepala Dinas "
+        "Kesehatan Gianyar Ketut Arsa, lalu diterima Wakil Bupati Gianyar Made Wirawan."
+    )
+    assert host == ("Made Wirawan", "Wakil Bupati")
+
+
+def test_without_led_by_a_senior_official_stands_for_the_delegation() -> None:
+    text = (
+        "Pemkab Klaten belajar ke Kabupaten Gianyar. Kepala Dinas Pertanian Klaten Joko "
+        "Susilo memberi keterangan, sementara Bupati Klaten Sri Wahyuni ikut berdiskusi."
+    )
+    _, visitors = _leaders(text)
+    assert visitors == [("Sri Wahyuni", "Bupati")]
+    ctx = context_through(text, find_leaders)
+    assert ("visitor.leader", "Bupati Klaten Sri Wahyuni") in _evidence(ctx)
+
+
+def test_a_spokesperson_is_no_leader() -> None:
+    _, visitors = _leaders(
+        "Pemkab Klaten belajar ke Kabupaten Gianyar. Kepala Bagian Humas Setda Klaten Joko "
+        "Susilo memberi keterangan."
+    )
+    assert visitors == []
+
+
+def test_an_agency_head_leads_the_agencys_delegation() -> None:
+    # without a cue, the visiting region's head of an office stands for the group
+    _, visitors = _leaders(
+        "Dinas Pertanian Klaten belajar ke Kabupaten Gianyar. Kepala Dinas Pertanian Klaten "
+        "Joko Susilo memberi keterangan."
+    )
+    assert visitors == [("Joko Susilo", "Kepala Dinas Pertanian")]
+
+
+def test_the_head_named_as_leader_of_the_group() -> None:
+    _, visitors = _leaders(
+        "Tim Pemkot Salatiga berkunjung ke Kabupaten Gianyar. Asisten II Setda Salatiga "
+        "Rudi Hartawan selaku ketua rombongan menyampaikan terima kasih."
+    )
+    # an Asisten is not senior enough to lead by rank alone: "selaku ketua rombongan" does it
+    assert visitors == [("Rudi Hartawan", "Asisten II Setda")]
+
+
+# ------------------------------------------------------------- who leads the delegation
+
+
+def test_led_by_a_name_without_title() -> None:
+    _, visitors = _leaders(
+        "Komisi B DPRD Kabupaten Klaten berkunjung ke Kabupaten Gianyar. Rombongan "
+        "diketuai oleh Sarwono Adi dan beranggotakan tujuh orang."
+    )
+    assert visitors == [("Sarwono Adi", None)]
+
+
+def test_led_by_its_own_chair() -> None:
+    _, visitors = _leaders(
+        "Komisi B DPRD Kabupaten Klaten studi banding ke Kabupaten Gianyar. Komisi itu "
+        "dipimpin langsung ketuanya, Sarwono Adi, bersama enam anggota."
+    )
+    assert visitors == [("Sarwono Adi", None)]
+
+
+def test_head_of_the_group_named_after_the_words() -> None:
+    _, visitors = _leaders(
+        "Tim Pemkot Salatiga berkunjung ke Kabupaten Gianyar. Ketua rombongan, Kepala "
+        "Bappeda Salatiga Rudi Hartawan, menyampaikan maksud kunjungan."
+    )
+    assert visitors == [("Rudi Hartawan", "Kepala Bappeda")]
+
+
+def test_head_of_the_group_named_name_first() -> None:
+    _, visitors = _leaders(
+        'Rombongan Pemkab Klaten belajar ke Kabupaten Gianyar. "Kami ingin belajar," '
+        "ujar Sri Wahyuni, Bupati Klaten sekaligus ketua rombongan."
+    )
+    assert visitors == [("Sri Wahyuni", "Bupati")]
+
+
+def test_a_stand_in_leads_for_the_absent_head() -> None:
+    host, visitors = _leaders(
+        "Pemkot Salatiga studi tiru ke Kabupaten Gianyar. Wali Kota Salatiga yang diwakili "
+        "Inspektur Kota Salatiga Rudi Hartawan disambut Bupati Gianyar Made Wirawan."
+    )
+    assert visitors == [("Rudi Hartawan", "Inspektur")]
+    assert host == ("Made Wirawan", "Bupati")
+
+
+def test_the_hosts_stand_in_does_not_lead_the_visitors() -> None:
+    host, visitors = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Rombongan disambut Bupati "
+        "Gianyar yang diwakili Sekretaris Daerah Ketut Sudarsana di ruang rapat."
+    )
+    assert host == ("Ketut Sudarsana", "Sekda")
+    assert visitors == []
+
+
+def test_a_stand_in_named_before_whom_they_represent() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Asisten I Setda Gianyar, Ni Luh "
+        "Putu Ayu mewakili Bupati Gianyar, memaparkan program desa adat."
+    )
+    assert host == ("Ni Luh Putu Ayu", "Asisten I Setda")
+
+
+def test_a_meeting_chaired_by_the_host_is_no_led_delegation() -> None:
+    _, visitors = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Pertemuan dipimpin Sekda Gianyar "
+        "Ketut Sudarsana, sementara Kepala Bagian Humas Klaten Joko Susilo bertanya."
+    )
+    assert visitors == []
+
+
+# ------------------------------------------------------------- who receives them
+
+
+def test_the_first_receiver_named_in_one_breath() -> None:
+    host, _ = _leaders(
+        "DPRD Kabupaten Klaten berkunjung ke Kota Kediri. Tamu diterima secara langsung oleh "
+        "Asisten Pemerintahan dan Kesra Budi Santoso beserta Wakil Ketua DPRD Kota Kediri "
+        "Rahmat Hidayat."
+    )
+    assert host == ("Budi Santoso", "Asisten Pemerintahan dan Kesra")
+
+
+def test_receivers_listed_after_who_they_are() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Rombongan disambut jajaran Pemkab "
+        "Gianyar yang terdiri dari Asisten I Made Sura, Asisten II Ketut Arsa dan staf ahli."
+    )
+    assert host == ("Made Sura", "Asisten I")
+
+
+def test_a_receiver_named_again_by_first_name() -> None:
+    host, _ = _leaders(
+        "Pemkot Salatiga studi tiru ke Kabupaten Gianyar. Bupati Gianyar, Made Wirawan, "
+        "memaparkan profil daerah. Dalam menyambut rombongan itu Made didampingi Wakil Bupati "
+        "Gianyar Ketut Arsa."
+    )
+    assert host == ("Made Wirawan", "Bupati")
+
+
+def test_the_hosts_own_official_when_no_cue_names_a_receiver() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Kepala Dinas Pertanian Gianyar "
+        "Ketut Arsa memaparkan program subak kepada para tamu."
+    )
+    assert host == ("Ketut Arsa", "Kepala Dinas Pertanian")
+
+
+def test_the_receiver_of_a_host_abroad() -> None:
+    ctx = context_through(
+        "Pemkab Klaten studi banding ke Jepang. Rombongan diterima secara resmi oleh Wali Kota "
+        "Kawanishi, Taro Yamamoto, di balai kota.",
+        find_leaders,
+    )
+    assert ctx.host_party is not None and ctx.host_party.leader is not None
+    assert (ctx.host_party.leader.name, ctx.host_party.leader.title) == (
+        "Taro Yamamoto",
+        "Wali Kota",
+    )
+
+
+def test_a_commission_is_not_led_by_the_dprd_chair_quoted_at_home() -> None:
+    _, visitors = _leaders(
+        "Komisi C DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar. "
+        "Ketua DPRD Klaten Sarwono Adi yang dihubungi di kantornya mengaku belum tahu hasilnya."
+    )
+    assert visitors == []
+
+
+def test_an_official_who_travels_leads_when_nobody_else_is_named() -> None:
+    _, visitors = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Asisten II Setda Klaten Joko Susilo "
+        "berkunjung ke Pasar Gianyar bersama staf."
+    )
+    assert visitors == [("Joko Susilo", "Asisten II Setda")]
+
+
+def test_the_fullest_title_the_article_gives_the_leader() -> None:
+    _, visitors = _leaders(
+        "Plt Bupati Klaten Sri Wahyuni memimpin studi banding ke Kabupaten Gianyar. Rombongan "
+        "dipimpin Bupati Klaten Sri Wahyuni itu disambut hangat."
+    )
+    assert visitors == [("Sri Wahyuni", "Plt Bupati")]
+
+
+def test_the_receiver_at_a_ministry() -> None:
+    ctx = context_through(
+        "Komisi A DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kementerian Dalam Negeri. "
+        "Rombongan diterima Kasubdit Fasilitasi Dana Perimbangan Ditjen Bina Keuangan Daerah "
+        "Kemendagri, Rudi Santoso, di ruang rapat.",
+        find_leaders,
+    )
+    assert ctx.host_party is not None and ctx.host_party.leader is not None
+    assert ctx.host_party.leader.name == "Rudi Santoso"
+
+
+def test_a_host_acting_through_an_official() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Kedatangan mereka disambut Pemkab "
+        "Gianyar melalui Kepala Dinas Pariwisata Ketut Arsa di Balai Budaya."
+    )
+    assert host == ("Ketut Arsa", "Kepala Dinas Pariwisata")
+
+
+def test_received_somewhere_by_someone() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Rombongan diterima di Ruang Rapat "
+        "Kantor Bupati oleh Sekda Gianyar Ketut Sudarsana."
+    )
+    assert host == ("Ketut Sudarsana", "Sekda")
+
+
+def test_the_visit_of_an_official_named_by_the_host() -> None:
+    host, visitors = _leaders(
+        "Wakil Bupati Gianyar Made Wirawan menerima kunjungan kerja Asisten III Setda Klaten "
+        "Joko Susilo di Kabupaten Gianyar. Kepala Dinas Sosial Klaten Budi Santoso ikut."
+    )
+    # without the cue, the head of an office would stand for the group
+    assert visitors == [("Joko Susilo", "Asisten III Setda")]
+    assert host == ("Made Wirawan", "Wakil Bupati")

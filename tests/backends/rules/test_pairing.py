@@ -1,0 +1,74 @@
+"""Direction and pairing (backends/rules/pairing.py) on texts written for these tests."""
+
+from __future__ import annotations
+
+from visit_extract.backends.rules.context import Context, read_article
+from visit_extract.backends.rules.pairing import _same_area, pair_parties
+from visit_extract.backends.rules.roles import score_roles
+from visit_extract.normalize import normalize_region
+
+
+def _paired(text: str) -> tuple[bool, Context]:
+    ctx = read_article(text, None)
+    score_roles(ctx)
+    return pair_parties(ctx), ctx
+
+
+def _names(ctx: Context) -> tuple[str | None, list[str]]:
+    host = ctx.host_role.region.name if ctx.host_role else None
+    return host, [r.region.name for r in ctx.visitors]
+
+
+def test_two_delegations_visit_one_host() -> None:
+    ok, ctx = _paired(
+        "Mereka adalah Bupati Klaten Sri Wahyuni dan Bupati Boyolali Agus Santoso, yang "
+        "datang ke Kota Magelang untuk belajar tata kelola pasar."
+    )
+    assert ok
+    assert _names(ctx) == ("Kota Magelang", ["Kabupaten Klaten", "Kabupaten Boyolali"])
+
+
+def test_the_regency_inside_a_province_hosts() -> None:
+    ok, ctx = _paired(
+        "Rombongan Pemkot Salatiga melakukan studi banding ke Provinsi Bali, Rabu (4/9). "
+        "Di sana, rombongan diterima Bupati Gianyar Made Wirawan."
+    )
+    assert ok
+    assert _names(ctx) == ("Kabupaten Gianyar", ["Kota Salatiga"])
+
+
+def test_foreign_host() -> None:
+    ok, ctx = _paired(
+        "Wakil Bupati Klaten Siti Aminah memimpin kunjungan kerja ke Korea Selatan untuk "
+        "mempelajari pengolahan limbah."
+    )
+    assert ok and ctx.host_role is None and ctx.host_party is not None
+    assert (ctx.host_party.region, ctx.host_party.level) == ("South Korea", "foreign")
+    assert [e.quote for e in ctx.host_evidence] == ["Korea Selatan"]
+
+
+def test_ministry_host() -> None:
+    ok, ctx = _paired(
+        "Pemkab Bantul melakukan konsultasi ke Kementerian Dalam Negeri terkait penataan "
+        "organisasi."
+    )
+    assert ok and ctx.host_party is not None
+    assert (ctx.host_party.level, ctx.host_party.institution) == (
+        "national",
+        "Kementerian Dalam Negeri",
+    )
+    assert _names(ctx) == (None, ["Kabupaten Bantul"])
+
+
+def test_no_host_no_visit() -> None:
+    ok, ctx = _paired("Rapat paripurna DPRD Sleman membahas anggaran daerah.")
+    assert not ok and ctx.visitors == []
+
+
+def test_a_province_and_a_regency_inside_it_are_one_area() -> None:
+    bali, gianyar, klaten = (
+        normalize_region(n) for n in ("Provinsi Bali", "Kabupaten Gianyar", "Kabupaten Klaten")
+    )
+    assert bali is not None and gianyar is not None and klaten is not None
+    assert _same_area(bali, gianyar) and _same_area(gianyar, bali)
+    assert not _same_area(bali, klaten)

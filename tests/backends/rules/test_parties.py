@@ -1,0 +1,50 @@
+"""Parties (backends/rules/parties.py): branch, level, institution, invented texts."""
+
+from __future__ import annotations
+
+from visit_extract.backends.rules.parties import build_parties, open_sides
+from visit_extract.schema import Party
+
+from .support import context_through
+
+
+def _parties(text: str) -> tuple[Party, list[Party]]:
+    ctx = context_through(text, build_parties)
+    assert ctx.host is not None and ctx.host.party is not None
+    visitors = [s.party for s in ctx.sides.values() if s.party is not None]
+    return ctx.host.party, visitors
+
+
+def test_dprd_delegation_and_dprd_host() -> None:
+    host, (visitor,) = _parties(
+        "Rombongan DPRD Kabupaten Klaten dipimpin Ketua Komisi II Budi Prasetyo melakukan "
+        "kunjungan kerja ke DPRD Kota Magelang. Anggota DPRD Magelang menyambut di ruang "
+        "paripurna."
+    )
+    assert (visitor.branch, visitor.institution) == ("legislative", "DPRD Kabupaten Klaten")
+    assert visitor.leader is not None and visitor.leader.title == "Ketua Komisi II DPRD"
+    assert (host.branch, host.institution) == ("legislative", "DPRD Kota Magelang")
+
+
+def test_a_head_of_region_makes_the_party_executive() -> None:
+    _, (visitor,) = _parties(
+        "Rombongan DPRD Kabupaten Klaten berkunjung ke Kota Magelang. Rombongan dipimpin "
+        "Bupati Klaten Sri Wahyuni."
+    )
+    assert (visitor.branch, visitor.institution) == ("executive", "Pemerintah Kabupaten Klaten")
+
+
+def test_village_delegation() -> None:
+    _, (visitor,) = _parties(
+        "Rombongan Desa Sukamaju, Kabupaten Boyolali, belajar pengelolaan BUMDes ke "
+        "Kabupaten Gianyar."
+    )
+    assert (visitor.level, visitor.institution) == ("village", "Desa Sukamaju")
+
+
+def test_open_sides_quotes_the_region_where_its_cue_stands() -> None:
+    text = "Rombongan Pemkot Salatiga berkunjung ke Kabupaten Gianyar untuk belajar."
+    ctx = context_through(text, open_sides)
+    assert ctx.host is not None
+    assert [e.quote for e in ctx.host.evidence] == ["Kabupaten Gianyar"]
+    assert [e.quote for s in ctx.sides.values() for e in s.evidence] == ["Pemkot Salatiga"]

@@ -1,0 +1,81 @@
+"""People (backends/rules/people.py): officials named title first or name first, invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import people_of
+
+
+def test_the_unit_ends_where_the_name_begins() -> None:
+    assert people_of("Hadir Kepala Dinas Pertanian dan Pangan Bambang Wicaksono di sana.") == [
+        ("Bambang Wicaksono", "Kepala Dinas Pertanian dan Pangan", None)
+    ]
+
+
+def test_the_unit_ends_at_the_region() -> None:
+    assert people_of("Lalu Kepala Dinas Kesehatan Kabupaten Klaten Sri Handayani bicara.") == [
+        ("Sri Handayani", "Kepala Dinas Kesehatan", "Kabupaten Klaten")
+    ]
+
+
+def test_the_unit_placed_in_a_secretariat() -> None:
+    got = people_of("Tamu diterima Kasubag Umum di Bagian Umum Setda Klaten Paijo di aula.")
+    assert got == [("Paijo", "Kasubag Umum", "Kabupaten Klaten")]
+
+
+def test_the_region_with_its_province_and_short_forms() -> None:
+    text = (
+        "Sekertaris Daerah Halmahera Timur (Haltim) Provinsi Maluku Utara (Malut), Yosef Tan tiba."
+    )
+    assert people_of(text) == [("Yosef Tan", "Sekda", "Kabupaten Halmahera Timur")]
+
+
+def test_a_locating_province_after_a_comma_is_no_name() -> None:
+    assert people_of("Bupati Sigi, Sulteng, Rahmat Hidayat datang.") == [
+        ("Rahmat Hidayat", "Bupati", "Kabupaten Sigi")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Pejabat (Pj) Bupati Kebumen Dwi Hartono hadir.", "Pj Bupati"),
+        ("Penjabat Wali Kota Ambon Rudi Latuheru hadir.", "Pj Wali Kota"),
+        ("Plt. Kepala Dinas Sosial Kota Depok Rudi Latuheru hadir.", "Plt Kepala Dinas Sosial"),
+        ("Staff Ahli Bupati Bidang Ekonomi dan Pembangunan Rudi Latuheru hadir.",
+         "Staf Ahli Bupati Bidang Ekonomi dan Pembangunan"),
+        ("Asisten Pemerintahan dan Kesra Rudi Latuheru hadir.", "Asisten Pemerintahan dan Kesra"),
+        ("Ketua Komisi III DPRD Kabupaten Klaten Rudi Latuheru hadir.", "Ketua Komisi III DPRD"),
+        ("Ketua TP PKK Kabupaten Klaten Rudi Latuheru hadir.", "Ketua TP PKK"),
+    ],
+)  # fmt: skip
+def test_short_titles(text: str, title: str) -> None:
+    assert [t for _, t, _ in people_of(text)] == [title]
+
+
+def test_name_first_with_a_comma_or_selaku() -> None:
+    text = (
+        "Menurut Yohanes Wenda, Kepala Dinas Sosial Kabupaten Jayawijaya, bantuan cukup. "
+        "Rombongan diterima Agus Pramono,SE selaku wakil ketua DPRD Kukar di ruang rapat."
+    )
+    assert people_of(text) == [
+        ("Yohanes Wenda", "Kepala Dinas Sosial", "Kabupaten Jayawijaya"),
+        ("Agus Pramono", "Wakil Ketua DPRD", "Kabupaten Kutai Kartanegara"),
+    ]
+
+
+def test_a_list_named_title_first_is_no_name_first() -> None:
+    text = "Hadir Kepala BPBD Sutrisno, Bupati Klaten Sri Handayani dan tamu lain."
+    assert people_of(text) == [
+        ("Sutrisno", "Kepala BPBD", None),
+        ("Sri Handayani", "Bupati", "Kabupaten Klaten"),
+    ]
+
+
+def test_a_title_with_this_refers_to_the_last_speaker() -> None:
+    text = (
+        '"Kami ingin belajar," kata Sarwono Adi di awal pertemuan. Kepala Dinas Sosial '
+        "Kabupaten Klaten ini lalu memaparkan programnya."
+    )
+    assert people_of(text) == [("Sarwono Adi", "Kepala Dinas Sosial", "Kabupaten Klaten")]

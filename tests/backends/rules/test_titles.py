@@ -1,0 +1,52 @@
+"""Titles (backends/rules/titles.py): heads, their units and short forms, invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from visit_extract.backends.rules.titles import is_unit_word, title_at
+
+from .support import people_of
+
+
+def test_a_bracketed_short_form_inside_the_title_is_dropped() -> None:
+    assert people_of("Kepala Bidang (Kabid) PMD Wulan Sari mengatakan hal itu.") == [
+        ("Wulan Sari", "Kepala Bidang PMD", None)
+    ]
+
+
+def test_an_agency_written_in_one_word_is_spelt_out() -> None:
+    got = people_of("Plt Kepala Disdukcapil Kabupaten Garut, Rini, menjelaskan alurnya.")
+    assert got == [
+        ("Rini", "Plt Kepala Dinas Kependudukan dan Pencatatan Sipil", "Kabupaten Garut")
+    ]
+
+
+def test_unit_words_and_agency_words() -> None:
+    assert all(map(is_unit_word, ["Organisasi", "Informatika", "PMD", "Dinkes", "Kesekretariatan"]))
+    assert not any(map(is_unit_word, ["Dina", "Bakri", "Kurniawan", "Setiawan", "FB", "Agus"]))
+
+
+def test_a_head_without_its_unit_is_no_title() -> None:
+    assert title_at("Kepala Budi datang", 0) is None
+    assert title_at("Kadis Budi datang", 0) is None
+    assert title_at("Asisten Budi datang", 0) == ("Asisten", 7)
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("Kepala Badan Perencanaan Pembangunan Daerah (Bappeda)", "Kepala Bappeda"),
+        ("Kepala Badan Kepegawaian Daerah", "Kepala BKD"),
+        ("Kepala Badan Pusat Statistik (BPS)", "Kepala BPS"),
+        ("Kepala Dinas Sosial (Dinsos)", "Kepala Dinas Sosial"),
+    ],
+)
+def test_a_badan_goes_by_its_short_name(written: str, title: str) -> None:
+    assert title_at(f"{written} Rudi Latuheru", 0) == (title, len(written))
+
+
+def test_a_unit_named_with_a_comma_inside() -> None:
+    text = "Kepala Dinas Pariwisata, Pemuda dan Olahraga Rudi Latuheru"
+    assert title_at(text, 0) == ("Kepala Dinas Pariwisata Pemuda dan Olahraga", 44)
+    assert title_at("Kepala Dinas Pariwisata, Rudi Latuheru", 0) == ("Kepala Dinas Pariwisata", 23)
