@@ -26,6 +26,7 @@ from scalehelpers import (
 
 from visit_extract.batch import BatchStats, run_dask
 from visit_extract.batch.budget import REQUEST_BURST_S
+from visit_extract.cli import main
 from visit_extract.config import Settings
 from visit_extract.io import iter_input
 from visit_extract.registry import register_backend
@@ -88,6 +89,16 @@ def test_dev_and_a_dump_slice_give_the_rows_of_one_process(
     out = tmp_path / "out.jsonl"
     run_dask(inputs, out, scheduler=client, settings=RULES, part_bytes=128 << 10)
     assert normalized_rows(out) == reference(inputs, tmp_path)
+
+
+def test_the_cli_runs_on_a_scheduler_given_by_address(
+    client: object, tmp_path: Path, seeds_dir: Path
+) -> None:
+    address = client.scheduler.address  # type: ignore[attr-defined]
+    out = tmp_path / "out.jsonl"
+    args = ["batch", str(seeds_dir / "articles.jsonl"), "-o", str(out), "--scheduler", address]
+    assert main([*args, "--backend", "rules", "--no-cache", "--no-progress"]) == 0
+    assert normalized_rows(out) == reference([seeds_dir / "articles.jsonl"], tmp_path)
 
 
 def test_two_workers_keep_to_one_request_budget(client: object, tmp_path: Path) -> None:
