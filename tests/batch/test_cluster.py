@@ -16,6 +16,7 @@ from fakeserver import FakeServer, Faults
 from scalehelpers import (
     RULES,
     Fault,
+    FaultyRules,
     llm_settings,
     normalized_rows,
     reference,
@@ -34,6 +35,7 @@ from visit_extract.registry import register_backend
 distributed = pytest.importorskip("distributed")
 
 pytestmark = pytest.mark.slow
+NO_FAULT = Fault("no-such-article", "/nonexistent/marker")
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +101,17 @@ def test_the_cli_runs_on_a_scheduler_given_by_address(
     args = ["batch", str(seeds_dir / "articles.jsonl"), "-o", str(out), "--scheduler", address]
     assert main([*args, "--backend", "rules", "--no-cache", "--no-progress"]) == 0
     assert normalized_rows(out) == reference([seeds_dir / "articles.jsonl"], tmp_path)
+
+
+def test_a_backend_registered_as_a_lambda_reaches_the_workers(
+    client: object, tmp_path: Path, seeds_dir: Path
+) -> None:
+    register_backend("inline-rules", lambda settings: FaultyRules(settings, NO_FAULT))
+    settings = Settings(backend="inline-rules", use_cache=False)
+    source = seeds_dir / "articles.jsonl"
+    out = tmp_path / "out.jsonl"
+    run_dask(source, out, scheduler=client, settings=settings)
+    assert normalized_rows(out) == reference([source], tmp_path, settings)
 
 
 def test_two_workers_keep_to_one_request_budget(client: object, tmp_path: Path) -> None:

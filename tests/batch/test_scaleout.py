@@ -24,6 +24,7 @@ class InlinePool:
     """Runs each part at once, here; remembers which parts it ran."""
 
     slots = 2
+    ships_by_value = False
 
     def __init__(self) -> None:
         self.ran: list[int] = []

@@ -137,6 +137,7 @@ class DaskPool:
         info = client.scheduler_info()
         threads = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values())
         self.slots = max(1, threads)
+        self.ships_by_value = True
         # Dask re-runs the task of a dead worker by itself; retries cover a task that
         # raised (say, a shared file system hiccup).
         self._executor = client.get_executor(pure=False, retries=1)

@@ -50,9 +50,12 @@ MAX_POOL_RESTARTS = 3
 
 
 class PartPool(Protocol):
-    """Somewhere to run parts: ``slots`` of them at a time."""
+    """Somewhere to run parts: ``slots`` of them at a time. ``ships_by_value``: jobs
+    travel with cloudpickle, so a backend factory defined at run time (a lambda in a
+    notebook) reaches the workers too."""
 
     slots: int
+    ships_by_value: bool
 
     def submit(self, job: PartJob) -> Future[PartReport]: ...
 
@@ -159,10 +162,12 @@ def _prepare_dir(
     return False
 
 
-def _registration(settings: Settings) -> tuple[str, BackendFactory] | None:
-    """The backend to register in workers, when it can travel (pickled by reference)."""
+def _registration(settings: Settings, pool: PartPool) -> tuple[str, BackendFactory] | None:
+    """The backend to register in workers, when it can travel."""
     name = settings.resolved_backend
     factory = backend_factory(name)
+    if pool.ships_by_value:
+        return name, factory
     try:
         pickle.dumps(factory)
     except Exception:  # a lambda: only forked workers, which inherit it, will know it
@@ -268,7 +273,7 @@ def run_parts(
     parts = _plan(
         run_dir, paths, input_format=input_format, part_bytes=part_bytes, slots=pool.slots
     )
-    registration = _registration(settings)
+    registration = _registration(settings, pool)
     jobs = [
         PartJob(
             part,

@@ -70,6 +70,7 @@ class ProcessPool:
         if workers < 1:
             raise ConfigError(f"workers must be at least 1, got {workers}")
         self.slots = workers
+        self.ships_by_value = False
         self._ctx = _context()
         rpm, tpm = settings.requests_per_minute, settings.tokens_per_minute
         state = None
