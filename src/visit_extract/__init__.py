@@ -27,6 +27,7 @@ from visit_extract.errors import (
     TokenBudgetExceeded,
     UnknownBackendError,
     VisitExtractError,
+    VisitExtractWarning,
 )
 from visit_extract.eval import EvalRun, evaluate
 from visit_extract.extract import extract_visit
@@ -75,6 +76,7 @@ __all__ = [
     "Usage",
     "Visit",
     "VisitExtractError",
+    "VisitExtractWarning",
     "VisitExtraction",
     "__version__",
     "aextract_many",

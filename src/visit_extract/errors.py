@@ -13,6 +13,11 @@ class VisitExtractError(Exception):
     """Root of every error raised by visit-extract."""
 
 
+class VisitExtractWarning(UserWarning):
+    """Root of the warnings visit-extract issues: something was repaired or left out,
+    and the run went on (a corrupt cache set aside, a torn results line cut off)."""
+
+
 # --- the caller's input -------------------------------------------------------------
 
 
@@ -163,5 +168,6 @@ __all__ = [
     "TokenBudgetExceeded",
     "UnknownBackendError",
     "VisitExtractError",
+    "VisitExtractWarning",
     "spent_usage",
 ]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import Any
 
 from visit_extract import __version__
-from visit_extract.errors import VisitExtractError
+from visit_extract.errors import VisitExtractError, VisitExtractWarning
 
 #: Modules that add sub-commands, in help order.
 _COMMANDS = (
@@ -38,8 +40,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+    """The library's warnings as one line each on stderr (no file and line of code)."""
+    if isinstance(category, type) and issubclass(category, VisitExtractWarning):
+        print(f"visit-extract: warning: {message}", file=sys.stderr)
+    else:
+        _default_show(message, category, *args, **kwargs)
+
+
+_default_show = warnings.showwarning
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 a check failed, 2 an error)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", VisitExtractWarning)
+        warnings.showwarning = _show_warning
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -33,6 +33,7 @@ from visit_extract.errors import (
     NotTextError,
     RetriesExhausted,
     TokenBudgetExceeded,
+    VisitExtractWarning,
 )
 from visit_extract.io import to_article
 from visit_extract.schema import Article, VisitExtraction
@@ -190,6 +191,21 @@ def test_cache_hit_makes_no_request_and_returns_the_same_result(
     assert second.model_dump(exclude={"cached", "latency_s"}) == first.model_dump(
         exclude={"cached", "latency_s"}
     )
+
+
+def test_a_corrupt_cache_costs_a_request_not_the_article(tmp_path: Path, cassette: Any) -> None:
+    settings = make_settings(tmp_path)
+    with cassette("authored_hallucinated_quote_then_ok.yaml"):
+        first = LLMBackend(settings).extract(scripted())
+    with (tmp_path / "cache" / "cache.db").open("r+b") as fh:
+        fh.truncate(5000)  # what a full disk leaves
+    with (
+        cassette("authored_hallucinated_quote_then_ok.yaml") as cas,
+        pytest.warns(VisitExtractWarning, match="corrupt"),
+    ):
+        second = LLMBackend(settings).extract(scripted())
+    assert cas.play_count == 2 and not second.cached
+    assert second.visits == first.visits
 
 
 def test_prompt_change_changes_cache_key_and_cannot_replay_old_answer(
