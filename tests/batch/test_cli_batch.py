@@ -66,3 +66,49 @@ def test_export_needs_a_target(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_batch_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["batch", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "o.jsonl")])
     assert code == 2 and "does not exist" in capsys.readouterr().err
+
+
+def _jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_dump_rows_as_real_dumps_write_them_are_extracted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = _jsonl(
+        tmp_path / "d.jsonl",
+        [
+            {"id": 1000, "text": "teks satu", "published": ""},
+            {"id": 1001, "text": "teks dua", "published": "2019-02-26 12:30:00"},
+            {"id": 1002, "text": "teks tiga", "published": "2019-02-26T12:30:00+07:00"},
+        ],
+    )
+    out = tmp_path / "r.jsonl"
+    args = ["batch", str(dump), "-o", str(out), "--backend", "scripted-cli", "--no-progress"]
+    assert main(args) == 0
+    rows = read_rows(out)
+    assert sorted(r["id"] for r in rows) == ["1000", "1001", "1002"]
+    assert not any("error" in r for r in rows)
+
+
+def test_a_run_in_which_no_article_succeeded_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", [{"id": "e1", "text": ""}, {"id": "e2", "text": "  "}])
+    out = tmp_path / "r.jsonl"
+    assert main(["batch", str(dump), "-o", str(out), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "no article was extracted" in err and "EmptyArticleError" in err
+    assert len(read_rows(out)) == 2  # the error rows are the run's record
+
+
+def test_a_mapped_column_the_dump_lacks_is_one_line_exit_2_and_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", [{"id": "a", "text": "teks"}])
+    out = tmp_path / "r.jsonl"
+    assert main(["batch", str(dump), "-o", str(out), "--map", "text=body", "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'body'" in err and "Traceback" not in err
+    assert not out.exists()

@@ -108,6 +108,10 @@ class ResultWriter:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
         if overwrite:
             flags |= os.O_TRUNC
+        # A run that fails before its first row (a bad --map, no API key) must not leave
+        # an empty file that the next attempt then calls "already has results".
+        self._created = not self.path.exists()
+        self.rows_written = 0
         try:
             self._fd: int | None = os.open(self.path, flags, 0o644)
         except OSError as exc:
@@ -122,6 +126,7 @@ class ResultWriter:
         while view:
             written = os.write(self._fd, view)
             view = view[written:]
+        self.rows_written += 1
 
     def close(self) -> None:
         """Close the file (idempotent)."""
@@ -132,8 +137,11 @@ class ResultWriter:
     def __enter__(self) -> ResultWriter:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         self.close()
+        if exc_type is not None and self._created and not self.rows_written:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
 
 
 __all__ = ["ResultWriter"]

@@ -6,11 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
 from visit_extract.errors import InputError
 from visit_extract.io import INPUT_FORMATS
+
+if TYPE_CHECKING:
+    from visit_extract.batch import BatchStats
 
 
 def register(sub: Any) -> None:
@@ -88,7 +91,7 @@ def register(sub: Any) -> None:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    """Run the batch and print the summary table to stderr."""
+    """Run the batch and print the summary table to stderr; 1 when nothing was extracted."""
     from visit_extract.batch import BatchStats, run_batch
 
     settings = settings_from_args(
@@ -124,6 +127,19 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise
     print(stats.summary(), file=sys.stderr)
     print(f"results: {args.output}", file=sys.stderr)
+    return _outcome(stats)
+
+
+def _outcome(stats: BatchStats) -> int:
+    """1 when the run extracted nothing it was given (every article failed, or the
+    input held none), with one line saying so; else 0."""
+    if stats.done and not (stats.ok or stats.skipped):
+        kinds = ", ".join(f"{n} {name}" for name, n in stats.error_types.most_common(3))
+        print(f"no article was extracted: {stats.errors} failed ({kinds})", file=sys.stderr)
+        return 1
+    if not stats.done and not stats.resumed:
+        print("no article was extracted: the input holds no articles", file=sys.stderr)
+        return 1
     return 0
 
 
