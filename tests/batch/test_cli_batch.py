@@ -112,3 +112,19 @@ def test_a_mapped_column_the_dump_lacks_is_one_line_exit_2_and_no_output(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "'body'" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_dump_with_a_duplicate_id_gives_output_the_eval_can_score(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "evals" / "seeds"
+    lines = (seeds / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join([*lines, lines[0]]) + "\n", encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["batch", str(dump), "-o", str(out), "--no-progress"]) == 0
+    ids = [r["id"] for r in read_rows(out)]
+    assert len(ids) == len(lines) + 1 == len(set(ids))
+    first = json.loads(lines[0])["id"]
+    assert f"{first}#2" in ids
+    assert main(["eval", str(seeds), "--predictions", str(out), "-q", "--bootstrap", "0"]) == 0

@@ -58,3 +58,11 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
     latin.write_bytes('{"id": "k1", "text": "caf\u00e9"}\n'.encode("latin-1"))
     with pytest.raises(DatasetError, match="not UTF-8"):
         list(iter_jsonl(latin))
+
+
+def test_the_invalid_json_message_says_what_and_where(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": "a", "text": "tab\there"}\n', encoding="utf-8")
+    ((_, bad),) = list(iter_jsonl(path))
+    assert isinstance(bad, BadRow)
+    assert bad.message == "invalid JSON: Invalid control character at column 25"

@@ -87,27 +87,44 @@ class Intake:
         self.relevance = relevance
         self.input_format = input_format
         self.columns = columns
-        self._seen: set[str] = set()
+        #: Where each id was first seen ("dump.jsonl:3"), and how often since.
+        self._first: dict[str, str] = {}
+        self._copies: dict[str, int] = {}
 
     async def items(self, source: Source) -> AsyncIterator[Article | BatchResult]:
         """An article for the backend or a finished result, per new input item."""
+        origin = str(source) if isinstance(source, (str, os.PathLike)) else None
         async for number, item in numbered(
             source, input_format=self.input_format, columns=self.columns
         ):
             if isinstance(item, tuple):  # (line, item) pairs from iter_input-like sources
                 number, item = item
-            admitted = self._admit(number, item)
+            where = f"{item.path}:{item.line}" if isinstance(item, BadRow) else None
+            if where is None:
+                where = f"{origin}:{number}" if origin else f"item {number}"
+            admitted = self._admit(number, item, where)
             if admitted is not None:
                 yield admitted
 
-    def _admit(self, number: int, item: Any) -> Article | BatchResult | None:
+    def _admit(self, number: int, item: Any, where: str) -> Article | BatchResult | None:
         key = article_id(number, item)
+        copies = self._copies[key] = self._copies.get(key, 0) + 1
+        first = self._first.setdefault(key, where)
+        if copies > 1:
+            # Every input row keeps a row of its own, under an id of its own: one id
+            # with two rows would break resuming, scoring and exporting the output.
+            copy = f"{key}#{copies}"
+            if copy in self.skip_ids:
+                self.stats.resumed += 1
+                return None
+            return BatchResult.failed(
+                copy,
+                f"{where}: duplicate article id {key!r} (first at {first}); this copy is "
+                f"not extracted and is recorded as {copy!r}: give every article its own id",
+            )
         if key in self.skip_ids:
             self.stats.resumed += 1
             return None
-        if key in self._seen:
-            return BatchResult.failed(key, f"line {number}: duplicate article id {key!r}")
-        self._seen.add(key)
         if isinstance(item, BadRow):
             return BatchResult.failed(key, f"{item.path}:{item.line}: {item.message}")
         try:

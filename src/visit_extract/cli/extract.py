@@ -10,6 +10,7 @@ from typing import Any
 from visit_extract.cli._common import add_model_options, settings_from_args
 from visit_extract.errors import ConfigError, DatasetError, InputError, VisitExtractError
 from visit_extract.extract import extract_visit
+from visit_extract.io import json_problem
 from visit_extract.schema import VisitExtraction
 
 
@@ -58,7 +59,7 @@ def _articles(text: str, source: str) -> list[Any]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DatasetError(f"invalid JSON: {exc.msg}", path=source, line=lineno) from None
+            raise DatasetError(json_problem(exc), path=source, line=lineno) from None
         if not isinstance(obj, dict) or "text" not in obj:
             raise DatasetError("not an article (needs a 'text' key)", path=source, line=lineno)
         items.append(obj)

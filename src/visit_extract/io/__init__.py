@@ -10,6 +10,7 @@ from visit_extract.io.jsonl import (
     iter_articles,
     iter_jsonl,
     iter_numbered_articles,
+    json_problem,
     open_text,
     read_articles,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "iter_numbered_articles",
     "iter_parquet_articles",
     "iter_txt_articles",
+    "json_problem",
     "open_text",
     "parse_column_map",
     "read_articles",

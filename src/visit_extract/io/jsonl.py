@@ -30,6 +30,15 @@ class BadRow:
     id: str | None = None
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a line that is not JSON, and where in the line.
+
+    ``exc.msg`` alone ends mid-sentence for some errors ("Invalid control character
+    at"); the column completes it.
+    """
+    return f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+
+
 def open_text(path: Path) -> IO[str]:
     """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
     if path.suffix == ".gz":
@@ -57,7 +66,7 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | BadRow]
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    yield lineno, BadRow(str(path), lineno, f"invalid JSON: {exc.msg}")
+                    yield lineno, BadRow(str(path), lineno, json_problem(exc))
                     continue
                 if not isinstance(obj, dict):
                     yield lineno, BadRow(str(path), lineno, "line is not a JSON object")
@@ -127,6 +136,7 @@ __all__ = [
     "iter_articles",
     "iter_jsonl",
     "iter_numbered_articles",
+    "json_problem",
     "open_text",
     "read_articles",
 ]
