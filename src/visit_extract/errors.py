@@ -49,6 +49,14 @@ class DatasetError(InputError):
         self.line = line
 
 
+# --- what the run writes ----------------------------------------------------------------
+
+
+class OutputError(VisitExtractError):
+    """An output cannot be written: a folder that is not there or not writable, a full
+    disk, or another run writing the same file."""
+
+
 # --- configuration --------------------------------------------------------------------
 
 
@@ -163,6 +171,7 @@ __all__ = [
     "InputError",
     "MissingAPIKeyError",
     "NotTextError",
+    "OutputError",
     "ProviderError",
     "RetriesExhausted",
     "TokenBudgetExceeded",

@@ -60,6 +60,7 @@ class ExportReport:
     extractions: int = 0
     errors: int = 0
     skipped: int = 0
+    duplicate_rows: int = 0
     visits: int = 0
     events: int = 0
     multi_source_events: int = 0
@@ -75,6 +76,11 @@ class ExportReport:
             f"{self.visits:,} visits in {self.events:,} events "
             f"({self.multi_source_events:,} reported by more than one article)",
         ]
+        if self.duplicate_rows:
+            lines.append(
+                f"{self.duplicate_rows:,} duplicate rows of ids read before were left out "
+                "(resuming the batch once repairs the file)"
+            )
         if self.edges or "edges" in self.written or "graphml" in self.written:
             lines.append(
                 f"{self.edges:,} visitor→host region pairs; {self.visits_off_network:,} "
@@ -101,8 +107,21 @@ def load_records(
 
     report = report if report is not None else ExportReport()
     records: list[VisitRecord] = []
+    # One row per id counts (its first extraction, else its first row): the others are
+    # duplicates, of a file two runs wrote at once, whose visits must not count twice.
+    counted: dict[str, str] = {}
     for result in read_results(results):
         ext = result.extraction
+        before = counted.get(result.id)
+        if before is not None:
+            report.duplicate_rows += 1
+            if before == "ok" or ext is None:
+                continue
+            if before == "error":  # an extraction replaces the error row of its id
+                report.errors -= 1
+            else:
+                report.skipped -= 1
+        counted[result.id] = result.status
         if ext is None:
             if result.error is not None:
                 report.errors += 1
