@@ -128,3 +128,22 @@ def test_a_dump_with_a_duplicate_id_gives_output_the_eval_can_score(
     first = json.loads(lines[0])["id"]
     assert f"{first}#2" in ids
     assert main(["eval", str(seeds), "--predictions", str(out), "-q", "--bootstrap", "0"]) == 0
+
+
+def test_resume_with_another_backend_is_refused_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", [{"id": f"m{i}", "text": f"teks {i}"} for i in range(3)])
+    out = tmp_path / "r.jsonl"
+    base = ["batch", str(dump), "-o", str(out), "--no-progress"]
+    assert main(base) == 0
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(lines[:2]), encoding="utf-8")  # as if killed after two rows
+    capsys.readouterr()
+    register_backend("scripted-class", ScriptedBackend)  # a class: it declares its name
+    other = [*base, "--resume", "--backend", "scripted-class"]
+    assert main(other) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "rules" in err and "--force" in err
+    assert main([*other, "--force"]) == 0
+    assert len(read_rows(out)) == 3

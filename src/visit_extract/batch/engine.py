@@ -31,7 +31,12 @@ from visit_extract.batch.writer import ResultWriter
 from visit_extract.config import Settings
 from visit_extract.errors import ConfigError
 from visit_extract.io import count_input_rows
-from visit_extract.registry import ExtractionBackend, capabilities_of, make_backend
+from visit_extract.registry import (
+    ExtractionBackend,
+    backend_factory,
+    capabilities_of,
+    make_backend,
+)
 from visit_extract.schema import Article, VisitExtraction
 
 
@@ -330,6 +335,7 @@ async def arun_batch(
     resume: bool = False,
     overwrite: bool = False,
     retry_errors: bool = False,
+    force: bool = False,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
@@ -338,8 +344,18 @@ async def arun_batch(
 ) -> BatchStats:
     """Async :func:`run_batch`."""
     stats = stats if stats is not None else BatchStats()
+    settings = settings if settings is not None else Settings.from_env()
+    # What this run's rows will name (a backend class declares its name; a bare factory
+    # does not): a resumed output that another backend or model wrote is refused.
+    chosen = options.get("backend") or backend_factory(settings.resolved_backend)
+    name = getattr(chosen, "name", None)
     with ResultWriter(
-        output, resume=resume, overwrite=overwrite, retry_errors=retry_errors
+        output,
+        resume=resume,
+        overwrite=overwrite,
+        retry_errors=retry_errors,
+        producer=(name if isinstance(name, str) else None, settings.model),
+        force=force,
     ) as writer:
         if progress:
             total = count_input_rows(source, fmt=input_format)

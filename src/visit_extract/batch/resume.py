@@ -10,6 +10,9 @@ concurrent runs and earlier versions left in it.
   keeps one: an extraction before a pre-filter skip before an error row.
 - With ``retry_errors``, the error rows go, so those articles are done again.
 
+A run resumed with another backend or model would mix two runs in one file without a
+trace: :func:`check_producers` refuses that unless told to (``--force``).
+
 A repair writes a new file and renames it over the output, so a crash during the
 repair leaves the old output whole.
 """
@@ -25,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from visit_extract.errors import VisitExtractWarning
+from visit_extract.errors import InputError, VisitExtractWarning
 
 #: Which row of an id is kept when it has several: the lowest rank, then the first.
 _RANK = {"ok": 0, "skipped": 1, "error": 2}
@@ -100,6 +103,34 @@ def scan_output(path: Path) -> OutputScan:
     return scan
 
 
+def check_producers(path: Path, scan: OutputScan, backend: str | None, model: str | None) -> None:
+    """Refuse to add ``backend``'s results to an output that another backend or model
+    wrote.
+
+    A row's model is compared only when it names one (the rules backend names none,
+    whatever model the settings hold), and its backend only when the run's is known
+    (a factory that is no class does not declare the name its results carry).
+
+    Raises:
+        InputError: the output holds extractions by another backend or model.
+    """
+    others = [
+        (b, m, n)
+        for (b, m), n in scan.producers.items()
+        if (backend is not None and b != backend) or m not in (None, model)
+    ]
+    if not others:
+        return
+    b, m, n = max(others, key=lambda item: item[2])
+    theirs = f"{b} ({m})" if m else b
+    ours = f"{backend or 'this backend'} ({model})" if model else (backend or "another one")
+    raise InputError(
+        f"{path} holds {n:,} extraction(s) by {theirs} and this run uses {ours}; resume "
+        "with the same --backend/--model, pass --force to mix them in one file, or "
+        "--overwrite to start again"
+    )
+
+
 def _parse(raw: bytes) -> dict[str, Any] | None:
     """The row on one line, or None when it is no result row."""
     try:
@@ -162,4 +193,4 @@ def repair_output(
         )
 
 
-__all__ = ["OutputScan", "repair_output", "scan_output"]
+__all__ = ["OutputScan", "check_producers", "repair_output", "scan_output"]

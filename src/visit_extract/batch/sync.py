@@ -124,6 +124,7 @@ def run_batch(
     resume: bool = False,
     overwrite: bool = False,
     retry_errors: bool = False,
+    force: bool = False,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
@@ -135,7 +136,8 @@ def run_batch(
     Each row is written and handed to the OS as soon as its article completes. With
     ``resume=True`` the ids already in ``output`` are skipped (a torn last line from a
     crash is dropped first), so a killed run, resumed, ends with exactly one row per
-    article. Ctrl-C leaves only complete rows.
+    article. Ctrl-C leaves only complete rows. The output is locked for the run: a second
+    run onto the same file fails at once.
 
     Args:
         source: JSONL (``.gz`` too), CSV, Parquet, or a folder of ``.txt`` files.
@@ -145,6 +147,8 @@ def run_batch(
         overwrite: discard what ``output`` holds.
         retry_errors: with ``resume``, do the articles with error rows again (their
             rows are replaced).
+        force: with ``resume``, continue an output that another backend or model
+            wrote (refused otherwise: one file would mix two runs).
         input_format: ``jsonl``, ``csv``, ``parquet`` or ``txt``; guessed when None.
         columns: article field → input column (``"text=content,id=article_id"``).
         progress: show a progress bar on stderr.
@@ -164,6 +168,7 @@ def run_batch(
             resume=resume,
             overwrite=overwrite,
             retry_errors=retry_errors,
+            force=force,
             input_format=input_format,
             columns=columns,
             progress=progress,

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from visit_extract.batch.lock import OutputLock
-from visit_extract.batch.resume import repair_output, scan_output
+from visit_extract.batch.resume import check_producers, repair_output, scan_output
 from visit_extract.batch.rows import BatchResult
 from visit_extract.errors import InputError, OutputError
 
@@ -31,9 +31,13 @@ class ResultWriter:
         overwrite: start the file afresh.
         retry_errors: with ``resume``, remove the error rows so those articles are
             done again (the file still ends with one row per article).
+        producer: ``(backend, model)`` of the run; with ``resume``, an output holding
+            extractions by another backend or model is refused.
+        force: resume even so.
 
     Raises:
-        InputError: the file has content and neither ``resume`` nor ``overwrite``.
+        InputError: the file has content and neither ``resume`` nor ``overwrite``, or
+            another backend or model wrote it (without ``force``).
         OutputError: another run is writing the file, or it cannot be written.
     """
 
@@ -44,6 +48,8 @@ class ResultWriter:
         resume: bool = False,
         overwrite: bool = False,
         retry_errors: bool = False,
+        producer: tuple[str | None, str | None] | None = None,
+        force: bool = False,
     ):
         self.path = Path(path)
         self.done_ids: set[str] = set()
@@ -59,12 +65,24 @@ class ResultWriter:
         self._lock = OutputLock(self.path)
         self._lock.acquire()
         try:
-            self._open(resume=resume, overwrite=overwrite, retry_errors=retry_errors)
+            self._open(
+                resume=resume,
+                overwrite=overwrite,
+                retry_errors=retry_errors,
+                producer=None if force else producer,
+            )
         except BaseException:
             self._lock.release()
             raise
 
-    def _open(self, *, resume: bool, overwrite: bool, retry_errors: bool) -> None:
+    def _open(
+        self,
+        *,
+        resume: bool,
+        overwrite: bool,
+        retry_errors: bool,
+        producer: tuple[str | None, str | None] | None,
+    ) -> None:
         exists = self.path.is_file() and self.path.stat().st_size > 0
         if exists and not resume and not overwrite:
             raise InputError(
@@ -73,6 +91,8 @@ class ResultWriter:
             )
         if exists and resume and not overwrite:
             scan = scan_output(self.path)
+            if producer is not None:
+                check_producers(self.path, scan, *producer)
             repair_output(self.path, scan, drop_ids=scan.error_ids if retry_errors else set())
             self.done_ids, self.torn_bytes = scan.ids, scan.torn_bytes
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND

@@ -43,6 +43,11 @@ def register(sub: Any) -> None:
         action="store_true",
         help="with --resume: do the articles with error rows again (their rows are replaced)",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="with --resume: continue an OUTPUT that another backend or model wrote",
+    )
     run = p.add_argument_group("run")
     run.add_argument(
         "--no-prefilter",
@@ -102,8 +107,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
     )
     if not args.input.exists():
         raise InputError(f"{args.input} does not exist; give a dump file or a folder")
-    if args.retry_errors and not args.resume:
-        raise InputError("--retry-errors continues an earlier run: add --resume")
+    if (args.retry_errors or args.force) and not args.resume:
+        flag = "--retry-errors" if args.retry_errors else "--force"
+        raise InputError(f"{flag} continues an earlier run: add --resume")
     stats = BatchStats()
     try:
         run_batch(
@@ -113,6 +119,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
             resume=args.resume,
             overwrite=args.overwrite,
             retry_errors=args.retry_errors,
+            force=args.force,
             input_format=args.format,
             columns=args.columns,
             progress=not args.no_progress,
