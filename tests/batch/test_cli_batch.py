@@ -147,3 +147,56 @@ def test_resume_with_another_backend_is_refused_unless_forced(
     assert err.count("\n") == 1 and "rules" in err and "--force" in err
     assert main([*other, "--force"]) == 0
     assert len(read_rows(out)) == 3
+
+
+def _one_line(code: int, capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert code == 2, err
+    lines = [line for line in err.splitlines() if line.startswith("visit-extract: error")]
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def _unwritable(tmp_path: Path) -> list[Path]:
+    """Folders nothing can be written to, even by root: under a file, and in /proc."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    return [blocker / "sub", Path("/proc/no-such-dir")]
+
+
+def test_batch_into_a_folder_that_cannot_exist_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", [{"id": "a", "text": "teks"}])
+    for folder in _unwritable(tmp_path):
+        out = folder / "out.jsonl"
+        line = _one_line(main(["batch", str(dump), "-o", str(out), "--no-progress"]), capsys)
+        assert str(out) in line
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_batch_onto_a_full_disk_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", [{"id": "a", "text": "teks"}])
+    line = _one_line(main(["batch", str(dump), "-o", "/dev/full", "--no-progress"]), capsys)
+    assert "No space left on device" in line
+
+
+@pytest.mark.parametrize("target", ["--csv", "--parquet", "--edges", "--graphml"])
+def test_export_into_a_folder_that_cannot_exist_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    results = _jsonl(tmp_path / "r.jsonl", [{"id": "x", "skipped": "prefilter", "score": 0}])
+    for folder in _unwritable(tmp_path):
+        line = _one_line(main(["export", str(results), target, str(folder / "v")]), capsys)
+        assert str(folder / "v") in line
+
+
+def test_export_of_an_article_file_says_it_wants_batch_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "evals" / "seeds" / "articles.jsonl"
+    line = _one_line(main(["export", str(seeds), "--csv", str(tmp_path / "v.csv")]), capsys)
+    assert "article" in line and "visit-extract batch" in line
+    assert not (tmp_path / "v.csv").exists()

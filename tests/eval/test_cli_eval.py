@@ -282,3 +282,17 @@ def test_help_lists_every_scored_field(capsys: pytest.CaptureFixture[str]) -> No
     text = " ".join(capsys.readouterr().out.split())
     listed = text.split("scored fields (for --min): ", 1)[1]
     assert [f.strip() for f in listed.split(",")] == list(METRICS)
+
+
+@pytest.mark.parametrize("flag", ["--out", "--html"])
+def test_a_run_or_report_into_a_folder_that_cannot_exist_is_refused_before_the_run(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for target in (blocker / "run.json", Path("/proc/no-such-dir/run.json")):
+        code, stdout, stderr = _run(
+            ["eval", str(seeds_dir), "--backend", "rules", "-q", flag, str(target)], capsys
+        )
+        assert code == 2 and stdout == "", stderr  # refused before scoring anything
+        assert stderr.count("\n") == 1 and str(target) in stderr and "Traceback" not in stderr

@@ -13,8 +13,8 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from visit_extract.batch.dedupe import VisitRecord, assign_events
-from visit_extract.errors import InputError
-from visit_extract.io import BadRow, iter_input
+from visit_extract.errors import InputError, OutputError
+from visit_extract.io import BadRow, describe_os_error, iter_input, prepare_output
 
 #: Columns of the visit table, in order.
 VISIT_COLUMNS: tuple[str, ...] = (
@@ -388,27 +388,35 @@ def export_results(
     Returns:
         Counts and the paths written.
     """
+    targets = {"visits csv": csv, "visits parquet": parquet, "edges": edges, "graphml": graphml}
+    for target in targets.values():
+        if target:
+            prepare_output(target)  # before reading: a typo costs no time
     report = ExportReport()
     records = load_records(
         results, articles=articles, articles_format=articles_format, columns=columns, report=report
     )
     report.events = assign_events(records, window_days=window_days)
     report.multi_source_events = len({r.event_id for r in records if len(r.event_articles) > 1})
-    if csv:
-        write_visits_csv(records, csv)
-        report.written["visits csv"] = Path(csv)
-    if parquet:
-        write_visits_parquet(records, parquet)
-        report.written["visits parquet"] = Path(parquet)
+    edge_list: list[Edge] = []
     if edges or graphml:
         edge_list, report.visits_off_network = build_edges(records)
         report.edges = len(edge_list)
-        if edges:
-            write_edges_csv(edge_list, edges)
-            report.written["edges"] = Path(edges)
-        if graphml:
-            write_graphml(edge_list, graphml)
-            report.written["graphml"] = Path(graphml)
+    for kind, target in targets.items():
+        if not target:
+            continue
+        try:
+            if kind == "visits csv":
+                write_visits_csv(records, target)
+            elif kind == "visits parquet":
+                write_visits_parquet(records, target)
+            elif kind == "edges":
+                write_edges_csv(edge_list, target)
+            else:
+                write_graphml(edge_list, target)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {describe_os_error(exc)}") from None
+        report.written[kind] = Path(target)
     return report
 
 

@@ -113,9 +113,15 @@ class ResultWriter:
             raise ValueError("writer is closed")
         data = (json.dumps(result.to_row(), ensure_ascii=False) + "\n").encode("utf-8")
         view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
+        try:
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+        except OSError as exc:  # a full disk, a quota, a vanished network share
+            raise OutputError(
+                f"cannot write {self.path}: {exc.strerror}; the rows written so far are "
+                "kept: make room, then rerun with --resume"
+            ) from None
         self.rows_written += 1
 
     def close(self, *, failed: bool = False) -> None:

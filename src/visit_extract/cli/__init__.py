@@ -11,10 +11,11 @@ import importlib
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from visit_extract import __version__
 from visit_extract.errors import VisitExtractError, VisitExtractWarning
+from visit_extract.io import describe_os_error
 
 #: Modules that add sub-commands, in help order.
 _COMMANDS = (
@@ -26,9 +27,18 @@ _COMMANDS = (
 )
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit 2), pointing at
+    ``--help`` instead of printing the usage block. Sub-command parsers are made of the
+    same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (every sub-command registered)."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="visit-extract",
         description="Extract Indonesian study visits (studi banding, studi tiru, "
         "kunjungan kerja) from news articles.",
@@ -72,6 +82,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        # A file problem no command foresaw (a folder that vanished, a full disk): one
+        # line naming the file, not a traceback.
+        print(f"visit-extract: error: {describe_os_error(exc)}", file=sys.stderr)
+        return 2
     return code
 
 

@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
+from visit_extract.cli._common import (
+    add_model_options,
+    add_rate_options,
+    count,
+    count_or_zero,
+    fraction,
+    settings_from_args,
+)
 from visit_extract.errors import InputError
 from visit_extract.io import INPUT_FORMATS
 
@@ -55,10 +62,12 @@ def register(sub: Any) -> None:
         help="send every article to the backend (default: the recall-first pre-filter "
         "decides which articles reach an LLM)",
     )
-    run.add_argument("--prefilter-threshold", type=float, help="pre-filter cut-off (default 0.5)")
+    run.add_argument(
+        "--prefilter-threshold", type=fraction, help="pre-filter cut-off (default 0.5)"
+    )
     run.add_argument(
         "--concurrency",
-        type=int,
+        type=count,
         help="articles in flight at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
@@ -88,7 +97,7 @@ def register(sub: Any) -> None:
     e.add_argument("--graphml", type=Path, help="the network as GraphML")
     e.add_argument(
         "--window-days",
-        type=int,
+        type=count_or_zero,
         default=7,
         help="reports whose visit dates lie within this many days are one event (default 7)",
     )

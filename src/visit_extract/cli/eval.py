@@ -8,9 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
-from visit_extract.errors import ConfigError, InputError
+from visit_extract.cli._common import (
+    add_model_options,
+    add_rate_options,
+    count,
+    count_or_zero,
+    settings_from_args,
+)
+from visit_extract.errors import ConfigError, InputError, OutputError
 from visit_extract.eval.metrics import DEFAULT_BOOTSTRAP, DEFAULT_SEED
+from visit_extract.io import describe_os_error, prepare_output
 
 _EPILOG = """\
 examples:
@@ -56,18 +63,18 @@ def register(sub: Any) -> None:
         help="fail (exit 1) when FIELD's F1 is below the value; repeatable, "
         "e.g. --min visit=0.7 --min article=0.9",
     )
-    p.add_argument("--limit", type=int, help="score only the first N labelled articles")
+    p.add_argument("--limit", type=count, help="score only the first N labelled articles")
     run = p.add_argument_group("run (as for batch)")
     run.add_argument(
         "--concurrency",
-        type=int,
+        type=count,
         metavar="N",
         help="articles extracted at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
     p.add_argument(
         "--bootstrap",
-        type=int,
+        type=count_or_zero,
         default=DEFAULT_BOOTSTRAP,
         metavar="N",
         help=f"bootstrap resamples for the intervals (default {DEFAULT_BOOTSTRAP}; 0: none)",
@@ -78,7 +85,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--diffs",
         nargs="?",
-        type=int,
+        type=count_or_zero,
         const=-1,
         metavar="N",
         help="after the table, list the field-level disagreements (of the N worst "
@@ -123,6 +130,9 @@ def run_eval(args: argparse.Namespace) -> int:
     minimums = parse_minimums(args.min)
     settings = None if args.predictions else settings_from_args(args)
     stream = side_file(args.out) if args.out else None
+    for target in (args.out, stream, args.html):
+        if target is not None:
+            prepare_output(target)  # before the run: a typo must not cost the run
     try:
         run = evaluate(
             args.datasets,
@@ -157,12 +167,15 @@ def run_eval(args: argparse.Namespace) -> int:
             f"e.g. {failed[0].id}: {failed[0].error}",
             file=sys.stderr,
         )
-    if args.out:
-        run.save(args.out)
-        print(f"run written to {args.out} (per article: {stream})", file=sys.stderr)
-    if args.html:
-        args.html.write_text(render_html(run), encoding="utf-8")
-        print(f"report written to {args.html}", file=sys.stderr)
+    try:
+        if args.out:
+            run.save(args.out)
+            print(f"run written to {args.out} (per article: {stream})", file=sys.stderr)
+        if args.html:
+            args.html.write_text(render_html(run), encoding="utf-8")
+            print(f"report written to {args.html}", file=sys.stderr)
+    except OSError as exc:
+        raise OutputError(f"cannot write the run: {describe_os_error(exc)}") from None
     failures = check_thresholds(run, minimums)
     for failure in failures:
         print(f"FAILED {failure}", file=sys.stderr)
