@@ -13,6 +13,7 @@ from __future__ import annotations
 from visit_extract.batch import BatchResult, aextract_many, extract_many
 from visit_extract.config import Settings
 from visit_extract.errors import (
+    ArticleTimeout,
     ArticleTooLargeError,
     AuthenticationError,
     ConfigError,
@@ -53,6 +54,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleTimeout",
     "ArticleTooLargeError",
     "AuthenticationError",
     "BackendCapabilities",

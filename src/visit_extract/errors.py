@@ -49,6 +49,14 @@ class DatasetError(InputError):
         self.line = line
 
 
+# --- time ----------------------------------------------------------------------------
+
+
+class ArticleTimeout(VisitExtractError, TimeoutError):
+    """One article took longer than ``Settings.article_timeout_s``; its extraction was
+    abandoned (batch runs record it as an error row of this type)."""
+
+
 # --- what the run writes ----------------------------------------------------------------
 
 
@@ -162,6 +170,7 @@ def spent_usage(exc: BaseException) -> Usage | None:
 
 
 __all__ = [
+    "ArticleTimeout",
     "ArticleTooLargeError",
     "AuthenticationError",
     "ConfigError",

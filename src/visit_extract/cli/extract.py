@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from visit_extract.cli._common import add_model_options, settings_from_args
+from visit_extract.cli._common import above_zero, add_model_options, settings_from_args
 from visit_extract.errors import ConfigError, DatasetError, InputError, VisitExtractError
 from visit_extract.extract import extract_visit
 from visit_extract.io import json_problem
@@ -26,6 +26,11 @@ def register(sub: Any) -> None:
     p.add_argument("path", metavar="PATH|-")
     p.add_argument("--published", help="publication date YYYY-MM-DD (resolves 'Senin (25/2)')")
     p.add_argument("--compact", action="store_true", help="one line of JSON, no indentation")
+    p.add_argument(
+        "--article-timeout",
+        type=above_zero,
+        help="seconds one article may take (default 300)",
+    )
     add_model_options(p)
     p.set_defaults(func=run_extract)
 
