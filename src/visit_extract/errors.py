@@ -122,6 +122,16 @@ class RetriesExhausted(ProviderError):
         self.usage = usage
 
 
+class ProviderUnreachableError(RetriesExhausted, ConfigError):
+    """No connection to the provider could be made on any attempt (refused, no route,
+    unknown host): the server is down or the endpoint is wrong.
+
+    Also a :class:`ConfigError`, because it is the same for every article: batch runs
+    and evals stop at the first one instead of failing every article alike (resume
+    once the server answers).
+    """
+
+
 class TokenBudgetExceeded(ProviderError):
     """The article used more tokens than its budget across reasks and retries."""
 
@@ -182,6 +192,7 @@ __all__ = [
     "NotTextError",
     "OutputError",
     "ProviderError",
+    "ProviderUnreachableError",
     "RetriesExhausted",
     "TokenBudgetExceeded",
     "UnknownBackendError",

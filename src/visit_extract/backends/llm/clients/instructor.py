@@ -84,6 +84,7 @@ class InstructorClient:
             model = settings.model or ""
         self.model = model
         self.base_url = settings.base_url or DEFAULT_BASE_URLS.get(self.provider)
+        policy.endpoint = policy.endpoint or self.base_url
         self.api_key = self._api_key(provider)
         self.mode = self._mode()
         self._sync: Any = None
