@@ -200,3 +200,24 @@ def test_export_of_an_article_file_says_it_wants_batch_output(
     line = _one_line(main(["export", str(seeds), "--csv", str(tmp_path / "v.csv")]), capsys)
     assert "article" in line and "visit-extract batch" in line
     assert not (tmp_path / "v.csv").exists()
+
+
+def test_export_of_an_eval_run_file_is_refused_not_an_empty_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "evals" / "seeds"
+    run = tmp_path / "run.json"
+    assert main(["eval", str(seeds), "-q", "--bootstrap", "0", "--out", str(run)]) == 0
+    capsys.readouterr()
+    line = _one_line(main(["export", str(run), "--csv", str(tmp_path / "v.csv")]), capsys)
+    assert f"{run}:1:" in line and "visit-extract batch" in line
+    assert not (tmp_path / "v.csv").exists()
+
+
+def test_export_of_an_empty_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "r.jsonl"
+    empty.write_text("", encoding="utf-8")
+    line = _one_line(main(["export", str(empty), "--csv", str(tmp_path / "v.csv")]), capsys)
+    assert "no result rows" in line

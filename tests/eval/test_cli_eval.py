@@ -296,3 +296,37 @@ def test_a_run_or_report_into_a_folder_that_cannot_exist_is_refused_before_the_r
         )
         assert code == 2 and stdout == "", stderr  # refused before scoring anything
         assert stderr.count("\n") == 1 and str(target) in stderr and "Traceback" not in stderr
+
+
+def test_a_misspelt_min_field_is_refused_before_anything_is_extracted(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls: list[str] = []
+
+    class Counting:
+        name = "counting"
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            calls.append(article.id)
+            return VisitExtraction(is_study_visit=False, backend=self.name)
+
+    register_backend("counting", Counting)
+    code, stdout, stderr = _run(
+        ["eval", str(seeds_dir), "--backend", "counting", "-q", "--min", "visti=0.5"], capsys
+    )
+    assert code == 2 and calls == [] and stdout == ""
+    assert stderr.count("\n") == 1 and "did you mean visit?" in stderr
+
+
+def test_predictions_that_match_no_article_are_an_error(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"id": f"other-{i}", "is_study_visit": False, "visits": []} for i in range(3)]
+    preds = write_rows(tmp_path / "p.jsonl", rows)
+    code, stdout, stderr = _run(["eval", str(seeds_dir), "--predictions", str(preds), "-q"], capsys)
+    assert code == 2 and stdout == ""
+    assert stderr.count("\n") == 1 and "none of the 3 predictions" in stderr
+    assert "'other-0'" in stderr and str(preds) in stderr

@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from visit_extract.batch.dedupe import VisitRecord, assign_events
-from visit_extract.errors import InputError, OutputError
+from visit_extract.errors import DatasetError, InputError, OutputError
 from visit_extract.io import BadRow, describe_os_error, iter_input, prepare_output
 
 #: Columns of the visit table, in order.
@@ -149,6 +149,10 @@ def load_records(
             for rec in by_id[item.id]:
                 rec.published, rec.outlet = item.published, item.outlet
                 rec.url, rec.title = item.url, item.title
+    if not counted:
+        raise DatasetError(
+            "holds no result rows; give the output of visit-extract batch", path=str(results)
+        )
     report.visits = len(records)
     return records
 

@@ -164,11 +164,20 @@ def read_results(path: str | Path) -> Iterator[BatchResult]:
     """Stream the results of a batch output file (a torn last line is ignored).
 
     Raises:
-        DatasetError: the file is missing or a complete line is not a result row.
+        DatasetError: the file is missing, or a line other than the last is not JSON
+            (an eval run file, a CSV...), or a line is not a result row.
     """
+    torn: BadRow | None = None
     for lineno, row in iter_jsonl(path):
+        if torn is not None:
+            raise DatasetError(
+                f"{torn.message}: not the JSON Lines output of visit-extract batch",
+                path=str(path),
+                line=torn.line,
+            )
         if isinstance(row, BadRow):
-            continue  # only a torn last line can be malformed in a file we wrote
+            torn = row  # only a torn last line can be malformed in a file we wrote
+            continue
         try:
             yield BatchResult.from_row(row)
         except InputError as exc:

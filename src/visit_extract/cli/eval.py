@@ -119,7 +119,7 @@ def run_eval(args: argparse.Namespace) -> int:
     """Score and print the table; 1 when a --min threshold is not met."""
     if args.datasets[0] == "compare" and not Path("compare").exists():
         return run_compare(args)
-    from visit_extract.eval import check_thresholds, evaluate, side_file
+    from visit_extract.eval import check_minimums, check_thresholds, evaluate, side_file
     from visit_extract.eval.report import (
         format_disagreements,
         format_summary,
@@ -128,6 +128,7 @@ def run_eval(args: argparse.Namespace) -> int:
     )
 
     minimums = parse_minimums(args.min)
+    check_minimums(minimums)  # a misspelt field must not cost a whole run
     settings = None if args.predictions else settings_from_args(args)
     stream = side_file(args.out) if args.out else None
     for target in (args.out, stream, args.html):
