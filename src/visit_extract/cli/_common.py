@@ -37,7 +37,8 @@ count_or_zero = _number(int, lambda v: v >= 0, "a whole number >= 0")
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
-    """Add --backend, --model, --base-url, --api-key, --mode, sampling and cache options."""
+    """Add --backend, --model, --base-url, --api-key, --mode, sampling, size and cache
+    options."""
     group = parser.add_argument_group("model")
     group.add_argument(
         "--backend",
@@ -71,6 +72,12 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--timeout", type=above_zero, help="seconds one HTTP request may take (default 120)"
+    )
+    group.add_argument(
+        "--max-article-chars",
+        type=count,
+        metavar="N",
+        help="longer articles are refused (default 500,000)",
     )
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     group.add_argument("--cache-dir", type=Path, help="cache location (default: user cache dir)")
@@ -107,5 +114,6 @@ def settings_from_args(args: argparse.Namespace, **more: Any) -> Settings:
         requests_per_minute=getattr(args, "rpm", None),
         tokens_per_minute=getattr(args, "tpm", None),
         article_timeout_s=getattr(args, "article_timeout", None),
+        max_article_chars=getattr(args, "max_article_chars", None),
         **more,
     )

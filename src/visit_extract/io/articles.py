@@ -48,7 +48,7 @@ def check_text(text: object, *, max_chars: int) -> str:
     if len(text) > max_chars:
         raise ArticleTooLargeError(
             f"article text has {len(text):,} characters, over the limit of {max_chars:,}; "
-            "split it, or raise Settings.max_article_chars"
+            "split it, or raise the limit (--max-article-chars, Settings.max_article_chars)"
         )
     sample = text[:20_000]
     # Counted with a C-level regex: this runs on every article of a batch.
@@ -96,8 +96,10 @@ def to_article(
     if published is not None:
         try:
             pub = published if isinstance(published, date) else date.fromisoformat(published)
-        except ValueError:
-            raise DatasetError(f"published date {published!r} is not YYYY-MM-DD") from None
+        except ValueError as exc:
+            shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(published)) is not None
+            why = f"is not a valid date ({exc})" if shaped else "is not YYYY-MM-DD"
+            raise DatasetError(f"published date {published!r} {why}") from None
         article = article.model_copy(update={"published": pub})
     return article
 
