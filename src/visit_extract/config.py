@@ -40,12 +40,13 @@ def split_model(model: str) -> tuple[str | None, str]:
     server) gives ``(None, name)``.
     """
     head, sep, tail = model.partition("/")
-    if sep and head.lower() in _KNOWN_PROVIDERS:
+    if sep and head.lower() in KNOWN_PROVIDERS:
         return head.lower(), tail
     return None, model
 
 
-_KNOWN_PROVIDERS = frozenset(PROVIDER_KEY_ENV) | {"ollama", "vllm", "llamacpp", "lmstudio"}
+#: The provider prefixes a model name may start with (``openai/...``, ``ollama/...``).
+KNOWN_PROVIDERS = frozenset(PROVIDER_KEY_ENV) | {"ollama", "vllm", "llamacpp", "lmstudio"}
 
 
 def _check_names(cls: type, names: Iterable[str]) -> None:
@@ -253,4 +254,4 @@ class Settings:
         return cls(**values)
 
 
-__all__ = ["ENV_PREFIX", "PROVIDER_KEY_ENV", "Settings", "split_model"]
+__all__ = ["ENV_PREFIX", "KNOWN_PROVIDERS", "PROVIDER_KEY_ENV", "Settings", "split_model"]
