@@ -221,3 +221,39 @@ def test_export_of_an_empty_file_is_refused(
     empty.write_text("", encoding="utf-8")
     line = _one_line(main(["export", str(empty), "--csv", str(tmp_path / "v.csv")]), capsys)
     assert "no result rows" in line
+
+
+def test_batch_takes_several_inputs_and_globs_and_either_spelling(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for part in ("a", "b", "c"):
+        _jsonl(
+            tmp_path / f"part-{part}.jsonl", [{"id": f"{part}{i}", "text": "t"} for i in range(2)]
+        )
+    out = tmp_path / "r.jsonl"
+    pattern = str(tmp_path / "part-[ab].jsonl")  # quoted: the command expands it
+    args = ["batch", pattern, str(tmp_path / "part-c.jsonl"), "--out", str(out), "-q"]
+    assert main([*args, "--backend", "scripted-cli"]) == 0
+    assert sorted(r["id"] for r in read_rows(out)) == ["a0", "a1", "b0", "b1", "c0", "c1"]
+    assert "articles processed" in capsys.readouterr().err
+    code = main(["batch", str(tmp_path / "none-*.jsonl"), "-o", str(tmp_path / "x.jsonl")])
+    assert code == 2 and "matches no file" in capsys.readouterr().err
+
+
+def test_the_progress_bar_shows_the_counts_of_the_moment_it_is_drawn(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from visit_extract.batch import BatchResult, BatchStats
+    from visit_extract.batch.progress import ProgressBar
+    from visit_extract.schema import VisitExtraction
+
+    stats = BatchStats()
+    bar = ProgressBar(True, 1000, stats)
+    for i in range(863):  # faster than any refresh interval
+        done = VisitExtraction(is_study_visit=False, backend="t")
+        stats.add(BatchResult(id=f"p{i}", extraction=done))
+        bar.update()
+    bar._bar.refresh()
+    drawn = capsys.readouterr().err.split("\r")[-1]
+    bar.close()
+    assert "863/1000" in drawn and "ok=863" in drawn

@@ -136,3 +136,19 @@ def test_relevance_error_is_an_error_row() -> None:
         )
     )
     assert [r.error.type for r in results if r.error] == ["RuntimeError", "RuntimeError"]
+
+
+def test_several_input_files_are_read_in_turn_and_duplicates_across_them_named(
+    tmp_path: Path,
+) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "text": "satu"}])
+    second = write_jsonl(
+        tmp_path / "b.jsonl", [{"id": "y", "text": "dua"}, {"id": "x", "text": "t"}]
+    )
+    results = list(
+        extract_many([first, second], settings=SETTINGS, backend=ScriptedBackend(SETTINGS))
+    )
+    assert sorted(r.id for r in results) == ["x", "x#2", "y"]
+    (dup,) = [r for r in results if r.error is not None]
+    assert dup.error is not None and f"{second}:2: duplicate" in dup.error.message
+    assert f"(first at {first}:1)" in dup.error.message

@@ -330,3 +330,25 @@ def test_predictions_that_match_no_article_are_an_error(
     assert code == 2 and stdout == ""
     assert stderr.count("\n") == 1 and "none of the 3 predictions" in stderr
     assert "'other-0'" in stderr and str(preds) in stderr
+
+
+def test_eval_takes_batchs_spellings_of_output_and_quiet(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    preds = write_rows(tmp_path / "p.jsonl", gold_rows(seeds_dir))
+    for flags in (["-o", str(tmp_path / "a.json")], ["--output", str(tmp_path / "b.json")]):
+        code, _, err = _run(
+            ["eval", str(seeds_dir), "--predictions", str(preds), "--no-progress", *flags],
+            capsys,
+        )
+        assert code == 0, err
+    assert (tmp_path / "a.json").is_file() and (tmp_path / "b.json").is_file()
+
+
+def test_compare_help_is_compares_own(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["eval", "compare", "--help"])
+    out = capsys.readouterr().out
+    assert exited.value.code == 0
+    assert out.startswith("usage: visit-extract eval compare") and "A.json" in out
+    assert "--predictions" not in out

@@ -17,12 +17,18 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from visit_extract.batch.calls import BackendCalls
-from visit_extract.batch.intake import Intake, RelevanceFn, Source, load_relevance
+from visit_extract.batch.intake import (
+    Intake,
+    RelevanceFn,
+    Source,
+    input_paths,
+    load_relevance,
+)
 from visit_extract.batch.progress import ProgressBar
 from visit_extract.batch.ratelimit import RateGate
 from visit_extract.batch.rows import BatchResult, ErrorInfo
@@ -283,8 +289,9 @@ async def aextract_many(
     """Extract many articles concurrently; yield each result as it completes.
 
     Args:
-        articles: a path (JSONL/CSV/Parquet file or a folder of ``.txt`` files), or an
-            iterable / async iterable of :class:`Article`, article dicts, bare texts or
+        articles: a path (JSONL/CSV/Parquet file or a folder of ``.txt`` files), a list
+            of ``Path`` objects read one after the other, or an iterable / async
+            iterable of :class:`Article`, article dicts, bare texts or
             :class:`~visit_extract.io.BadRow`.
         settings: the run's settings (backend, model, ``concurrency``,
             ``requests_per_minute``, ``tokens_per_minute``, ``article_timeout_s``,
@@ -328,7 +335,7 @@ async def aextract_many(
 
 
 async def arun_batch(
-    source: str | Path,
+    source: str | Path | Sequence[Path],
     output: str | Path,
     *,
     settings: Settings | None = None,
@@ -358,7 +365,8 @@ async def arun_batch(
         force=force,
     ) as writer:
         if progress:
-            total = count_input_rows(source, fmt=input_format)
+            counts = [count_input_rows(Path(p), fmt=input_format) for p in input_paths(source)]
+            total = None if None in counts else sum(c or 0 for c in counts)
             stats.total = None if total is None else max(0, total - len(writer.done_ids))
         async for result in aextract_many(
             source,

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +117,7 @@ def extract_many(
 
 
 def run_batch(
-    source: str | Path,
+    source: str | Path | Sequence[Path],
     output: str | Path,
     *,
     settings: Settings | None = None,
@@ -140,7 +140,8 @@ def run_batch(
     run onto the same file fails at once.
 
     Args:
-        source: JSONL (``.gz`` too), CSV, Parquet, or a folder of ``.txt`` files.
+        source: JSONL (``.gz`` too), CSV, Parquet, or a folder of ``.txt`` files; or a
+            list of such paths (``Path`` objects), read one after the other.
         output: the results file.
         settings: the run's settings; from the environment when None.
         resume: continue a previous run into the same file.

@@ -11,6 +11,7 @@ import importlib
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from visit_extract import __version__
@@ -70,8 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:2] == ["eval", "compare"] and not Path("compare").exists():
+        from visit_extract.cli.eval import compare_parser
+
+        args = compare_parser(OneLineParser).parse_args(given[2:])
+    else:
+        args = build_parser().parse_args(given)
     try:
         code: int = args.func(args)
     except VisitExtractError as exc:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,8 +34,13 @@ def register(sub: Any) -> None:
         "article: the extraction, an error row, or a pre-filter skip. Rows are written as "
         "they complete; after a crash or Ctrl-C, rerun with --resume.",
     )
-    p.add_argument("input", metavar="INPUT", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, help="results file (JSONL)")
+    p.add_argument(
+        "input",
+        metavar="INPUT",
+        nargs="+",
+        help="dump file(s) or folder(s), read in turn; a quoted glob ('dumps/*.jsonl') is expanded",
+    )
+    p.add_argument("-o", "--output", "--out", type=Path, required=True, help="results file (JSONL)")
     p.add_argument("--format", choices=INPUT_FORMATS, help="input format (default: from name)")
     p.add_argument(
         "--map",
@@ -71,7 +77,7 @@ def register(sub: Any) -> None:
         help="articles in flight at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
-    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--no-progress", "-q", "--quiet", action="store_true", help="no progress bar")
     add_model_options(p)
     p.set_defaults(func=run_batch_command)
 
@@ -114,15 +120,14 @@ def run_batch_command(args: argparse.Namespace) -> int:
         prefilter_threshold=args.prefilter_threshold,
         concurrency=args.concurrency,
     )
-    if not args.input.exists():
-        raise InputError(f"{args.input} does not exist; give a dump file or a folder")
+    inputs = expand_inputs(args.input)
     if (args.retry_errors or args.force) and not args.resume:
         flag = "--retry-errors" if args.retry_errors else "--force"
         raise InputError(f"{flag} continues an earlier run: add --resume")
     stats = BatchStats()
     try:
         run_batch(
-            args.input,
+            inputs[0] if len(inputs) == 1 else inputs,
             args.output,
             settings=settings,
             resume=args.resume,
@@ -144,6 +149,26 @@ def run_batch_command(args: argparse.Namespace) -> int:
     print(stats.summary(), file=sys.stderr)
     print(f"results: {args.output}", file=sys.stderr)
     return _outcome(stats)
+
+
+def expand_inputs(given: list[str]) -> list[Path]:
+    """The input paths: each as given, or the files a glob pattern matches (sorted).
+
+    Raises:
+        InputError: a path that does not exist, or a pattern that matches nothing.
+    """
+    paths: list[Path] = []
+    for text in given:
+        if Path(text).exists() or not any(c in text for c in "*?["):
+            if not Path(text).exists():
+                raise InputError(f"{text} does not exist; give a dump file or a folder")
+            paths.append(Path(text))
+            continue
+        matches = sorted(glob.glob(text))
+        if not matches:
+            raise InputError(f"{text} matches no file; give a dump file, a folder or a glob")
+        paths.extend(map(Path, matches))
+    return paths
 
 
 def _outcome(stats: BatchStats) -> int:

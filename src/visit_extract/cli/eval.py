@@ -53,7 +53,9 @@ def register(sub: Any) -> None:
         help="score these saved predictions (VisitExtraction JSON lines with 'id', batch "
         "output, or a run's .articles.jsonl) instead of running a backend",
     )
-    p.add_argument("--out", type=Path, metavar="RUN.json", help="write the run here")
+    p.add_argument(
+        "--out", "-o", "--output", type=Path, metavar="RUN.json", help="write the run here"
+    )
     p.add_argument("--html", type=Path, metavar="REPORT.html", help="write an HTML report")
     p.add_argument(
         "--min",
@@ -91,7 +93,7 @@ def register(sub: Any) -> None:
         help="after the table, list the field-level disagreements (of the N worst "
         "articles; all when N is left out)",
     )
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", "-q", "--no-progress", action="store_true", help="no progress bar")
     add_model_options(p)
     p.set_defaults(func=run_eval)
 
@@ -117,8 +119,6 @@ def parse_minimums(specs: list[str]) -> dict[str, float]:
 
 def run_eval(args: argparse.Namespace) -> int:
     """Score and print the table; 1 when a --min threshold is not met."""
-    if args.datasets[0] == "compare" and not Path("compare").exists():
-        return run_compare(args)
     from visit_extract.eval import check_minimums, check_thresholds, evaluate, side_file
     from visit_extract.eval.report import (
         format_disagreements,
@@ -183,19 +183,40 @@ def run_eval(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def compare_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """The parser of ``visit-extract eval compare`` (the top-level parser hands
+    ``eval compare ...`` to it, so that ``eval compare --help`` is compare's help)."""
+    p = parser_class(
+        prog="visit-extract eval compare",
+        usage="%(prog)s A.json B.json [--bootstrap N] [--seed SEED]",
+        description="Compare two saved eval runs (eval --out) field by field: the F1 of "
+        "each, the difference, a paired bootstrap interval, and whether it is beyond noise; "
+        "then the articles that got better or worse.",
+    )
+    p.add_argument(
+        "runs", nargs="*", metavar="RUN.json", help="the two run files to compare: A.json B.json"
+    )
+    p.add_argument(
+        "--bootstrap",
+        type=count_or_zero,
+        default=DEFAULT_BOOTSTRAP,
+        metavar="N",
+        help=f"bootstrap resamples (default {DEFAULT_BOOTSTRAP})",
+    )
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
+    )
+    p.set_defaults(func=run_compare)
+    return p
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """``eval compare A.json B.json``: per-field deltas and whether they are beyond noise."""
     from visit_extract.eval import EvalRun, compare_runs, format_comparison
 
-    files = args.datasets[1:]
-    if len(files) != 2:
+    if len(args.runs) != 2:
         raise InputError("usage: visit-extract eval compare A.json B.json (two run files)")
-    if args.predictions or args.out or args.html or args.min:
-        raise InputError(
-            "eval compare takes only two run files (and --bootstrap, --seed); "
-            "--predictions, --out, --html and --min belong to a scoring run"
-        )
-    a, b = EvalRun.load(files[0]), EvalRun.load(files[1])
+    a, b = EvalRun.load(args.runs[0]), EvalRun.load(args.runs[1])
     deltas = compare_runs(a, b, n_boot=args.bootstrap, seed=args.seed)
     print(format_comparison(a, b, deltas), flush=True)
     return 0
