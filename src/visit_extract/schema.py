@@ -203,6 +203,9 @@ _TIMESTAMP = re.compile(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Article(BaseModel):
     """A news article, as in ``articles.jsonl`` of an eval set or a dump.
 
@@ -229,6 +232,9 @@ class Article(BaseModel):
             return str(value)
         if isinstance(value, float) and value.is_integer():
             return str(int(value))  # pandas writes an integer column with gaps as floats
+        if isinstance(value, str) and _SURROGATE.search(value):
+            # a broken "\ud8xx" escape: no output (UTF-8) could name the article
+            raise ValueError("the id is not valid Unicode (a lone surrogate)")
         return value
 
     @field_validator("url", "outlet", "title", mode="before")

@@ -9,6 +9,7 @@ import pytest
 
 from visit_extract.cli import main
 from visit_extract.config import Settings
+from visit_extract.errors import EmptyArticleError
 from visit_extract.eval import METRICS
 from visit_extract.extract import register_backend
 from visit_extract.schema import Article, VisitExtraction
@@ -352,3 +353,20 @@ def test_compare_help_is_compares_own(capsys: pytest.CaptureFixture[str]) -> Non
     assert exited.value.code == 0
     assert out.startswith("usage: visit-extract eval compare") and "A.json" in out
     assert "--predictions" not in out
+
+
+def test_a_run_in_which_every_article_failed_exits_1(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Broken:
+        name = "eval-broken"
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            raise EmptyArticleError("refused on purpose")
+
+    register_backend("eval-broken", Broken)
+    code, _, stderr = _run(["eval", str(seeds_dir), "--backend", "eval-broken", "-q"], capsys)
+    assert code == 1 and "no article was extracted" in stderr

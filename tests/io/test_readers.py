@@ -186,3 +186,15 @@ def test_a_mapped_column_the_input_lacks_is_refused_before_any_article(
 def test_an_input_without_a_text_column_says_how_to_map_it(tmp_path: Path, fmt: str) -> None:
     with pytest.raises(InputError, match="--map text="):
         next(iter_input(_inputs(tmp_path)[fmt]))
+
+
+def test_csv_with_a_byte_order_mark_and_a_record_of_another_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfid,text\n" + b"a,satu\n" + "b,caf\xe9\n".encode("latin-1") + b"c,tiga\n"
+    )
+    items = [item for _, item in iter_input(path)]
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c"]  # BOM not in "id"
+    bad = items[1]
+    assert isinstance(bad, BadRow) and bad.line == 3 and "not UTF-8" in bad.message
+    assert count_input_rows(path) == 3

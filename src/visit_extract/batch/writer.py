@@ -111,7 +111,10 @@ class ResultWriter:
         """Append one row and hand it to the OS at once (no user-space buffer)."""
         if self._fd is None:
             raise ValueError("writer is closed")
-        data = (json.dumps(result.to_row(), ensure_ascii=False) + "\n").encode("utf-8")
+        row = json.dumps(result.to_row(), ensure_ascii=False) + "\n"
+        # A lone surrogate (an id from a broken JSON escape) becomes its escape again,
+        # which reads back as the same string: never a crash, never invalid UTF-8.
+        data = row.encode("utf-8", "backslashreplace")
         view = memoryview(data)
         try:
             while view:

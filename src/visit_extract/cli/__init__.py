@@ -64,6 +64,12 @@ _default_show = warnings.showwarning
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 a check failed, 2 an error)."""
+    for stream in (sys.stdout, sys.stderr):
+        # Text the terminal's encoding cannot show (a lone surrogate in an id) is
+        # printed as its escape rather than ending the run.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="backslashreplace")
     with warnings.catch_warnings():
         warnings.simplefilter("always", VisitExtractWarning)
         warnings.showwarning = _show_warning

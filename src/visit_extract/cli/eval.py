@@ -180,6 +180,9 @@ def run_eval(args: argparse.Namespace) -> int:
     failures = check_thresholds(run, minimums)
     for failure in failures:
         print(f"FAILED {failure}", file=sys.stderr)
+    if run.articles and run.n_errors == len(run.articles):
+        print("no article was extracted: every one failed (see above)", file=sys.stderr)
+        return 1
     return 1 if failures else 0
 
 

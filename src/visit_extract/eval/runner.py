@@ -243,7 +243,10 @@ def evaluate(
         else:
             preds = predictions_from(predictions)
         known = {a.id for a in articles}
-        if preds and articles and not known & set(preds):
+        if not preds:
+            where = f"{predictions_path} holds" if predictions_path else "there are"
+            raise DatasetError(f"{where} no predictions; give batch output or saved results")
+        if articles and not known & set(preds):
             where = f" in {predictions_path}" if predictions_path else ""
             raise DatasetError(
                 f"none of the {len(preds)} predictions{where} is for an article of the eval "

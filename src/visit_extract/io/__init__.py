@@ -12,6 +12,7 @@ from visit_extract.io.jsonl import (
     iter_jsonl,
     iter_numbered_articles,
     json_problem,
+    open_bytes,
     open_text,
     read_articles,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "iter_parquet_articles",
     "iter_txt_articles",
     "json_problem",
+    "open_bytes",
     "open_text",
     "parse_column_map",
     "prepare_output",

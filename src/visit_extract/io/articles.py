@@ -16,6 +16,9 @@ from visit_extract.schema import Article
 _MAX_CONTROL_SHARE = 0.05
 #: Control characters that do not occur in text (tab, newline, CR, FF, VT do).
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")
+#: Half of a UTF-16 pair: no Unicode character. A JSON escape (``"\\ud800"``) makes one;
+#: no UTF-8 output (a results file, the terminal, a model request) can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_text(text: object, *, max_chars: int) -> str:
@@ -45,6 +48,12 @@ def check_text(text: object, *, max_chars: int) -> str:
         )
     if not text.strip():
         raise EmptyArticleError("article text is empty or only whitespace: nothing to extract")
+    surrogate = LONE_SURROGATE.search(text)
+    if surrogate is not None:
+        raise NotTextError(
+            f"article text is not valid Unicode (a lone surrogate at character "
+            f"{surrogate.start():,}, as a broken \\ud8xx escape leaves); fix the source text"
+        )
     if len(text) > max_chars:
         raise ArticleTooLargeError(
             f"article text has {len(text):,} characters, over the limit of {max_chars:,}; "
@@ -111,4 +120,4 @@ def first_error(exc: ValidationError) -> str:
     return f"{loc}: {err['msg']}"
 
 
-__all__ = ["check_text", "first_error", "to_article"]
+__all__ = ["LONE_SURROGATE", "check_text", "first_error", "to_article"]

@@ -4,7 +4,9 @@ from the path and input columns mapped to article fields (``text=content``)."""
 from __future__ import annotations
 
 import csv
+import re
 import sys
+import zlib
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from pydantic import ValidationError
 
 from visit_extract.errors import DatasetError, InputError, VisitExtractError
 from visit_extract.io.articles import first_error
-from visit_extract.io.jsonl import BadRow, iter_jsonl, open_text
+from visit_extract.io.jsonl import BadRow, iter_jsonl, open_bytes, open_text
 from visit_extract.schema import Article
 
 #: Input formats :func:`iter_input` reads, and the file suffixes that select them.
@@ -28,6 +30,8 @@ _SUFFIX_FORMATS = {
     ".pq": "parquet",
 }
 _ARTICLE_FIELDS = tuple(Article.model_fields)
+#: What ``surrogateescape`` makes of bytes that are not UTF-8.
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 def parse_column_map(spec: str | Mapping[str, str] | None) -> dict[str, str]:
@@ -177,7 +181,8 @@ def iter_csv_articles(
     :class:`BadRow`.
 
     Raises:
-        DatasetError: the file is missing, unreadable, not UTF-8, or has no header.
+        DatasetError: the file is missing or unreadable, or has no header. A record
+            that is not UTF-8 is a :class:`BadRow` of its own.
         InputError: the header lacks a mapped column or the text column.
     """
     path = Path(path)
@@ -185,7 +190,7 @@ def iter_csv_articles(
     if not path.is_file():
         raise DatasetError("no such file", path=str(path))
     try:
-        with open_text(path) as fh:
+        with open_text(path, errors="surrogateescape") as fh:
             reader = _csv_reader(path, fh)
             try:
                 header = next(reader)
@@ -215,11 +220,12 @@ def iter_csv_articles(
                         ),
                     )
                     continue
+                if any(_UNDECODED.search(c) for c in cells):
+                    yield lineno, BadRow(str(path), lineno, "record is not UTF-8 text")
+                    continue
                 row = _apply_map(dict(zip(header, cells, strict=True)), columns)
                 yield lineno, _row_to_article(path, lineno, row, blank_is_null=True)
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"file is not UTF-8 ({exc.reason})", path=str(path)) from None
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise DatasetError(f"cannot read file: {exc}", path=str(path)) from None
 
 
@@ -353,10 +359,10 @@ def count_input_rows(path: str | Path, *, fmt: str | None = None) -> int | None:
     path = Path(path)
     try:
         if fmt == "jsonl":
-            with open_text(path) as fh:
+            with open_bytes(path) as fh:
                 return sum(1 for line in fh if line.strip())
         if fmt == "csv":
-            with open_text(path) as fh:
+            with open_text(path, errors="surrogateescape") as fh:
                 reader = _csv_reader(path, fh)
                 next(reader, None)  # the header
                 return sum(1 for cells in reader if any(c.strip() for c in cells))
