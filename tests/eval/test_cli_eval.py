@@ -14,6 +14,7 @@ from visit_extract.eval import METRICS
 from visit_extract.extract import register_backend
 from visit_extract.schema import Article, VisitExtraction
 
+from .helpers import register_refusing
 from .test_runner import gold_rows, perturbed_rows, write_rows
 
 
@@ -358,15 +359,6 @@ def test_compare_help_is_compares_own(capsys: pytest.CaptureFixture[str]) -> Non
 def test_a_run_in_which_every_article_failed_exits_1(
     seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    class Broken:
-        name = "eval-broken"
-
-        def __init__(self, settings: Settings) -> None:
-            pass
-
-        def extract(self, article: Article) -> VisitExtraction:
-            raise EmptyArticleError("refused on purpose")
-
-    register_backend("eval-broken", Broken)
+    register_refusing("eval-broken", EmptyArticleError("refused on purpose"))
     code, _, stderr = _run(["eval", str(seeds_dir), "--backend", "eval-broken", "-q"], capsys)
     assert code == 1 and "no article was extracted" in stderr

@@ -74,16 +74,7 @@ def register(sub: Any) -> None:
         help="articles extracted at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
-    p.add_argument(
-        "--bootstrap",
-        type=count_or_zero,
-        default=DEFAULT_BOOTSTRAP,
-        metavar="N",
-        help=f"bootstrap resamples for the intervals (default {DEFAULT_BOOTSTRAP}; 0: none)",
-    )
-    p.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
-    )
+    add_bootstrap_options(p)
     p.add_argument(
         "--diffs",
         nargs="?",
@@ -96,6 +87,20 @@ def register(sub: Any) -> None:
     p.add_argument("--quiet", "-q", "--no-progress", action="store_true", help="no progress bar")
     add_model_options(p)
     p.set_defaults(func=run_eval)
+
+
+def add_bootstrap_options(parser: argparse.ArgumentParser) -> None:
+    """Add --bootstrap and --seed (a scoring run and compare both resample)."""
+    parser.add_argument(
+        "--bootstrap",
+        type=count_or_zero,
+        default=DEFAULT_BOOTSTRAP,
+        metavar="N",
+        help=f"bootstrap resamples for the intervals (default {DEFAULT_BOOTSTRAP}; 0: none)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
+    )
 
 
 def parse_minimums(specs: list[str]) -> dict[str, float]:
@@ -199,16 +204,7 @@ def compare_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.Argu
     p.add_argument(
         "runs", nargs="*", metavar="RUN.json", help="the two run files to compare: A.json B.json"
     )
-    p.add_argument(
-        "--bootstrap",
-        type=count_or_zero,
-        default=DEFAULT_BOOTSTRAP,
-        metavar="N",
-        help=f"bootstrap resamples (default {DEFAULT_BOOTSTRAP})",
-    )
-    p.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
-    )
+    add_bootstrap_options(p)
     p.set_defaults(func=run_compare)
     return p
 
