@@ -51,15 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_default_show = warnings.showwarning
+
+
 def _show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
     """The library's warnings as one line each on stderr (no file and line of code)."""
     if isinstance(category, type) and issubclass(category, VisitExtractWarning):
         print(f"visit-extract: warning: {message}", file=sys.stderr)
     else:
         _default_show(message, category, *args, **kwargs)
-
-
-_default_show = warnings.showwarning
 
 
 def main(argv: Sequence[str] | None = None) -> int:
