@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -153,3 +153,24 @@ def test_cli_extract_over_its_time_limit_is_one_line_exit_2(
     assert main(["extract", str(article), "--backend", "stuck", "--article-timeout", "0.2"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "ArticleTimeout" not in err and "0.2 s" in err
+
+
+class WhereRun:
+    """Records the thread its extraction ran in."""
+
+    name = "where-run"
+    threads: ClassVar[list[str]] = []
+
+    def __init__(self, settings: Settings) -> None:
+        pass
+
+    def extract(self, article: Article) -> VisitExtraction:
+        self.threads.append(threading.current_thread().name)
+        return VisitExtraction(is_study_visit=False, backend=self.name)
+
+
+def test_without_a_time_limit_the_backend_runs_in_the_callers_thread() -> None:
+    register_backend("where-run", WhereRun)
+    extract_visit(VISIT, backend="where-run")
+    extract_visit(VISIT, backend="where-run", article_timeout_s=float("inf"))
+    assert WhereRun.threads == ["visit-extract-article", threading.current_thread().name]

@@ -63,7 +63,7 @@ def extract_visit(
         ProviderError: the provider failed after retries.
         ExtractionValidationError: the model's answer stayed invalid after reasks.
         ArticleTimeout: no result within ``Settings.article_timeout_s`` (300 s by
-            default; ``math.inf`` for none).
+            default; ``math.inf`` for none, and the backend then runs in this thread).
 
     Example:
         >>> from visit_extract import extract_visit
@@ -93,7 +93,11 @@ def within(
     The extraction runs on a daemon thread, since a Python thread cannot be stopped:
     past the limit it is abandoned (it ends on its own, or with the process) and the
     caller gets the error at once. What ``extract`` raises reaches the caller as it is.
+    Without a limit (``math.inf``) it runs in the caller's thread, for backends that
+    hold objects tied to it (an ``sqlite3`` connection, say).
     """
+    if math.isinf(limit_s):
+        return extract(article)
     outcome: list[Any] = []
     done = threading.Event()
     context = contextvars.copy_context()  # the caller's context variables go along
@@ -107,7 +111,7 @@ def within(
             done.set()
 
     threading.Thread(target=run, name="visit-extract-article", daemon=True).start()
-    if not done.wait(None if math.isinf(limit_s) else limit_s):
+    if not done.wait(limit_s):
         raise ArticleTimeout(
             f"no result for article {article.id!r} within {limit_s:g} s; it was abandoned "
             "(raise the limit with Settings.article_timeout_s, --article-timeout)"
