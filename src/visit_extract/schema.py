@@ -9,8 +9,8 @@ and ignored by the scorer.
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Literal
+from datetime import date, datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -194,8 +194,25 @@ class VisitExtraction(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+#: A timestamp whose day is what an article's ``published`` needs: ``2019-02-26 12:30:00``,
+#: ``2019-02-26T08:00:00+07:00``, ``...Z``, ``2019-02-26 09:15 WIB``.
+_TIMESTAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT|WIB|WITA|WIT)?)?",
+    re.IGNORECASE,
+)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Article(BaseModel):
-    """A news article, as in ``articles.jsonl`` of an eval set or a dump."""
+    """A news article, as in ``articles.jsonl`` of an eval set or a dump.
+
+    Values as real dumps write them are accepted: a numeric ``id`` (``1000`` is the id
+    ``"1000"``), a ``published`` timestamp (its day, as written: the time zone does not
+    move it), and empty strings for metadata that is not given.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
@@ -205,6 +222,38 @@ class Article(BaseModel):
     title: str | None = None
     published: date | None = None
     text: str
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _numeric_id(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            return value  # refused below: True is no id
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))  # pandas writes an integer column with gaps as floats
+        if isinstance(value, str) and _SURROGATE.search(value):
+            # a broken "\ud8xx" escape: no output (UTF-8) could name the article
+            raise ValueError("the id is not valid Unicode (a lone surrogate)")
+        return value
+
+    @field_validator("url", "outlet", "title", mode="before")
+    @classmethod
+    def _blank_is_missing(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _day_of_timestamp(cls, value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str):
+            stripped = value.strip()
+            if not stripped:
+                return None
+            match = _TIMESTAMP.fullmatch(stripped)
+            return match.group(1) if match else stripped
+        return value
 
 
 __all__ = [

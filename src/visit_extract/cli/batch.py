@@ -4,13 +4,24 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
+from visit_extract.cli._common import (
+    add_model_options,
+    add_rate_options,
+    count,
+    count_or_zero,
+    fraction,
+    settings_from_args,
+)
 from visit_extract.errors import InputError
 from visit_extract.io import INPUT_FORMATS
+
+if TYPE_CHECKING:
+    from visit_extract.batch import BatchStats
 
 
 def register(sub: Any) -> None:
@@ -23,8 +34,13 @@ def register(sub: Any) -> None:
         "article: the extraction, an error row, or a pre-filter skip. Rows are written as "
         "they complete; after a crash or Ctrl-C, rerun with --resume.",
     )
-    p.add_argument("input", metavar="INPUT", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, help="results file (JSONL)")
+    p.add_argument(
+        "input",
+        metavar="INPUT",
+        nargs="+",
+        help="dump file(s) or folder(s), read in turn; a quoted glob ('dumps/*.jsonl') is expanded",
+    )
+    p.add_argument("-o", "--output", "--out", type=Path, required=True, help="results file (JSONL)")
     p.add_argument("--format", choices=INPUT_FORMATS, help="input format (default: from name)")
     p.add_argument(
         "--map",
@@ -40,6 +56,11 @@ def register(sub: Any) -> None:
         action="store_true",
         help="with --resume: do the articles with error rows again (their rows are replaced)",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="with --resume: continue an OUTPUT that another backend or model wrote",
+    )
     run = p.add_argument_group("run")
     run.add_argument(
         "--no-prefilter",
@@ -47,14 +68,16 @@ def register(sub: Any) -> None:
         help="send every article to the backend (default: the recall-first pre-filter "
         "decides which articles reach an LLM)",
     )
-    run.add_argument("--prefilter-threshold", type=float, help="pre-filter cut-off (default 0.5)")
+    run.add_argument(
+        "--prefilter-threshold", type=fraction, help="pre-filter cut-off (default 0.5)"
+    )
     run.add_argument(
         "--concurrency",
-        type=int,
+        type=count,
         help="articles in flight at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
-    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--no-progress", "-q", "--quiet", action="store_true", help="no progress bar")
     run.add_argument(
         "--dry-run",
         action="store_true",
@@ -87,7 +110,7 @@ def register(sub: Any) -> None:
     e.add_argument("--graphml", type=Path, help="the network as GraphML")
     e.add_argument(
         "--window-days",
-        type=int,
+        type=count_or_zero,
         default=7,
         help="reports whose visit dates lie within this many days are one event (default 7)",
     )
@@ -95,7 +118,7 @@ def register(sub: Any) -> None:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    """Run the batch and print the summary table to stderr."""
+    """Run the batch and print the summary table to stderr; 1 when nothing was extracted."""
     from visit_extract.batch import BatchStats, run_batch
 
     settings = settings_from_args(
@@ -104,21 +127,22 @@ def run_batch_command(args: argparse.Namespace) -> int:
         prefilter_threshold=args.prefilter_threshold,
         concurrency=args.concurrency,
     )
-    if not args.input.exists():
-        raise InputError(f"{args.input} does not exist; give a dump file or a folder")
-    if args.retry_errors and not args.resume:
-        raise InputError("--retry-errors continues an earlier run: add --resume")
+    inputs = expand_inputs(args.input)
+    if (args.retry_errors or args.force) and not args.resume:
+        flag = "--retry-errors" if args.retry_errors else "--force"
+        raise InputError(f"{flag} continues an earlier run: add --resume")
     if args.dry_run:
-        return _dry_run(args, settings)
+        return _dry_run(args, settings, inputs)
     stats = BatchStats()
     try:
         run_batch(
-            args.input,
+            inputs[0] if len(inputs) == 1 else inputs,
             args.output,
             settings=settings,
             resume=args.resume,
             overwrite=args.overwrite,
             retry_errors=args.retry_errors,
+            force=args.force,
             input_format=args.format,
             columns=args.columns,
             progress=not args.no_progress,
@@ -133,17 +157,50 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise
     print(stats.summary(), file=sys.stderr)
     print(f"results: {args.output}", file=sys.stderr)
+    return _outcome(stats)
+
+
+def expand_inputs(given: list[str]) -> list[Path]:
+    """The input paths: each as given, or the files a glob pattern matches (sorted).
+
+    Raises:
+        InputError: a path that does not exist, or a pattern that matches nothing.
+    """
+    paths: list[Path] = []
+    for text in given:
+        if Path(text).exists() or not any(c in text for c in "*?["):
+            if not Path(text).exists():
+                raise InputError(f"{text} does not exist; give a dump file or a folder")
+            paths.append(Path(text))
+            continue
+        matches = sorted(glob.glob(text))
+        if not matches:
+            raise InputError(f"{text} matches no file; give a dump file, a folder or a glob")
+        paths.extend(map(Path, matches))
+    return paths
+
+
+def _outcome(stats: BatchStats) -> int:
+    """1 when the run extracted nothing it was given (every article failed, or the
+    input held none), with one line saying so; else 0."""
+    if stats.done and not (stats.ok or stats.skipped):
+        kinds = ", ".join(f"{n} {name}" for name, n in stats.error_types.most_common(3))
+        print(f"no article was extracted: {stats.errors} failed ({kinds})", file=sys.stderr)
+        return 1
+    if not stats.done and not stats.resumed:
+        print("no article was extracted: the input holds no articles", file=sys.stderr)
+        return 1
     return 0
 
 
-def _dry_run(args: argparse.Namespace, settings: Any) -> int:
+def _dry_run(args: argparse.Namespace, settings: Any, inputs: list[Path]) -> int:
     """``batch --dry-run``: the plan file and its summary."""
     from visit_extract.batch.plan import plan_batch
 
     if args.resume:
         raise InputError("--dry-run writes a new plan: leave out --resume")
     plan = plan_batch(
-        args.input,
+        inputs,
         args.output,
         settings=settings,
         overwrite=args.overwrite,

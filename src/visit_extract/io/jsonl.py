@@ -3,12 +3,14 @@ streamed, with malformed lines reported as :class:`BadRow` instead of stopping a
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from pydantic import ValidationError
 
@@ -30,43 +32,74 @@ class BadRow:
     id: str | None = None
 
 
-def open_text(path: Path) -> IO[str]:
-    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a line that is not JSON, and where in the line.
+
+    ``exc.msg`` alone ends mid-sentence for some errors ("Invalid control character
+    at"); the column completes it.
+    """
+    return f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+
+
+def open_text(path: Path, *, errors: str = "strict") -> IO[str]:
+    """Open a UTF-8 text file, transparently gunzipping ``*.gz`` and skipping a
+    byte-order mark (spreadsheet programs write one).
+
+    Args:
+        path: the file.
+        errors: the decoding error handler; ``surrogateescape`` lets a reader find the
+            records that are not UTF-8 instead of failing on the file.
+    """
     if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return path.open("r", encoding="utf-8", newline="")
+        return gzip.open(path, "rt", encoding="utf-8-sig", errors=errors, newline="")
+    return path.open("r", encoding="utf-8-sig", errors=errors, newline="")
+
+
+def open_bytes(path: Path) -> IO[bytes]:
+    """Open a file for reading bytes, transparently gunzipping ``*.gz``."""
+    if path.suffix == ".gz":
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | BadRow]]:
     """Yield ``(line_number, object)`` for each non-blank line of a JSONL file.
 
-    A line that is not a JSON object yields a :class:`BadRow` instead; the file is
-    streamed, so memory does not grow with its size.
+    A line that is not a JSON object, or not UTF-8, yields a :class:`BadRow` instead
+    (each line is decoded on its own, so one line of another encoding costs that line,
+    not the file); a UTF-8 byte-order mark is skipped. The file is streamed, so memory
+    does not grow with its size.
 
     Raises:
-        DatasetError: the file does not exist or is not UTF-8.
+        DatasetError: the file does not exist or cannot be read (a truncated gzip).
     """
     path = Path(path)
     if not path.is_file():
         raise DatasetError("no such file", path=str(path))
     try:
-        with open_text(path) as fh:
-            for lineno, line in enumerate(fh, start=1):
-                if not line.strip():
+        with open_bytes(path) as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8) :]
+                if not raw.strip():
                     continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield lineno, BadRow(str(path), lineno, f"invalid JSON: {exc.msg}")
-                    continue
-                if not isinstance(obj, dict):
-                    yield lineno, BadRow(str(path), lineno, "line is not a JSON object")
-                    continue
-                yield lineno, obj
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"file is not UTF-8 ({exc.reason})", path=str(path)) from None
-    except (OSError, EOFError) as exc:
+                yield lineno, _parse_line(path, lineno, raw)
+    except (OSError, EOFError, zlib.error) as exc:
         raise DatasetError(f"cannot read file: {exc}", path=str(path)) from None
+
+
+def _parse_line(path: Path, lineno: int, raw: bytes) -> dict[str, Any] | BadRow:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return BadRow(str(path), lineno, f"line is not UTF-8 ({exc.reason} at byte {exc.start})")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return BadRow(str(path), lineno, json_problem(exc))
+    if not isinstance(obj, dict):
+        return BadRow(str(path), lineno, "line is not a JSON object")
+    return obj
 
 
 def iter_numbered_articles(path: str | Path) -> Iterator[tuple[int, Article | BadRow]]:
@@ -127,6 +160,8 @@ __all__ = [
     "iter_articles",
     "iter_jsonl",
     "iter_numbered_articles",
+    "json_problem",
+    "open_bytes",
     "open_text",
     "read_articles",
 ]

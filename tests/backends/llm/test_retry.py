@@ -21,7 +21,9 @@ from visit_extract.backends.llm.retry import (
 from visit_extract.config import Settings
 from visit_extract.errors import (
     AuthenticationError,
+    ConfigError,
     ProviderError,
+    ProviderUnreachableError,
     RetriesExhausted,
     TokenBudgetExceeded,
 )
@@ -207,3 +209,33 @@ def test_a_server_that_always_schedules_is_bounded() -> None:
     with pytest.raises(RetriesExhausted):
         TransportPolicy(settings).call(fn, TokenMeter(10_000))
     assert fn.calls == 2 * SCHEDULED_FACTOR
+
+
+def connection_error() -> Exception:
+    request = httpx2.Request("POST", "http://127.0.0.1:1/v1/chat/completions")
+    return openai.APIConnectionError(request=request)
+
+
+def timeout_error() -> Exception:
+    request = httpx2.Request("POST", "http://127.0.0.1:1/v1/chat/completions")
+    return openai.APITimeoutError(request=request)
+
+
+def test_a_server_that_never_answers_the_connection_is_named_with_its_likely_cause() -> None:
+    policy = TransportPolicy(FAST.replace(transport_attempts=3))
+    policy.endpoint = "http://127.0.0.1:1/v1"
+    with pytest.raises(ProviderUnreachableError) as caught:
+        policy.call(Flaky(*[connection_error()] * 5), TokenMeter(10_000))
+    message = str(caught.value)
+    assert "cannot reach http://127.0.0.1:1/v1" in message and "--base-url" in message
+    assert "concurrency" not in message and caught.value.attempts == 3
+    assert isinstance(caught.value, ConfigError)  # the same for every article: runs stop
+
+
+def test_timeouts_and_server_errors_stay_retries_exhausted() -> None:
+    for errors in ([timeout_error()] * 5, [status_error(503)] * 5):
+        with pytest.raises(RetriesExhausted) as caught:
+            TransportPolicy(FAST.replace(transport_attempts=2)).call(
+                Flaky(*errors), TokenMeter(10_000)
+            )
+        assert not isinstance(caught.value, ProviderUnreachableError)

@@ -29,6 +29,7 @@ from visit_extract.config import PROVIDER_KEY_ENV, Settings
 from visit_extract.errors import (
     AuthenticationError,
     ProviderError,
+    ProviderUnreachableError,
     RetriesExhausted,
     TokenBudgetExceeded,
 )
@@ -91,6 +92,18 @@ def _is_network(exc: BaseException) -> bool:
             "NetworkError",
         }
     )
+
+
+#: Failures to connect at all, by class name across SDKs (timeouts are not among them:
+#: a server that accepted the connection but answered late exists).
+_NO_CONNECTION = {"APIConnectionError", "ConnectError", "ConnectionError"}
+_TIMEOUTS = {"APITimeoutError", "TimeoutException", "TimeoutError", "ReadTimeout"}
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    """Whether ``exc`` says no connection could be made (refused, no route, no host)."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return bool(names & _NO_CONNECTION) and not names & _TIMEOUTS
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -266,6 +279,8 @@ class TransportPolicy:
     ):
         self.settings = settings
         self.on_retry = on_retry
+        #: The URL requests go to, for messages; the client sets it once it knows.
+        self.endpoint: str | None = settings.base_url
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -339,6 +354,15 @@ class TransportPolicy:
             return final
         if not is_transient(exc):
             return exc  # not a transport failure (a bug, a parse error): surface as is
+        if is_unreachable(exc):
+            where = self.endpoint or f"{self.settings.provider or 'the provider'}'s API"
+            return ProviderUnreachableError(
+                f"cannot reach {where} ({describe(exc)}, {attempts} attempt(s)): is the "
+                "server running, and are --base-url and the network right?",
+                attempts=attempts,
+                last_response=meter.last_response,
+                usage=meter.usage,
+            )
         return RetriesExhausted(
             f"the provider kept failing ({describe(exc)}) after {attempts} attempt(s); "
             "try again later, lower the concurrency, or raise Settings.transport_attempts",
@@ -383,6 +407,7 @@ __all__ = [
     "describe",
     "final_error",
     "is_transient",
+    "is_unreachable",
     "retry_after_s",
     "status_of",
     "usage_of",

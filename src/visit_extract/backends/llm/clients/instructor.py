@@ -25,7 +25,7 @@ from visit_extract.backends.llm.clients.requests import (
     sdk_arguments,
 )
 from visit_extract.backends.llm.retry import TokenMeter, TransportPolicy
-from visit_extract.config import PROVIDER_KEY_ENV, Settings, split_model
+from visit_extract.config import KNOWN_PROVIDERS, PROVIDER_KEY_ENV, Settings, split_model
 from visit_extract.errors import ConfigError, MissingAPIKeyError
 
 M = TypeVar("M", bound=BaseModel)
@@ -74,16 +74,23 @@ class InstructorClient:
         provider, model = split_model(settings.model or "")
         head = (settings.model or "").partition("/")[0].lower()
         if provider is None and settings.base_url is None:
+            if "/" in (settings.model or ""):
+                known = ", ".join(sorted(KNOWN_PROVIDERS))
+                problem = f"{head!r} is no provider visit-extract knows ({known})"
+            else:
+                problem = "it names no provider"
             raise ConfigError(
-                f"model {settings.model!r} names no provider: write it as provider/model "
+                f"model {settings.model!r}: {problem}; write it as provider/model "
                 "(openai/gpt-4o-mini, anthropic/claude-3-5-haiku-latest, ollama/qwen2.5:7b) "
-                "or give --base-url for an OpenAI-compatible server"
+                f"or give --base-url for an OpenAI-compatible server that serves "
+                f"{settings.model!r}"
             )
         self.provider = provider or (head if "/" in (settings.model or "") else "openai-compatible")
         if provider is None:
             model = settings.model or ""
         self.model = model
         self.base_url = settings.base_url or DEFAULT_BASE_URLS.get(self.provider)
+        policy.endpoint = policy.endpoint or self.base_url
         self.api_key = self._api_key(provider)
         self.mode = self._mode()
         self._sync: Any = None
