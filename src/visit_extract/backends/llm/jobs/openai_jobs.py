@@ -1,0 +1,272 @@
+"""The OpenAI Batch API (and any OpenAI-compatible server that implements it).
+
+A job is a JSONL file uploaded with ``purpose=batch`` (``POST /files``), one request per
+line: ``{"custom_id", "method": "POST", "url": "/v1/chat/completions", "body"}``, where
+``body`` is the live request body. ``POST /batches`` creates the job from the file,
+``GET /batches/{id}`` reports its status (``validating``, ``in_progress``,
+``finalizing``, then ``completed``, ``failed``, ``expired`` or ``cancelled``) and
+``POST /batches/{id}/cancel`` cancels it. When it ends, ``output_file_id`` holds the
+answers and ``error_file_id`` the failures (a non-200 ``response``, or ``error.code``
+``batch_expired`` / ``batch_cancelled`` for requests never run), both read with
+``GET /files/{id}/content``. One job: at most 50,000 requests and 200 MB.
+
+Creating a job twice is avoided by looking before doing: a file upload or a job
+creation that was started but not recorded (the process died waiting for the answer)
+is found again by its file name or input file before anything is sent a second time.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from visit_extract.backends.llm.jobs.http import JobHTTP, read_lines
+from visit_extract.backends.llm.jobs.protocol import (
+    JobLimits,
+    JobStatus,
+    RequestResult,
+    SaveState,
+)
+from visit_extract.config import Settings
+from visit_extract.errors import ProviderError
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+ENDPOINT = "/v1/chat/completions"
+#: 50,000 requests and 200 MB per job (the documented limits).
+LIMITS = JobLimits(max_requests=50_000, max_bytes=200 * 1000 * 1000)
+#: Terminal job states.
+ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
+#: How far before a recorded start a provider's clock may put a job we created.
+CLOCK_SKEW_S = 600
+_RETRYABLE_CODES = frozenset({"batch_expired", "batch_cancelled", "request_timeout"})
+
+
+class OpenAIJobs:
+    """Batch jobs on OpenAI or an OpenAI-compatible server.
+
+    Args:
+        api_key: the key (``Authorization: Bearer``).
+        base_url: the API root with its ``/v1`` (None: OpenAI's).
+        settings: timeouts and transport retries.
+        limits: job size limits (default: OpenAI's).
+    """
+
+    provider = "openai"
+    endpoint = ENDPOINT
+    head = b""
+    sep = b""
+    tail = b""
+
+    def __init__(
+        self,
+        api_key: str,
+        base_url: str | None,
+        settings: Settings,
+        *,
+        limits: JobLimits | None = None,
+    ):
+        self.limits = limits or LIMITS
+        self.http = JobHTTP(
+            base_url or DEFAULT_BASE_URL, {"Authorization": f"Bearer {api_key}"}, settings
+        )
+
+    def element(self, custom_id: str, body: bytes) -> bytes:
+        """One JSONL line; ``body`` is embedded byte for byte."""
+        head = json.dumps(
+            {"custom_id": custom_id, "method": "POST", "url": ENDPOINT}, separators=(",", ":")
+        )
+        return head[:-1].encode() + b',"body":' + body + b"}\n"
+
+    # -- submitting ---------------------------------------------------------------------
+
+    def submit(
+        self,
+        path: Path,
+        *,
+        name: str,
+        requests: int,
+        state: dict[str, Any],
+        save: SaveState,
+        claimed: frozenset[str],
+    ) -> str:
+        """Upload the file and create the job (see :meth:`JobAPI.submit`)."""
+        if state.get("batch_id"):
+            return str(state["batch_id"])
+        file_name = f"{name}.jsonl"
+        size = path.stat().st_size
+        if not state.get("file_id"):
+            found = self._find_file(file_name, size) if state.get("upload_started") else None
+            if found is None:
+                state["upload_started"] = time.time()
+                save()
+                uploaded = self.http.json(
+                    "POST",
+                    "files",
+                    data={"purpose": "batch"},
+                    file_field=("file", file_name, path, "application/jsonl"),
+                )
+                found = str(uploaded["id"])
+            state["file_id"] = found
+            save()
+        file_id = str(state["file_id"])
+        batch_id = None
+        if state.get("create_started"):
+            batch_id = self._find_batch(file_id, float(state["create_started"]), claimed)
+        if batch_id is None:
+            state["create_started"] = time.time()
+            save()
+            created = self.http.json(
+                "POST",
+                "batches",
+                json={
+                    "input_file_id": file_id,
+                    "endpoint": ENDPOINT,
+                    "completion_window": "24h",
+                    "metadata": {"visit_extract_job": name},
+                },
+            )
+            batch_id = str(created["id"])
+        state["batch_id"] = batch_id
+        save()
+        return batch_id
+
+    def _find_file(self, file_name: str, size: int) -> str | None:
+        """An uploaded batch file of this name and size (an upload whose answer was lost)."""
+        after: str | None = None
+        for _ in range(50):  # pages of 100: the recent uploads
+            params: dict[str, Any] = {"purpose": "batch", "limit": 100, "order": "desc"}
+            if after:
+                params["after"] = after
+            page = self.http.json("GET", "files", params=params)
+            for item in page.get("data") or []:
+                if (
+                    item.get("filename") == file_name
+                    and int(item.get("bytes") or -1) == size
+                    and item.get("status") != "error"
+                ):
+                    return str(item["id"])
+            if not page.get("has_more") or not page.get("data"):
+                return None
+            after = str(page["data"][-1]["id"])
+        return None
+
+    def _find_batch(self, file_id: str, since: float, claimed: frozenset[str]) -> str | None:
+        """A job created from ``file_id`` (a creation whose answer was lost)."""
+        after: str | None = None
+        for _ in range(50):
+            params: dict[str, Any] = {"limit": 100}
+            if after:
+                params["after"] = after
+            page = self.http.json("GET", "batches", params=params)
+            data = page.get("data") or []
+            for item in data:
+                if item.get("input_file_id") == file_id and item.get("id") not in claimed:
+                    return str(item["id"])
+            # Listed newest first: anything older than our start cannot be ours.
+            oldest = min((int(i.get("created_at") or 0) for i in data), default=0)
+            if not page.get("has_more") or not data or oldest < since - CLOCK_SKEW_S:
+                return None
+            after = str(data[-1]["id"])
+        return None
+
+    # -- following a job ----------------------------------------------------------------
+
+    def retrieve(self, batch_id: str) -> JobStatus:
+        """The job's status (``GET /batches/{id}``)."""
+        return self._status(self.http.json("GET", f"batches/{batch_id}"))
+
+    def cancel(self, batch_id: str) -> JobStatus:
+        """Cancel the job (``POST /batches/{id}/cancel``)."""
+        return self._status(self.http.json("POST", f"batches/{batch_id}/cancel"))
+
+    @staticmethod
+    def _status(raw: dict[str, Any]) -> JobStatus:
+        counts = raw.get("request_counts") or {}
+        status = str(raw.get("status") or "unknown")
+        message = None
+        errors = (raw.get("errors") or {}).get("data") or []
+        if errors:
+            message = "; ".join(
+                f"line {e.get('line')}: {e.get('message')}"
+                if e.get("line")
+                else str(e.get("message"))
+                for e in errors[:5]
+            )
+        total = int(counts.get("total") or 0)
+        failed = int(counts.get("failed") or 0)
+        return JobStatus(
+            batch_id=str(raw["id"]),
+            status=status,
+            ended=status in ENDED,
+            total=total,
+            done=int(counts.get("completed") or 0) + failed,
+            failed=failed,
+            message=message,
+            raw=raw,
+        )
+
+    def download(self, status: JobStatus, directory: Path) -> list[Path]:
+        """Stream the output and error files into ``directory``."""
+        paths = []
+        for key, local in (("output_file_id", "output.jsonl"), ("error_file_id", "errors.jsonl")):
+            file_id = status.raw.get(key)
+            if file_id:
+                paths.append(self.http.download(f"files/{file_id}/content", directory / local))
+        return paths
+
+    def results(self, paths: list[Path]) -> Iterator[RequestResult]:
+        """One result per line of the output and error files."""
+        for line in read_lines(paths):
+            yield parse_line(line)
+
+    def close(self) -> None:
+        """Close the HTTP client."""
+        self.http.close()
+
+
+def parse_line(line: bytes) -> RequestResult:
+    """One line of an output or error file as a :class:`RequestResult`.
+
+    Raises:
+        ProviderError: the line is not a batch result.
+    """
+    try:
+        row = json.loads(line)
+        custom_id = str(row["custom_id"])
+    except (ValueError, KeyError, TypeError):
+        raise ProviderError(
+            f"a line of the job's result file is not a batch result: {line[:120]!r}"
+        ) from None
+    response = row.get("response") or {}
+    error = row.get("error") or {}
+    status = int(response.get("status_code") or 0)
+    body = response.get("body")
+    if status == 200 and isinstance(body, dict) and not error:
+        return RequestResult(
+            custom_id, "succeeded", body=json.dumps(body, ensure_ascii=False).encode()
+        )
+    code = str(error.get("code") or "")
+    if code == "batch_expired":
+        return RequestResult(custom_id, "expired", error=_message(error, code), retryable=True)
+    if code == "batch_cancelled":
+        return RequestResult(custom_id, "canceled", error=_message(error, code), retryable=True)
+    if status:
+        detail = body.get("error") if isinstance(body, dict) else None
+        message = f"HTTP {status}: " + _message(detail if isinstance(detail, dict) else {}, "")
+        return RequestResult(
+            custom_id, "errored", error=message, retryable=status == 429 or status >= 500
+        )
+    return RequestResult(
+        custom_id, "errored", error=_message(error, code), retryable=code in _RETRYABLE_CODES
+    )
+
+
+def _message(error: dict[str, Any], code: str) -> str:
+    text = str(error.get("message") or "").strip()
+    return f"{code}: {text}" if code and text else text or code or "no answer"
+
+
+__all__ = ["DEFAULT_BASE_URL", "ENDPOINT", "LIMITS", "OpenAIJobs", "parse_line"]
