@@ -66,6 +66,8 @@ class JobFaults:
         upload_delay_s: a file is stored, then its upload is answered this late.
         answer: tool arguments (a JSON object) for every answer, instead of the
             schema's minimal instance.
+        fail_jobs: OpenAI jobs fail validation as a whole (status ``failed``).
+        live_latency_s: delay before answering a live request.
         seed: seed of the fault draws (per custom id, so repeatable).
     """
 
@@ -79,6 +81,8 @@ class JobFaults:
     create_delay_s: float = 0.0
     upload_delay_s: float = 0.0
     answer: str | None = None
+    fail_jobs: bool = False
+    live_latency_s: float = 0.0
     seed: int = 0
 
 
@@ -316,6 +320,12 @@ class FakeJobServer:
             share, ending = self.faults.expire_at, "expired"
         with self.lock:
             batch["status"] = "finalizing"
+            if self.faults.fail_jobs and batch["kind"] == "openai":
+                batch["status"] = "failed"
+                message = "model: the model fake-missing does not exist"
+                batch["errors"] = {"object": "list", "data": [{"line": 1, "message": message}]}
+                batch["counts"] = {}
+                return
         try:
             _finish(self, batch, int(batch["n"] * share), ending)
         except Exception as exc:  # pragma: no cover - a fake bug must show, not hang
@@ -752,6 +762,7 @@ def _handler(server: FakeJobServer) -> type[BaseHTTPRequestHandler]:
                     server.stats["live_requests"] += 1
                     key = f"live{server.stats['live_requests']}"
                 rate = server.faults.live_rate_invalid
+                time.sleep(server.faults.live_latency_s)
                 if parts[-1] == "messages":
                     return self._json(200, server.anthropic_answer(request, key, rate))
                 return self._json(200, server.openai_answer(request, key, rate))
