@@ -55,6 +55,12 @@ def register(sub: Any) -> None:
         "--article-timeout", type=float, help="seconds one article may take (default 300)"
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--provider-batch",
+        action="store_true",
+        help="send the requests as provider batch jobs at half price and wait for them "
+        "(as `visit-extract jobs run`, whose options it takes at their defaults)",
+    )
     add_model_options(p)
     p.set_defaults(func=run_batch_command)
 
@@ -89,6 +95,10 @@ def register(sub: Any) -> None:
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run the batch and print the summary table to stderr."""
+    if args.provider_batch:
+        from visit_extract.cli.jobs import run_command
+
+        return run_command(args)
     from visit_extract.batch import BatchStats, run_batch
 
     settings = settings_from_args(args).replace(
