@@ -42,12 +42,12 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from fakeserver import invalid_instance, minimal_instance
+from fakeserver import _QuietServer, invalid_instance, minimal_instance
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,13 @@ class JobFaults:
     """What the fake does besides answering correctly.
 
     Attributes:
-        job_s: seconds from a job's creation to its end (a slow job).
+        job_s: seconds from a job's creation to its end (a slow job; changing it
+            changes the jobs already running).
         expire_at: the job expires when this share of it is done (0.5: half done).
         rate_error: share of requests that fail with a server error (worth retrying).
         rate_refused: share refused as invalid requests (not worth retrying).
-        rate_invalid: share answered with tool arguments that break the schema.
+        rate_invalid: share of answers in jobs whose tool arguments break the schema (a
+            reask in a job is answered right).
         live_rate_invalid: the same for live requests (reasks).
         poll_500_every: every Nth status poll answers 500.
         create_delay_s: a job is created, then its creation is answered this late.
@@ -68,7 +70,7 @@ class JobFaults:
             schema's minimal instance.
         fail_jobs: OpenAI jobs fail validation as a whole (status ``failed``).
         live_latency_s: delay before answering a live request.
-        seed: seed of the fault draws (per custom id, so repeatable).
+        seed: seed of the fault draws (per request body, so repeatable).
     """
 
     job_s: float = 0.0
@@ -86,6 +88,10 @@ class JobFaults:
     seed: int = 0
 
 
+def _digest(body: Any) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
 def _now_iso(t: float) -> str:
     return datetime.fromtimestamp(t, tz=timezone.utc).isoformat().replace("+00:00", "Z")
 
@@ -93,17 +99,6 @@ def _now_iso(t: float) -> str:
 def _draw(seed: int, key: str) -> float:
     digest = hashlib.sha256(f"{seed}:{key}".encode()).digest()
     return int.from_bytes(digest[:8], "big") / 2**64
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        import sys
-
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
 
 
 class FakeJobServer:
@@ -130,7 +125,7 @@ class FakeJobServer:
         #: Raw bodies of live requests, as they arrived (to compare with job bodies).
         self.live_bodies: list[bytes] = []
         self._seq = 0
-        self._httpd = _Server(("127.0.0.1", port), _handler(self))
+        self._httpd = _QuietServer(("127.0.0.1", port), _handler(self))
 
     @property
     def port(self) -> int:
@@ -188,10 +183,12 @@ class FakeJobServer:
         return minimal_instance(schema)
 
     def openai_answer(
-        self, request: dict[str, Any], key: str, rate_invalid: float
+        self, request: dict[str, Any], key: str, rate_invalid: float, *, fix_reasks: bool = False
     ) -> dict[str, Any]:
         tools = request.get("tools") or []
         function = tools[0].get("function", {}) if tools else {}
+        if fix_reasks and len(request.get("messages") or []) > 2:
+            rate_invalid = 0.0
         args = json.dumps(self.arguments(function.get("parameters") or {}, key, rate_invalid))
         messages = request.get("messages") or []
         prefix = json.dumps(tools) + (
@@ -242,10 +239,12 @@ class FakeJobServer:
         }
 
     def anthropic_answer(
-        self, params: dict[str, Any], key: str, rate_invalid: float
+        self, params: dict[str, Any], key: str, rate_invalid: float, *, fix_reasks: bool = False
     ) -> dict[str, Any]:
         tools = params.get("tools") or []
         tool = tools[0] if tools else {}
+        if fix_reasks and len(params.get("messages") or []) > 1:
+            rate_invalid = 0.0
         args = self.arguments(tool.get("input_schema") or {}, key, rate_invalid)
         system = params.get("system")
         marked = isinstance(system, list) and any(
@@ -307,9 +306,9 @@ class FakeJobServer:
         threading.Thread(target=self._run, args=(batch,), daemon=True).start()
 
     def _run(self, batch: dict[str, Any]) -> None:
-        deadline = batch["created"] + self.faults.job_s
-        while time.time() < deadline and not batch.get("cancel_at"):
-            time.sleep(min(0.05, max(0.0, deadline - time.time())))
+        # The job time is read on every turn: a test may shorten it while jobs run.
+        while time.time() < batch["created"] + self.faults.job_s and not batch.get("cancel_at"):
+            time.sleep(0.02)
         share = 1.0
         ending = "completed"
         if batch.get("cancel_at"):
@@ -369,9 +368,13 @@ def _finish(server: FakeJobServer, batch: dict[str, Any], processed: int, ending
         _elements_anthropic(batch["input"]) if anthropic else _elements_openai(batch["input"])
     )
     with out_path.open("w", encoding="utf-8") as out, err_path.open("w", encoding="utf-8") as err:
+        drawing = f.rate_error or f.rate_refused or f.rate_invalid
         for index, (cid, body) in enumerate(elements):
             key = f"{batch['id']}:{cid}"
-            draw = _draw(f.seed, "error:" + cid)
+            # Faults are drawn per request body: the same request (an article submitted
+            # again) draws the same fault, whatever job and custom id it comes under.
+            draw_key = _digest(body) if drawing else key
+            draw = _draw(f.seed, "error:" + draw_key)
             if index >= processed:
                 kind = "expired" if ending == "expired" else "canceled"
             elif draw < f.rate_error:
@@ -386,7 +389,9 @@ def _finish(server: FakeJobServer, batch: dict[str, Any], processed: int, ending
                 if kind == "ok":
                     result = {
                         "type": "succeeded",
-                        "message": server.anthropic_answer(body, key, f.rate_invalid),
+                        "message": server.anthropic_answer(
+                            body, draw_key, f.rate_invalid, fix_reasks=True
+                        ),
                     }
                 elif kind in ("expired", "canceled"):
                     result = {"type": kind}
@@ -408,7 +413,7 @@ def _finish(server: FakeJobServer, batch: dict[str, Any], processed: int, ending
                 "error": None,
             }
             if kind == "ok":
-                answer = server.openai_answer(body, key, f.rate_invalid)
+                answer = server.openai_answer(body, draw_key, f.rate_invalid, fix_reasks=True)
                 row["response"] = {"status_code": 200, "request_id": "req_" + cid, "body": answer}
                 out.write(json.dumps(row) + "\n")
                 continue

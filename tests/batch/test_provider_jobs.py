@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakejobs import FakeJobServer, JobFaults
@@ -18,6 +19,7 @@ from visit_extract.batch.export import export_results
 from visit_extract.batch.manifest import Manifest
 from visit_extract.batch.provider_jobs import (
     JobOptions,
+    JobReport,
     cancel_jobs,
     collect_jobs,
     default_manifest,
@@ -36,6 +38,19 @@ def fake() -> Iterator[FakeJobServer]:
         yield server
 
 
+def run(
+    fake: FakeJobServer, tmp_path: Path, provider: str = "openai", **options: Any
+) -> tuple[Path, JobReport]:
+    """Run ``tmp_path/dump.jsonl`` through jobs at the fake (polling fast); the output."""
+    out = tmp_path / "out.jsonl"
+    settings = job_settings(fake, provider, tmp_path)
+    job_options = JobOptions(**options)
+    report = run_jobs(
+        tmp_path / "dump.jsonl", out, settings=settings, options=job_options, poll_interval_s=0.05
+    )
+    return out, report
+
+
 @pytest.mark.parametrize("provider", ["openai", "anthropic"])
 def test_every_article_ends_as_exactly_one_row(
     fake: FakeJobServer, provider: str, tmp_path: Path
@@ -43,12 +58,7 @@ def test_every_article_ends_as_exactly_one_row(
     ids = write_dump(tmp_path / "dump.jsonl", 23, irrelevant_every=5)
     with (tmp_path / "dump.jsonl").open("a", encoding="utf-8") as fh:
         fh.write('{"id": "broken", "text": ""}\n')
-    out = tmp_path / "out.jsonl"
-    settings = job_settings(fake, provider, tmp_path)
-    report = run_jobs(
-        tmp_path / "dump.jsonl", out, settings=settings,
-        options=JobOptions(max_requests=6), poll_interval_s=0.05,
-    )  # fmt: skip
+    out, report = run(fake, tmp_path, provider, max_requests=6)
     assert report.finished and report.submit is not None
     counts = row_ids(out)
     assert set(counts) == {*ids, "broken"} and max(counts.values()) == 1
@@ -70,9 +80,8 @@ def test_every_article_ends_as_exactly_one_row(
 
 def test_rows_read_like_live_rows_and_fill_the_cache(fake: FakeJobServer, tmp_path: Path) -> None:
     ids = write_dump(tmp_path / "dump.jsonl", 8, irrelevant_every=4)
-    out = tmp_path / "out.jsonl"
+    out, _ = run(fake, tmp_path)
     settings = job_settings(fake, "openai", tmp_path)
-    run_jobs(tmp_path / "dump.jsonl", out, settings=settings, poll_interval_s=0.05)
     results = {r.id: r for r in read_results(out)}
     assert set(results) == set(ids)
     assert Counter(r.status for r in results.values()) == {"ok": 6, "skipped": 2}
@@ -105,13 +114,7 @@ def test_jobs_are_split_by_bytes(fake: FakeJobServer, tmp_path: Path) -> None:
 def test_a_job_that_expires_half_done(fake: FakeJobServer, provider: str, tmp_path: Path) -> None:
     fake.set_faults(expire_at=0.5)
     ids = write_dump(tmp_path / "dump.jsonl", 8)
-    out = tmp_path / "out.jsonl"
-    run_jobs(
-        tmp_path / "dump.jsonl",
-        out,
-        settings=job_settings(fake, provider, tmp_path),
-        poll_interval_s=0.05,
-    )
+    out, _ = run(fake, tmp_path, provider)
     assert set(row_ids(out)) == set(ids) and max(row_ids(out).values()) == 1
     kinds = Counter(kind(r) for r in rows(out))
     assert kinds == {"ok": 4, "error:BatchRequestExpired": 4}
@@ -122,12 +125,7 @@ def test_a_job_that_expires_half_done(fake: FakeJobServer, provider: str, tmp_pa
 def test_expired_requests_resubmitted_by_option(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(expire_at=0.5)
     ids = write_dump(tmp_path / "dump.jsonl", 8)
-    out = tmp_path / "out.jsonl"
-    options = JobOptions(on_failed="resubmit", max_rounds=3)
-    report = run_jobs(
-        tmp_path / "dump.jsonl", out, settings=job_settings(fake, "openai", tmp_path),
-        options=options, poll_interval_s=0.05,
-    )  # fmt: skip
+    out, report = run(fake, tmp_path, on_failed="resubmit", max_rounds=3)
     # 8 -> 4 answered, 4 again -> 2 answered, 2 again -> 1 answered, 1 left after 3 rounds
     assert [(job["round"], job["requests"]) for job in report.jobs] == [(1, 8), (2, 4), (3, 2)]
     assert set(row_ids(out)) == set(ids) and max(row_ids(out).values()) == 1
@@ -138,12 +136,7 @@ def test_expired_requests_resubmitted_by_option(fake: FakeJobServer, tmp_path: P
 def test_request_errors_resubmitted_only_when_worth_it(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(rate_error=0.25, rate_refused=0.25, seed=7)
     ids = write_dump(tmp_path / "dump.jsonl", 16)
-    out = tmp_path / "out.jsonl"
-    options = JobOptions(on_failed="resubmit", max_rounds=2)
-    report = run_jobs(
-        tmp_path / "dump.jsonl", out, settings=job_settings(fake, "anthropic", tmp_path),
-        options=options, poll_interval_s=0.05,
-    )  # fmt: skip
+    out, report = run(fake, tmp_path, "anthropic", on_failed="resubmit", max_rounds=2)
     assert set(row_ids(out)) == set(ids) and max(row_ids(out).values()) == 1
     errors = [r["error"]["message"] for r in rows(out) if kind(r) != "ok"]
     refused = [m for m in errors if "invalid_request_error" in m]
@@ -158,13 +151,7 @@ def test_request_errors_resubmitted_only_when_worth_it(fake: FakeJobServer, tmp_
 def test_invalid_answers_are_reasked_live(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(rate_invalid=0.3, seed=5)
     write_dump(tmp_path / "dump.jsonl", 12)
-    out = tmp_path / "out.jsonl"
-    report = run_jobs(
-        tmp_path / "dump.jsonl",
-        out,
-        settings=job_settings(fake, "openai", tmp_path),
-        poll_interval_s=0.05,
-    )
+    out, report = run(fake, tmp_path)
     assert Counter(kind(r) for r in rows(out)) == {"ok": 12}
     reasked = [r for r in rows(out) if r["usage"]["requests"] == 2]
     assert reasked and fake.snapshot()["live_requests"] == len(reasked)
@@ -176,11 +163,7 @@ def test_invalid_answers_reasked_in_a_second_batch_round(
 ) -> None:
     fake.set_faults(rate_invalid=0.3, seed=5)
     write_dump(tmp_path / "dump.jsonl", 12)
-    out = tmp_path / "out.jsonl"
-    report = run_jobs(
-        tmp_path / "dump.jsonl", out, settings=job_settings(fake, "openai", tmp_path),
-        options=JobOptions(reask="batch"), poll_interval_s=0.05,
-    )  # fmt: skip
+    out, report = run(fake, tmp_path, reask="batch")
     assert Counter(kind(r) for r in rows(out)) == {"ok": 12}
     assert fake.snapshot().get("live_requests", 0) == 0
     rounds = [job["round"] for job in report.jobs]
@@ -191,10 +174,7 @@ def test_invalid_answers_reasked_in_a_second_batch_round(
 
 def test_the_cost_report(fake: FakeJobServer, tmp_path: Path) -> None:
     write_dump(tmp_path / "dump.jsonl", 6)
-    report = run_jobs(
-        tmp_path / "dump.jsonl", tmp_path / "o.jsonl",
-        settings=job_settings(fake, "openai", tmp_path), poll_interval_s=0.05,
-    )  # fmt: skip
+    _, report = run(fake, tmp_path)
     cost = report.cost
     assert cost is not None and cost.requests == 6 and cost.live.total_tokens == 0
     # the fake serves the repeated prefix from its cache after the first request
@@ -234,12 +214,7 @@ def test_cancelled_jobs_give_error_rows(fake: FakeJobServer, tmp_path: Path) -> 
 def test_a_job_the_provider_refuses_as_a_whole(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(fail_jobs=True)
     write_dump(tmp_path / "dump.jsonl", 3)
-    out = tmp_path / "out.jsonl"
-    options = JobOptions(on_failed="resubmit")
-    report = run_jobs(
-        tmp_path / "dump.jsonl", out, settings=job_settings(fake, "openai", tmp_path),
-        options=options, poll_interval_s=0.05,
-    )  # fmt: skip
+    out, report = run(fake, tmp_path, on_failed="resubmit")
     assert len(report.jobs) == 1  # not worth submitting again
     messages = [r["error"]["message"] for r in rows(out)]
     assert len(messages) == 3 and all("does not exist" in m for m in messages)

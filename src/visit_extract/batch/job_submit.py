@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from visit_extract.backends.llm.jobs import Request
+from visit_extract.backends.llm.jobs import Request, Submission
 from visit_extract.batch import BatchResult, ErrorInfo
 from visit_extract.batch.job_files import ArticleRecord, JobWriter
 from visit_extract.batch.job_run import JobRun
@@ -85,14 +85,9 @@ def submit_input(
 def submit_job(run: JobRun, job: JobRecord) -> None:
     """Hand a built job to the provider and mark it ``submitted``."""
     path = job.requests_path(run.suffix)
-    run.api.submit(
-        path,
-        name=job.name,
-        requests=int(job.data["requests"]),
-        state=job.provider,
-        save=job.save,
-        claimed=run.claimed(but=job),
-    )
+    requests = int(job.data["requests"])
+    claimed = run.claimed(but=job)
+    run.api.submit(Submission(path, job.name, requests, job.provider, job.save, claimed))
     job.advance("submitted", submitted=time.time())
     if not run.options.keep_requests:
         path.unlink(missing_ok=True)

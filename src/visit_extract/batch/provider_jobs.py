@@ -215,6 +215,8 @@ def submit_jobs(
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
+    wait: bool = False,
+    poll_interval_s: float = 30.0,
 ) -> JobReport:
     """Read ``source`` into provider batch jobs and submit them; resume a killed submit.
 
@@ -230,6 +232,9 @@ def submit_jobs(
         input_format: ``jsonl``, ``csv``, ``parquet`` or ``txt`` (default: from the name).
         columns: article field → input column (``"text=content,id=article_id"``).
         progress: show a progress bar on stderr.
+        wait: then collect, polling every ``poll_interval_s`` seconds, until every job
+            is collected (:func:`run_jobs`).
+        poll_interval_s: seconds between polls.
 
     Raises:
         ConfigError: no model, settings or prompt files different from the run's.
@@ -243,6 +248,10 @@ def submit_jobs(
         stats = submit_input(
             run, source, input_format=input_format, columns=columns, progress=progress
         )
+        if wait:
+            report = _collect(run, wait=True, poll_interval_s=poll_interval_s, progress=progress)
+            report.submit = stats
+            return report
         poll(run)
         return _report(run, submit=stats)
 
@@ -326,29 +335,11 @@ def _collect(run: JobRun, *, wait: bool, poll_interval_s: float, progress: bool)
 
 
 def run_jobs(
-    source: str | os.PathLike[str],
-    output: str | os.PathLike[str],
-    *,
-    settings: Settings | None = None,
-    manifest: str | os.PathLike[str] | None = None,
-    options: JobOptions | None = None,
-    overwrite: bool = False,
-    input_format: str | None = None,
-    columns: str | dict[str, str] | None = None,
-    poll_interval_s: float = 30.0,
-    progress: bool = False,
+    source: str | os.PathLike[str], output: str | os.PathLike[str], **options: Any
 ) -> JobReport:
-    """:func:`submit_jobs`, then :func:`collect_jobs` with ``wait=True``, in one call."""
-    settings = settings if settings is not None else Settings.from_env()
-    out = Path(output)
-    directory = Path(manifest) if manifest is not None else default_manifest(out)
-    with _start(out, settings, directory, options or JobOptions(), overwrite) as run:
-        stats = submit_input(
-            run, source, input_format=input_format, columns=columns, progress=progress
-        )
-        report = _collect(run, wait=True, poll_interval_s=poll_interval_s, progress=progress)
-        report.submit = stats
-        return report
+    """:func:`submit_jobs` with ``wait=True``: submit, then collect until every job is
+    collected. ``options`` are those of :func:`submit_jobs`."""
+    return submit_jobs(source, output, wait=True, **options)
 
 
 class _WaitBar:

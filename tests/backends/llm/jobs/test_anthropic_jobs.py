@@ -4,7 +4,6 @@ creation found again, status, results of every kind."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,8 @@ from visit_extract.backends.llm.jobs import AnthropicJobs, JobLimits
 from visit_extract.backends.llm.jobs.anthropic_jobs import parse_line
 from visit_extract.config import Settings
 from visit_extract.errors import ProviderError
+
+from .support import submit, wait_ended
 
 PARAMS = json.dumps(
     {"max_tokens": 10, "messages": [{"role": "user", "content": "Halo"}], "model": "m"},
@@ -27,7 +28,9 @@ def body_file(tmp_path: Path, jobs: AnthropicJobs, n: int) -> Path:
     path = tmp_path / "job.json"
     with path.open("wb") as fh:
         fh.write(jobs.head)
-        fh.write(jobs.sep.join(jobs.element(f"c{i}", PARAMS) for i in range(n)))
+        # a different body each: the fake draws its faults per body
+        bodies = (PARAMS.replace(b"Halo", f"Halo {i}".encode()) for i in range(n))
+        fh.write(jobs.sep.join(jobs.element(f"c{i}", body) for i, body in enumerate(bodies)))
         fh.write(jobs.tail)
     return path
 
@@ -35,28 +38,17 @@ def body_file(tmp_path: Path, jobs: AnthropicJobs, n: int) -> Path:
 def test_the_body_is_valid_json_with_the_params_unchanged(tmp_path: Path) -> None:
     jobs = AnthropicJobs("k", None, FAST)
     path = body_file(tmp_path, jobs, 2)
-    assert PARAMS in path.read_bytes()
+    second = PARAMS.replace(b"Halo", b"Halo 1")
+    assert second in path.read_bytes()
     body = json.loads(path.read_bytes())
-    assert body["requests"][1] == {"custom_id": "c1", "params": json.loads(PARAMS)}
-
-
-def wait_ended(jobs: AnthropicJobs, batch_id: str) -> Any:
-    for _ in range(200):
-        status = jobs.retrieve(batch_id)
-        if status.ended:
-            return status
-        time.sleep(0.02)
-    raise AssertionError("job did not end")
+    assert body["requests"][1] == {"custom_id": "c1", "params": json.loads(second)}
 
 
 def test_submit_status_and_results(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(rate_error=0.34, seed=3)
     jobs = AnthropicJobs("test-key", fake.root, FAST)
     state: dict[str, Any] = {}
-    batch_id = jobs.submit(
-        body_file(tmp_path, jobs, 6), name="j", requests=6, state=state,
-        save=lambda: None, claimed=frozenset(),
-    )  # fmt: skip
+    batch_id = submit(jobs, body_file(tmp_path, jobs, 6), 6, state=state)
     assert batch_id.startswith("msgbatch_") and state["batch_id"] == batch_id
     status = wait_ended(jobs, batch_id)
     assert status.status == "ended" and status.total == 6 and status.done == 6
@@ -73,30 +65,20 @@ def test_a_lost_creation_is_found_not_repeated(fake: FakeJobServer, tmp_path: Pa
     jobs = AnthropicJobs("test-key", fake.root, FAST)
     path = body_file(tmp_path, jobs, 3)
     state: dict[str, Any] = {}
-    first = jobs.submit(
-        path, name="j", requests=3, state=state, save=lambda: None, claimed=frozenset()
-    )
+    first = submit(jobs, path, 3, state=state)
     lost = {"create_started": state["create_started"]}
-    assert (
-        jobs.submit(path, name="j", requests=3, state=lost, save=lambda: None, claimed=frozenset())
-        == first
-    )
+    assert submit(jobs, path, 3, state=lost) == first
     assert fake.snapshot()["batches_created"] == 1
     # owned by another job of the run: a new one is created
     other = {"create_started": state["create_started"]}
-    second = jobs.submit(
-        path, name="j", requests=3, state=other, save=lambda: None, claimed=frozenset({first})
-    )
+    second = submit(jobs, path, 3, state=other, claimed=frozenset({first}))
     assert second != first and fake.snapshot()["batches_created"] == 2
 
 
 def test_cancel_and_expiry(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(job_s=30.0)
     jobs = AnthropicJobs("test-key", fake.root, FAST)
-    batch_id = jobs.submit(
-        body_file(tmp_path, jobs, 2), name="j", requests=2, state={},
-        save=lambda: None, claimed=frozenset(),
-    )  # fmt: skip
+    batch_id = submit(jobs, body_file(tmp_path, jobs, 2), 2)
     assert jobs.cancel(batch_id).status == "canceling"
     status = wait_ended(jobs, batch_id)
     assert {r.outcome for r in jobs.results(jobs.download(status, tmp_path))} == {"canceled"}

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,8 @@ from visit_extract.backends.llm.jobs import JobLimits, OpenAIJobs
 from visit_extract.backends.llm.jobs.openai_jobs import parse_line
 from visit_extract.config import Settings
 from visit_extract.errors import AuthenticationError, ProviderError
+
+from .support import submit, wait_ended
 
 BODY = json.dumps(
     {"model": "m", "messages": [{"role": "user", "content": "Halo"}], "tools": []},
@@ -47,24 +48,10 @@ def test_a_line_wraps_the_body_unchanged() -> None:
     }
 
 
-def wait_ended(jobs: OpenAIJobs, batch_id: str) -> Any:
-    for _ in range(200):
-        status = jobs.retrieve(batch_id)
-        if status.ended:
-            return status
-        time.sleep(0.02)
-    raise AssertionError("job did not end")
-
-
 def test_submit_status_and_results(fake: FakeJobServer, tmp_path: Path) -> None:
     jobs = api(fake)
-    state: dict[str, Any] = {}
     saves: list[dict[str, Any]] = []
-    path = job_file(tmp_path, jobs, 3)
-    batch_id = jobs.submit(
-        path, name="run-j1", requests=3, state=state,
-        save=lambda: saves.append(dict(state)), claimed=frozenset(),
-    )  # fmt: skip
+    batch_id = submit(jobs, job_file(tmp_path, jobs, 3), 3, saves=saves)
     # each step was saved before it was taken, then its result
     assert [sorted(s) for s in saves] == [
         ["upload_started"],
@@ -80,11 +67,8 @@ def test_submit_status_and_results(fake: FakeJobServer, tmp_path: Path) -> None:
     body = json.loads(results[0].body or b"")
     assert body["object"] == "chat.completion" and body["usage"]["prompt_tokens"] > 0
     stats = fake.snapshot()
-    assert (stats["files_uploaded"], stats["batches_created"], stats["requests_submitted"]) == (
-        1,
-        1,
-        3,
-    )
+    counts = (stats["files_uploaded"], stats["batches_created"], stats["requests_submitted"])
+    assert counts == (1, 1, 3)
 
 
 def test_a_lost_upload_or_creation_is_found_not_repeated(
@@ -93,14 +77,10 @@ def test_a_lost_upload_or_creation_is_found_not_repeated(
     jobs = api(fake)
     path = job_file(tmp_path, jobs, 2)
     state: dict[str, Any] = {}
-    first = jobs.submit(
-        path, name="run-j2", requests=2, state=state, save=lambda: None, claimed=frozenset()
-    )
+    first = submit(jobs, path, 2, state=state)
     # A process killed while waiting for both answers saved only that it had started.
     lost = {"upload_started": state["upload_started"], "create_started": state["create_started"]}
-    again = jobs.submit(
-        path, name="run-j2", requests=2, state=lost, save=lambda: None, claimed=frozenset()
-    )
+    again = submit(jobs, path, 2, state=lost)
     assert again == first and lost["file_id"] == state["file_id"]
     stats = fake.snapshot()
     assert (stats["files_uploaded"], stats["batches_created"]) == (1, 1)
@@ -111,23 +91,16 @@ def test_a_job_owned_by_another_job_is_not_adopted(fake: FakeJobServer, tmp_path
     jobs = api(fake)
     path = job_file(tmp_path, jobs, 1)
     state: dict[str, Any] = {}
-    first = jobs.submit(
-        path, name="run-j3", requests=1, state=state, save=lambda: None, claimed=frozenset()
-    )
+    first = submit(jobs, path, 1, state=state)
     lost = {"file_id": state["file_id"], "create_started": state["create_started"]}
-    second = jobs.submit(
-        path, name="run-j3", requests=1, state=lost, save=lambda: None, claimed=frozenset({first})
-    )
+    second = submit(jobs, path, 1, state=lost, claimed=frozenset({first}))
     assert second != first and fake.snapshot()["batches_created"] == 2
 
 
 def test_failed_requests_in_the_error_file(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(expire_at=0.5, rate_error=0.0)
     jobs = api(fake)
-    path = job_file(tmp_path, jobs, 4)
-    batch_id = jobs.submit(
-        path, name="run-j4", requests=4, state={}, save=lambda: None, claimed=frozenset()
-    )
+    batch_id = submit(jobs, job_file(tmp_path, jobs, 4), 4)
     status = wait_ended(jobs, batch_id)
     assert status.status == "expired" and status.failed == 2
     results = list(jobs.results(jobs.download(status, tmp_path)))
@@ -139,10 +112,7 @@ def test_failed_requests_in_the_error_file(fake: FakeJobServer, tmp_path: Path) 
 def test_cancel_keeps_what_finished(fake: FakeJobServer, tmp_path: Path) -> None:
     fake.set_faults(job_s=30.0)
     jobs = api(fake)
-    path = job_file(tmp_path, jobs, 3)
-    batch_id = jobs.submit(
-        path, name="run-j5", requests=3, state={}, save=lambda: None, claimed=frozenset()
-    )
+    batch_id = submit(jobs, job_file(tmp_path, jobs, 3), 3)
     assert jobs.cancel(batch_id).status == "cancelling"
     status = wait_ended(jobs, batch_id)
     assert status.status == "cancelled"
@@ -152,10 +122,7 @@ def test_cancel_keeps_what_finished(fake: FakeJobServer, tmp_path: Path) -> None
 
 def test_a_5xx_on_a_poll_is_retried(fake: FakeJobServer, tmp_path: Path) -> None:
     jobs = api(fake)
-    path = job_file(tmp_path, jobs, 1)
-    batch_id = jobs.submit(
-        path, name="run-j6", requests=1, state={}, save=lambda: None, claimed=frozenset()
-    )
+    batch_id = submit(jobs, job_file(tmp_path, jobs, 1), 1)
     fake.set_faults(poll_500_every=2)
     for _ in range(4):
         assert jobs.retrieve(batch_id).batch_id == batch_id

@@ -1,12 +1,13 @@
 """Provider batch jobs: the same requests as live ones, at half the price, answered
 within 24 hours.
 
-Modules: ``protocol`` (what a provider's job API offers), ``openai_jobs`` (the OpenAI
-Batch API, and OpenAI-compatible servers that implement it), ``anthropic_jobs``
-(Anthropic's Message Batches), ``capture`` (request bodies made by the live request
-path, and answers fed back through it), ``http`` (streaming HTTP with the transport
-retry policy). The orchestration (pre-filter, manifest, splitting, resuming, rows,
-cost report) is :mod:`visit_extract.batch.provider_jobs`.
+Modules: ``protocol`` (what a provider's job API offers), ``base`` (what both
+providers' clients share), ``openai_jobs`` (the OpenAI Batch API, and OpenAI-compatible
+servers that implement it), ``anthropic_jobs`` (Anthropic's Message Batches),
+``capture`` (request bodies made by the live request path, and answers fed back
+through it), ``http`` (streaming HTTP with the transport retry policy). The
+orchestration (pre-filter, manifest, splitting, resuming, rows, cost report) is
+:mod:`visit_extract.batch.provider_jobs`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from visit_extract.backends.llm.jobs.protocol import (
     JobLimits,
     JobStatus,
     RequestResult,
+    Submission,
 )
 from visit_extract.config import Settings
 
@@ -59,6 +61,7 @@ __all__ = [
     "RequestBuilder",
     "RequestMismatch",
     "RequestResult",
+    "Submission",
     "body_hash",
     "job_api",
 ]

@@ -19,18 +19,17 @@ another job of the run) before a second one is created.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from visit_extract.backends.llm.jobs.http import JobHTTP, read_lines
+from visit_extract.backends.llm.jobs.base import BatchJobs, result_row
+from visit_extract.backends.llm.jobs.http import JobHTTP
 from visit_extract.backends.llm.jobs.protocol import (
     JobLimits,
     JobStatus,
     RequestResult,
-    SaveState,
+    Submission,
 )
 from visit_extract.config import Settings
 from visit_extract.errors import ProviderError
@@ -40,14 +39,13 @@ ENDPOINT = "/v1/messages"
 API_VERSION = "2023-06-01"
 #: 100,000 requests and 256 MB per job (the documented limits).
 LIMITS = JobLimits(max_requests=100_000, max_bytes=256 * 1000 * 1000)
-CLOCK_SKEW_S = 600
 #: Error types worth submitting again (the provider's side, not the request).
 _RETRYABLE_ERRORS = frozenset(
     {"api_error", "overloaded_error", "rate_limit_error", "timeout_error"}
 )
 
 
-class AnthropicJobs:
+class AnthropicJobs(BatchJobs):
     """Message Batches on Anthropic (or a gateway at ``base_url``, given without ``/v1``).
 
     Args:
@@ -71,72 +69,44 @@ class AnthropicJobs:
         *,
         limits: JobLimits | None = None,
     ):
-        self.limits = limits or LIMITS
         root = (base_url or DEFAULT_BASE_URL).rstrip("/")
-        if root.endswith("/v1"):
-            root = root[:-3]
-        self.http = JobHTTP(
-            root, {"x-api-key": api_key, "anthropic-version": API_VERSION}, settings
-        )
+        root = root.removesuffix("/v1")
+        headers = {"x-api-key": api_key, "anthropic-version": API_VERSION}
+        super().__init__(JobHTTP(root, headers, settings), limits or LIMITS, parse_line)
 
     def element(self, custom_id: str, body: bytes) -> bytes:
         """One request of the body; ``body`` is embedded byte for byte."""
         return b'{"custom_id":' + json.dumps(custom_id).encode() + b',"params":' + body + b"}"
 
-    def submit(
-        self,
-        path: Path,
-        *,
-        name: str,
-        requests: int,
-        state: dict[str, Any],
-        save: SaveState,
-        claimed: frozenset[str],
-    ) -> str:
-        """Create the job with the file as its body (see :meth:`JobAPI.submit`)."""
-        if state.get("batch_id"):
-            return str(state["batch_id"])
-        batch_id = None
-        if state.get("create_started"):
-            batch_id = self._find_batch(requests, float(state["create_started"]), claimed)
-        if batch_id is None:
-            state["create_started"] = time.time()
-            save()
+    def submit(self, job: Submission) -> str:
+        """Create the job with the file as its body, at most once (see
+        :meth:`JobAPI.submit`)."""
+
+        def find(since: float) -> str | None:
+            batches = self.recent(
+                "v1/messages/batches",
+                {"limit": 100},
+                cursor="after_id",
+                since=since,
+                created=lambda item: _timestamp(item.get("created_at")),
+            )
+            for item in batches:
+                counts = item.get("request_counts") or {}
+                total = sum(int(v or 0) for v in counts.values())
+                if total == job.requests and item.get("id") not in job.claimed:
+                    return str(item["id"])
+            return None
+
+        def create() -> str:
             created = self.http.json(
                 "POST",
                 "v1/messages/batches",
-                content_path=path,
+                content_path=job.path,
                 headers={"content-type": "application/json"},
             )
-            batch_id = str(created["id"])
-        state["batch_id"] = batch_id
-        save()
-        return batch_id
+            return str(created["id"])
 
-    def _find_batch(self, requests: int, since: float, claimed: frozenset[str]) -> str | None:
-        """A job of ``requests`` requests created since ``since`` that no job owns."""
-        after: str | None = None
-        for _ in range(50):
-            params: dict[str, Any] = {"limit": 100}
-            if after:
-                params["after_id"] = after
-            page = self.http.json("GET", "v1/messages/batches", params=params)
-            data = page.get("data") or []
-            for item in data:
-                counts = item.get("request_counts") or {}
-                total = sum(int(v or 0) for v in counts.values())
-                created = _timestamp(item.get("created_at"))
-                if (
-                    total == requests
-                    and created >= since - CLOCK_SKEW_S
-                    and item.get("id") not in claimed
-                ):
-                    return str(item["id"])
-            oldest = min((_timestamp(i.get("created_at")) for i in data), default=0.0)
-            if not page.get("has_more") or not data or oldest < since - CLOCK_SKEW_S:
-                return None
-            after = str(page.get("last_id") or data[-1]["id"])
-        return None
+        return self.once(job, "create_started", "batch_id", find, create)
 
     def retrieve(self, batch_id: str) -> JobStatus:
         """The job's status (``GET /v1/messages/batches/{id}``)."""
@@ -166,15 +136,6 @@ class AnthropicJobs:
         url = status.raw.get("results_url") or f"v1/messages/batches/{status.batch_id}/results"
         return [self.http.download(str(url), directory / "results.jsonl")]
 
-    def results(self, paths: list[Path]) -> Iterator[RequestResult]:
-        """One result per line of the results file."""
-        for line in read_lines(paths):
-            yield parse_line(line)
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self.http.close()
-
 
 def parse_line(line: bytes) -> RequestResult:
     """One line of a results file as a :class:`RequestResult`.
@@ -182,15 +143,11 @@ def parse_line(line: bytes) -> RequestResult:
     Raises:
         ProviderError: the line is not a batch result.
     """
-    try:
-        row = json.loads(line)
-        custom_id = str(row["custom_id"])
-        result = row["result"]
-        kind = str(result["type"])
-    except (ValueError, KeyError, TypeError):
-        raise ProviderError(
-            f"a line of the job's results is not a batch result: {line[:120]!r}"
-        ) from None
+    row, custom_id = result_row(line)
+    result = row.get("result")
+    if not isinstance(result, dict) or "type" not in result:
+        raise ProviderError(f"a line of the job's results has no result: {line[:120]!r}")
+    kind = str(result["type"])
     if kind == "succeeded" and isinstance(result.get("message"), dict):
         return RequestResult(
             custom_id,

@@ -12,26 +12,25 @@ answers and ``error_file_id`` the failures (a non-200 ``response``, or ``error.c
 
 Creating a job twice is avoided by looking before doing: a file upload or a job
 creation that was started but not recorded (the process died waiting for the answer)
-is found again by its file name or input file before anything is sent a second time.
+is found again by its file name and size, or by its input file, among the items
+created since the attempt began, before anything is sent a second time.
 """
 
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from visit_extract.backends.llm.jobs.http import JobHTTP, read_lines
+from visit_extract.backends.llm.jobs.base import BatchJobs, result_row
+from visit_extract.backends.llm.jobs.http import JobHTTP
 from visit_extract.backends.llm.jobs.protocol import (
     JobLimits,
     JobStatus,
     RequestResult,
-    SaveState,
+    Submission,
 )
 from visit_extract.config import Settings
-from visit_extract.errors import ProviderError
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 ENDPOINT = "/v1/chat/completions"
@@ -39,12 +38,14 @@ ENDPOINT = "/v1/chat/completions"
 LIMITS = JobLimits(max_requests=50_000, max_bytes=200 * 1000 * 1000)
 #: Terminal job states.
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
-#: How far before a recorded start a provider's clock may put a job we created.
-CLOCK_SKEW_S = 600
 _RETRYABLE_CODES = frozenset({"batch_expired", "batch_cancelled", "request_timeout"})
 
 
-class OpenAIJobs:
+def _created(item: dict[str, Any]) -> float:
+    return float(item.get("created_at") or 0)
+
+
+class OpenAIJobs(BatchJobs):
     """Batch jobs on OpenAI or an OpenAI-compatible server.
 
     Args:
@@ -68,9 +69,9 @@ class OpenAIJobs:
         *,
         limits: JobLimits | None = None,
     ):
-        self.limits = limits or LIMITS
-        self.http = JobHTTP(
-            base_url or DEFAULT_BASE_URL, {"Authorization": f"Bearer {api_key}"}, settings
+        headers = {"Authorization": f"Bearer {api_key}"}
+        super().__init__(
+            JobHTTP(base_url or DEFAULT_BASE_URL, headers, settings), limits or LIMITS, parse_line
         )
 
     def element(self, custom_id: str, body: bytes) -> bytes:
@@ -80,44 +81,50 @@ class OpenAIJobs:
         )
         return head[:-1].encode() + b',"body":' + body + b"}\n"
 
-    # -- submitting ---------------------------------------------------------------------
+    def submit(self, job: Submission) -> str:
+        """Upload the file, then create the job, each at most once (see
+        :meth:`JobAPI.submit`)."""
+        file_name = f"{job.name}.jsonl"
+        size = job.path.stat().st_size
 
-    def submit(
-        self,
-        path: Path,
-        *,
-        name: str,
-        requests: int,
-        state: dict[str, Any],
-        save: SaveState,
-        claimed: frozenset[str],
-    ) -> str:
-        """Upload the file and create the job (see :meth:`JobAPI.submit`)."""
-        if state.get("batch_id"):
-            return str(state["batch_id"])
-        file_name = f"{name}.jsonl"
-        size = path.stat().st_size
-        if not state.get("file_id"):
-            found = self._find_file(file_name, size) if state.get("upload_started") else None
-            if found is None:
-                state["upload_started"] = time.time()
-                save()
-                uploaded = self.http.json(
-                    "POST",
-                    "files",
-                    data={"purpose": "batch"},
-                    file_field=("file", file_name, path, "application/jsonl"),
-                )
-                found = str(uploaded["id"])
-            state["file_id"] = found
-            save()
-        file_id = str(state["file_id"])
-        batch_id = None
-        if state.get("create_started"):
-            batch_id = self._find_batch(file_id, float(state["create_started"]), claimed)
-        if batch_id is None:
-            state["create_started"] = time.time()
-            save()
+        def find_file(since: float) -> str | None:
+            files = self.recent(
+                "files",
+                {"purpose": "batch", "limit": 100, "order": "desc"},
+                cursor="after",
+                since=since,
+                created=_created,
+            )
+            for item in files:
+                if (
+                    item.get("filename") == file_name
+                    and int(item.get("bytes") or -1) == size
+                    and item.get("status") != "error"
+                ):
+                    return str(item["id"])
+            return None
+
+        def upload() -> str:
+            uploaded = self.http.json(
+                "POST",
+                "files",
+                data={"purpose": "batch"},
+                file_field=("file", file_name, job.path, "application/jsonl"),
+            )
+            return str(uploaded["id"])
+
+        file_id = self.once(job, "upload_started", "file_id", find_file, upload)
+
+        def find_batch(since: float) -> str | None:
+            batches = self.recent(
+                "batches", {"limit": 100}, cursor="after", since=since, created=_created
+            )
+            for item in batches:
+                if item.get("input_file_id") == file_id and item.get("id") not in job.claimed:
+                    return str(item["id"])
+            return None
+
+        def create() -> str:
             created = self.http.json(
                 "POST",
                 "batches",
@@ -125,54 +132,12 @@ class OpenAIJobs:
                     "input_file_id": file_id,
                     "endpoint": ENDPOINT,
                     "completion_window": "24h",
-                    "metadata": {"visit_extract_job": name},
+                    "metadata": {"visit_extract_job": job.name},
                 },
             )
-            batch_id = str(created["id"])
-        state["batch_id"] = batch_id
-        save()
-        return batch_id
+            return str(created["id"])
 
-    def _find_file(self, file_name: str, size: int) -> str | None:
-        """An uploaded batch file of this name and size (an upload whose answer was lost)."""
-        after: str | None = None
-        for _ in range(50):  # pages of 100: the recent uploads
-            params: dict[str, Any] = {"purpose": "batch", "limit": 100, "order": "desc"}
-            if after:
-                params["after"] = after
-            page = self.http.json("GET", "files", params=params)
-            for item in page.get("data") or []:
-                if (
-                    item.get("filename") == file_name
-                    and int(item.get("bytes") or -1) == size
-                    and item.get("status") != "error"
-                ):
-                    return str(item["id"])
-            if not page.get("has_more") or not page.get("data"):
-                return None
-            after = str(page["data"][-1]["id"])
-        return None
-
-    def _find_batch(self, file_id: str, since: float, claimed: frozenset[str]) -> str | None:
-        """A job created from ``file_id`` (a creation whose answer was lost)."""
-        after: str | None = None
-        for _ in range(50):
-            params: dict[str, Any] = {"limit": 100}
-            if after:
-                params["after"] = after
-            page = self.http.json("GET", "batches", params=params)
-            data = page.get("data") or []
-            for item in data:
-                if item.get("input_file_id") == file_id and item.get("id") not in claimed:
-                    return str(item["id"])
-            # Listed newest first: anything older than our start cannot be ours.
-            oldest = min((int(i.get("created_at") or 0) for i in data), default=0)
-            if not page.get("has_more") or not data or oldest < since - CLOCK_SKEW_S:
-                return None
-            after = str(data[-1]["id"])
-        return None
-
-    # -- following a job ----------------------------------------------------------------
+        return self.once(job, "create_started", "batch_id", find_batch, create)
 
     def retrieve(self, batch_id: str) -> JobStatus:
         """The job's status (``GET /batches/{id}``)."""
@@ -217,15 +182,6 @@ class OpenAIJobs:
                 paths.append(self.http.download(f"files/{file_id}/content", directory / local))
         return paths
 
-    def results(self, paths: list[Path]) -> Iterator[RequestResult]:
-        """One result per line of the output and error files."""
-        for line in read_lines(paths):
-            yield parse_line(line)
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self.http.close()
-
 
 def parse_line(line: bytes) -> RequestResult:
     """One line of an output or error file as a :class:`RequestResult`.
@@ -233,13 +189,7 @@ def parse_line(line: bytes) -> RequestResult:
     Raises:
         ProviderError: the line is not a batch result.
     """
-    try:
-        row = json.loads(line)
-        custom_id = str(row["custom_id"])
-    except (ValueError, KeyError, TypeError):
-        raise ProviderError(
-            f"a line of the job's result file is not a batch result: {line[:120]!r}"
-        ) from None
+    row, custom_id = result_row(line)
     response = row.get("response") or {}
     error = row.get("error") or {}
     status = int(response.get("status_code") or 0)

@@ -34,6 +34,27 @@ class JobLimits:
 
 
 @dataclass(frozen=True)
+class Submission:
+    """A job file to hand over, with its saved state.
+
+    Attributes:
+        path: the complete job file.
+        name: the job's name, unique within the run (used as file name and tag).
+        requests: how many requests the file holds.
+        state: the job's saved record; read to resume, written at each step.
+        save: persists ``state``.
+        claimed: job ids other jobs of the run already own (never adopted).
+    """
+
+    path: Path
+    name: str
+    requests: int
+    state: dict[str, Any]
+    save: SaveState
+    claimed: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class JobStatus:
     """A job as the provider reports it.
 
@@ -101,25 +122,8 @@ class JobAPI(Protocol):
         """One request of the job file, wrapping ``body`` (the live request body) as is."""
         ...
 
-    def submit(
-        self,
-        path: Path,
-        *,
-        name: str,
-        requests: int,
-        state: dict[str, Any],
-        save: SaveState,
-        claimed: frozenset[str],
-    ) -> str:
+    def submit(self, job: Submission) -> str:
         """Hand the job file over and return the provider's job id.
-
-        Args:
-            path: the complete job file.
-            name: the job's name, unique within the run (used as file name and tag).
-            requests: how many requests the file holds.
-            state: the job's saved record; read to resume, written at each step.
-            save: persists ``state``.
-            claimed: job ids other jobs of the run already own (never adopted).
 
         Raises:
             ProviderError: the provider refused the file or the job.
@@ -147,4 +151,12 @@ class JobAPI(Protocol):
         ...
 
 
-__all__ = ["JobAPI", "JobLimits", "JobStatus", "Outcome", "RequestResult", "SaveState"]
+__all__ = [
+    "JobAPI",
+    "JobLimits",
+    "JobStatus",
+    "Outcome",
+    "RequestResult",
+    "SaveState",
+    "Submission",
+]
