@@ -72,8 +72,12 @@ def test_cancel(fake: FakeJobServer, tmp_path: Path, capsys: pytest.CaptureFixtu
     out = tmp_path / "out.jsonl"
     args = ["jobs", "submit", str(tmp_path / "dump.jsonl"), "-o", str(out), "--no-progress"]
     assert main([*args, *model(fake)]) == 0
-    assert main(["jobs", "cancel", str(out) + ".jobs"]) == 0
+    # the key is never saved in the manifest: a later command takes it again
+    assert main(["jobs", "cancel", str(out) + ".jobs", "--api-key", "bad-key"]) == 2
+    assert "rejected the credentials" in capsys.readouterr().err
+    assert main(["jobs", "cancel", str(out) + ".jobs", "--api-key", "test-key"]) == 0
     assert "cancel" in capsys.readouterr().out  # cancelling, or already cancelled
+    assert "test-key" not in (tmp_path / "out.jsonl.jobs" / "manifest.json").read_text()
 
 
 def test_user_mistakes_are_one_line_errors(

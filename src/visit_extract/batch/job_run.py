@@ -32,9 +32,10 @@ _REQUEST_FIELDS = (
     "max_output_tokens",
     "max_prompt_chars",
 )
-#: Settings a later command may change (where answers are cached; how requests are retried).
+#: Settings a later command may change: the key (never saved), where answers are cached,
+#: how requests are retried.
 LOCAL_FIELDS = frozenset(
-    {"use_cache", "cache_dir", "concurrency", "request_timeout_s", "transport_attempts"}
+    {"api_key", "use_cache", "cache_dir", "concurrency", "request_timeout_s", "transport_attempts"}
 )
 
 

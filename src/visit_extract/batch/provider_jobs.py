@@ -261,7 +261,8 @@ def job_status(manifest: str | os.PathLike[str], **settings: Any) -> JobReport:
 
     Args:
         manifest: the manifest folder.
-        **settings: ``request_timeout_s``, ``transport_attempts`` for the calls.
+        **settings: ``api_key`` (else the provider's variable), ``request_timeout_s``,
+            ``transport_attempts`` for the calls.
     """
     with _open(manifest, settings) as run:
         poll(run)
@@ -294,7 +295,8 @@ def collect_jobs(
             included) is collected; otherwise collect what has ended and return.
         poll_interval_s: seconds between polls.
         progress: show progress on stderr.
-        **settings: settings that may differ from the run's: ``use_cache``,
+        **settings: settings that may differ from the run's: ``api_key`` (never saved
+            in the manifest: else the provider's variable), ``use_cache``,
             ``cache_dir``, ``concurrency`` (live reasks in flight),
             ``request_timeout_s``, ``transport_attempts``.
 

@@ -49,6 +49,7 @@ def register(sub: Any) -> None:
     ):
         a = actions.add_parser(name, help=text, description=text)
         a.add_argument("manifest", metavar="MANIFEST", type=Path, help="the run's folder")
+        a.add_argument("--api-key", help="API key (default: the provider's variable)")
         a.add_argument("--no-progress", action="store_true", help="no progress display")
         if name == "status":
             a.add_argument("--json", action="store_true", help="print the jobs as JSON")
@@ -142,15 +143,16 @@ def manage_command(args: argparse.Namespace) -> int:
     """``jobs status``, ``jobs collect`` and ``jobs cancel``."""
     from visit_extract.batch.provider_jobs import cancel_jobs, collect_jobs, job_status
 
+    key = {"api_key": args.api_key}
     if args.jobs_action == "status":
-        report = job_status(args.manifest)
+        report = job_status(args.manifest, **key)
         if args.json:
             print(json.dumps(report.jobs, indent=1, default=str))
         else:
             print(report.table())
         return 0
     if args.jobs_action == "cancel":
-        report = cancel_jobs(args.manifest)
+        report = cancel_jobs(args.manifest, **key)
         print(report.table())
         return 0
     report = collect_jobs(
@@ -161,6 +163,7 @@ def manage_command(args: argparse.Namespace) -> int:
         concurrency=args.concurrency,
         use_cache=False if args.no_cache else None,
         cache_dir=args.cache_dir,
+        **key,
     )
     print(report.table(), file=sys.stderr)
     print(report.summary(), file=sys.stderr)
