@@ -248,3 +248,17 @@ def test_one_process_at_a_time_and_no_foreign_output(fake: FakeJobServer, tmp_pa
         submit_jobs(tmp_path / "dump.jsonl", other, settings=settings)
     with pytest.raises(InputError, match="holds no provider batch run"):
         collect_jobs(tmp_path)
+
+
+def test_a_run_whose_input_was_not_read_whole_is_not_finished(
+    fake: FakeJobServer, tmp_path: Path
+) -> None:
+    write_dump(tmp_path / "dump.jsonl", 3)
+    out = tmp_path / "out.jsonl"
+    submit_jobs(tmp_path / "dump.jsonl", out, settings=job_settings(fake, "openai", tmp_path))
+    # as if the submit had been killed after its first job
+    record = default_manifest(out) / "manifest.json"
+    record.write_text(json.dumps({**json.loads(record.read_text()), "input_done": False}))
+    report = collect_jobs(default_manifest(out), wait=True, poll_interval_s=0.05)
+    assert all(job["state"] == "collected" for job in report.jobs)
+    assert not report.finished and "jobs submit` again" in report.summary()

@@ -59,6 +59,9 @@ class JobReport:
         submit: what reading the input did (when this command read it).
         collect: what collecting did (when this command collected).
         cost: tokens and prices of everything collected so far.
+        input_done: the whole input was read into rows and jobs (a submit that was
+            killed before the end is finished by running it again).
+        notes: what to do next, when there is something.
     """
 
     manifest: Path
@@ -67,12 +70,14 @@ class JobReport:
     submit: SubmitStats | None = None
     collect: CollectStats | None = None
     cost: CostReport | None = None
+    input_done: bool = True
     notes: list[str] = field(default_factory=list)
 
     @property
     def finished(self) -> bool:
-        """Every job is collected (every article of the run has its row)."""
-        return all(job["state"] == "collected" for job in self.jobs)
+        """The input was read whole and every job is collected: every article of the
+        run has its row."""
+        return self.input_done and all(job["state"] == "collected" for job in self.jobs)
 
     @property
     def running(self) -> int:
@@ -137,13 +142,20 @@ def _report(run: JobRun, **parts: Any) -> JobReport:
     jobs = []
     for job in run.manifest.jobs():
         jobs.append({**job.data, "batch_id": job.batch_id})
-    return JobReport(
+    report = JobReport(
         manifest=run.manifest.directory,
         output=run.output,
         jobs=jobs,
         cost=cost_report(run.model, run.manifest.jobs()),
+        input_done=bool(run.manifest.data.get("input_done")),
         **parts,
     )
+    if not report.input_done:
+        report.notes.append(
+            "the submit of this run stopped before the end of its input: run the same "
+            "`visit-extract jobs submit` again to read the rest"
+        )
+    return report
 
 
 def _open(directory: str | os.PathLike[str], overrides: dict[str, Any]) -> JobRun:
