@@ -164,7 +164,7 @@ def main(argv: list[str]) -> None:
                 "estimated cost, batch vs the same tokens live",
                 f"${cost.cost:.2f} vs ${cost.live_equivalent:.2f}",
             )
-        stats = server.stats()
+        stats = server.stats
         row(
             "requests submitted / twice",
             f"{stats['requests_submitted']:,} / {stats['duplicate_custom_ids']}",

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from fakeserver import _QuietServer, invalid_instance, minimal_instance
+from fakeserver import ServerProcess, _QuietServer, invalid_instance, minimal_instance
 
 
 @dataclass(frozen=True)
@@ -788,8 +788,9 @@ def _file_obj(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class JobServerProcess:
-    """:class:`FakeJobServer` in a child process (so its CPU is not the client's)."""
+class JobServerProcess(ServerProcess):
+    """:class:`FakeJobServer` in a child process (so its CPU is not the client's); the
+    child is stopped as :class:`fakeserver.ServerProcess` stops its own."""
 
     def __init__(self, faults: JobFaults | None = None) -> None:
         import subprocess
@@ -805,21 +806,12 @@ class JobServerProcess:
             raise RuntimeError("fake job server did not start")
         self.root = self.url[: -len("/v1")]
 
-    def stats(self) -> dict[str, int]:
+    @property
+    def stats(self) -> Counter[str]:
         import urllib.request
 
         with urllib.request.urlopen(self.root + "/_stats", timeout=10) as response:
-            return dict(json.loads(response.read()))
-
-    def stop(self) -> None:
-        self._proc.kill()
-        self._proc.wait()
-
-    def __enter__(self) -> JobServerProcess:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+            return Counter(json.loads(response.read()))
 
 
 def main() -> None:  # pragma: no cover - manual use and JobServerProcess

@@ -29,18 +29,17 @@ from typing import IO, Any
 from visit_extract.backends.llm.jobs import (
     Exchange,
     JobStatus,
-    Request,
     RequestMismatch,
     RequestResult,
 )
 from visit_extract.backends.llm.retry import usage_of
 from visit_extract.batch import BatchResult, ErrorInfo
-from visit_extract.batch.job_files import ArticleRecord, JobWriter, RecordReader
+from visit_extract.batch.job_files import ArticleRecord, JobPacker, RecordReader
 from visit_extract.batch.job_run import JobRun
 from visit_extract.batch.job_submit import submit_job
 from visit_extract.batch.manifest import JobRecord
 from visit_extract.errors import spent_usage
-from visit_extract.schema import Article, Usage, VisitExtraction
+from visit_extract.schema import Usage, VisitExtraction
 
 _ERROR_TYPES = {
     "expired": "BatchRequestExpired",
@@ -151,40 +150,6 @@ def collect_ended(run: JobRun, stats: CollectStats, *, progress: bool = False) -
             submit_job(run, job)
 
 
-class _FollowUps:
-    """The jobs of the next round that a job's collection fills."""
-
-    def __init__(self, run: JobRun, parent: JobRecord):
-        self.run = run
-        self.parent = parent
-        self.writer: JobWriter | None = None
-        self.names: list[str] = []
-
-    def add(self, article: Article, request: Request, replies: tuple[Exchange, ...]) -> None:
-        for _ in range(2):
-            if self.writer is None:
-                job = self.run.manifest.new_job(self.parent.round + 1, parent=self.parent.name)
-                self.writer = JobWriter(job, self.run.api, self.run.suffix)
-            record = ArticleRecord(self.writer.custom_id(), article, request.sha256, replies)
-            if self.writer.add(record, request):
-                return
-            self._close()
-        raise AssertionError("an empty job refused a request")  # pragma: no cover
-
-    def _close(self) -> None:
-        if self.writer is not None:
-            self.names.append(self.writer.finish().name)
-            self.writer = None
-
-    def finish(self) -> list[str]:
-        self._close()
-        return self.names
-
-    def abandon(self) -> None:
-        if self.writer is not None:
-            self.writer.abandon()
-
-
 class _Collector:
     """Collects one downloaded job."""
 
@@ -194,7 +159,9 @@ class _Collector:
         self.stats = stats
         self.done = done
         self.batch_id = job.batch_id
-        self.followups = _FollowUps(run, job)
+        self.followups = JobPacker(
+            run.manifest, run.api, run.suffix, round_=job.round + 1, parent=job.name
+        )
         self.capture_reasks = run.options.reask == "batch" and job.round < run.options.max_rounds
         self.log: IO[bytes] = job.log_path.open("ab")
 
@@ -387,7 +354,8 @@ def collect_job(
                     retryable=not whole_job_failed,
                 ),
             )
-        names = collector.followups.finish()
+        collector.followups.close()
+        names = collector.followups.names
         ok = True
     finally:
         pool.shutdown(wait=ok, cancel_futures=not ok)

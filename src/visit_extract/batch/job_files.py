@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
 
 from visit_extract.backends.llm.jobs import Exchange, JobAPI, Request
-from visit_extract.batch.manifest import JobRecord
+from visit_extract.batch.manifest import JobRecord, Manifest
 from visit_extract.schema import Article
 
 
@@ -136,6 +136,68 @@ class JobWriter:
             fh.close()
 
 
+class JobPacker:
+    """Packs requests into consecutive jobs of one round, closing each one when full.
+
+    Args:
+        manifest: the run's manifest (where the jobs are made).
+        api: the provider's job API (file format and limits).
+        suffix: the job file's extension.
+        round_: the round of the jobs made.
+        parent: the job whose collection makes these (a follow-up round).
+        on_full: called with each job as it is closed (``built``).
+    """
+
+    def __init__(
+        self,
+        manifest: Manifest,
+        api: JobAPI,
+        suffix: str,
+        *,
+        round_: int = 1,
+        parent: str | None = None,
+        on_full: Callable[[JobRecord], None] | None = None,
+    ):
+        self.manifest = manifest
+        self.api = api
+        self.suffix = suffix
+        self.round = round_
+        self.parent = parent
+        self.on_full = on_full
+        self.writer: JobWriter | None = None
+        self.names: list[str] = []
+
+    def add(self, article: Article, request: Request, replies: tuple[Exchange, ...] = ()) -> None:
+        """Add one request, in a new job when the current one is full."""
+        for _ in range(2):
+            if self.writer is None:
+                job = self.manifest.new_job(self.round, parent=self.parent)
+                self.writer = JobWriter(job, self.api, self.suffix)
+            record = ArticleRecord(self.writer.custom_id(), article, request.sha256, replies)
+            if self.writer.add(record, request):
+                return
+            self.close()
+        raise AssertionError("an empty job refused a request")  # pragma: no cover
+
+    def close(self) -> None:
+        """Close the current job, if it holds any request."""
+        writer, self.writer = self.writer, None
+        if writer is None:
+            return
+        if not writer.count:
+            writer.abandon()
+            return
+        job = writer.finish()
+        self.names.append(job.name)
+        if self.on_full is not None:
+            self.on_full(job)
+
+    def abandon(self) -> None:
+        """Leave the current job unfinished (discarded on repair)."""
+        if self.writer is not None:
+            self.writer.abandon()
+
+
 class RecordReader:
     """Random access to a job's records by custom id (only the offsets are held).
 
@@ -177,4 +239,4 @@ def _cid(line: bytes) -> str:
     return str(json.loads(line)["cid"])
 
 
-__all__ = ["ArticleRecord", "JobWriter", "RecordReader"]
+__all__ = ["ArticleRecord", "JobPacker", "JobWriter", "RecordReader"]

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from visit_extract.backends.llm.jobs import Request, Submission
+from visit_extract.backends.llm.jobs import Exchange, Request, Submission
 from visit_extract.batch import BatchResult, ErrorInfo
-from visit_extract.batch.job_files import ArticleRecord, JobWriter
+from visit_extract.batch.job_files import JobPacker
 from visit_extract.batch.job_run import JobRun
 from visit_extract.batch.manifest import JobRecord
 from visit_extract.batch.prefilter import prefilter_score
@@ -111,42 +111,27 @@ def _item_id(item: Any, number: int) -> str:
     return f"article-{number}"
 
 
-class _Filler:
-    """Packs requests into jobs, submitting each one as it fills up."""
+class _Filler(JobPacker):
+    """Packs requests into jobs of the first round, submitting each one as it fills up."""
 
     def __init__(self, run: JobRun, stats: SubmitStats):
+        super().__init__(run.manifest, run.api, run.suffix, on_full=self._submit)
         self.run = run
         self.stats = stats
-        self.writer: JobWriter | None = None
-        endpoint = run.api.endpoint.removeprefix("/v1")
-        self._endpoint = endpoint
+        self._endpoint = run.api.endpoint.removeprefix("/v1")
 
-    def add(self, article: Article, request: Request) -> None:
+    def add(self, article: Article, request: Request, replies: tuple[Exchange, ...] = ()) -> None:
         if not request.path.endswith(self._endpoint):
             raise ConfigError(
                 f"the live request goes to {request.path}, not {self.run.api.endpoint}: "
                 "provider batch jobs take chat requests in the default mode; leave --mode out"
             )
-        for _ in range(2):
-            if self.writer is None:
-                self.writer = JobWriter(self.run.manifest.new_job(1), self.run.api, self.run.suffix)
-            record = ArticleRecord(self.writer.custom_id(), article, request.sha256)
-            if self.writer.add(record, request):
-                self.stats.queued += 1
-                return
-            self.flush()
-        raise AssertionError("an empty job refused a request")  # pragma: no cover
+        super().add(article, request, replies)
+        self.stats.queued += 1
 
-    def flush(self) -> None:
-        if self.writer is not None and self.writer.count:
-            job = self.writer.finish()
-            self.writer = None
-            submit_job(self.run, job)
-            self.stats.jobs += 1
-
-    def abandon(self) -> None:
-        if self.writer is not None:
-            self.writer.abandon()
+    def _submit(self, job: JobRecord) -> None:
+        submit_job(self.run, job)
+        self.stats.jobs += 1
 
 
 def _read_input(
@@ -184,7 +169,7 @@ def _read_input(
             result = _one(run, filler, item, article_id, use_prefilter, stats)
             if result is not None:
                 write(result)
-        filler.flush()
+        filler.close()
     finally:
         filler.abandon()
         if bar is not None:

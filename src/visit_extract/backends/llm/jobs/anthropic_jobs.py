@@ -57,6 +57,7 @@ class AnthropicJobs(BatchJobs):
 
     provider = "anthropic"
     endpoint = ENDPOINT
+    jobs_path = "v1/messages/batches"
     head = b'{"requests":[\n'
     sep = b",\n"
     tail = b"\n]}"
@@ -84,7 +85,7 @@ class AnthropicJobs(BatchJobs):
 
         def find(since: float) -> str | None:
             batches = self.recent(
-                "v1/messages/batches",
+                self.jobs_path,
                 {"limit": 100},
                 cursor="after_id",
                 since=since,
@@ -100,7 +101,7 @@ class AnthropicJobs(BatchJobs):
         def create() -> str:
             created = self.http.json(
                 "POST",
-                "v1/messages/batches",
+                self.jobs_path,
                 content_path=job.path,
                 headers={"content-type": "application/json"},
             )
@@ -108,16 +109,8 @@ class AnthropicJobs(BatchJobs):
 
         return self.once(job, "create_started", "batch_id", find, create)
 
-    def retrieve(self, batch_id: str) -> JobStatus:
-        """The job's status (``GET /v1/messages/batches/{id}``)."""
-        return self._status(self.http.json("GET", f"v1/messages/batches/{batch_id}"))
-
-    def cancel(self, batch_id: str) -> JobStatus:
-        """Cancel the job (``POST /v1/messages/batches/{id}/cancel``)."""
-        return self._status(self.http.json("POST", f"v1/messages/batches/{batch_id}/cancel"))
-
     @staticmethod
-    def _status(raw: dict[str, Any]) -> JobStatus:
+    def status_of(raw: dict[str, Any]) -> JobStatus:
         counts = {k: int(v or 0) for k, v in (raw.get("request_counts") or {}).items()}
         failed = counts.get("errored", 0) + counts.get("canceled", 0) + counts.get("expired", 0)
         status = str(raw.get("processing_status") or "unknown")
@@ -133,7 +126,7 @@ class AnthropicJobs(BatchJobs):
 
     def download(self, status: JobStatus, directory: Path) -> list[Path]:
         """Stream the results (``results_url``) into ``directory``."""
-        url = status.raw.get("results_url") or f"v1/messages/batches/{status.batch_id}/results"
+        url = status.raw.get("results_url") or f"{self.jobs_path}/{status.batch_id}/results"
         return [self.http.download(str(url), directory / "results.jsonl")]
 
 

@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from visit_extract.backends.llm.jobs.http import JobHTTP, read_lines
-from visit_extract.backends.llm.jobs.protocol import JobLimits, RequestResult, Submission
+from visit_extract.backends.llm.jobs.protocol import (
+    JobLimits,
+    JobStatus,
+    RequestResult,
+    Submission,
+)
 from visit_extract.errors import ProviderError
 
 #: How far before a recorded start a provider's clock may put an item we created.
@@ -44,10 +49,26 @@ class BatchJobs:
         parse: reads one line of the provider's result files.
     """
 
+    #: The path of the provider's job objects, below its API root.
+    jobs_path = ""
+
     def __init__(self, http: JobHTTP, limits: JobLimits, parse: Callable[[bytes], RequestResult]):
         self.http = http
         self.limits = limits
         self._parse = parse
+
+    @staticmethod
+    def status_of(raw: dict[str, Any]) -> JobStatus:
+        """The provider's job object as a :class:`JobStatus` (each provider its own)."""
+        raise NotImplementedError
+
+    def retrieve(self, batch_id: str) -> JobStatus:
+        """The job's status (``GET <jobs>/{id}``)."""
+        return self.status_of(self.http.json("GET", f"{self.jobs_path}/{batch_id}"))
+
+    def cancel(self, batch_id: str) -> JobStatus:
+        """Ask the provider to cancel the job (``POST <jobs>/{id}/cancel``)."""
+        return self.status_of(self.http.json("POST", f"{self.jobs_path}/{batch_id}/cancel"))
 
     def results(self, paths: list[Path]) -> Iterator[RequestResult]:
         """One result per line of the downloaded files."""

@@ -57,6 +57,7 @@ class OpenAIJobs(BatchJobs):
 
     provider = "openai"
     endpoint = ENDPOINT
+    jobs_path = "batches"
     head = b""
     sep = b""
     tail = b""
@@ -117,7 +118,7 @@ class OpenAIJobs(BatchJobs):
 
         def find_batch(since: float) -> str | None:
             batches = self.recent(
-                "batches", {"limit": 100}, cursor="after", since=since, created=_created
+                self.jobs_path, {"limit": 100}, cursor="after", since=since, created=_created
             )
             for item in batches:
                 if item.get("input_file_id") == file_id and item.get("id") not in job.claimed:
@@ -127,7 +128,7 @@ class OpenAIJobs(BatchJobs):
         def create() -> str:
             created = self.http.json(
                 "POST",
-                "batches",
+                self.jobs_path,
                 json={
                     "input_file_id": file_id,
                     "endpoint": ENDPOINT,
@@ -139,16 +140,8 @@ class OpenAIJobs(BatchJobs):
 
         return self.once(job, "create_started", "batch_id", find_batch, create)
 
-    def retrieve(self, batch_id: str) -> JobStatus:
-        """The job's status (``GET /batches/{id}``)."""
-        return self._status(self.http.json("GET", f"batches/{batch_id}"))
-
-    def cancel(self, batch_id: str) -> JobStatus:
-        """Cancel the job (``POST /batches/{id}/cancel``)."""
-        return self._status(self.http.json("POST", f"batches/{batch_id}/cancel"))
-
     @staticmethod
-    def _status(raw: dict[str, Any]) -> JobStatus:
+    def status_of(raw: dict[str, Any]) -> JobStatus:
         counts = raw.get("request_counts") or {}
         status = str(raw.get("status") or "unknown")
         message = None
