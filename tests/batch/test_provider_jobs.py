@@ -262,3 +262,14 @@ def test_a_run_whose_input_was_not_read_whole_is_not_finished(
     report = collect_jobs(default_manifest(out), wait=True, poll_interval_s=0.05)
     assert all(job["state"] == "collected" for job in report.jobs)
     assert not report.finished and "jobs submit` again" in report.summary()
+
+
+def test_batch_reasks_never_go_live(fake: FakeJobServer, tmp_path: Path) -> None:
+    fake.set_faults(rate_invalid=0.5, seed=2)
+    write_dump(tmp_path / "dump.jsonl", 10)
+    out, report = run(fake, tmp_path, reask="batch", max_rounds=1)
+    assert fake.snapshot().get("live_requests", 0) == 0 and len(report.jobs) == 1
+    kinds = Counter(kind(r) for r in rows(out))
+    assert set(kinds) == {"ok", "error:ExtractionValidationError"}
+    errors = [r["error"]["message"] for r in rows(out) if "error" in r]
+    assert all("after 1 batch round(s)" in m for m in errors)

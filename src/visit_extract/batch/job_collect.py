@@ -162,7 +162,9 @@ class _Collector:
         self.followups = JobPacker(
             run.manifest, run.api, run.suffix, round_=job.round + 1, parent=job.name
         )
-        self.capture_reasks = run.options.reask == "batch" and job.round < run.options.max_rounds
+        # With batch reasks no reask goes live, not even in the last round (it ends as
+        # an error row there): the run was asked to pay batch prices only.
+        self.capture_reasks = run.options.reask == "batch"
         self.log: IO[bytes] = job.log_path.open("ab")
 
     # -- one result ----------------------------------------------------------------------
@@ -190,6 +192,14 @@ class _Collector:
             self.stats.answers += 1
             self.stats.cached += ext.cached
             self._ok_row(ext)
+        elif kind == "reask" and self.job.round >= self.run.options.max_rounds:
+            self._log(record, "error", batch, Usage())
+            rounds = self.job.round
+            message = (
+                f"the answer was still invalid after {rounds} batch round(s) (provider job "
+                f"{self.batch_id}); raise --max-rounds, or reask live (--reask live)"
+            )
+            self._error_row(article_id, ErrorInfo("ExtractionValidationError", message, rounds))
         elif kind == "reask":
             self._log(record, "reask", batch, Usage())
             self.stats.reasked += 1

@@ -48,7 +48,8 @@ class JobOptions:
             row) or ``resubmit`` (it goes into a new job, when the provider's error says
             trying again may help).
         reask: ``live`` (an invalid answer is asked again at once, through the live
-            path) or ``batch`` (the reask goes into a job of the next round).
+            path) or ``batch`` (the reask goes into a job of the next round; an answer
+            still invalid in the last round is an error row, never a live request).
         max_rounds: rounds of jobs at most, the first included.
         max_requests: requests per job (None: the provider's limit).
         max_bytes: bytes per job (None: the provider's limit).
