@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -106,6 +107,13 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     n = args.articles
     tmp = Path(tempfile.mkdtemp(prefix="bench-jobs-"))
+    try:
+        run(args, n, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, n: int, tmp: Path) -> None:
     write_dump(tmp / "dump.jsonl", n, args.chars)
     faults = JobFaults(job_s=args.job_s, answer=json.dumps(ANSWER))
     rows: list[tuple[str, str, str]] = []
