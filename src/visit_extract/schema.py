@@ -149,7 +149,15 @@ class Visit(BaseModel):
 
 
 class Usage(BaseModel):
-    """Tokens spent on one extraction, over every attempt (reasks and retries)."""
+    """Tokens spent on one extraction, over every attempt (reasks and retries).
+
+    ``prompt_tokens`` counts every input token, those served from the provider's prompt
+    cache included; ``cached_prompt_tokens`` says how many of them were read from that
+    cache (OpenAI's ``prompt_tokens_details.cached_tokens``, Anthropic's
+    ``cache_read_input_tokens``) and ``cache_write_tokens`` how many were written to it
+    (Anthropic's ``cache_creation_input_tokens``), because each is priced differently.
+    JSON written before these two fields existed reads as 0.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -157,6 +165,8 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     total_tokens: int = 0
     requests: int = 0
+    cached_prompt_tokens: int = 0
+    cache_write_tokens: int = 0
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
@@ -164,6 +174,18 @@ class Usage(BaseModel):
             completion_tokens=self.completion_tokens + other.completion_tokens,
             total_tokens=self.total_tokens + other.total_tokens,
             requests=self.requests + other.requests,
+            cached_prompt_tokens=self.cached_prompt_tokens + other.cached_prompt_tokens,
+            cache_write_tokens=self.cache_write_tokens + other.cache_write_tokens,
+        )
+
+    def __sub__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens - other.prompt_tokens,
+            completion_tokens=self.completion_tokens - other.completion_tokens,
+            total_tokens=self.total_tokens - other.total_tokens,
+            requests=self.requests - other.requests,
+            cached_prompt_tokens=self.cached_prompt_tokens - other.cached_prompt_tokens,
+            cache_write_tokens=self.cache_write_tokens - other.cache_write_tokens,
         )
 
 
@@ -192,6 +214,10 @@ class VisitExtraction(BaseModel):
     latency_s: float = 0.0
     cached: bool = False
     warnings: list[str] = Field(default_factory=list)
+    job_id: str | None = Field(
+        default=None,
+        description="The provider batch job the answer came from (None for a live request).",
+    )
 
 
 #: A timestamp whose day is what an article's ``published`` needs: ``2019-02-26 12:30:00``,

@@ -23,6 +23,7 @@ _COMMANDS = (
     "visit_extract.cli.extract",
     "visit_extract.cli.cache",
     "visit_extract.cli.batch",
+    "visit_extract.cli.jobs",
     "visit_extract.cli.eval",
     "visit_extract.cli.network",
 )

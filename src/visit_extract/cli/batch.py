@@ -85,6 +85,12 @@ def register(sub: Any) -> None:
         "'skipped': 'dry-run' for those that would reach the model; prints how many and "
         "the estimated cost",
     )
+    run.add_argument(
+        "--provider-batch",
+        action="store_true",
+        help="send the requests as provider batch jobs at half price and wait for them "
+        "(as `visit-extract jobs run`, whose options it takes at their defaults)",
+    )
     add_model_options(p)
     p.set_defaults(func=run_batch_command)
 
@@ -119,6 +125,10 @@ def register(sub: Any) -> None:
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run the batch and print the summary table to stderr; 1 when nothing was extracted."""
+    if args.provider_batch:
+        from visit_extract.cli.jobs import run_command
+
+        return run_command(args)
     from visit_extract.batch import BatchStats, run_batch
 
     settings = settings_from_args(

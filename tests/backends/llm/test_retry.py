@@ -168,6 +168,34 @@ def test_usage_of_anthropic_shape() -> None:
     assert (got.prompt_tokens, got.completion_tokens, got.total_tokens) == (10, 5, 15)
 
 
+def test_usage_of_counts_cached_tokens_of_both_providers() -> None:
+    openai_body = {
+        "usage": {
+            "prompt_tokens": 2006,
+            "completion_tokens": 300,
+            "total_tokens": 2306,
+            "prompt_tokens_details": {"cached_tokens": 1920},
+        }
+    }
+    got = usage_of(openai_body)
+    assert (got.prompt_tokens, got.cached_prompt_tokens, got.cache_write_tokens) == (2006, 1920, 0)
+    # Anthropic's input_tokens leaves the cached prefix out: it is added back
+    anthropic_body = {
+        "usage": {
+            "input_tokens": 50,
+            "output_tokens": 20,
+            "cache_read_input_tokens": 4000,
+            "cache_creation_input_tokens": 0,
+        }
+    }
+    got = usage_of(anthropic_body)
+    assert (got.prompt_tokens, got.cached_prompt_tokens, got.total_tokens) == (4050, 4000, 4070)
+    written = usage_of(
+        {"usage": {"input_tokens": 50, "output_tokens": 1, "cache_creation_input_tokens": 4000}}
+    )
+    assert (written.prompt_tokens, written.cache_write_tokens) == (4050, 4000)
+
+
 def test_hinted_waits_are_spread_but_never_shorter_than_the_hint() -> None:
     events: list[RetryEvent] = []
     policy = TransportPolicy(

@@ -193,23 +193,45 @@ def final_error(exc: BaseException, settings: Settings) -> ProviderError | None:
 # --- the token meter ------------------------------------------------------------------
 
 
+def _field(obj: Any, name: str) -> Any:
+    """``obj.name`` of an SDK object, or ``obj[name]`` of the same response as JSON."""
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
 def usage_of(response: Any) -> Usage:
-    """Token usage reported in one raw response (OpenAI or Anthropic shape)."""
-    raw = getattr(response, "usage", None)
+    """Token usage reported in one response (OpenAI or Anthropic shape, as an SDK object
+    or as the parsed JSON body), with the tokens read from and written to the provider's
+    prompt cache.
+
+    Anthropic's ``input_tokens`` leaves out the cached prefix (``cache_read_input_tokens``
+    and ``cache_creation_input_tokens``); they are added back so that ``prompt_tokens``
+    means every input token for both providers.
+    """
+    raw = _field(response, "usage")
     if raw is None:
         return Usage(requests=1)
-    prompt = getattr(raw, "prompt_tokens", None)
-    if prompt is None:
-        prompt = getattr(raw, "input_tokens", 0) or 0
-    completion = getattr(raw, "completion_tokens", None)
+    prompt = _field(raw, "prompt_tokens")
+    read = write = 0
+    if prompt is None:  # Anthropic
+        read = int(_field(raw, "cache_read_input_tokens") or 0)
+        write = int(_field(raw, "cache_creation_input_tokens") or 0)
+        prompt = int(_field(raw, "input_tokens") or 0) + read + write
+    else:
+        details = _field(raw, "prompt_tokens_details")
+        read = int((_field(details, "cached_tokens") if details is not None else 0) or 0)
+    completion = _field(raw, "completion_tokens")
     if completion is None:
-        completion = getattr(raw, "output_tokens", 0) or 0
-    total = getattr(raw, "total_tokens", None) or prompt + completion
+        completion = _field(raw, "output_tokens") or 0
+    total = _field(raw, "total_tokens") or prompt + completion
     return Usage(
         prompt_tokens=int(prompt),
         completion_tokens=int(completion),
         total_tokens=int(total),
         requests=1,
+        cached_prompt_tokens=read,
+        cache_write_tokens=write,
     )
 
 

@@ -64,13 +64,21 @@ class InstructorClient:
     :class:`TransportPolicy`, which wraps each single request *inside* instructor's
     validation loop, so a 429 is retried with backoff and the same messages, while a
     validation error is sent back to the model (at most Settings.max_retries times).
+
+    Args:
+        settings: model, endpoint, key and request options.
+        policy: the transport retry policy.
+        http_transport: a transport of the SDK's HTTP library for the synchronous client;
+            provider batch jobs pass one that records the request body the SDK would send
+            and one that answers with a batch result (None: the network).
     """
 
     name = "instructor"
 
-    def __init__(self, settings: Settings, policy: TransportPolicy):
+    def __init__(self, settings: Settings, policy: TransportPolicy, *, http_transport: Any = None):
         self.settings = settings
         self.policy = policy
+        self.http_transport = http_transport
         provider, model = split_model(settings.model or "")
         head = (settings.model or "").partition("/")[0].lower()
         if provider is None and settings.base_url is None:
@@ -156,11 +164,28 @@ class InstructorClient:
             # base_url None: the SDK's default (ANTHROPIC_BASE_URL, else api.anthropic.com).
             # A configured one (a gateway or proxy) was ignored before, while the cache
             # key already counted it.
-            return cls(api_key=self.api_key, base_url=self.base_url, max_retries=0, timeout=timeout)
+            return cls(
+                api_key=self.api_key,
+                base_url=self.base_url,
+                max_retries=0,
+                timeout=timeout,
+                **self._http_client(anthropic, asynchronous),
+            )
         import openai
 
         ocls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
-        return ocls(api_key=self.api_key, base_url=self.base_url, max_retries=0, timeout=timeout)
+        return ocls(
+            api_key=self.api_key,
+            base_url=self.base_url,
+            max_retries=0,
+            timeout=timeout,
+            **self._http_client(openai, asynchronous),
+        )
+
+    def _http_client(self, sdk: Any, asynchronous: bool) -> dict[str, Any]:
+        if self.http_transport is None or asynchronous:
+            return {}
+        return {"http_client": sdk.DefaultHttpxClient(transport=self.http_transport)}
 
     def _raw_create(self, asynchronous: bool) -> Callable[..., Any]:
         # Threads (eval) and tasks share one client; the lock makes sure only one SDK
