@@ -1,4 +1,5 @@
-"""Fixtures of the job API tests: the fake job server of tests/batch."""
+"""Fixtures of the job API tests: the fake job server of tests/jobs (which reuses the
+fake chat server of tests/batch)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "batch"))
+_TESTS = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(_TESTS / "batch"))
+sys.path.insert(0, str(_TESTS / "jobs"))
 
-from fakejobs import FakeJobServer, JobFaults
+from fakejobs import FakeJobServer, JobFaults  # noqa: E402
 
 
 @pytest.fixture
