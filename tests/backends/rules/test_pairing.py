@@ -72,3 +72,52 @@ def test_a_province_and_a_regency_inside_it_are_one_area() -> None:
     assert bali is not None and gianyar is not None and klaten is not None
     assert _same_area(bali, gianyar) and _same_area(gianyar, bali)
     assert not _same_area(bali, klaten)
+
+
+def test_a_tour_of_several_countries_is_one_visit_per_country() -> None:
+    ok, ctx = _paired(
+        "Bupati Klaten Sri Wahyuni belajar ke tiga negara, yaitu Jepang, Korea Selatan dan "
+        "Belanda. Di Jepang, rombongan mengunjungi Tokyo."
+    )
+    assert ok
+    assert ctx.pairs == [
+        ("33.10", "foreign:Japan"),
+        ("33.10", "foreign:South Korea"),
+        ("33.10", "foreign:Netherlands"),
+    ]
+
+
+def test_legs_to_two_regencies_are_two_visits() -> None:
+    ok, ctx = _paired(
+        "Anggota DPRD Klaten melakukan studi banding ke Kabupaten Gianyar. Sepekan kemudian, "
+        "Komisi B melaksanakan kunker ke Kota Magelang."
+    )
+    assert ok
+    assert ctx.pairs == [("33.10", "51.04"), ("33.10", "33.71")]
+
+
+def test_a_stop_named_once_beside_the_main_host_is_no_leg() -> None:
+    ok, ctx = _paired(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Di Gianyar, rombongan diterima "
+        "Bupati Gianyar. Sebelumnya mereka sempat berkunjung ke Kota Magelang."
+    )
+    assert ok and ctx.pairs == [("33.10", "51.04")]
+
+
+def test_a_host_side_release_is_not_reversed() -> None:
+    ok, ctx = _paired(
+        "MAGELANG - Pemkot Magelang menerima kunjungan kerja dari Pemkab Klaten, Selasa "
+        "(3/9). Wali Kota Magelang berharap kerja sama kedua daerah berlanjut."
+    )
+    assert ok
+    assert _names(ctx) == ("Kota Magelang", ["Kabupaten Klaten"])
+
+
+def test_a_national_body_visits() -> None:
+    ok, ctx = _paired(
+        "Tim Komisi II DPR RI melakukan studi banding ke Kota Magelang terkait pelayanan "
+        "publik. Rombongan diterima Wali Kota Magelang."
+    )
+    assert ok and ctx.pairs == [("national:DPR RI", "33.71")]
+    visitor = ctx.outsiders["national:DPR RI"].party
+    assert (visitor.region, visitor.level, visitor.branch) == (None, "national", "legislative")

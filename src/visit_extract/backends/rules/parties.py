@@ -55,9 +55,11 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
 
 
 def open_sides(ctx: Context) -> None:
-    """Stage: open the host side (for a region host) and one side per visitor."""
+    """Stage: open a side for every region host (``ctx.host`` is the main one) and one
+    side per visiting region."""
+    ctx.hosts = {r.region.code: open_side(ctx, r, False) for r in ctx.host_roles}
     if ctx.host_role is not None:
-        ctx.host = open_side(ctx, ctx.host_role, False)
+        ctx.host = ctx.hosts[ctx.host_role.region.code]
     ctx.sides = {r.region.code: open_side(ctx, r, True) for r in ctx.visitors}
 
 
@@ -67,9 +69,8 @@ def build_parties(ctx: Context) -> None:
     A region host becomes its DPRD when a DPRD delegation visits it and the article
     names the host's DPRD more often than its government.
     """
-    for side in [ctx.host, *ctx.sides.values()]:
-        if side is not None:
-            side.party = _party(ctx, side)
+    for side in [*ctx.hosts.values(), *ctx.sides.values()]:
+        side.party = _party(ctx, side)
     host = ctx.host
     if host is None or host.party is None:
         return

@@ -11,24 +11,13 @@ from __future__ import annotations
 
 import re
 
+from visit_extract.backends.rules.actors import find_actors
 from visit_extract.backends.rules.context import Context, Role
-from visit_extract.normalize.lexicon import (
-    HEAD_TITLES,
-    LEARNING_TERMS,
-    STUDY_TERMS,
-    WORK_VISIT_TERMS,
-    alternation,
-)
+from visit_extract.backends.rules.events import VISIT_WORDS, find_events
+from visit_extract.normalize.lexicon import HEAD_TITLES, alternation
 
 _I = re.IGNORECASE
 
-#: Words that move a delegation, as the head of a "... ke X" phrase.
-VISIT_WORDS = (
-    "(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
-    r"kunjungan|berkunjung|mengunjungi|belajar|datang|tiba|bertolak|berangkat|menyambangi|"
-    r"bertandang|pergi|terbang|melawat|menuju|mendatangi|konsultasi|rujukan|jujugan|"
-    r"destinasi)"
-)
 # "... studi banding ke [Pemerintah Kabupaten] X": the words after "ke" may name the
 # host's institution before its region.
 _HOST_BEFORE = re.compile(
@@ -70,10 +59,19 @@ _TITLED = re.compile(
     r"\b(?:" + alternation(HEAD_TITLES) + r"|wakil\s+\w+|dprd|pemkab|pemkot|pemprov)\s*$", _I
 )
 _INSPECTION = re.compile(r"\b(?:sidak|inspeksi)\b", _I)
+_HELD_AT = re.compile(
+    r"\b(?:bertempat|berlangsung|digelar|dilaksanakan)\s+di\s+(?:[\w.()-]+\s+){0,5}$", _I
+)
+# "studi banding ke [Pemkab] X": X is the object of the visit, not the one making it
+_OBJECT_BEFORE = re.compile(r"\b(?:ke|di)\s+(?:\S+\s*)?$", _I)
+# "kunjungan itu diterima Bupati X": X receives
+_RECEIVED_BEFORE = re.compile(r"\b(?:diterima|disambut)\s+(?:\S+\s+){0,5}$", _I)
+EVENT_ROLES = True
 
 
 def score_roles(ctx: Context) -> None:
-    """Stage: fill ``ctx.roles`` with the host and visitor scores of every region.
+    """Stage: fill ``ctx.roles`` with the host and visitor scores of every region, and
+    ``ctx.actors`` and ``ctx.events`` with the parties and visit cues of the text.
 
     Args:
         ctx: a context from :func:`~visit_extract.backends.rules.context.read_article`.
@@ -88,21 +86,28 @@ def score_roles(ctx: Context) -> None:
         before = text[max(sa, m.prefix_start - 140) : m.prefix_start]
         after = text[m.end : min(sb, m.end + 160)]
         h = v = 0.0
-        # "sidak ke kantor pelayanan di Kota X": an inspection's object is no host
-        if _HOST_BEFORE.search(before) and not _INSPECTION.search(before):
+        if not EVENT_ROLES:
+            # "sidak ke kantor pelayanan di Kota X": an inspection's object is no host
+            if _HOST_BEFORE.search(before) and not _INSPECTION.search(before):
+                h += 2.0
+            if _RECEIVE_BEFORE.search(before):
+                h += 2.0
+            if _HOST_AFTER.search(after):
+                h += 2.0
+            if _WELCOMED_BEFORE.search(before) and not _RECEIVE_BEFORE.search(before):
+                v += 2.0
+        elif _HELD_AT.search(before):
             h += 2.0
-        if _RECEIVE_BEFORE.search(before):
-            h += 2.0
-        if _HOST_AFTER.search(after):
-            h += 2.0
-        if _WELCOMED_BEFORE.search(before) and not _RECEIVE_BEFORE.search(before):
-            v += 2.0
         # "delegasi lainnya terdiri dari ...": others who came along, in passing
         in_passing = re.search(r"\blainnya\b", text[max(sa, m.prefix_start - 60) : m.prefix_start])
         if _LEAD_BEFORE.search(before):
             v += 3.0
         elif not in_passing and (
-            (_VISITOR_BEFORE.search(before) and not re.search(r"\b(?:ke|di)\s+\S+\s*$", before))
+            (
+                _VISITOR_BEFORE.search(before)
+                and not _OBJECT_BEFORE.search(before)
+                and not _RECEIVED_BEFORE.search(before)
+            )
             or (
                 _FROM_BEFORE.search(before)
                 and re.search(
@@ -116,7 +121,7 @@ def score_roles(ctx: Context) -> None:
             not h
             and not object_of_visit
             and _VISITOR_AFTER.search(after)
-            and not _HOST_AFTER.search(after)
+            and (EVENT_ROLES or not _HOST_AFTER.search(after))
         ):
             v += 1.5
         # datelines ("BANYUWANGI –") place the story at the host, mostly
@@ -143,3 +148,25 @@ def score_roles(ctx: Context) -> None:
                 role.listed = max(role.listed, bonus)
                 if role.visitor_mention is None:
                     role.visitor_mention = m
+    ctx.actors = find_actors(text, mentions, ctx.skip)
+    ctx.events = find_events(ctx, ctx.actors)
+    if EVENT_ROLES:
+        _add_events(ctx)
+
+
+def _add_events(ctx: Context) -> None:
+    """Each event's hosts and visitors take its weight as host and visitor cues."""
+    for e in ctx.events:
+        for actors, as_host in ((e.hosts, True), (e.visitors, False)):
+            for a in actors:
+                role = ctx.roles.get(a.key)
+                if role is None or a.mention is None:
+                    continue
+                if as_host:
+                    if role.host_mention is None or e.weight > role.host:
+                        role.host_mention = a.mention
+                    role.host += e.weight
+                else:
+                    if role.visitor_mention is None:
+                        role.visitor_mention = a.mention
+                    role.visitor += e.weight

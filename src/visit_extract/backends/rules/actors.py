@@ -1,0 +1,165 @@
+"""Actors: the parties an article names, whether a region, a country or a national body.
+
+* a region: every :class:`~visit_extract.backends.rules.mentions.Mention` that can be a
+  party (key: its Kemendagri code);
+* a foreign country, or a city abroad standing for it ("Tokyo" is Japan), when the
+  rules know its English name (key ``"foreign:Japan"``); an unknown country is no actor,
+  so its visit keeps an unknown host rather than a wrong one;
+* a national body: a ministry, the DPR or DPD, a national agency or its training centre
+  (key ``"national:<name>"``, region null, LABELING.md "Decided hard cases").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from visit_extract.backends.rules.mentions import Mention, in_spans
+from visit_extract.normalize import normalize_country
+from visit_extract.schema import Branch, Party
+
+_FOREIGN_CITIES = {
+    "tokyo": "Japan", "osaka": "Japan", "kyoto": "Japan", "seoul": "South Korea",
+    "busan": "South Korea", "beijing": "China", "shanghai": "China", "guangzhou": "China",
+    "kuala lumpur": "Malaysia", "penang": "Malaysia", "bangkok": "Thailand",
+    "amsterdam": "Netherlands", "den haag": "Netherlands", "rotterdam": "Netherlands",
+    "berlin": "Germany", "munich": "Germany", "sydney": "Australia", "melbourne": "Australia",
+    "perth": "Australia", "london": "United Kingdom", "paris": "France",
+    "washington": "United States", "new york": "United States", "taipei": "Taiwan",
+    "hanoi": "Vietnam", "manila": "Philippines", "istanbul": "Turkey",
+    "dubai": "United Arab Emirates",
+}  # fmt: skip
+COUNTRY_WORDS = (
+    r"Jepang|Korea\s+Selatan|Korsel|Tiongkok|China|Cina|Malaysia|Singapura|Thailand|Belanda|"
+    r"Jerman|Australia|Amerika\s+Serikat|Inggris|Perancis|Prancis|Swiss|Selandia\s+Baru|"
+    r"India|Vietnam|Filipina|Taiwan|Turki|Arab\s+Saudi|Austria|Belgia|Denmark|Swedia|"
+    r"Norwegia|Finlandia|Italia|Spanyol|Kanada|Rusia|Timor\s+Leste|Brunei(?:\s+Darussalam)?|"
+    r"Korea|Tokyo|Osaka|Kyoto|Seoul|Busan|Beijing|Shanghai|Guangzhou|Kuala\s+Lumpur|Penang|"
+    r"Bangkok|Amsterdam|Den\s+Haag|Rotterdam|Berlin|Sydney|Melbourne|Perth|London|Paris|"
+    r"Taipei|Hanoi|Manila|Istanbul|Dubai"
+)
+# "Desa Tegal Harum", "Jalan Malang": a region's name inside another place's name
+_PLACE_BEFORE = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Dusun|Kampung|Jalan|Jl\.?)\s+$")
+_FOREIGN = re.compile(r"\b(" + COUNTRY_WORDS + r")\b")
+
+# National bodies as news names them -> (the name a party carries, its branch).
+_NATIONAL: list[tuple[str, str, Branch]] = [
+    (r"Kementerian\s+Dalam\s+Negeri|Kemendagri", "Kementerian Dalam Negeri", "executive"),
+    (
+        r"Kementerian\s+(?:Pendayagunaan\s+)?Aparatur\s+Negara(?:\s+dan\s+Reformasi\s+Birokrasi)?|"
+        r"Kemen\s?PAN[\s-]*RB|Kemenpan(?:[\s-]*RB)?",
+        "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+        "executive",
+    ),
+    (r"Kementerian\s+Keuangan|Kemenkeu", "Kementerian Keuangan", "executive"),
+    (r"Kementerian\s+Kesehatan|Kemenkes", "Kementerian Kesehatan", "executive"),
+    (
+        r"Kementerian\s+Desa(?:[\s,]+(?:Pembangunan|Daerah|Tertinggal|dan|Transmigrasi))*|"
+        r"Kemendes(?:a)?(?:\s*PDTT)?",
+        "Kementerian Desa",
+        "executive",
+    ),
+    (r"Bappenas|Kementerian\s+PPN", "Bappenas", "executive"),
+    (r"Lembaga\s+Administrasi\s+Negara|\bLAN\s+RI", "Lembaga Administrasi Negara", "executive"),
+    (
+        r"(?:Direktorat\s+Jenderal|Ditjen)\s+[A-Z][\w-]*(?:\s+(?:dan\s+)?[A-Z][\w-]*){0,3}",
+        "",
+        "executive",
+    ),
+    (r"Kementerian\s+[A-Z][\w-]*(?:\s+(?:dan\s+)?[A-Z][\w-]*){0,4}", "", "executive"),
+    (
+        r"(?:Sekretariat\s+Jenderal\s+(?:dan\s+Badan\s+Keahlian\s+)?)?"
+        r"(?:Komisi\s+[IVX]+\s+)?DPR[\s-]*RI|Komisi\s+[IVX]+\s+DPR\b(?!D)",
+        "DPR RI",
+        "legislative",
+    ),
+    (r"(?:Komite\s+[IVX]+\s+)?DPD[\s-]*RI", "DPD RI", "legislative"),
+    (
+        r"Badan\s+(?:Pendidikan\s+dan\s+Pelatihan|Diklat)\s+Kejaksaan(?:\s+RI)?|"
+        r"Kejaksaan\s+(?:Agung|RI)",
+        "Kejaksaan RI",
+        "other",
+    ),
+]
+_NATIONAL_RE = re.compile("|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(_NATIONAL)))
+
+
+def foreign_city(word: str) -> str | None:
+    """The country of a city abroad the rules know ("Tokyo" -> "Japan"), else None."""
+    return _FOREIGN_CITIES.get(" ".join(word.lower().split()))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party named in the text.
+
+    Attributes:
+        key: the region code ("35.10"), ``"foreign:<country>"`` or ``"national:<name>"``.
+        start: where its words begin (a mention's prefix included).
+        end: just past them.
+        mention: the region mention, for a region.
+        party: the party itself, for a country or a national body.
+    """
+
+    key: str
+    start: int
+    end: int
+    mention: Mention | None = None
+    party: Party | None = None
+
+
+@dataclass
+class Event:
+    """One visit cue with the parties its sentence names.
+
+    Attributes:
+        start: where the cue stands.
+        visitors: the delegations that went (empty when the sentence does not say).
+        hosts: where they went, in text order.
+        weight: how much the cue says: a direct "ke X" is worth more than a dateline.
+    """
+
+    start: int
+    visitors: list[Actor] = field(default_factory=list)
+    hosts: list[Actor] = field(default_factory=list)
+    weight: float = 2.0
+
+
+def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]]) -> list[Actor]:
+    """Every party the text names outside ``skip``, in text order.
+
+    Args:
+        text: the article text.
+        mentions: its region mentions that can be parties.
+        skip: passages to ignore ("Baca juga" lines).
+
+    Returns:
+        The actors, sorted by position; overlapping matches keep the region.
+    """
+    actors = [
+        Actor(m.region.code, m.prefix_start, m.end, mention=m)
+        for m in mentions
+        if not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 12), m.prefix_start)
+    ]
+    taken = [(m.prefix_start, m.end) for m in mentions]
+    for fm in _FOREIGN.finditer(text):
+        if in_spans(fm.start(), skip) or in_spans(fm.start(), taken):
+            continue
+        word = fm.group(1)
+        country = normalize_country(word) or foreign_city(word)
+        if country is None:
+            continue
+        party = Party(
+            region=country, level="foreign", branch="executive", institution=f"Pemerintah {word}"
+        )
+        actors.append(Actor(f"foreign:{country}", fm.start(), fm.end(), party=party))
+    for nm in _NATIONAL_RE.finditer(text):
+        if in_spans(nm.start(), skip):
+            continue
+        i = int((nm.lastgroup or "n0")[1:])
+        _, name, branch = _NATIONAL[i]
+        name = name or " ".join(nm.group().split())
+        party = Party(region=None, level="national", branch=branch, institution=name)
+        actors.append(Actor(f"national:{name}", nm.start(), nm.end(), party=party))
+    actors.sort(key=lambda a: (a.start, -a.end))
+    return actors

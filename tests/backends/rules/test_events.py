@@ -1,0 +1,69 @@
+"""Visit events (backends/rules/events.py) on texts written for these tests."""
+
+from __future__ import annotations
+
+from visit_extract.backends.rules.context import read_article
+from visit_extract.backends.rules.roles import score_roles
+
+
+def _events(text: str) -> list[tuple[list[str], list[str]]]:
+    ctx = read_article(text, None)
+    score_roles(ctx)
+    return [([v.key for v in e.visitors], [h.key for h in e.hosts]) for e in ctx.events]
+
+
+KLATEN, MAGELANG, GIANYAR, BOYOLALI = "33.10", "33.71", "51.04", "33.09"
+
+
+def test_going_names_the_subject_and_the_destination() -> None:
+    assert _events("Rombongan Pemkab Klaten melakukan studi banding ke Kota Magelang.") == [
+        ([KLATEN], [MAGELANG])
+    ]
+
+
+def test_the_agent_between_cue_and_destination_goes() -> None:
+    assert _events("Kunjungan kerja DPRD Klaten ke Kabupaten Gianyar berlangsung dua hari.") == [
+        ([KLATEN], [GIANYAR])
+    ]
+
+
+def test_a_destination_may_list_several_hosts() -> None:
+    assert _events(
+        "Bupati Klaten belajar ke tiga negara, yaitu Jepang, Korea Selatan dan Belanda."
+    ) == [([KLATEN], ["foreign:Japan", "foreign:South Korea", "foreign:Netherlands"])]
+
+
+def test_a_second_destination_after_sedangkan() -> None:
+    events = _events(
+        "Komisi A melakukan kunker ke Kabupaten Gianyar, sedangkan Komisi B ke Kota Magelang."
+    )
+    assert [hosts for _, hosts in events] == [[GIANYAR], [MAGELANG]]
+
+
+def test_the_destination_ends_at_a_clause_word() -> None:
+    assert _events(
+        "Pemkab Klaten berkunjung ke Kabupaten Gianyar untuk belajar dari Kota Magelang."
+    ) == [([KLATEN], [GIANYAR])]
+
+
+def test_receiving_reverses_the_roles() -> None:
+    assert _events(
+        "Pemkot Magelang menerima kunjungan kerja dari DPRD Kabupaten Klaten dan DPRD Boyolali."
+    ) == [([KLATEN, BOYOLALI], [MAGELANG])]
+
+
+def test_received_by_names_the_host_after_the_cue() -> None:
+    assert _events("Rombongan Pemkab Klaten diterima Sekda Kota Magelang.") == [
+        ([KLATEN], [MAGELANG])
+    ]
+
+
+def test_a_welcome_names_its_guest() -> None:
+    assert _events("Bupati Gianyar menyambut Wali Kota Magelang di pendopo.") == [
+        ([MAGELANG], [GIANYAR])
+    ]
+
+
+def test_going_home_and_inspections_are_no_visits() -> None:
+    assert _events("Setelah kunjungan itu, rombongan pulang ke Kabupaten Klaten.") == []
+    assert _events("Pemkot Magelang melakukan kunjungan sidak ke pasar di Kabupaten Klaten.") == []
