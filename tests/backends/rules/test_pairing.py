@@ -121,3 +121,28 @@ def test_a_national_body_visits() -> None:
     assert ok and ctx.pairs == [("national:DPR RI", "33.71")]
     visitor = ctx.outsiders["national:DPR RI"].party
     assert (visitor.region, visitor.level, visitor.branch) == (None, "national", "legislative")
+
+
+def test_a_provincial_delegation_naming_a_regency_in_passing_stays_the_visitor() -> None:
+    ok, ctx = _paired(
+        "Sebanyak 40 peserta dari Pemprov Jawa Tengah mengikuti studi banding di Provinsi "
+        "Bali. Rombongan Pemprov Jawa Tengah diterima Sekda Provinsi Bali. Seorang peserta "
+        "berasal dari Kabupaten Klaten."
+    )
+    assert ok and _names(ctx) == ("Provinsi Bali", ["Provinsi Jawa Tengah"])
+
+
+def test_without_delegation_cues_the_most_named_region_visits_abroad() -> None:
+    ok, ctx = _paired(
+        "Bupati Klaten Sri Wahyuni hadir dalam lokakarya di Tokyo. Kata Bupati Klaten, "
+        "pesertanya belajar banyak di Jepang."
+    )
+    assert ok and ctx.pairs == [("33.10", "foreign:Japan")]
+
+
+def test_the_seat_of_a_national_body_is_no_delegation() -> None:
+    ok, ctx = _paired(
+        "Peserta Diklatpim dari Badan Diklat Kejaksaan RI - Jakarta melakukan benchmarking "
+        "ke Kota Magelang. Mereka disambut jajaran Pemkot Magelang."
+    )
+    assert ok and ctx.pairs == [("national:Kejaksaan RI", "33.71")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from visit_extract.backends.rules.mentions import Mention, in_spans
 from visit_extract.normalize import normalize_country
@@ -40,6 +41,7 @@ COUNTRY_WORDS = (
 )
 # "Desa Tegal Harum", "Jalan Malang": a region's name inside another place's name
 _PLACE_BEFORE = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Dusun|Kampung|Jalan|Jl\.?)\s+$")
+_SEAT_GAP = re.compile(r"\s*[-–—,(]\s*")
 _FOREIGN = re.compile(r"\b(" + COUNTRY_WORDS + r")\b")
 
 # National bodies as news names them -> (the name a party carries, its branch).
@@ -162,4 +164,12 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         party = Party(region=None, level="national", branch=branch, institution=name)
         actors.append(Actor(f"national:{name}", nm.start(), nm.end(), party=party))
     actors.sort(key=lambda a: (a.start, -a.end))
-    return actors
+    # "Badan Diklat Kejaksaan RI - Jakarta": the seat of a national body is no party
+    seats = {
+        b.start
+        for a, b in pairwise(actors)
+        if a.key.startswith("national:")
+        and b.mention is not None
+        and _SEAT_GAP.fullmatch(text, a.end, b.start)
+    }
+    return [a for a in actors if a.start not in seats]

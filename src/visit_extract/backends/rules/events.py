@@ -177,11 +177,7 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
         hosts = subjects(text, max(sa, cue_start - _SUBJECT_SPAN), cue_start, index)[-1:]
         stop = _RECEIVED.search(text, cue_end, min(sb, cue_end + _VISITOR_SPAN))
         end = stop.start() if stop else min(sb, cue_end + _VISITOR_SPAN)
-        visitors = [
-            a
-            for a in index.within(cue_end, end)
-            if not _LOCATIVE_BEFORE.search(text[max(cue_end, a.start - 30) : a.start])
-        ]
+        visitors = following(text, cue_end, end, index)
         keys = {h.key for h in hosts}
         visitors = [v for v in visitors if v.key not in keys]
         if hosts or visitors:
@@ -226,16 +222,50 @@ def destination(text: str, start: int, limit: int, index: _Index) -> list[Actor]
 
 
 def subjects(text: str, a: int, b: int, index: _Index) -> list[Actor]:
-    """The actors of ``[a, b)`` that can be the subject of a verb at ``b``.
+    """The subject of a verb at ``b``: the last actor of ``[a, b)`` and those joined to
+    it by "dan", "bersama" or a comma ("Bupati A dan Bupati B berkunjung ...").
 
-    Places after "di"/"ke" locate something and are left out, as are the destinations
-    of an earlier cue in the same window.
+    Places after "di"/"ke" locate something and are left out.
     """
-    out = []
-    for actor in index.within(a, b):
-        if actor.end > b:
-            continue
-        if _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start]):
-            continue
+    found = [
+        actor
+        for actor in index.within(a, b)
+        if actor.end <= b
+        and not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
+    ]
+    if not found:
+        return []
+    out = [found[-1]]
+    for actor in reversed(found[:-1]):
+        if not joined(text[actor.end : out[0].start]):
+            break
+        out.insert(0, actor)
+    return out
+
+
+def following(text: str, a: int, b: int, index: _Index) -> list[Actor]:
+    """The first actor of ``[a, b)`` that is no place, and those joined to it."""
+    found = [
+        actor
+        for actor in index.within(a, b)
+        if not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
+    ]
+    if not found:
+        return []
+    out = [found[0]]
+    for actor in found[1:]:
+        if not joined(text[out[-1].end : actor.start]):
+            break
         out.append(actor)
     return out
+
+
+_JOIN = re.compile(r"\b(?:dan|serta|beserta|bersama)\b|,", _I)
+_NOT_JOIN = re.compile(
+    r"[.;:!?\n]|\b(?:yang|di|ke|untuk|dalam|pada|dipimpin|oleh|dari|menerima|diterima)\b", _I
+)
+
+
+def joined(gap: str) -> bool:
+    """Whether the words between two actors list them together ("A dan B", "A, B")."""
+    return len(gap) <= 60 and bool(_JOIN.search(gap)) and not _NOT_JOIN.search(gap)

@@ -107,15 +107,22 @@ def pair_parties(ctx: Context) -> bool:
             host_role = others[0]
             candidates = [r for r in candidates if r is not host_role]
     ctx.host_role = host_role
-    ctx.visitors = _visitors(roles, candidates, host_role)
     main_host = host_role.region.code if host_role else _outside_host_key(ctx)
     if main_host is None:
         return False
+    ctx.visitors = _visitors(roles, candidates)
+    lead_score = ctx.visitors[0].visitor if ctx.visitors else 0.0
+    national = _national_visitor(ctx, votes, main_host, lead_score)
+    if national is None and not ctx.visitors:
+        # no delegation cue at all: the most named region that is not the host
+        others = [r for r in roles.values() if r is not host_role]
+        others.sort(key=lambda r: (r.count, r.visitor), reverse=True)
+        if others and others[0].count >= 2:
+            ctx.visitors = [others[0]]
     visitor_keys = [r.region.code for r in ctx.visitors]
-    if not visitor_keys:
-        national = _national_visitor(ctx, votes, main_host)
-        if national is not None:
-            visitor_keys = [national]
+    if national is not None:
+        ctx.visitors = [r for r in ctx.visitors if r.visitor >= 2.0]
+        visitor_keys = [national, *(r.region.code for r in ctx.visitors)]
     if not visitor_keys:
         return False
     ctx.host_roles = [host_role] if host_role else []
@@ -137,8 +144,9 @@ def _outside_host_key(ctx: Context) -> str | None:
     return key
 
 
-def _national_visitor(ctx: Context, votes: _Votes, host: str) -> str | None:
-    """A national body the events send somewhere, when no region visits."""
+def _national_visitor(ctx: Context, votes: _Votes, host: str, beat: float) -> str | None:
+    """A national body the events send somewhere more strongly than any region (whose
+    best visitor score is ``beat``)."""
     best = max(
         (k for k in votes.visitor if k.startswith("national:") and k != host),
         key=lambda k: votes.visitor[k] - votes.host.get(k, 0.0),
@@ -146,7 +154,7 @@ def _national_visitor(ctx: Context, votes: _Votes, host: str) -> str | None:
     )
     if (
         best is None
-        or votes.visitor[best] < 2.0
+        or votes.visitor[best] < max(2.0, beat + 0.1)
         or votes.host.get(best, 0.0) >= votes.visitor[best]
     ):
         return None
@@ -248,16 +256,21 @@ def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
     return None
 
 
-def _visitors(roles: dict[str, Role], candidates: list[Role], host_role: Role | None) -> list[Role]:
+def _visitors(roles: dict[str, Role], candidates: list[Role]) -> list[Role]:
     """One role per visiting delegation, the strongest first."""
-    # A province is only a party when no regency or city inside it is named as one:
-    # "Kota Denpasar, Bali" or "Kabupaten Joneponto Propinsi Sulawesi Selatan".
+    # A province is no party of its own when a regency or city inside it is named as
+    # one about as strongly: "Kota Denpasar, Bali", "Kabupaten Joneponto Propinsi
+    # Sulawesi Selatan"; a provincial delegation that names one of its regencies in
+    # passing stays ("peserta dari Pemprov Papua ... Kabupaten Jayapura").
     named = [r for r in roles.values() if r.region.level != "province" and (r.visitor or r.host)]
     candidates = [
         r
         for r in candidates
         if r.region.level != "province"
-        or not any(o.region.province == r.region.name for o in named)
+        or not any(
+            o.region.province == r.region.name and o.visitor + o.host >= r.visitor / 2
+            for o in named
+        )
     ]
     visitors: list[Role] = []
     if candidates:
@@ -265,11 +278,6 @@ def _visitors(roles: dict[str, Role], candidates: list[Role], host_role: Role | 
         for r in candidates[1:]:
             if r.visitor >= 2.0 and not _same_area(r.region, visitors[0].region):
                 visitors.append(r)
-    if not visitors and host_role is not None:
-        others = [r for r in roles.values() if r is not host_role]
-        others.sort(key=lambda r: (r.count, r.visitor), reverse=True)
-        if others and others[0].count >= 2:
-            visitors.append(others[0])
     return visitors
 
 

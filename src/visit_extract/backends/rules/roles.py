@@ -76,7 +76,10 @@ def score_roles(ctx: Context) -> None:
     Args:
         ctx: a context from :func:`~visit_extract.backends.rules.context.read_article`.
     """
-    text, mentions, sents = ctx.text, ctx.mentions, ctx.sents
+    text, sents = ctx.text, ctx.sents
+    ctx.actors = find_actors(text, ctx.mentions, ctx.skip)
+    # only the mentions that can be parties: not "Desa Tegal Sari", not a ministry's seat
+    mentions = [a.mention for a in ctx.actors if a.mention is not None]
     roles = ctx.roles
     for m in mentions:
         role = roles.setdefault(m.region.code, Role(m.region))
@@ -148,7 +151,6 @@ def score_roles(ctx: Context) -> None:
                 role.listed = max(role.listed, bonus)
                 if role.visitor_mention is None:
                     role.visitor_mention = m
-    ctx.actors = find_actors(text, mentions, ctx.skip)
     ctx.events = find_events(ctx, ctx.actors)
     if EVENT_ROLES:
         _add_events(ctx)
