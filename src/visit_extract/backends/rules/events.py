@@ -38,7 +38,7 @@ VISIT_WORDS = (
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
 # preposition. Sidak and inspections are no visits to learn; "pulang/kembali ke" is home.
 _GOING = re.compile(
-    r"\b(?P<cue>" + VISIT_WORDS + r")\b(?P<gap>[^.;\n]{0,70}?)"
+    r"\b(?P<cue>" + VISIT_WORDS + r")\b(?P<gap>[^.;\n]{0,100}?)"
     r"\b(?P<prep>ke|di(?!\s+(?:lingkungan|bawah|antara|tengah|sela|sana|sini|mana)\b)|menuju)\s+|"
     r"\b(?P<tcue>mengunjungi|menyambangi|mendatangi|menyinggahi)\s+(?:langsung\s+)?",
     _I,
@@ -124,6 +124,8 @@ def find_events(ctx: Context, actors: list[Actor]) -> list[Event]:
         events.extend(_going(text, sa, sb, sentence, index))
         events.extend(_receiving(text, sa, sb, sentence, index))
     events.sort(key=lambda e: e.start)
+    for e in events:
+        e.visitors = list({v.key: v for v in reversed(e.visitors)}.values())[::-1]
     return [e for e in events if e.hosts or e.visitors]
 
 
@@ -260,12 +262,15 @@ def following(text: str, a: int, b: int, index: _Index) -> list[Actor]:
     return out
 
 
-_JOIN = re.compile(r"\b(?:dan|serta|beserta|bersama)\b|,", _I)
+_JOIN = re.compile(r"\b(?:dan|serta|beserta|bersama)\b", _I)
 _NOT_JOIN = re.compile(
     r"[.;:!?\n]|\b(?:yang|di|ke|untuk|dalam|pada|dipimpin|oleh|dari|menerima|diterima)\b", _I
 )
 
 
 def joined(gap: str) -> bool:
-    """Whether the words between two actors list them together ("A dan B", "A, B")."""
+    """Whether the words between two actors list them together ("A dan B", "A, B";
+    not "A, <name>, B", where B starts a clause of its own)."""
+    if not gap.strip(" ,"):
+        return True
     return len(gap) <= 60 and bool(_JOIN.search(gap)) and not _NOT_JOIN.search(gap)

@@ -203,12 +203,28 @@ def _regions(ctx: Context, keys: list[str]) -> list[Region]:
     return [ctx.roles[k].region for k in keys if k in ctx.roles]
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:DPRD|Pemprov|Pemerintah|Gubernur|Wakil\s+Gubernur|Wagub|Sekda|Setda|Sekretariat|"
+    r"Dinas|Badan|Biro|Kantor)\b",
+    _I,
+)
+
+
+def _bare_province(ctx: Context, role: Role) -> bool:
+    """A province named as a destination without an institution of its own ("ke
+    Bali"), which a regency or city inside it may stand for; "DPRD Jatim" may not."""
+    m = role.host_mention
+    if role.region.level != "province" or m is None:
+        return False
+    return not _INSTITUTION.search(ctx.text, max(0, m.prefix_start - 25), m.end)
+
+
 def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
     """The host region's role; or None, with ``ctx.host_party`` set for a foreign
     country or a ministry named as the destination."""
     text = ctx.text
     ranked_hosts = sorted(ctx.roles.values(), key=lambda r: (r.host, r.count), reverse=True)
-    if ranked_hosts and ranked_hosts[0].region.level == "province":
+    if ranked_hosts and _bare_province(ctx, ranked_hosts[0]):
         # "studi banding ke Bali" after "pergi ke Denpasar": the city inside is the host
         inside = [
             r
