@@ -48,3 +48,25 @@ def test_open_sides_quotes_the_region_where_its_cue_stands() -> None:
     assert ctx.host is not None
     assert [e.quote for e in ctx.host.evidence] == ["Kabupaten Gianyar"]
     assert [e.quote for s in ctx.sides.values() for e in s.evidence] == ["Pemkot Salatiga"]
+
+
+def test_the_long_name_of_a_dprd_and_a_second_region_of_a_dprd_list() -> None:
+    host, visitors = _parties(
+        "Pemkot Magelang menerima kunjungan kerja Komisi A Dewan Perwakilan Rakyat Daerah "
+        "Klaten. Pekan lalu, Pemkot Magelang juga menerima kunjungan studi banding DPRD "
+        "Kabupaten Gianyar dan Kabupaten Boyolali."
+    )
+    assert host.branch == "executive"
+    assert {v.region: v.branch for v in visitors} == {
+        "Kabupaten Klaten": "legislative",
+        "Kabupaten Gianyar": "legislative",
+        "Kabupaten Boyolali": "legislative",
+    }
+
+
+def test_a_dprd_named_before_ke_makes_no_dprd_host() -> None:
+    host, _ = _parties(
+        "Rombongan Komisi II DPRD Klaten melakukan kunjungan kerja Komisi II DPRD ke "
+        "Kabupaten Gianyar."
+    )
+    assert host.branch == "executive"

@@ -21,7 +21,14 @@ _VILLAGE_BEFORE = re.compile(
     r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel)\s+se-?[^.;]{0,40})[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
-_DPRD_BEFORE = re.compile(r"\b(?:DPRD|Komisi\s+[IVX\dA-E]+|Banmus)\s+(?:\w+\s+){0,2}$")
+# The words before a region that make its party the DPRD: "Komisi II DPRD [Kabupaten]",
+# "Dewan Perwakilan Rakyat [Daerah]", "DPRD Kabupaten A dan [Kabupaten] B".
+_DPRD_BEFORE = re.compile(
+    r"\b(?:DPRD|DPRA|DPRK|DPRP|Dewan\s+Perwakilan\s+Rakyat(?:\s+Daerah)?|"
+    r"Komisi\s+[IVX\dA-E]+|Banmus|Badan\s+Musyawarah|Pansus|Sekretariat\s+Dewan|Sekwan|Setwan)"
+    r"\s+(?:(?!(?:ke|di|dari|menuju)\b)\w+\s+){0,2}$|"
+    r"\bDPRD\s+(?:\w+\s+){1,4}(?:dan|serta)\s+$"
+)
 _EXEC = re.compile(
     r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|" + alternation(HEAD_TITLES) + r"|"
     r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|OPD|SKPD|Asisten|Inspektorat|TKPK|Diklatpim)\b",
@@ -45,9 +52,9 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     text = ctx.text
     prefix = "visitor" if as_visitor else "host"
     cue = (role.visitor_mention if as_visitor else role.host_mention) or role.mentions[0]
-    phrase = text[max(0, cue.prefix_start - 40) : cue.end]
+    before = text[max(0, cue.prefix_start - 60) : cue.prefix_start]
     near = text[cue.prefix_start : cue.end]
-    legislative = bool(_DPRD.search(near)) or bool(_DPRD_BEFORE.search(phrase))
+    legislative = bool(_DPRD.search(near)) or bool(_DPRD_BEFORE.search(before))
     village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
