@@ -67,3 +67,22 @@ def test_a_welcome_names_its_guest() -> None:
 def test_going_home_and_inspections_are_no_visits() -> None:
     assert _events("Setelah kunjungan itu, rombongan pulang ke Kabupaten Klaten.") == []
     assert _events("Pemkot Magelang melakukan kunjungan sidak ke pasar di Kabupaten Klaten.") == []
+
+
+def test_countries_and_cities_abroad_the_old_list_missed() -> None:
+    assert _events("Wakil Bupati Klaten melakukan kunjungan kerja ke Uzbekistan.") == [
+        ([KLATEN], ["foreign:Uzbekistan"])
+    ]
+    assert _events("Rombongan Pemkab Klaten tiba di Daejeon, Korea Selatan.") == [
+        ([KLATEN], ["foreign:South Korea"])
+    ]
+
+
+def test_a_place_in_a_purpose_clause_is_no_destination() -> None:
+    assert (
+        _events("Pemkab Klaten belajar pengelolaan sampah untuk diterapkan di Kabupaten Klaten.")
+        == []
+    )
+    assert _events("Pemkab Klaten datang untuk belajar ke Kabupaten Gianyar.") == [
+        ([KLATEN], [GIANYAR])
+    ]

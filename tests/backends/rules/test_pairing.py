@@ -146,3 +146,11 @@ def test_the_seat_of_a_national_body_is_no_delegation() -> None:
         "ke Kota Magelang. Mereka disambut jajaran Pemkot Magelang."
     )
     assert ok and ctx.pairs == [("national:Kejaksaan RI", "33.71")]
+
+
+def test_a_province_with_an_institution_of_its_own_hosts_itself() -> None:
+    ok, ctx = _paired(
+        "Sekretariat DPRD Provinsi Bali mengunjungi Kantor DPRD Jatim. Setelah itu rombongan "
+        "menuju tempat pengolahan sampah di Kabupaten Sidoarjo."
+    )
+    assert ok and _names(ctx) == ("Provinsi Jawa Timur", ["Provinsi Bali"])

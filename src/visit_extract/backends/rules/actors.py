@@ -17,32 +17,43 @@ from itertools import pairwise
 
 from visit_extract.backends.rules.mentions import Mention, in_spans
 from visit_extract.normalize import normalize_country
+from visit_extract.normalize.lexicon import alternation
+from visit_extract.normalize.regions import COUNTRY_NAMES
 from visit_extract.schema import Branch, Party
 
 _FOREIGN_CITIES = {
-    "tokyo": "Japan", "osaka": "Japan", "kyoto": "Japan", "seoul": "South Korea",
-    "busan": "South Korea", "beijing": "China", "shanghai": "China", "guangzhou": "China",
-    "kuala lumpur": "Malaysia", "penang": "Malaysia", "bangkok": "Thailand",
-    "amsterdam": "Netherlands", "den haag": "Netherlands", "rotterdam": "Netherlands",
-    "berlin": "Germany", "munich": "Germany", "sydney": "Australia", "melbourne": "Australia",
-    "perth": "Australia", "london": "United Kingdom", "paris": "France",
-    "washington": "United States", "new york": "United States", "taipei": "Taiwan",
-    "hanoi": "Vietnam", "manila": "Philippines", "istanbul": "Turkey",
-    "dubai": "United Arab Emirates",
+    **dict.fromkeys(
+        ["tokyo", "osaka", "kyoto", "fukuoka", "nagoya", "yokohama", "sapporo", "kobe",
+         "hiroshima"], "Japan"),
+    **dict.fromkeys(
+        ["seoul", "busan", "incheon", "daejeon", "daegu", "gwangju", "suwon", "jeju"],
+        "South Korea"),
+    **dict.fromkeys(
+        ["beijing", "shanghai", "guangzhou", "shenzhen", "hangzhou", "xiamen"], "China"),
+    **dict.fromkeys(["kuala lumpur", "penang", "johor bahru", "putrajaya", "kuching"],
+                    "Malaysia"),
+    **dict.fromkeys(["bangkok", "chiang mai", "phuket"], "Thailand"),
+    **dict.fromkeys(["amsterdam", "den haag", "rotterdam", "utrecht"], "Netherlands"),
+    **dict.fromkeys(["berlin", "munich", "muenchen", "frankfurt", "hamburg"], "Germany"),
+    **dict.fromkeys(["sydney", "melbourne", "perth", "brisbane", "adelaide", "canberra"],
+                    "Australia"),
+    **dict.fromkeys(["london", "manchester"], "United Kingdom"),
+    **dict.fromkeys(["paris", "lyon"], "France"),
+    **dict.fromkeys(["washington", "new york"], "United States"),
+    **dict.fromkeys(["auckland", "wellington"], "New Zealand"),
+    **dict.fromkeys(["istanbul", "ankara"], "Turkey"),
+    **dict.fromkeys(["dubai", "abu dhabi"], "United Arab Emirates"),
+    "taipei": "Taiwan", "hanoi": "Vietnam", "ho chi minh": "Vietnam", "manila": "Philippines",
+    "davao": "Philippines", "kairo": "Egypt", "riyadh": "Saudi Arabia",
 }  # fmt: skip
-COUNTRY_WORDS = (
-    r"Jepang|Korea\s+Selatan|Korsel|Tiongkok|China|Cina|Malaysia|Singapura|Thailand|Belanda|"
-    r"Jerman|Australia|Amerika\s+Serikat|Inggris|Perancis|Prancis|Swiss|Selandia\s+Baru|"
-    r"India|Vietnam|Filipina|Taiwan|Turki|Arab\s+Saudi|Austria|Belgia|Denmark|Swedia|"
-    r"Norwegia|Finlandia|Italia|Spanyol|Kanada|Rusia|Timor\s+Leste|Brunei(?:\s+Darussalam)?|"
-    r"Korea|Tokyo|Osaka|Kyoto|Seoul|Busan|Beijing|Shanghai|Guangzhou|Kuala\s+Lumpur|Penang|"
-    r"Bangkok|Amsterdam|Den\s+Haag|Rotterdam|Berlin|Sydney|Melbourne|Perth|London|Paris|"
-    r"Taipei|Hanoi|Manila|Istanbul|Dubai"
-)
+#: Country and city names as a regex source (longest first), for patterns that look for
+#: a destination abroad; match them case-blind and keep only capitalised ones.
+COUNTRY_WORDS = alternation([*COUNTRY_NAMES, *_FOREIGN_CITIES, "den haag", "korea selatan"])
+_FOREIGN = re.compile(r"\b(" + COUNTRY_WORDS + r")\b", re.IGNORECASE)
 # "Desa Tegal Harum", "Jalan Malang": a region's name inside another place's name
 _PLACE_BEFORE = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Dusun|Kampung|Jalan|Jl\.?)\s+$")
+# "Badan Diklat Kejaksaan RI - Jakarta": the seat after a national body
 _SEAT_GAP = re.compile(r"\s*[-–—,(]\s*")
-_FOREIGN = re.compile(r"\b(" + COUNTRY_WORDS + r")\b")
 
 # National bodies as news names them -> (the name a party carries, its branch).
 _NATIONAL: list[tuple[str, str, Branch]] = [
@@ -145,7 +156,7 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
     ]
     taken = [(m.prefix_start, m.end) for m in mentions]
     for fm in _FOREIGN.finditer(text):
-        if in_spans(fm.start(), skip) or in_spans(fm.start(), taken):
+        if in_spans(fm.start(), skip) or in_spans(fm.start(), taken) or not fm.group()[0].isupper():
             continue
         word = fm.group(1)
         country = normalize_country(word) or foreign_city(word)

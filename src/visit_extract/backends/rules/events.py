@@ -38,7 +38,8 @@ VISIT_WORDS = (
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
 # preposition. Sidak and inspections are no visits to learn; "pulang/kembali ke" is home.
 _GOING = re.compile(
-    r"\b(?P<cue>" + VISIT_WORDS + r")\b(?P<gap>[^.;\n]{0,100}?)"
+    r"\b(?P<cue>" + VISIT_WORDS + r")\b"
+    r"(?P<gap>(?:(?!\b(?:untuk|guna|agar|supaya|demi|diterapkan|pulang|kembali)\b)[^.;\n]){0,100}?)"
     r"\b(?P<prep>ke|di(?!\s+(?:lingkungan|bawah|antara|tengah|sela|sana|sini|mana)\b)|menuju)\s+|"
     r"\b(?P<tcue>mengunjungi|menyambangi|mendatangi|menyinggahi)\s+(?:langsung\s+)?",
     _I,

@@ -38,7 +38,7 @@ _FOREIGN_HOST = re.compile(
     _I,
 )
 _FOREIGN_HOST2 = re.compile(
-    r"\b(?:digelar|diselenggarakan|oleh)\s+(?:Pemerintah|pemerintah)\s+(" + COUNTRY_WORDS + r")\b"
+    r"\b(?:digelar|diselenggarakan|oleh)\s+pemerintah\s+(" + COUNTRY_WORDS + r")\b", _I
 )
 
 
@@ -205,8 +205,7 @@ def _regions(ctx: Context, keys: list[str]) -> list[Region]:
 
 _INSTITUTION = re.compile(
     r"\b(?:DPRD|Pemprov|Pemerintah|Gubernur|Wakil\s+Gubernur|Wagub|Sekda|Setda|Sekretariat|"
-    r"Dinas|Badan|Biro|Kantor)\b",
-    _I,
+    r"Dinas|Badan|Biro|Kantor)\b"
 )
 
 
@@ -216,7 +215,7 @@ def _bare_province(ctx: Context, role: Role) -> bool:
     m = role.host_mention
     if role.region.level != "province" or m is None:
         return False
-    return not _INSTITUTION.search(ctx.text, max(0, m.prefix_start - 25), m.end)
+    return not _INSTITUTION.search(ctx.text, max(0, m.prefix_start - 15), m.start)
 
 
 def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
@@ -253,7 +252,7 @@ def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
         # a destination abroad that is no known country leaves the host unknown
         word = fm.group(1)
         country = normalize_country(word) or foreign_city(word)
-        if country:
+        if country and word[0].isupper():
             ctx.host_party = Party(
                 region=country, level="foreign", branch="executive",
                 institution=f"Pemerintah {word}",
