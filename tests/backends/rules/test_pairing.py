@@ -154,3 +154,19 @@ def test_a_province_with_an_institution_of_its_own_hosts_itself() -> None:
         "menuju tempat pengolahan sampah di Kabupaten Sidoarjo."
     )
     assert ok and _names(ctx) == ("Provinsi Jawa Timur", ["Provinsi Bali"])
+
+
+def test_a_ministry_in_jakarta_hosts_not_jakarta() -> None:
+    ok, ctx = _paired(
+        "DPRD Kabupaten Klaten melakukan konsultasi ke Kementerian Dalam Negeri di Jakarta "
+        "terkait tata tertib dewan."
+    )
+    assert ok and ctx.pairs == [("33.10", "national:Kementerian Dalam Negeri")]
+
+
+def test_the_second_host_of_a_list_is_no_delegation() -> None:
+    ok, ctx = _paired(
+        "Sebanyak 30 kepala desa dari Kabupaten Boyolali studi tiru ke Kabupaten Gianyar dan "
+        "Kota Magelang pekan lalu."
+    )
+    assert ok and ctx.pairs == [("33.09", "51.04"), ("33.09", "33.71")]

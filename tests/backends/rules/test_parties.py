@@ -70,3 +70,18 @@ def test_a_dprd_named_before_ke_makes_no_dprd_host() -> None:
         "Kabupaten Gianyar."
     )
     assert host.branch == "executive"
+
+
+def test_a_dprd_named_where_its_delegation_goes() -> None:
+    _, (visitor,) = _parties(
+        "KLATEN - Komisi A DPRD Klaten berkunjung ke Kabupaten Gianyar, Kamis (6/6). Anggota "
+        "dewan belajar soal pajak daerah."
+    )
+    assert visitor.branch == "legislative"
+
+
+def test_village_heads_from_a_regency_are_a_village_delegation() -> None:
+    _, (visitor,) = _parties(
+        "Sebanyak 30 kepala desa dari Kabupaten Boyolali studi tiru ke Kabupaten Gianyar."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Boyolali", "village")

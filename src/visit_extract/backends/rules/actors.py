@@ -52,8 +52,8 @@ COUNTRY_WORDS = alternation([*COUNTRY_NAMES, *_FOREIGN_CITIES, "den haag", "kore
 _FOREIGN = re.compile(r"\b(" + COUNTRY_WORDS + r")\b", re.IGNORECASE)
 # "Desa Tegal Harum", "Jalan Malang": a region's name inside another place's name
 _PLACE_BEFORE = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Dusun|Kampung|Jalan|Jl\.?)\s+$")
-# "Badan Diklat Kejaksaan RI - Jakarta": the seat after a national body
-_SEAT_GAP = re.compile(r"\s*[-–—,(]\s*")
+# "Badan Diklat Kejaksaan RI - Jakarta", "Kemendagri di Jakarta": a national body's seat
+_SEAT_GAP = re.compile(r"\s*[-–—,(]\s*|\s+di\s+")
 
 # National bodies as news names them -> (the name a party carries, its branch).
 _NATIONAL: list[tuple[str, str, Branch]] = [

@@ -80,6 +80,7 @@ _NP_END = re.compile(
     r"dan|serta|masing)\b)[a-z]",
 )
 _NP_SPAN = 140
+_LOCATED = re.compile(r"\bdi\b", _I)
 # Words after the cue that make the actor after it a place, not the agent.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:di|ke|menuju|pada|asal\s+daerah)\s+(?:\S+\s+){0,3}$", _I)
 # Visitors after a receiving cue: at most this far, and not past "diterima" or a stop.
@@ -217,6 +218,10 @@ def destination(text: str, start: int, limit: int, index: _Index) -> list[Actor]
     found = index.within(start, end)
     if not found or len(text[start : found[0].start].split()) > 6:
         return []
+    # "ke kantor Bupati A di Kabupaten B": after a first host, "di" only locates it
+    located = _LOCATED.search(text, found[0].end, end)
+    if located is not None:
+        found = [a for a in found if a.start < located.start()]
     out: list[Actor] = []
     for a in found:
         if all(a.key != b.key for b in out):

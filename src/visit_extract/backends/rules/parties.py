@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context, Role, Side
+from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.people import title_rank
 from visit_extract.normalize.lexicon import HEAD_TITLES, alternation
 from visit_extract.schema import Leader, Party
@@ -18,7 +19,8 @@ from visit_extract.schema import Leader, Party
 # "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
 _VILLAGE_BEFORE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
-    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel)\s+se-?[^.;]{0,40})[,\s]*$"
+    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa)"
+    r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal)\s+))[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
 # The words before a region that make its party the DPRD: "Komisi II DPRD [Kabupaten]",
@@ -52,13 +54,30 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     text = ctx.text
     prefix = "visitor" if as_visitor else "host"
     cue = (role.visitor_mention if as_visitor else role.host_mention) or role.mentions[0]
-    before = text[max(0, cue.prefix_start - 60) : cue.prefix_start]
-    near = text[cue.prefix_start : cue.end]
-    legislative = bool(_DPRD.search(near)) or bool(_DPRD_BEFORE.search(before))
+    # the DPRD may be named where the region's delegation goes or receives, if not at
+    # its strongest cue ("KLATEN - Komisi A DPRD Klaten berkunjung ke ...")
+    legislative = any(
+        _names_dprd(text, m) for m in [cue, *_event_mentions(ctx, role.region.code, as_visitor)]
+    )
     village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
     return side
+
+
+def _names_dprd(text: str, m: Mention) -> bool:
+    before = text[max(0, m.prefix_start - 60) : m.prefix_start]
+    return bool(_DPRD.search(text, m.prefix_start, m.end)) or bool(_DPRD_BEFORE.search(before))
+
+
+def _event_mentions(ctx: Context, code: str, as_visitor: bool) -> list[Mention]:
+    """The mentions of region ``code`` that the visit events cast in the given role."""
+    out = []
+    for e in ctx.events:
+        for a in e.visitors if as_visitor else e.hosts:
+            if a.key == code and a.mention is not None:
+                out.append(a.mention)
+    return out
 
 
 def open_sides(ctx: Context) -> None:

@@ -66,7 +66,21 @@ _HELD_AT = re.compile(
 _OBJECT_BEFORE = re.compile(r"\b(?:ke|di)\s+(?:\S+\s*)?$", _I)
 # "kunjungan itu diterima Bupati X": X receives
 _RECEIVED_BEFORE = re.compile(r"\b(?:diterima|disambut)\s+(?:\S+\s+){0,5}$", _I)
+_DESTINATION_WORD = re.compile(r"\b(?:ke|di|menuju)\b", _I)
 EVENT_ROLES = True
+
+
+def _delegation_word(before: str) -> bool:
+    """Whether "rombongan|kunjungan kerja|peserta (dari) ..." makes the region after
+    ``before`` the delegation: not when a "ke"/"di" between them makes it the
+    destination ("studi tiru ke Kabupaten A dan <region>"), nor after "diterima"."""
+    m = _VISITOR_BEFORE.search(before)
+    return (
+        m is not None
+        and not _OBJECT_BEFORE.search(before)
+        and not _DESTINATION_WORD.search(before, m.start())
+        and not _RECEIVED_BEFORE.search(before)
+    )
 
 
 def score_roles(ctx: Context) -> None:
@@ -106,11 +120,7 @@ def score_roles(ctx: Context) -> None:
         if _LEAD_BEFORE.search(before):
             v += 3.0
         elif not in_passing and (
-            (
-                _VISITOR_BEFORE.search(before)
-                and not _OBJECT_BEFORE.search(before)
-                and not _RECEIVED_BEFORE.search(before)
-            )
+            _delegation_word(before)
             or (
                 _FROM_BEFORE.search(before)
                 and re.search(
