@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from visit_extract.backends.rules.mentions import Mention, in_spans
 from visit_extract.normalize import normalize_country
+from visit_extract.normalize.gazetteer import key
 from visit_extract.normalize.lexicon import alternation
 from visit_extract.normalize.regions import COUNTRY_NAMES
 from visit_extract.schema import Branch, Party
@@ -48,8 +49,15 @@ _FOREIGN_CITIES = {
 }  # fmt: skip
 #: Country and city names as a regex source (longest first), for patterns that look for
 #: a destination abroad; match them case-blind and keep only capitalised ones.
-COUNTRY_WORDS = alternation([*COUNTRY_NAMES, *_FOREIGN_CITIES, "den haag", "korea selatan"])
-_FOREIGN = re.compile(r"\b(" + COUNTRY_WORDS + r")\b", re.IGNORECASE)
+COUNTRY_WORDS = alternation([*COUNTRY_NAMES, *_FOREIGN_CITIES])
+# The same names by lookup key, and the first words that may start one: a scan over
+# capitalised words finds them much faster than the alternation.
+_FOREIGN_KEYS: dict[str, str] = {
+    **{key(n): c for n, c in _FOREIGN_CITIES.items()},
+    **{key(n): c for n in COUNTRY_NAMES if (c := normalize_country(n)) is not None},
+}
+_FOREIGN_FIRST = frozenset(n.split()[0] for n in [*COUNTRY_NAMES, *_FOREIGN_CITIES])
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*")
 # "Desa Tegal Harum", "Jalan Malang": a region's name inside another place's name
 _PLACE_BEFORE = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Dusun|Kampung|Jalan|Jl\.?)\s+$")
 # "Badan Diklat Kejaksaan RI - Jakarta", "Kemendagri di Jakarta": a national body's seat
@@ -94,7 +102,35 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
         "other",
     ),
 ]
+_NATIONAL_START = re.compile(
+    r"\b(?:Kementerian|Kemen|Kemendagri|Kemenpan|Kemenkeu|Kemenkes|Kemendes|Bappenas|Lembaga|"
+    r"LAN|Direktorat|Ditjen|Sekretariat|Komisi|Komite|DPR|DPD|Badan|Kejaksaan)"
+)
 _NATIONAL_RE = re.compile("|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(_NATIONAL)))
+
+
+def _foreign_names(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, country)`` of every capitalised country or city abroad in ``text``,
+    the longest name at each place ("Korea Selatan", not "Korea")."""
+    out: list[tuple[int, int, str]] = []
+    end = 0
+    for wm in _CAPITALISED.finditer(text):
+        if wm.start() < end or wm.group().lower() not in _FOREIGN_FIRST:
+            continue
+        words = _WORDS_AHEAD.match(text, wm.start())
+        assert words is not None
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", words.group())]
+        for n in range(len(spans), 0, -1):
+            b = wm.start() + spans[n - 1][1]
+            country = _FOREIGN_KEYS.get(key(text[wm.start() : b]))
+            if country is not None:
+                out.append((wm.start(), b, country))
+                end = b
+                break
+    return out
+
+
+_WORDS_AHEAD = re.compile(r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,2}")
 
 
 def foreign_city(word: str) -> str | None:
@@ -154,21 +190,22 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         for m in mentions
         if not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 12), m.prefix_start)
     ]
-    taken = [(m.prefix_start, m.end) for m in mentions]
-    for fm in _FOREIGN.finditer(text):
-        if in_spans(fm.start(), skip) or in_spans(fm.start(), taken) or not fm.group()[0].isupper():
+    taken = {p for m in mentions for p in (m.prefix_start, m.start)}
+    for a, b, country in _foreign_names(text):
+        if a in taken or in_spans(a, skip):
             continue
-        word = fm.group(1)
-        country = normalize_country(word) or foreign_city(word)
-        if country is None:
-            continue
+        word = text[a:b]
         party = Party(
             region=country, level="foreign", branch="executive", institution=f"Pemerintah {word}"
         )
-        actors.append(Actor(f"foreign:{country}", fm.start(), fm.end(), party=party))
-    for nm in _NATIONAL_RE.finditer(text):
-        if in_spans(nm.start(), skip):
+        actors.append(Actor(f"foreign:{country}", a, b, party=party))
+    end = 0
+    # the full pattern is tried only where one of its first words stands
+    for tm in _NATIONAL_START.finditer(text):
+        nm = _NATIONAL_RE.match(text, tm.start()) if tm.start() >= end else None
+        if nm is None or in_spans(nm.start(), skip):
             continue
+        end = nm.end()
         i = int((nm.lastgroup or "n0")[1:])
         _, name, branch = _NATIONAL[i]
         name = name or " ".join(nm.group().split())

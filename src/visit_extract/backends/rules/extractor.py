@@ -5,17 +5,18 @@ all on the original text so that evidence offsets need no re-alignment:
 
 1. :func:`~.context.read_article`: "Baca juga" passages, region mentions (minus
    provinces that only locate a place), sentences, people;
-2. :func:`~.roles.score_roles`: a host and a visitor score per region from the words
-   around its mentions;
-3. :func:`~.pairing.pair_parties`: the host (a region, a foreign country or a
-   ministry) and one visit per visiting delegation;
+2. :func:`~.roles.score_roles`: the actors (regions, countries, national bodies), the
+   visit events (each cue read as who went where) and a host and a visitor score per
+   region;
+3. :func:`~.pairing.pair_parties`: the hosts (regions, countries, ministries) and the
+   delegations, paired: one visit per delegation and host;
 4. :func:`~.parties.open_sides`, :func:`~.leaders.find_leaders`,
    :func:`~.parties.build_parties`: each party's leader, level, branch, institution;
 5. :func:`~.dates.find_dates`, :func:`~.topics.find_topics`,
    :func:`~.details.find_details`: dates, topics and domains, kind, agreement, sizes;
 
-and :func:`extract_visits` assembles one :class:`Visit` per delegation, each value
-with an :class:`Evidence` quote.
+and :func:`extract_visits` assembles one :class:`Visit` per pair, each value with an
+:class:`Evidence` quote.
 """
 
 from __future__ import annotations
