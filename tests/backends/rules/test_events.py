@@ -42,7 +42,8 @@ def test_a_second_destination_after_sedangkan() -> None:
 
 def test_the_destination_ends_at_a_clause_word() -> None:
     assert _events(
-        "Pemkab Klaten berkunjung ke Kabupaten Gianyar untuk belajar dari Kota Magelang."
+        "Pemkab Klaten berkunjung ke Kabupaten Gianyar untuk membahas kerja sama dengan Kota "
+        "Magelang."
     ) == [([KLATEN], [GIANYAR])]
 
 
@@ -85,4 +86,16 @@ def test_a_place_in_a_purpose_clause_is_no_destination() -> None:
     )
     assert _events("Pemkab Klaten datang untuk belajar ke Kabupaten Gianyar.") == [
         ([KLATEN], [GIANYAR])
+    ]
+
+
+def test_learning_from_a_region_goes_there() -> None:
+    assert _events("Pemkab Klaten belajar banyak dari Kabupaten Gianyar soal pasar desa.") == [
+        ([KLATEN], [GIANYAR])
+    ]
+
+
+def test_a_host_visited_by_a_delegation() -> None:
+    assert _events("Pemkot Magelang kembali dikunjungi rombongan Pemkab Klaten.") == [
+        ([KLATEN], [MAGELANG])
     ]

@@ -33,7 +33,7 @@ VISIT_WORDS = (
     "(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
     r"kunjungan|berkunjung|mengunjungi|belajar|datang|tiba|bertolak|berangkat|menyambangi|"
     r"bertandang|pergi|terbang|melawat|lawatan|menuju|mendatangi|konsultasi|rujukan|jujugan|"
-    r"destinasi)"
+    r"destinasi|studi\s+lapangan|study\s+(?:visit|tour)|muhibah)"
 )
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
 # preposition. Sidak and inspections are no visits to learn; "pulang/kembali ke" is home.
@@ -41,7 +41,10 @@ _GOING = re.compile(
     r"\b(?P<cue>" + VISIT_WORDS + r")\b"
     r"(?P<gap>(?:(?!\b(?:untuk|guna|agar|supaya|demi|diterapkan|pulang|kembali)\b)[^.;\n]){0,100}?)"
     r"\b(?P<prep>ke|di(?!\s+(?:lingkungan|bawah|antara|tengah|sela|sana|sini|mana)\b)|menuju)\s+|"
-    r"\b(?P<tcue>mengunjungi|menyambangi|mendatangi|menyinggahi)\s+(?:langsung\s+)?",
+    r"\b(?P<tcue>mengunjungi|menyambangi|mendatangi|menyinggahi|"
+    # "belajar (banyak) dari X", "berguru kepada X": learning from X is going to X
+    r"(?:belajar|(?:menimba|timba|mencuri)\s+ilmu|berguru)\s+(?:\w+\s+){0,2}?"
+    r"(?:dari|kepada|pada))\s+(?:langsung\s+)?",
     _I,
 )
 _NOT_GOING = re.compile(r"\b(?:sidak|inspeksi|pulang|kembali|balik|memantau|monitoring)\b", _I)
@@ -53,9 +56,12 @@ _RECEIVING = re.compile(
     r"tujuan|jujugan|destinasi|rujukan|objek|lokasi|sasaran)\b",
     _I,
 )
-# "<host> menyambut (hangat) Wali Kota <visitor>": a welcome's object is the visitor
+# "<host> menyambut (hangat) Wali Kota <visitor>", "<host> dikunjungi (oleh) <visitor>":
+# the object of a welcome, the agent of a visit is the visitor
 _WELCOMING = re.compile(
-    r"\b(?:menerima|menyambut|sambut)\s+(?:(?:hangat|baik|langsung|secara)\s+)*", _I
+    r"\b(?:menerima|menyambut|sambut|(?:di(?:kunjungi|datangi))(?:\s+oleh)?)\s+"
+    r"(?:(?:hangat|baik|langsung|secara|rombongan|delegasi)\s+)*",
+    _I,
 )
 # "<visitor> diterima (langsung) (oleh) <title> <host>"
 _RECEIVED = re.compile(
@@ -186,8 +192,11 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
         visitors = [v for v in visitors if v.key not in keys]
         if hosts or visitors:
             out.append(Event(cue_start, visitors, hosts, 2.0))
+    seen = {e.start for e in out}
     for m in _WELCOMING.finditer(sentence):
         cue_start, cue_end = sa + m.start(), sa + m.end()
+        if cue_start in seen:
+            continue
         guests = index.within(cue_end, cue_end + 1)
         if not guests:
             continue
