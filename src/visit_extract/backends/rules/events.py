@@ -240,41 +240,33 @@ def destination(text: str, start: int, limit: int, index: _Index) -> list[Actor]
 
 def subjects(text: str, a: int, b: int, index: _Index) -> list[Actor]:
     """The subject of a verb at ``b``: the last actor of ``[a, b)`` and those joined to
-    it by "dan", "bersama" or a comma ("Bupati A dan Bupati B berkunjung ...").
+    it by "dan", "bersama" or a comma ("Bupati A dan Bupati B berkunjung ...")."""
+    return _listed(text, a, b, index, last=True)
 
-    Places after "di"/"ke" locate something and are left out.
-    """
+
+def following(text: str, a: int, b: int, index: _Index) -> list[Actor]:
+    """The first actor of ``[a, b)`` and those joined to it ("kunjungan DPRD A dan B")."""
+    return _listed(text, a, b, index, last=False)
+
+
+def _listed(text: str, a: int, b: int, index: _Index, last: bool) -> list[Actor]:
+    """The last (or first) actor of ``[a, b)`` with the actors listed together with it;
+    places after "di"/"ke" locate something and are left out."""
     found = [
         actor
         for actor in index.within(a, b)
         if actor.end <= b
         and not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
     ]
-    if not found:
-        return []
-    out = [found[-1]]
-    for actor in reversed(found[:-1]):
-        if not joined(text[actor.end : out[0].start]):
-            break
-        out.insert(0, actor)
-    return out
-
-
-def following(text: str, a: int, b: int, index: _Index) -> list[Actor]:
-    """The first actor of ``[a, b)`` that is no place, and those joined to it."""
-    found = [
-        actor
-        for actor in index.within(a, b)
-        if not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
-    ]
-    if not found:
-        return []
-    out = [found[0]]
+    if last:
+        found.reverse()
+    out = found[:1]
     for actor in found[1:]:
-        if not joined(text[out[-1].end : actor.start]):
+        left, right = (actor, out[-1]) if last else (out[-1], actor)
+        if not joined(text[left.end : right.start]):
             break
         out.append(actor)
-    return out
+    return out[::-1] if last else out
 
 
 _JOIN = re.compile(r"\b(?:dan|serta|beserta|bersama)\b", _I)
