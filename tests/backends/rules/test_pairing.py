@@ -170,3 +170,11 @@ def test_the_second_host_of_a_list_is_no_delegation() -> None:
         "Kota Magelang pekan lalu."
     )
     assert ok and ctx.pairs == [("33.09", "51.04"), ("33.09", "33.71")]
+
+
+def test_two_delegations_to_two_hosts_are_paired_by_their_events() -> None:
+    ok, ctx = _paired(
+        "Komisi A DPRD Klaten berkunjung ke Kabupaten Gianyar, sedangkan rombongan DPRD "
+        "Boyolali ke Kota Magelang. Keduanya belajar soal pajak daerah."
+    )
+    assert ok and sorted(ctx.pairs) == [("33.09", "33.71"), ("33.10", "51.04")]

@@ -165,7 +165,7 @@ class Event:
         start: where the cue stands.
         visitors: the delegations that went (empty when the sentence does not say).
         hosts: where they went, in text order.
-        weight: how much the cue says: a direct "ke X" is worth more than a dateline.
+        weight: what the event adds to the role scores of its parties.
     """
 
     start: int

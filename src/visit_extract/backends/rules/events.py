@@ -87,7 +87,7 @@ _NP_END = re.compile(
 )
 _NP_SPAN = 140
 _LOCATED = re.compile(r"\bdi\b", _I)
-# Words after the cue that make the actor after it a place, not the agent.
+# Words before an actor that make it a place where something happens, not a party.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:di|ke|menuju|pada|asal\s+daerah)\s+(?:\S+\s+){0,3}$", _I)
 # Visitors after a receiving cue: at most this far, and not past "diterima" or a stop.
 _VISITOR_SPAN = 170
@@ -143,7 +143,7 @@ def _going(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Ev
     for m in _GOING.finditer(sentence):
         cue_start = sa + m.start()
         if m.group("tcue"):
-            cue_end = sa + m.start("tcue") + len(m.group("tcue"))
+            cue_end = sa + m.end("tcue")
             np_start = sa + m.end()
         else:
             if _NOT_GOING.search(m.group("gap")) or _NOT_GOING.search(
@@ -191,7 +191,7 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
         keys = {h.key for h in hosts}
         visitors = [v for v in visitors if v.key not in keys]
         if hosts or visitors:
-            out.append(Event(cue_start, visitors, hosts, 2.0))
+            out.append(Event(cue_start, visitors, hosts))
     seen = {e.start for e in out}
     for m in _WELCOMING.finditer(sentence):
         cue_start, cue_end = sa + m.start(), sa + m.end()
@@ -209,7 +209,7 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
         if not hosts:
             continue
         visitors = subjects(text, max(sa, cue_start - _SUBJECT_SPAN), cue_start, index)
-        out.append(Event(cue_start, [v for v in visitors if v.key != hosts[0].key], hosts, 2.0))
+        out.append(Event(cue_start, [v for v in visitors if v.key != hosts[0].key], hosts))
     return out
 
 

@@ -126,9 +126,22 @@ def pair_parties(ctx: Context) -> bool:
     if not visitor_keys:
         return False
     ctx.host_roles = [host_role] if host_role else []
-    ctx.pairs = [(v, main_host) for v in visitor_keys]
-    for key in _extra_hosts(ctx, votes, main_host, visitor_keys):
-        ctx.pairs.append((visitor_keys[0], key))
+    extra = _extra_hosts(ctx, votes, main_host, visitor_keys)
+    for i, v in enumerate(visitor_keys):
+        # each delegation goes where the events send it, the main one also where they
+        # send someone unnamed; one the events send nowhere goes to the main host
+        senders = (v, "") if i == 0 else (v,)
+        went = [h for h in extra if max(votes.pair.get((s, h), 0.0) for s in senders) >= 2.0]
+        # the main host: where the events send this delegation; for the main delegation
+        # also when no event sends any other delegation there
+        rivals = [o for o in visitor_keys if o != v]
+        if (
+            not went
+            or max(votes.pair.get((s, main_host), 0.0) for s in senders) > 0
+            or (i == 0 and not any(votes.pair.get((o, main_host), 0.0) for o in rivals))
+        ):
+            went.insert(0, main_host)
+        ctx.pairs.extend((v, h) for h in went)
     return True
 
 
@@ -166,7 +179,7 @@ def _national_visitor(ctx: Context, votes: _Votes, host: str, beat: float) -> st
 
 
 def _extra_hosts(ctx: Context, votes: _Votes, main: str, visitors: list[str]) -> list[str]:
-    """Further hosts the main delegation's events go to, each one visit of its own."""
+    """Further hosts the delegations' events go to, each one visit of its own."""
     taken = [main, *visitors]
     first = next((e for e in ctx.events if e.hosts), None)
     lead = {h.key for h in first.hosts} if first is not None else set()
@@ -178,7 +191,7 @@ def _extra_hosts(ctx: Context, votes: _Votes, main: str, visitors: list[str]) ->
         # a passing mention, not a leg of its own, unless the lead lists it
         if score < EXTRA_RATIO * votes.host.get(main, 0.0) and key not in lead:
             continue
-        if votes.pair.get((visitors[0], key), 0.0) + votes.pair.get(("", key), 0.0) < 2.0:
+        if max(votes.pair.get((v, key), 0.0) for v in ["", *visitors]) < 2.0:
             continue
         role = ctx.roles.get(key)
         if role is not None:
