@@ -30,8 +30,9 @@ def test_a_city_abroad_stands_for_its_country() -> None:
     assert foreign_city("Atlantis") is None
 
 
-def test_a_region_inside_a_village_or_street_name_is_no_party() -> None:
+def test_a_region_inside_a_village_street_or_site_name_is_no_party() -> None:
     assert _keys("Mereka berjalan ke Desa Tegal Sari lalu ke Jalan Malang.") == []
+    assert _keys("Rombongan melihat Pasar Gianyar dan Pantai Klaten.") == []
 
 
 def test_a_dprd_is_no_dpr() -> None:

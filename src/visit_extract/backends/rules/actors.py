@@ -58,8 +58,13 @@ _FOREIGN_KEYS: dict[str, str] = {
 }
 _FOREIGN_FIRST = frozenset(n.split()[0] for n in [*COUNTRY_NAMES, *_FOREIGN_CITIES])
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*")
-# "Desa Tegal Harum", "Jalan Malang": a region's name inside another place's name
-_PLACE_BEFORE = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Dusun|Kampung|Jalan|Jl\.?)\s+$")
+# "Desa Tegal Harum", "Jalan Malang", "Pasar Badung": a region's name inside the name of
+# a village, a street or a site (a site toured is part of its host's visit)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:Desa|Kelurahan|Kecamatan|Dusun|Kampung|Jalan|Jl\.?|Pasar|Terminal|Bandara|"
+    r"Stasiun|Pelabuhan|Hotel|Pantai|Danau|Gunung|Museum|Candi|Taman|Pura|Masjid|Bendungan|"
+    r"Waduk)\s+$"
+)
 # "Badan Diklat Kejaksaan RI - Jakarta", "Kemendagri di Jakarta": a national body's seat
 _SEAT_GAP = re.compile(r"\s*[-–—,(]\s*|\s+di\s+")
 
@@ -188,7 +193,7 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
     actors = [
         Actor(m.region.code, m.prefix_start, m.end, mention=m)
         for m in mentions
-        if not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 12), m.prefix_start)
+        if not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 14), m.prefix_start)
     ]
     taken = {p for m in mentions for p in (m.prefix_start, m.start)}
     for a, b, country in _foreign_names(text):
