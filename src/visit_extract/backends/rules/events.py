@@ -102,6 +102,11 @@ class _Index:
         self.actors = actors
         self.starts = [a.start for a in actors]
 
+    def any_within(self, a: int, b: int) -> bool:
+        """Whether an actor starts in ``[a, b)``."""
+        i = bisect_left(self.starts, a)
+        return i < len(self.starts) and self.starts[i] < b
+
     def within(self, a: int, b: int) -> list[Actor]:
         """The actors starting in ``[a, b)``."""
         out = []
@@ -126,7 +131,8 @@ def find_events(ctx: Context, actors: list[Actor]) -> list[Event]:
     index = _Index(actors)
     events: list[Event] = []
     for sa, sb in ctx.sents:
-        if in_spans(sa, ctx.skip):
+        # a sentence that names no party holds no event (most hold none)
+        if not index.any_within(sa, sb) or in_spans(sa, ctx.skip):
             continue
         sentence = text[sa:sb]
         events.extend(_going(text, sa, sb, sentence, index))
