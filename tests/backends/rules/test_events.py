@@ -99,3 +99,8 @@ def test_a_host_visited_by_a_delegation() -> None:
     assert _events("Pemkot Magelang kembali dikunjungi rombongan Pemkab Klaten.") == [
         ([KLATEN], [MAGELANG])
     ]
+
+
+def test_a_planned_trip_is_no_event() -> None:
+    assert _events("DPRD Klaten berencana studi banding ke Kabupaten Gianyar tahun depan.") == []
+    assert _events("Terakhir ada rencana kunjungan kerja DPRD Klaten ke Kota Magelang.") == []

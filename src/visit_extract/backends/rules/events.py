@@ -48,6 +48,10 @@ _GOING = re.compile(
     _I,
 )
 _NOT_GOING = re.compile(r"\b(?:sidak|inspeksi|pulang|kembali|balik|memantau|monitoring)\b", _I)
+# "rencana studi banding ... ke X": a plan is no visit (LABELING: done or under way)
+_PLANNED = re.compile(
+    r"\b(?:rencana(?:nya)?|berencana|direncanakan|merencanakan)\s+(?:\S+\s+){0,2}$", _I
+)
 # "<host> menerima kunjungan (kerja) (dari) <visitor>", "<host> kedatangan rombongan <v>"
 _RECEIVING = re.compile(
     r"\b(?:menerima|terima|kedatangan|menyambut|sambut|didatangi|dikunjungi|"
@@ -158,6 +162,8 @@ def _going(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Ev
                 continue
             cue_end = sa + m.end("cue")
             np_start = sa + m.end()
+        if _PLANNED.search(text, max(sa, cue_start - 40), cue_start):
+            continue
         hosts = destination(text, np_start, sb, index)
         if not hosts:
             continue
