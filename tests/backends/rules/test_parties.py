@@ -85,3 +85,12 @@ def test_village_heads_from_a_regency_are_a_village_delegation() -> None:
         "Sebanyak 30 kepala desa dari Kabupaten Boyolali studi tiru ke Kabupaten Gianyar."
     )
     assert (visitor.region, visitor.level) == ("Kabupaten Boyolali", "village")
+
+
+def test_a_head_of_region_with_the_dprd_chair_is_no_dprd_delegation() -> None:
+    ctx = context_through(
+        "Bupati Klaten Sri Wahyuni datang ke Kabupaten Gianyar bersama rombongan. Ketua DPRD "
+        "Klaten Budi Santoso juga berkunjung ke Kabupaten Gianyar.",
+        open_sides,
+    )
+    assert [s.legislative for s in ctx.sides.values()] == [False]

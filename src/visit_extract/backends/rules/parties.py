@@ -54,11 +54,12 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     text = ctx.text
     prefix = "visitor" if as_visitor else "host"
     cue = (role.visitor_mention if as_visitor else role.host_mention) or role.mentions[0]
-    # the DPRD may be named where the region's delegation goes or receives, if not at
-    # its strongest cue ("KLATEN - Komisi A DPRD Klaten berkunjung ke ...")
-    legislative = any(
-        _names_dprd(text, m) for m in [cue, *_event_mentions(ctx, role.region.code, as_visitor)]
-    )
+    # the DPRD is named at the strongest cue, or where the region's delegation goes (or
+    # receives) more often than its government is ("KLATEN - Komisi A DPRD Klaten
+    # berkunjung ke ..."; not "Bupati Klaten dan Ketua DPRD Klaten berkunjung ke ...")
+    seen = _event_mentions(ctx, role.region.code, as_visitor)
+    dprd = sum(_names_dprd(text, m) for m in seen)
+    legislative = _names_dprd(text, cue) or dprd > sum(_names_government(text, m) for m in seen)
     village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
@@ -68,6 +69,10 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
 def _names_dprd(text: str, m: Mention) -> bool:
     before = text[max(0, m.prefix_start - 60) : m.prefix_start]
     return bool(_DPRD.search(text, m.prefix_start, m.end)) or bool(_DPRD_BEFORE.search(before))
+
+
+def _names_government(text: str, m: Mention) -> bool:
+    return bool(_EXEC.search(text, max(0, m.prefix_start - 30), m.start))
 
 
 def _event_mentions(ctx: Context, code: str, as_visitor: bool) -> list[Mention]:
