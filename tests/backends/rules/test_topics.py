@@ -88,6 +88,10 @@ def test_phrase_boundaries(text: str, topics: list[str]) -> None:
         "Mereka belajar tentang Taman Sari Indah.",
         # the visit's own name
         "Mereka belajar tentang studi banding.",
+        # words that name no policy area and no activity
+        "Mereka bertanya tentang target tertentu.",
+        # a possessive of a clause word ends the phrase before it
+        "Warga bertanya tentang kemungkinan adanya pungutan.",
     ],
 )
 def test_items_that_name_no_programme_are_dropped(text: str) -> None:
@@ -96,6 +100,10 @@ def test_items_that_name_no_programme_are_dropped(text: str) -> None:
 
 def test_a_capitalised_programme_with_a_policy_word_is_kept() -> None:
     assert _topics("Mereka belajar tentang Smart Kampung.") == ["Smart Kampung"]
+
+
+def test_an_activity_noun_makes_a_phrase_without_a_policy_word() -> None:
+    assert _topics("Mereka belajar tentang penyusunan jadwal rapat.") == ["penyusunan jadwal rapat"]
 
 
 def test_people_named_in_the_text_are_not_topics() -> None:

@@ -67,7 +67,7 @@ _LEXICON: list[tuple[str, str, str]] = [
      r""),
     ("environment",
      r"sampah|kebersihan|lingkungan|\brth\b|ruang\s+terbuka\s+hijau|adipura|limbah|"
-     r"daur\s+ulang|ekonomi\s+sirkul|plastik|\btps\b|\btpa\b|penghijauan|iklim",
+     r"daur\s+ulang|ekonomi\s+sirkul|plastik|\btps\b|\btpa\b|penghijauan|iklim|kompos",
      r""),
     ("protection",
      r"perlindungan\s+(?:perempuan\s+dan\s+)?anak|perempuan|\bkla\b|layak\s+anak|"

@@ -74,7 +74,7 @@ _STOP_WORDS = _wordset(
     terangnya sebutnya lanjutnya tegasnya selaku yakni yaitu misalnya dalam lewat
     sebagaimana sering selalu kerap jarang biasanya hanya cuma bahkan pernah
     berkunjung berjalan berhasil bertemu berada berlangsung bertujuan berharap
-    bersama-sama berupa tersebut"""
+    bersama-sama berupa tersebut itu ini ada kan apa kira-kira waktu jadi bakal nomor no"""
 )
 # Words that split a run of topics into its items.
 _SPLIT_WORDS = _wordset(
@@ -88,7 +88,7 @@ _LEAD_WORDS = _wordset(
     terkait seputar perihal lebih banyak hal hal-hal berbagai beragam sejumlah beberapa
     upaya langkah langkah-langkah masalah persoalan mulai khususnya terutama utamanya
     sekaligus serta dan atau para pun secara dalam seperti antara lain termasuk
-    berbagai macam aneka the baik"""
+    berbagai macam aneka the baik bidang"""
 )
 _TRAIL_WORDS = _wordset(
     """itu ini tersebut saja pun dll dsb lainnya lain sendiri masing-masing dan serta
@@ -107,7 +107,8 @@ _NOT_FIRST = _wordset(
     hotel ruang ruangan objek obyek pantai komisi dinas badan bagian sekretariat
     sekretaris dprd dewan kabupaten kota provinsi anggota pejabat tim jajaran kali
     daerah wilayah tengah apa siapa mana sini sana situ satu dua tiga empat lima enam
-    tujuh delapan sembilan sepuluh sebelas"""
+    tujuh delapan sembilan sepuluh sebelas belajar bupati wakil gubernur walikota wali
+    menteri presiden panglima ketua camat lurah sekda direktur"""
 )
 # Words that say nothing about which programme: an item made of them alone ("berbagai
 # program inovatif", "kondisi terkini pengelolaan", "strategi pembangunan") is filler.
@@ -142,6 +143,9 @@ _BER_ADJECTIVES = (
 )  # fmt: skip
 _NOT_NYA = _wordset("hanya punya tanya kenya sanya bunya")
 _CAL_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# A pe-an or ke-an noun names an activity ("penyusunan", "kebersihan"): a phrase that
+# names no policy area needs one to read as a programme.
+_NOMINAL = re.compile(r"(?:pe|ke)\w{3,}an", _I)
 
 
 def find_topics(ctx: Context) -> None:
@@ -216,12 +220,18 @@ def _items(text: str, start: int) -> list[tuple[int, int]]:
             items.append([])
             i += 1
             continue
-        if low in _STOP_WORDS or (_is_verb(word) and items[-1]) or _DIGIT.search(word):
+        possessive = low.endswith("nya") and len(low) > 5 and low not in _NOT_NYA
+        if (
+            low in _STOP_WORDS
+            or (_is_verb(word) and items[-1])
+            or _DIGIT.search(word)
+            or (possessive and low[:-3] in _STOP_WORDS)  # "adanya"
+        ):
             ended = True
             break
         items[-1].append(toks[i])
         i += 1
-        if low.endswith("nya") and len(low) > 5 and low not in _NOT_NYA:
+        if possessive:
             ended = True  # a possessive closes the noun phrase ("pola perizinannya")
             break
     if not ended and start + len(window) >= len(text):
@@ -291,6 +301,10 @@ def _is_topic(phrase: str, names: set[str] | frozenset[str]) -> bool:
     named = bool(domains_of_phrase(phrase))
     if len(words) == 1:
         return named
-    acronym = any(sum(c.isupper() for c in w) >= 2 for w in words)
-    # a capitalised name that names no policy area is a site, body or person
-    return named or acronym or not all(w[:1].isupper() for w in words)
+    if named:
+        return True
+    if all(w[:1].isupper() for w in words):
+        # a capitalised name that names no policy area is a site, body or person,
+        # unless an acronym in it names the programme
+        return any(sum(c.isupper() for c in w) >= 2 for w in words)
+    return any(_NOMINAL.fullmatch(w) for w in lows)
