@@ -65,6 +65,14 @@ def test_read_also_lines_have_no_topics() -> None:
         # purpose verbs count only after a purpose word
         ("Mereka datang guna melihat tata kelola pasar desa.", ["tata kelola pasar desa"]),
         ("Mereka melihat tata kelola pasar desa.", []),
+        # a second verb of the cue, "berbagai" and a common "pemerintah" stay
+        ("Tim datang untuk melihat dan mempelajari berbagai layanan pajak daerah.",
+         ["layanan pajak daerah"]),
+        ("Mereka belajar terkait membangun jaringan irigasi.", ["jaringan irigasi"]),
+        ("Mereka belajar tentang arsip kinerja pemerintah desa.",
+         ["arsip kinerja pemerintah desa"]),
+        # a verb after a comma opens a new clause
+        ("Mereka belajar tentang pajak hotel, mengingat Sleman berhasil.", ["pajak hotel"]),
     ],
 )  # fmt: skip
 def test_phrase_boundaries(text: str, topics: list[str]) -> None:
@@ -79,7 +87,6 @@ def test_phrase_boundaries(text: str, topics: list[str]) -> None:
         "Mereka belajar tentang strategi pembangunan dan potensi unggulan.",
         # pronouns, verbs in front, numbers of people, governments
         "Rombongan belajar terkait pihaknya yang sedang berbenah.",
-        "Mereka belajar terkait membangun jaringan irigasi.",
         "Rombongan belajar tentang dua pimpinan daerah.",
         "Rombongan belajar tentang kebijakan Pemkab Sleman.",
         # a single word that names no policy area

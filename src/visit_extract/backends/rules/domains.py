@@ -19,7 +19,8 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("public_service",
      r"pelayanan|layanan|mal\s+pelayanan|\bmpp\b|perizinan|perijinan|\bptsp\b|satu\s+pintu|"
      r"adminduk|kependudukan|pengaduan|\bppid\b|informasi\s+(?:dan\s+)?dokumentasi|"
-     r"keterbukaan\s+informasi|informasi\s+publik|\bspm\b|standar\s+pelayanan|\bpaten\b",
+     r"keterbukaan\s+informasi|informasi\s+publik|\bspm\b|standar\s+pelayanan|\bpaten\b|"
+     r"dukcapil|\be-?ktp\b|akta\s+kelahiran",
      r""),
     ("village",
      r"\bdesa\b|pedesaan|perdesaan|kelurahan|bumdes|dana\s+desa|perbekel|kampung|kalurahan|"
@@ -28,7 +29,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("finance",
      r"keuangan|anggaran|penganggaran|pajak|retribusi|\bpad\b|pendapatan|\baset\b|apbd|"
      r"budgeting|audit|\bwtp\b|\blhp\b|\bbpk\b|pemeriksaan\s+keuangan|hasil\s+pemeriksaan|"
-     r"perjalanan\s+dinas",
+     r"perjalanan\s+dinas|bapenda|\bbphtb\b|\bpbb\b|pendapatan\s+daerah",
      r""),
     ("digital",
      r"smart|digital|e-?government|\bspbe\b|aplikasi|online|daring|elektronik|"
@@ -37,7 +38,7 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"\bdata\b"),
     ("social",
      r"kemiskinan|bantuan\s+sosial|bansos|disabilitas|sosial|miskin|penyandang|lansia|"
-     r"kesejahteraan\s+sosial|\bpkh\b",
+     r"kesejahteraan\s+sosial|\bpkh\b|zakat|baznas",
      r""),
     ("health",
      r"kesehatan|stunting|rumah\s+sakit|puskesmas|posyandu|\bbpjs\b|gizi|sakit|\brsud\b|"
@@ -48,12 +49,13 @@ _LEXICON: list[tuple[str, str, str]] = [
      r""),
     ("tourism_culture",
      r"wisata|pariwisata|budaya|festival|\bseni\b|\bevent\b|kebudayaan|heritage|geopark|"
-     r"atraksi|destinasi|cagar|museum|kuliner|homestay|kesenian",
+     r"atraksi|destinasi|cagar|museum|kuliner|homestay|kesenian|pokdarwis",
      r""),
     ("economy",
      r"umkm|\bukm\b|investasi|penanaman\s+modal|perdagangan|industri|koperasi|\bpasar\b|"
      r"ekonomi(?!\s+sirkul)|\bbumd\b|usaha|ketenagakerjaan|tenaga\s+kerja|perusahaan|"
-     r"tambang|pertambangan|ekspor|bank|kredit|ekraf|kewirausahaan",
+     r"tambang|pertambangan|ekspor|bank|kredit|ekraf|kewirausahaan|kerajinan|dekranasda|"
+     r"\bcsr\b",
      r"promosi|daya\s+saing|potensi\s+daerah"),
     ("agriculture",
      r"pertanian|perkebunan|kopi|sawit|perikanan|\bikan\b|peternakan|pangan|petani|"
@@ -75,7 +77,7 @@ _LEXICON: list[tuple[str, str, str]] = [
      r""),
     ("governance",
      r"birokrasi|kepegawaian|\basn\b|inovasi\s+daerah|perencanaan|\barsip|kearsipan|"
-     r"peraturan|\bperda\b|\bqanun\b|regulasi|tata\s+tertib|\btatib\b|zona\s+integritas|"
+     r"peraturan|\bperda\b|\bran?perda\b|\bqanun\b|regulasi|\bbkd\b|bkpsdm|tata\s+tertib|\btatib\b|zona\s+integritas|"
      r"\bsakip\b|\blkpj\b|akuntabilitas|korupsi|legislasi|lembaga\s+adat|kelembagaan|"
      r"\bbanmus\b|program\s+kerja|pengawasan|\bforkopimda\b|\bskpd\b|\bopd\b|kinerja|"
      r"proyek\s+perubahan|reformasi|sumber\s+daya\s+manusia|\bsdm\b|aparatur|"

@@ -55,7 +55,9 @@ _ABOUT = (
 # subject of a cooperation ("kerja sama dalam bidang X").
 _CUE = re.compile(
     r"\b(?:(?:" + _LEARN + r")(?:\s+(?:lebih|banyak|jauh|dalam|dekat|secara|langsung|"
-    r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat)\b)*(?:\s+(?:" + _ABOUT + r"|terhadap))?|"
+    r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat)\b)*(?:\s+(?:"
+    + _ABOUT
+    + r"|terhadap|soal))?|"
     r"(?:" + _ABOUT + r")|kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
     _I,
 )
@@ -99,7 +101,8 @@ _NEVER = _wordset(
     """saya aku kami kita mereka ia dia beliau pihaknya kamu anda kalian kunjungan
     rombongan delegasi kunker kunjungannya rombongannya peserta"""
 )
-# Governments named inside an item: "kebijakan Pemkab X" is the host's, not a programme.
+# Governments named inside an item: "kebijakan Pemkab X" is the host's, not a programme
+# (while "kinerja pemerintah" may be one).
 _BODIES = _wordset("pemkab pemkot pemprov pemda pemerintah")
 # First words of institutions, sites and groups of people: no programme.
 _NOT_FIRST = _wordset(
@@ -139,7 +142,7 @@ _VERB = re.compile(r"(?:me|di)[a-z]{3,}", _I)
 _BER_ADJECTIVES = (
     "berbasis", "berprestasi", "berkelanjutan", "berdaya", "berkualitas", "berbudaya",
     "berwawasan", "berintegritas", "berkeadilan", "bermartabat", "bersih", "beras",
-    "berita", "berkas", "bersama",
+    "berita", "berkas", "bersama", "berbagai", "beragam", "berikut", "bersejarah",
 )  # fmt: skip
 _NOT_NYA = _wordset("hanya punya tanya kenya sanya bunya")
 _CAL_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -221,9 +224,12 @@ def _items(text: str, start: int) -> list[tuple[int, int]]:
             i += 1
             continue
         possessive = low.endswith("nya") and len(low) > 5 and low not in _NOT_NYA
+        if _is_verb(word) and not any(items):
+            i += 1  # a second verb of the cue ("untuk melihat dan mempelajari X")
+            continue
         if (
             low in _STOP_WORDS
-            or (_is_verb(word) and items[-1])
+            or _is_verb(word)
             or _DIGIT.search(word)
             or (possessive and low[:-3] in _STOP_WORDS)  # "adanya"
         ):
@@ -288,7 +294,9 @@ def _is_topic(phrase: str, names: set[str] | frozenset[str]) -> bool:
         return False
     if lows[0] in _NOT_FIRST or _is_verb(words[0]) or lows[0].startswith("antar"):
         return False
-    if any(w in _NEVER or w in _CAL_WORDS or w in _BODIES for w in lows):
+    if any(w in _NEVER or w in _CAL_WORDS for w in lows) or any(
+        w.casefold() in _BODIES and w[:1].isupper() for w in words
+    ):
         return False
     if any(term.search(low) for term in KIND_TERMS.values()):
         return False  # the visit's own name ("studi banding") is no topic of it
