@@ -22,6 +22,9 @@ from visit_extract.backends.rules.domains import domains_of, domains_of_phrase
         ("SAKIP", ["governance"]),
         ("Adipura", ["environment"]),
         ("olahraga", ["other"]),
+        # a plan names governance only when it plans nothing more specific
+        ("rencana pembangunan transportasi massal", ["infrastructure"]),
+        ("rencana pembangunan daerah", ["governance"]),
         ("gamelan", []),
     ],
 )

@@ -71,6 +71,9 @@ def test_read_also_lines_have_no_topics() -> None:
         ("Mereka belajar terkait membangun jaringan irigasi.", ["jaringan irigasi"]),
         ("Mereka belajar tentang arsip kinerja pemerintah desa.",
          ["arsip kinerja pemerintah desa"]),
+        # "saling tukar informasi untuk X"
+        ("Kedua tim saling tukar informasi untuk peningkatan layanan kesehatan.",
+         ["peningkatan layanan kesehatan"]),
         # a verb after a comma opens a new clause
         ("Mereka belajar tentang pajak hotel, mengingat Sleman berhasil.", ["pajak hotel"]),
     ],
@@ -89,8 +92,9 @@ def test_phrase_boundaries(text: str, topics: list[str]) -> None:
         "Rombongan belajar terkait pihaknya yang sedang berbenah.",
         "Rombongan belajar tentang dua pimpinan daerah.",
         "Rombongan belajar tentang kebijakan Pemkab Sleman.",
-        # a single word that names no policy area
+        # a single word that names no policy area, or only may name one
         "Mereka belajar tentang presentasi.",
+        "Mereka belajar tentang pemerintahan.",
         # a capitalised name that names no policy area: a site
         "Mereka belajar tentang Taman Sari Indah.",
         # the visit's own name

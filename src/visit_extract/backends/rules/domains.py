@@ -81,9 +81,10 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"\bsakip\b|\blkpj\b|akuntabilitas|korupsi|legislasi|lembaga\s+adat|kelembagaan|"
      r"\bbanmus\b|program\s+kerja|pengawasan|\bforkopimda\b|\bskpd\b|\bopd\b|kinerja|"
      r"proyek\s+perubahan|reformasi|sumber\s+daya\s+manusia|\bsdm\b|aparatur|"
-     r"musrenbang|rancangan\s+pembangunan|rencana\s+pembangunan|\brpjmd\b|"
+     r"musrenbang|\brpjmd\b|\brkpd\b|"
      r"kerja\s*sama\s+(?:antar\s*)?daerah|city\s+sharing|\bdprd\b|pemilu|pilkada",
-     r"tata\s+kelola|pemerintahan|inovasi|manajemen"),
+     r"tata\s+kelola|pemerintahan|inovasi|manajemen|rancangan\s+pembangunan|"
+     r"rencana\s+pembangunan"),
     ("security_disaster",
      r"bencana|ketertiban|trantib|tramtib|satpol|pemadam|kebakaran|ketentraman|"
      r"ketenteraman|perlindungan\s+masyarakat|\blinmas\b|\bbpbd\b|mitigasi",
@@ -98,18 +99,19 @@ _STRONG = [(code, re.compile(strong, _I)) for code, strong, _ in _LEXICON]
 _WEAK = [(code, re.compile(weak, _I)) for code, _, weak in _LEXICON if weak]
 
 
-def domains_of_phrase(phrase: str) -> list[str]:
+def domains_of_phrase(phrase: str, *, weak: bool = True) -> list[str]:
     """The domain codes one topic phrase names; empty when it names none.
 
     Args:
         phrase: a topic phrase.
+        weak: whether weak keywords count when no strong one is named.
 
     Returns:
         The codes of its strong keywords, else of its weak ones, in the closed list's
         order.
     """
     codes = [code for code, pattern in _STRONG if pattern.search(phrase)]
-    if not codes:
+    if not codes and weak:
         codes = [code for code, pattern in _WEAK if pattern.search(phrase)]
     return codes
 

@@ -40,7 +40,7 @@ MAX_WORDS = 7
 _LEARN = (
     r"belajar|mempelajari|pembelajaran|mendalami|menggali|memahami|meniru|"
     r"mencontoh|mereplikasi|mengamati|menimba\s+ilmu|berguru|sharing|berbagi|"
-    r"bertukar|berdiskusi|diskusi|konsultasi|berkonsultasi|terinspirasi|"
+    r"(?:ber|saling\s+)tukar|berdiskusi|diskusi|konsultasi|berkonsultasi|terinspirasi|"
     r"stud[iy]\s+(?:banding|tiru|komparasi|komparatif|lapangan)|kaji\s+(?:banding|tiru)|"
     r"benchmarking|" + LEARNING_TERMS + r"|"
     # verbs that name a learning purpose only after a purpose word ("guna melihat X")
@@ -55,7 +55,7 @@ _ABOUT = (
 # subject of a cooperation ("kerja sama dalam bidang X").
 _CUE = re.compile(
     r"\b(?:(?:" + _LEARN + r")(?:\s+(?:lebih|banyak|jauh|dalam|dekat|secara|langsung|"
-    r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat)\b)*(?:\s+(?:"
+    r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat|untuk)\b)*(?:\s+(?:"
     + _ABOUT
     + r"|terhadap|soal))?|"
     r"(?:" + _ABOUT + r")|kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
@@ -306,9 +306,11 @@ def _is_topic(phrase: str, names: set[str] | frozenset[str]) -> bool:
         for w in words
     ):
         return False  # a place or a person
-    named = bool(domains_of_phrase(phrase))
     if len(words) == 1:
-        return named
+        # one word is a topic when it names an area outright ("pariwisata", "SAKIP"),
+        # not when it only may ("pemerintahan", "promosi")
+        return bool(domains_of_phrase(phrase, weak=False))
+    named = bool(domains_of_phrase(phrase))
     if named:
         return True
     if all(w[:1].isupper() for w in words):
