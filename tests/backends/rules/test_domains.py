@@ -22,6 +22,9 @@ from visit_extract.backends.rules.domains import domains_of, domains_of_phrase
         ("SAKIP", ["governance"]),
         ("Adipura", ["environment"]),
         ("olahraga", ["other"]),
+        # a waste bank is no bank, a work culture no culture
+        ("bank sampah", ["environment"]),
+        ("budaya kerja aparatur", ["governance"]),
         # a plan names governance only when it plans nothing more specific
         ("rencana pembangunan transportasi massal", ["infrastructure"]),
         ("rencana pembangunan daerah", ["governance"]),

@@ -48,13 +48,13 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"pendidikan|sekolah|beasiswa|\bguru\b|madrasah|\bpaud\b|literasi|perpustakaan",
      r""),
     ("tourism_culture",
-     r"wisata|pariwisata|budaya|festival|\bseni\b|\bevent\b|kebudayaan|heritage|geopark|"
+     r"wisata|pariwisata|budaya(?!\s+(?:kerja|organisasi|birokrasi))|festival|\bseni\b|\bevent\b|kebudayaan|heritage|geopark|"
      r"atraksi|destinasi|cagar|museum|kuliner|homestay|kesenian|pokdarwis",
      r""),
     ("economy",
      r"umkm|\bukm\b|investasi|penanaman\s+modal|perdagangan|industri|koperasi|\bpasar\b|"
      r"ekonomi(?!\s+sirkul)|\bbumd\b|usaha|ketenagakerjaan|tenaga\s+kerja|perusahaan|"
-     r"tambang|pertambangan|ekspor|bank|kredit|ekraf|kewirausahaan|kerajinan|dekranasda|"
+     r"tambang|pertambangan|ekspor|bank(?!\s+sampah)|kredit|ekraf|kewirausahaan|kerajinan|dekranasda|"
      r"\bcsr\b",
      r"promosi|daya\s+saing|potensi\s+daerah"),
     ("agriculture",
@@ -76,7 +76,7 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"kekerasan|ramah\s+anak|pemberdayaan\s+perempuan",
      r""),
     ("governance",
-     r"birokrasi|kepegawaian|\basn\b|inovasi\s+daerah|perencanaan|\barsip|kearsipan|"
+     r"birokrasi|budaya\s+(?:kerja|organisasi)|kepegawaian|\basn\b|inovasi\s+daerah|perencanaan|\barsip|kearsipan|"
      r"peraturan|\bperda\b|\bran?perda\b|\bqanun\b|regulasi|\bbkd\b|bkpsdm|tata\s+tertib|\btatib\b|zona\s+integritas|"
      r"\bsakip\b|\blkpj\b|akuntabilitas|korupsi|legislasi|lembaga\s+adat|kelembagaan|"
      r"\bbanmus\b|program\s+kerja|pengawasan|\bforkopimda\b|\bskpd\b|\bopd\b|kinerja|"
