@@ -48,11 +48,18 @@ def test_agreement_only_when_signed(sentence: str, signed: bool) -> None:
         assert ctx.text[ctx.agreement_span[0] : ctx.agreement_span[1]] == sentence
 
 
-def test_sizes_go_to_the_delegation_named_with_them() -> None:
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        "Wahyuni datang bersama 30 orang rombongannya. Agus ditemani dua belas staf.",
+        # both delegations in one sentence: each number goes to the one named last
+        "Wahyuni diikuti 30 orang staf, sedangkan Agus didampingi 12 orang pejabat.",
+    ],
+)
+def test_sizes_go_to_the_delegation_named_with_them(sentences: str) -> None:
     ctx = context_through(
         "Bupati Klaten Sri Wahyuni dan Bupati Boyolali Agus Santoso studi banding ke Kota "
-        "Magelang.\nWahyuni datang bersama 30 orang rombongannya. Agus ditemani dua belas "
-        "staf.",
+        "Magelang.\n" + sentences,
         find_details,
     )
     sizes = {ctx.sides[code].role.region.name: size[0] for code, size in ctx.sizes.items()}
@@ -88,17 +95,6 @@ def test_a_number_in_words_is_a_size() -> None:
         VISIT + "Sebanyak tiga puluh lima orang ikut dalam rombongan.", find_details
     )
     assert [size[0] for size in ctx.sizes.values()] == [35]
-
-
-def test_a_size_goes_to_the_delegation_named_last_before_it() -> None:
-    ctx = context_through(
-        "Bupati Klaten Sri Wahyuni dan Bupati Boyolali Agus Santoso studi banding ke Kota "
-        "Magelang.\nWahyuni diikuti 30 orang staf, sedangkan Agus didampingi 12 orang "
-        "pejabat.",
-        find_details,
-    )
-    sizes = {ctx.sides[code].role.region.name: size[0] for code, size in ctx.sizes.items()}
-    assert sizes == {"Kabupaten Klaten": 30, "Kabupaten Boyolali": 12}
 
 
 @pytest.mark.parametrize(

@@ -33,29 +33,14 @@ _DIGITS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
     "delapan": 8, "sembilan": 9,
 }  # fmt: skip
-_UNIT = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+_UNIT = "(?:" + "|".join(_DIGITS) + ")"
 # Numbers written out: "sepuluh", "sebelas", "dua belas", "enam puluh (lima)",
 # "seratus (dua puluh)", "dua ratus".
+_BELOW_100 = (
+    _UNIT + r"\s+puluh(?:\s+" + _UNIT + r")?|sepuluh|sebelas|" + _UNIT + r"\s+belas|" + _UNIT
+)
 _WORDNUM = (
-    r"(?:(?:seratus|"
-    + _UNIT
-    + r"\s+ratus)(?:\s+(?:"
-    + _UNIT
-    + r"\s+puluh(?:\s+"
-    + _UNIT
-    + r")?|sepuluh|sebelas|"
-    + _UNIT
-    + r"\s+belas|"
-    + _UNIT
-    + r"))?|"
-    + _UNIT
-    + r"\s+puluh(?:\s+"
-    + _UNIT
-    + r")?|sepuluh|sebelas|"
-    + _UNIT
-    + r"\s+belas|"
-    + _UNIT
-    + r")"
+    r"(?:(?:seratus|" + _UNIT + r"\s+ratus)(?:\s+(?:" + _BELOW_100 + r"))?|" + _BELOW_100 + r")"
 )
 _NUM = r"(\d{1,4}|" + _WORDNUM + r")"
 _SIZE = re.compile(
