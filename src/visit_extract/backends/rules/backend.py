@@ -47,7 +47,7 @@ class RulesBackend:
             The extraction with ``backend="rules"`` and ``score`` = relevance score.
         """
         started = time.perf_counter()
-        score = relevance_score(article.text, article.title)
+        score = relevance_score(article.text, article.title, article.published)
         relevant = score >= THRESHOLD
         visits = extract_visits(article.text, article.published) if relevant else []
         warnings = []
