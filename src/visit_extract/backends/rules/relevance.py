@@ -167,7 +167,9 @@ def relevance_features(
                 first_planned = 1
         elif cue.GENERIC_BEFORE.search(before):
             generic += 1
-        elif cutoff and _years_before(story, m.start(), m.end(), cutoff):
+        elif cue.PAST_BEFORE.search(before) or (
+            cutoff and _years_before(story, m.start(), m.end(), cutoff)
+        ):
             old += 1
         else:
             done += 1
@@ -196,6 +198,7 @@ def relevance_features(
         "strong_head": _count(cue.STRONG, head, 2),
         "kunker": _count(cue.KUNKER, body, 4),
         "learn": _count(cue.LEARN, body, 5),
+        "learn_strong": _count(cue.LEARN_STRONG, story, 3),
         "gov": _count(cue.GOV, body, 10),
         "gov_head": _count(cue.GOV, head, 4),
         "visit": _count(cue.VISIT, body, 6),
@@ -247,6 +250,10 @@ def _evidence(f: dict[str, float]) -> float:
     # visit words, but no statement of a visit anywhere ("mahasiswa menimba ilmu")
     if not (f["done"] or f["realised"] or f["frame"] or f["trip"]):
         z -= 1.0
+    # no name of a study or working visit, no trip abroad and no visit "to learn": only a
+    # plain visit word near a vague purpose ("kunjungan ... mengetahui") let it in
+    if not (f["strong"] or f["kunker"] or f["frame"] or f["trip"]):
+        z -= 1.0
     return z
 
 
@@ -272,6 +279,11 @@ def _other_trips(f: dict[str, float]) -> float:
     z += (0.2 if criticised else 0.6) * min(f["leisure"], 3)
     z += (0.5 if criticised else 2.0) * f["leisure_head"]
     z += 0.8 * min(f["sister"], 2)
+    # a working visit without a study term, a trip, a purpose of learning or an
+    # institution as host: a superior's tour ("kunjungan kerja ke Kabupaten X ... ingin
+    # melihat langsung kondisi jalan"), supervision by LABELING.md
+    if not (f["strong"] or f["trip"] or f["learn_strong"] or f["inst"]):
+        z += 3.0
     return z
 
 
@@ -284,7 +296,7 @@ def _discussion(f: dict[str, float]) -> float:
     z += (0.1 if concrete else 0.5) * min(f["habit"], 4)
     z += (1.0 if concrete else 3.0) * f["topic_headline"]
     if f["generic"] > f["realised"]:
-        z += 1.0 * min(f["generic"] - f["realised"], 3)
+        z += (0.5 if concrete else 1.0) * min(f["generic"] - f["realised"], 3)
         # every visit word negated, conditional or habitual: no trip is reported
         if not f["realised"] and f["generic"] > f["done"]:
             z += 3.0
@@ -298,6 +310,12 @@ def _discussion(f: dict[str, float]) -> float:
     if f["crowd"] and not f["realised"]:
         z += 3.0
     return z
+
+
+def _national_learning(f: dict[str, float]) -> bool:
+    """Whether an article without a regional actor tells of a national body's trip to
+    learn: a study term or a learning trip, and a visit told as done."""
+    return bool(f["national_body"] and (f["strong"] or f["frame"] or f["trip"]) and f["realised"])
 
 
 def relevance_score(text: str, title: str | None = None, published: date | None = None) -> float:
@@ -317,6 +335,6 @@ def relevance_score(text: str, title: str | None = None, published: date | None 
     feats = relevance_features(text, title, published)
     if not feats:
         return 0.01
-    if feats["gov"] == 0 and feats["national_body"] == 0:
+    if feats["gov"] == 0 and not _national_learning(feats):
         return 0.05
     return 1.0 / (1.0 + math.exp(-_logit(feats)))

@@ -65,8 +65,12 @@ LEARN = re.compile(
 LEARN_STRONG = re.compile(
     r"\bbelajar\b|\bmempelajari\b|\bstudi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu)|"
     r"\breplikasi\b|\bmereplikasi\b|\bmengadopsi\b|\bmeniru\b|\bmencontoh\b|"
-    r"\b(?:ter)?inspirasi\b|\bkonsultasi\b|\bbertukar\s+(?:pikiran|pengalaman)\b|"
-    r"\bmenimba\b|\bberguru\b",
+    r"\b(?:ter|meng)?inspirasi\b|\bmemahami\b|\bmendalami\b|\bpraktik\s+(?:baik|terbaik)\b|"
+    r"\bbest\s+practices?\b|"
+    # to see how another body does it, not how a project stands
+    r"\b(?:melihat|mengetahui|mengenal|menyaksikan)\s+(?:langsung\s+|dari\s+dekat\s+|lebih\s+dekat\s+)?"
+    r"(?:inovasi|penerapan|keberhasilan|kesuksesan|rahasia|cara|bagaimana|sistem)\b|\bkonsultasi\b|\bbertukar\s+(?:pikiran|pengalaman)\b|"
+    r"\bmenimba\b|\bberguru\b|\b(?:menggali|gali)\s+(?:informasi|ilmu|pengalaman)\b",
     _I,
 )
 GOV = re.compile(
@@ -77,7 +81,11 @@ GOV = re.compile(
     + r"|kepala\s+desa|perbekel|camat|opd|"
     r"skpd|kepala\s+dinas|bappeda|setda|setkab|pemerintah\s+(?:kabupaten|kota|provinsi|"
     r"daerah|desa)|sekretariat\s+(?:daerah|dprd|dewan)|asisten\s+(?:[ivx\d]+|pemerintahan|"
-    r"ekonomi|administrasi)|dinas\s+\w+|tkpk|diklatpim|forkopimda|pkk|lurah|pansus)\b",
+    r"ekonomi|administrasi)|dinas\s+\w+|tkpk|diklatpim|forkopimda|pkk|lurah|pansus|"
+    # regional agencies by their abbreviations
+    r"disdukcapil|dukcapil|diskominfo\w*|dispar\w*|disbudpar|disperindag|disnaker\w*|dishub|"
+    r"dispora|disdik\w*|dinkes|dinsos|dpmptsp|dpmd|disperm\w*des|bapenda|bpkad|bkpsdm|bpbd|"
+    r"inspektorat|satpol\s*pp|kesbangpol|setwan|sekwan|rsud|bumdes)\b",
     _I,
 )
 VISIT = re.compile(
@@ -111,8 +119,9 @@ _INST = (
 INST_VISIT = re.compile(
     r"(?:kunjungan(?:\s+kerja)?|kunker|berkunjung|mengunjungi)\s+(?:\([^)]*\)\s+)?"
     r"(?:[\w.,-]+\s+){0,6}?(?:ke|di)\s+(?:kantor\s+|gedung\s+)?" + _INST + r"|"
+    r"(?:mengunjungi|menyambangi|mendatangi)\s+(?:kantor\s+|gedung\s+)?" + _INST + r"|"
     r"menerima\s+(?:[\w-]+\s+){0,3}?kunjungan\s+(?:kerja\s+)?(?:\([^)]*\)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?dari\s+(?:[\w-]+\s+){0,3}?" + _INST,
+    r"(?:[\w-]+\s+){0,3}?(?:dari\s+)?(?:[\w-]+\s+){0,3}?" + _INST,
     _I,
 )
 DATE_HINT = re.compile(
@@ -254,8 +263,8 @@ EXPLAIN = re.compile(
 FOREIGN_VISITOR = re.compile(
     r"(?<!diterima\s)(?<!disambut\s)(?<!bertemu\s)(?<!menemui\s)(?<!dengan\s)(?<!oleh\s)"
     r"\b(?:delegasi|rombongan|pejabat|tamu|wali\s*kota|walikota|gubernur|peserta|"
-    r"mahasiswa)\s+(?:(?!(?:ke|di|menuju|untuk|diterima|disambut|bertemu|menemui|mengunjungi)\b)[\w-]+\s+){0,4}?(?:dari\s+|asal\s+)?"
-    r"(?:negara\s+|negeri\s+)?(?:" + FOREIGN_PLACES + r"|asing|afrika|sarawak|sabah)\b|"
+    r"mahasiswa)\s+(?:(?!(?:ke|di|menuju|untuk|diterima|disambut|bertemu|menemui|mengunjungi)\b)[\w()-]+\s+){0,4}?(?:dari\s+|asal\s+)?"
+    r"\(?(?:negara\s+|negeri\s+)?(?:" + FOREIGN_PLACES + r"|asing|afrika|sarawak|sabah)\b|"
     # a trip "to Indonesia": the writer stands abroad
     r"\b(?:tiba|berkunjung|datang|kunjungan|lawatan)\b[^.\n]{0,60}?"
     r"(?:\bke\s+Indonesia|,\s*Indonesia)\b",
@@ -283,9 +292,11 @@ AGGREGATE = re.compile(
     r"kabupaten/kota|kabupaten\s+dan\s+kota|pemda|pemerintah\s+daerah|kementerian/lembaga)\b",
     _I,
 )
-#: Before a visit statement, words that date it to the past ("Wali Kota saat itu").
+#: Before a visit statement, words that make it the background of another story: the
+#: past ("Wali Kota saat itu", "pernah"), a return ("sepulang dari kunjungan kerja").
 PAST_BEFORE = re.compile(
-    r"\b(?:saat\s+itu|waktu\s+itu|kala\s+itu|dahulu|dulu|semasa|silam|"
+    r"\b(?:saat\s+itu|waktu\s+itu|kala\s+itu|dahulu|dulu|semasa|silam|pernah|sepulang\w*|"
+    r"sekembali\w*|"
     r"ketika\s+(?:masih\s+)?menjabat)\b[^.]{0,60}$",
     _I,
 )
