@@ -82,6 +82,16 @@ POSITIVES = {
         "sistem pemilu elektronik, Senin (8/7). Delegasi dipimpin Wakil Ketua Komisi II dan "
         "bertemu komisi pemilihan Korea di Seoul."
     ),
+    "consultation at a ministry": (
+        "Panitia Khusus DPRD Kabupaten Pati berkonsultasi ke Kementerian Dalam Negeri di "
+        "Jakarta, Selasa (3/9), terkait raperda perlindungan anak. Rombongan diterima pejabat "
+        "Direktorat Jenderal Otonomi Daerah."
+    ),
+    "bertandang": (
+        "Rombongan DPRD Kabupaten Gresik bertandang ke DPRD Kota Surabaya, Selasa (8/10). "
+        "Mereka ingin belajar penyusunan perda cagar budaya dan diterima Wakil Ketua DPRD "
+        "Surabaya."
+    ),
     "working visit to see another region's innovation": (
         "Bupati Lamongan melakukan kunjungan kerja ke Kabupaten Banyuwangi, Senin (7/10). "
         "Bupati bersama kepala OPD ingin melihat langsung penerapan Mal Pelayanan Publik. "

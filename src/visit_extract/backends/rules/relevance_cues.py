@@ -41,19 +41,21 @@ FOREIGN_PLACES = (
 #: One search decides whether an article deserves a closer look.
 GATE = re.compile(
     STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|" + LEARNING_TRIP_TERMS + "|"
-    r"belajar|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi|lawatan|melawat|kedatangan",
+    r"belajar|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi|lawatan|melawat|kedatangan|"
+    r"bertandang|sambangi|rombongan",
     _I,
 )
 #: Substrings one of which every gated article contains (checked before ``GATE``).
 GATE_WORDS = (
     "stud", "kaji", "compar", "benchmark", "unjung", "kunker", "kunja", "belajar", "pelajari",
     "ilmu", "berguru", "ngangsu", "sharing", "anjangsana", "konsultasi", "lawat", "kedatangan",
+    "tandang", "sambang", "rombongan",
 )  # fmt: skip
 STRONG = re.compile(STUDY_TERMS + "|" + LEARNING_TERMS + "|" + LEARNING_TRIP_TERMS, _I)
 KUNKER = re.compile(r"\b" + WORK_VISIT_TERMS + r"\b", _I)
 LEARN = re.compile(
     r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
-    r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|\bkonsultasi\b|"
+    r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|\b(?:ber)?konsultasi\b|"
     r"\bsharing\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\breplikasi\b|\bmengadopsi\b|"
     r"\bmeniru\b|\brujukan\b|\bpercontohan\b|\b(?:ter)?inspirasi\b|\b(?:guna|untuk)\s+melihat\b|"
     r"\bmemahami\b|\bmenggali\b|\bingin\s+tahu\b|\bmelihat\s+(?:langsung|dari\s+dekat)\b|"
@@ -61,16 +63,20 @@ LEARN = re.compile(
     r"\bmengetahui\b",
     _I,
 )
-#: The learning purposes that say most: to learn, study, copy or share experience.
+#: The purposes that make a trip a study visit: to learn, study, copy, consult, share
+#: experience, see how another body does something, or set up cooperation.
 LEARN_STRONG = re.compile(
     r"\bbelajar\b|\bmempelajari\b|\bstudi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu)|"
     r"\breplikasi\b|\bmereplikasi\b|\bmengadopsi\b|\bmeniru\b|\bmencontoh\b|"
     r"\b(?:ter|meng)?inspirasi\b|\bmemahami\b|\bmendalami\b|\bpraktik\s+(?:baik|terbaik)\b|"
-    r"\bbest\s+practices?\b|"
+    r"\bbest\s+practices?\b|\b(?:ber)?konsultasi\b|\bbertukar\s+(?:pikiran|pengalaman|informasi)\b|"
+    r"\bmenimba\b|\bberguru\b|\b(?:menggali|gali)\s+(?:informasi|ilmu|pengalaman)\b|"
     # to see how another body does it, not how a project stands
-    r"\b(?:melihat|mengetahui|mengenal|menyaksikan)\s+(?:langsung\s+|dari\s+dekat\s+|lebih\s+dekat\s+)?"
-    r"(?:inovasi|penerapan|keberhasilan|kesuksesan|rahasia|cara|bagaimana|sistem)\b|\bkonsultasi\b|\bbertukar\s+(?:pikiran|pengalaman)\b|"
-    r"\bmenimba\b|\bberguru\b|\b(?:menggali|gali)\s+(?:informasi|ilmu|pengalaman)\b",
+    r"\b(?:melihat|mengetahui|mengenal|menyaksikan)\s+(?:langsung\s+|dari\s+dekat\s+|"
+    r"lebih\s+dekat\s+)?(?:inovasi|penerapan|keberhasilan|kesuksesan|rahasia|cara|bagaimana|"
+    r"sistem)\b|"
+    r"\b(?:menjajaki|penjajakan|menjalin|merintis|memperkuat)\s+kerja\s*sama\b|"
+    r"\bpenandatanganan\s+(?:mou|nota\s+kesepahaman|perjanjian\s+kerja\s*sama)\b",
     _I,
 )
 GOV = re.compile(
@@ -102,9 +108,10 @@ FRAME_VISIT = re.compile(
 )
 #: Trips whose wording says more than a plain visit word: a learning trip
 #: ("lawatan", "belajar pengelolaan pasar ke Kabupaten X", "belajar ke empat negara")
-#: or a trip abroad ("mengikuti workshop di Tokyo").
+#: or a trip abroad ("mengikuti workshop di Tokyo"), or a consultation at a named place
+#: ("berkonsultasi ke Kementerian Dalam Negeri", LABELING.md: "consult").
 TRIP_FRAME = re.compile(
-    r"\blawatan\b|\bmelawat\b|"
+    r"\blawatan\b|\bmelawat\b|\b(?:ber)?konsultasi\s+(?:[\w-]+\s+){0,3}?(?:ke|di)\s+(?-i:[A-Z])|"
     r"\bbelajar\s+(?:[\w-]+\s+){0,4}?ke\s+(?:(?-i:[A-Z])|(?:\w+\s+)?negara\b)|"
     r"\b(?:ke|di)\s+(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b",
     _I,
@@ -155,7 +162,8 @@ REALISED = re.compile(
     r"(?:" + STUDY_TERMS + "|" + LEARNING_TRIP_TERMS + "|" + WORK_VISIT_TERMS + r"|kunjungan|"
     r"lawatan|konsultasi|benchmark\w*)|"
     r"\b(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + r"|kunjungan|"
-    r"belajar|berkunjung|mengunjungi|bertandang|menyambangi|bertolak|tiba|datang|melawat)"
+    r"belajar|berkunjung|mengunjungi|bertandang|menyambangi|bertolak|tiba|datang|melawat|"
+    r"(?:ber)?konsultasi)"
     r"(?:\s+[\w-]+){0,6}?\s+(?:ke|di)\s+(?-i:[A-Z])|"
     r"\b(?:menerima|menyambut|sambut)\s+(?:hangat\s+|baik\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:kunjungan|kedatangan|rombongan|delegasi)|\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
