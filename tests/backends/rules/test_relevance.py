@@ -318,10 +318,24 @@ def test_a_headline_about_visits_as_a_topic() -> None:
     ]
 
 
-def test_a_host_abroad_is_no_foreign_delegation() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Wakil Bupati Bantul melakukan kunjungan kerja ke Jepang guna mempelajari "
-        "pengelolaan sampah, Senin (26/1). Rombongan diterima pejabat kota Osaka."
-    )
+        "pengelolaan sampah, Senin (26/1). Rombongan diterima pejabat kota Osaka.",
+        "Wali Kota Batu melakukan studi banding ke Korea Selatan, Senin (7/10). Selama di "
+        "Daejeon, rombongan Pemkot Batu didampingi Wali Kota Daejeon meninjau pusat kendali "
+        "kota pintar.",
+        "Rombongan Pemkab Bantaeng kembali dari Jepang, Minggu (13/10), setelah sepekan "
+        "mempelajari teknologi pertanian. Bupati Bantaeng mengatakan rombongan banyak "
+        "belajar dari petani Jepang.",
+    ],
+    ids=["received-by", "accompanied-by", "back-from"],
+)
+def test_a_delegation_abroad_is_no_foreign_delegation(text: str) -> None:
     assert relevance_features(text)["foreign_visitor"] == 0
+    assert relevance_score(text) >= 0.5
+
+
+def test_a_foreign_delegation_is_one() -> None:
     assert relevance_features(NEGATIVES["foreign delegation"])["foreign_visitor"] >= 1

@@ -167,7 +167,8 @@ REALISED = re.compile(
     r"(?:\s+[\w-]+){0,6}?\s+(?:ke|di)\s+(?-i:[A-Z])|"
     r"\b(?:menerima|menyambut|sambut)\s+(?:hangat\s+|baik\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:kunjungan|kedatangan|rombongan|delegasi)|\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
-    r"\b(?:diterima|disambut)\b|" + ABROAD_PROGRAM.pattern,
+    r"\b(?:diterima|disambut)\b|\b(?:kembali|pulang)\s+dari\s+(?-i:[A-Z])|"
+    + ABROAD_PROGRAM.pattern,
     _I,
 )
 FUTURE_BEFORE = re.compile(
@@ -264,15 +265,28 @@ EXPLAIN = re.compile(
     r"ganti\s+istilah|kritik|mengkritik|dikritik|sorotan|disorot)\b",
     _I,
 )
-#: A foreign delegation ("delegasi Pakistan", "rombongan pejabat dari Vietnam"); the
-#: words between may not send it abroad ("rombongan Pemkab Bantul ke Jepang") nor
-#: name its host ("rombongan diterima pejabat kota Osaka"), and it may not be the
-#: object of a welcome.
+#: A foreign delegation ("delegasi Pakistan", "rombongan tamu dari Vietnam", "pejabat asal
+#: Jepang"). The words between may not send the group abroad ("rombongan Pemkab Bantul
+#: ke Jepang", "kembali dari Jepang"), name it Indonesian ("rombongan Pemkab X") or make
+#: it a host ("diterima pejabat kota Osaka"); an official is foreign only when said to be
+#: "dari" or "asal" a country ("Wali Kota Daejeon" may be the host).
+_NOT_FOREIGN_GROUP = (
+    r"(?:(?!(?:ke|di|menuju|untuk|diterima|disambut|bertemu|menemui|mengunjungi|kembali|"
+    r"pulang|tiba|bertolak|berangkat|terbang|belajar|selama|saat|setelah|usai|pemkab|pemkot|"
+    r"pemprov|pemda|dprd|kabupaten)\b)[\w()-]+\s+)"
+)
 FOREIGN_VISITOR = re.compile(
     r"(?<!diterima\s)(?<!disambut\s)(?<!bertemu\s)(?<!menemui\s)(?<!dengan\s)(?<!oleh\s)"
-    r"\b(?:delegasi|rombongan|pejabat|tamu|wali\s*kota|walikota|gubernur|peserta|"
-    r"mahasiswa)\s+(?:(?!(?:ke|di|menuju|untuk|diterima|disambut|bertemu|menemui|mengunjungi)\b)[\w()-]+\s+){0,4}?(?:dari\s+|asal\s+)?"
-    r"\(?(?:negara\s+|negeri\s+)?(?:" + FOREIGN_PLACES + r"|asing|afrika|sarawak|sabah)\b|"
+    r"(?<!didampingi\s)"
+    r"\b(?:delegasi|rombongan|tamu|peserta|mahasiswa)\s+" + _NOT_FOREIGN_GROUP + r"{0,4}?"
+    r"(?:dari\s+|asal\s+)?\(?(?:negara\s+|negeri\s+)?(?:" + FOREIGN_PLACES + r"|asing|afrika|"
+    r"sarawak|sabah)\b|"
+    r"\b(?:pejabat|wali\s*kota|walikota|gubernur|menteri|pemerintah)\s+"
+    + _NOT_FOREIGN_GROUP
+    + r"{0,3}?(?:dari|asal)\s+\(?(?:negara\s+|negeri\s+)?(?:"
+    + FOREIGN_PLACES
+    + r"|afrika|"
+    r"sarawak|sabah)\b|"
     # a trip "to Indonesia": the writer stands abroad
     r"\b(?:tiba|berkunjung|datang|kunjungan|lawatan)\b[^.\n]{0,60}?"
     r"(?:\bke\s+Indonesia|,\s*Indonesia)\b",
