@@ -278,6 +278,27 @@ def test_what_stands_before_a_visit_says_whether_it_happened(before: str, kind: 
     assert feats["realised"] == (1 if kind == "done" else 0)
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Pemkab Lombok Tengah akan menerapkan hasil studi banding ke Kabupaten Banyuwangi.",
+        "Bupati Lombok Tengah ingin agar inovasi yang dipelajari saat studi banding ke "
+        "Kabupaten Banyuwangi bisa diterapkan.",
+    ],
+    ids=["lessons-planned", "lessons-wished"],
+)
+def test_a_plan_for_the_lessons_is_no_plan_for_the_visit(lead: str) -> None:
+    text = (
+        f"{lead} Rombongan 25 pejabat Pemkab Lombok Tengah belajar Mal Pelayanan Publik di "
+        "Banyuwangi, Kamis (10/10), dan diterima Sekda Banyuwangi."
+    )
+    feats = relevance_features(text)
+    assert feats["first_planned"] == 0
+    assert relevance_score(text) >= 0.5
+    planned = text.replace(lead, "Pemkab Lombok Tengah akan melakukan studi banding.")
+    assert relevance_features(planned)["first_planned"] == 1
+
+
 def test_a_trip_of_a_year_before_last_is_a_record_not_news() -> None:
     text = (
         "DPRD Kabupaten Ende melakukan studi banding ke Kota Denpasar pada 3 Mei "

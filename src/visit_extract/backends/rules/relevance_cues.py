@@ -171,9 +171,16 @@ REALISED = re.compile(
     + ABROAD_PROGRAM.pattern,
     _I,
 )
-FUTURE_BEFORE = re.compile(
+_PLAN = (
     r"\b(?:akan|berencana|rencana(?:nya)?|dijadwalkan|direncanakan|bakal|hendak|ingin|"
-    r"mengusulkan|diusulkan|dianggarkan|batal|membatalkan|program)\b[^.]{0,40}$",
+    r"mengusulkan|diusulkan|dianggarkan|batal|membatalkan|program)\s+"
+)
+#: Before a visit statement, a plan that governs it: "akan studi banding", "dijadwalkan
+#: melakukan kunjungan kerja", "berencana mengirim 20 pejabat untuk studi banding";
+#: not "akan menerapkan hasil studi banding" (the visit is done, its lessons are planned).
+FUTURE_BEFORE = re.compile(
+    _PLAN + r"(?:[\w-]+\s+){0,4}?(?:melakukan|melaksanakan|menggelar|mengadakan|mengikuti|"
+    r"menjalani|untuk|kembali|segera)\s+$|" + _PLAN + r"$",
     _I,
 )
 #: Before a visit statement, words that make it no report of a trip: negation, habit,
