@@ -92,6 +92,17 @@ POSITIVES = {
         "Mereka ingin belajar penyusunan perda cagar budaya dan diterima Wakil Ketua DPRD "
         "Surabaya."
     ),
+    "studying a concept and its effectiveness": (
+        "Pemkab Pesawaran melakukan studi banding ke Kota Bandung untuk mempelajari konsep "
+        "smart city. Rombongan dipimpin Sekda Pesawaran dan diterima Kepala Diskominfo "
+        "Bandung. Menurut Sekda, konsep itu terbukti meningkatkan efektivitas pelayanan "
+        "publik. Secara umum, kata dia, Bandung unggul dalam data terpadu."
+    ),
+    "one delegation after a tally": (
+        "Banyuwangi sudah dikunjungi 120 daerah sepanjang tahun ini. Pekan ini, rombongan "
+        "Pemerintah Kabupaten Alor datang untuk belajar pengelolaan pariwisata, Kamis "
+        "(10/10). Wakil Bupati Alor memimpin 30 pejabat dan diterima Bupati Banyuwangi."
+    ),
     "working visit to see another region's innovation": (
         "Bupati Lamongan melakukan kunjungan kerja ke Kabupaten Banyuwangi, Senin (7/10). "
         "Bupati bersama kepala OPD ingin melihat langsung penerapan Mal Pelayanan Publik. "

@@ -304,11 +304,11 @@ def _discussion(f: dict[str, float]) -> float:
     # or costs (a past trip told with its details elsewhere is a visit, LABELING.md)
     if not concrete and (f["habit"] or f["explain"] or f["topic_headline"]):
         z += 0.8 * min(f["old"], 3)
-    z += (1.0 if f["inst"] else 2.5) * min(f["aggregate"], 2)
+    z += (0.5 if f["inst"] else 1.0) * min(f["aggregate"], 2)
     # every trip told of a crowd of institutions ("38 instansi sudah studi banding ke
     # sini") and none of one delegation: a tally, not a report
     if f["crowd"] and not f["realised"]:
-        z += 3.0
+        z += 2.0 + 1.0 * min(f["crowd"], 3)
     return z
 
 
