@@ -103,6 +103,17 @@ POSITIVES = {
         "Pemerintah Kabupaten Alor datang untuk belajar pengelolaan pariwisata, Kamis "
         "(10/10). Wakil Bupati Alor memimpin 30 pejabat dan diterima Bupati Banyuwangi."
     ),
+    "touring the host's sites": (
+        "Rombongan Pemkab Bone Bolango melakukan studi banding ke Kabupaten Sumedang, Kamis "
+        "(10/10). Rombongan meninjau Mal Pelayanan Publik, lalu meninjau command center dan "
+        "memantau cara kerja aplikasi pengaduan. Mereka diterima Wakil Bupati Sumedang."
+    ),
+    "learning tourism": (
+        "Dinas Pariwisata Kabupaten Belitung Timur studi banding ke Dinas Pariwisata "
+        "Kabupaten Banyuwangi, Selasa (8/10). Mereka ingin belajar cara Banyuwangi menarik "
+        "wisatawan. Jumlah wisatawan naik tiap tahun berkat festival, paket wisata desa dan "
+        "promosi agen travel. Rombongan disambut Kepala Dinas Pariwisata Banyuwangi."
+    ),
     "working visit to see another region's innovation": (
         "Bupati Lamongan melakukan kunjungan kerja ke Kabupaten Banyuwangi, Senin (7/10). "
         "Bupati bersama kepala OPD ingin melihat langsung penerapan Mal Pelayanan Publik. "

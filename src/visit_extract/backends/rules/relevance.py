@@ -261,7 +261,8 @@ def _other_trips(f: dict[str, float]) -> float:
     """What speaks for another kind of trip: inspections, students, foreign delegations,
     recess and party work, plans, cancellations, holidays."""
     z = 0.35 * min(f["national"], 6) if f["gov"] < 4 else 0.15 * min(f["national"], 6)
-    z += 0.7 * min(f["inspect"], 4)
+    # study visits tour sites too ("meninjau Mal Pelayanan Publik")
+    z += (0.3 if f["strong"] else 0.7) * min(f["inspect"], 4)
     z += 0.2 * min(f["dpr"], 3)
     z += 0.3 * min(f["company"], 5)
     z += 0.45 * min(f["student"], 5) + 1.5 * min(f["student_visitor"], 2)

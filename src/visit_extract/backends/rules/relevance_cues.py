@@ -189,7 +189,9 @@ GENERIC_BEFORE = re.compile(
     r"\b(?:tidak|tak|belum|tanpa|bukan)\b(?!\s+(?:hanya|sekadar|sekedar|cuma|saja|lama))[^.]{0,30}$|"
     r"\b(?:jika|kalau|bila|apabila|kalaupun|seandainya|sering|kerap|biasanya|selalu|doyan|"
     r"rajin\w*|hobi|gemar|tabiat|semacam)\b[^.]{0,30}$|"
-    r"\b(?:perlu|harus|wajib|sebaiknya|seharusnya)\b[^.]{0,15}$|"
+    r"\b(?:perlu|harus|wajib|sebaiknya|seharusnya)\b[^.]{0,15}$|\b(?:bisa|dapat)\s+$|"
+    # wishes and invitations for others to come ("berharap daerah lain bisa studi banding")
+    r"\b(?:berharap|diharapkan|semoga|mengajak|mempersilakan|silakan|mengundang)\b[^.]{0,30}$|"
     r"\b(?:anggaran|biaya|dana|istilah|konsep|definisi)\s+(?:untuk\s+)?$",
     _I,
 )
@@ -232,7 +234,9 @@ OVERSIGHT = re.compile(
     r"kunjungan\s+kehormatan|courtesy\s+call)\b",
     _I,
 )
-PARTY = re.compile(r"\b(?:partai|DPP|DPW|DPC|kader|simpatisan|caleg|pemenangan|relawan)\b", _I)
+#: A political party's own trip ("DPD Partai X", "kader partai"); "kader" alone is also
+#: the PKK's and the posyandu's.
+PARTY = re.compile(r"\b(?:partai|DPP|DPW|DPC|kader\s+partai|simpatisan|caleg|pemenangan)\b", _I)
 NATIONAL = re.compile(
     r"\b(?:presiden|jokowi|prabowo|wapres|wakil\s+presiden|menteri|menko|mendagri|mendes|"
     r"menpan|panglima|kapolri|kapolda|kasad|pangdam|dubes|duta\s+besar)\b",
@@ -303,9 +307,11 @@ FOREIGN_VISITOR = re.compile(
     r"(?:\bke\s+Indonesia|,\s*Indonesia)\b",
     _I,
 )
+#: A holiday: words of leisure, not of tourism (a delegation may study "wisatawan" and
+#: "paket wisata").
 LEISURE = re.compile(
-    r"\b(?:berlibur|liburan|jalan-jalan|rekreasi|refreshing|melepas\s+penat|tour|agrowisata|"
-    r"wisatawan|paket\s+wisata|travel)\b",
+    r"\b(?:berlibur|liburan|jalan-jalan|rekreasi|refreshing|melepas\s+penat|tour|plesir|"
+    r"pelesiran|tamasya|piknik|darmawisata)\b",
     _I,
 )
 #: A headline of a holiday, not of a study trip ("Melepas Penat, PKK Berlibur ke ...").
