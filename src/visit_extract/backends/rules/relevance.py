@@ -1,18 +1,26 @@
-"""Relevance filter: does an article report a study visit by an Indonesian public body?
+"""Relevance: does an article report a study visit by an Indonesian public body?
 
-A hand-weighted logistic score over a few dozen precompiled patterns, calibrated so
-that 0.5 is the decision point (``is_study_visit``). It looks for:
+A hand-weighted logistic score, calibrated so that 0.5 is the decision point of
+``is_study_visit``. Its features are counts of the patterns of
+:mod:`~visit_extract.backends.rules.relevance_cues`, in three groups:
 
-* the visit terms of LABELING.md (studi banding/tiru, kaji banding/tiru, comparative
-  study, benchmarking, kunjungan kerja, kunker, belajar ke, timba ilmu...);
-* a regional-government or DPRD actor (Pemkab, Bupati, DPRD, Sekda, OPD...);
-* a visit that happened (rombongan, diterima, disambut, berkunjung ke...);
+* evidence of a visit report: the visit terms of LABELING.md (studi banding/tiru, kaji
+  banding, benchmarking, kunjungan kerja, studi lapangan, lawatan, belajar ke, menimba
+  ilmu...), learning trips abroad or to a named place, regional or national actors, a
+  learning purpose, and visit statements told as done with their day nearby;
+* evidence of another kind of trip: inspections and supervision by a superior,
+  students, foreign delegations, recess, party work, plans, cancellations, holidays;
+* evidence of a piece *about* visits rather than the report of one: explainers,
+  criticism, habits ("doyan kunker"), tallies ("38 instansi sudah studi banding ke
+  sini"), old records, negated or hypothetical visits, a headline with visits as its
+  topic. A visit told as done with its day nearby makes a critical piece the report
+  of that visit (LABELING.md, "Decided hard cases").
 
-and it discounts the hard negatives of the dump and the guide: presidential and
-ministerial inspections, DPR/DPD (national) trips, companies' "studi banding",
-student trips, plans and cancellations, explainers and opinion, foreign delegations,
-leisure tours. Articles without any visit term are rejected after one regex search,
-which keeps the filter fast on a large dump.
+Each visit statement is read with the words before it (:func:`_standing`): planned
+("akan studi banding"), generic (negated, habitual, conditional, a wish), told of a
+crowd, of a host's fame, of the past, or done. Articles without any visit term are
+rejected by substring tests and one regex search, which keeps the filter fast on a
+large dump; every pattern is searched once over the text or in a bounded window.
 """
 
 from __future__ import annotations
@@ -20,9 +28,21 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from typing import Literal
 
 from visit_extract.backends.rules import relevance_cues as cue
 from visit_extract.backends.rules.mentions import ignored_spans
+
+Standing = Literal["planned", "generic", "crowd", "fame", "old", "done"]
+
+#: How far (characters) before a visit statement its standing is read.
+_BEFORE = 60
+#: How far (characters) a date may stand from the visit statement it dates.
+_ANCHOR_REACH = 250
+#: How far (characters) around a visit word its learning purpose may stand.
+_PURPOSE_BEFORE, _PURPOSE_AFTER = 150, 200
+#: At most this many visit statements are read (the counts the score uses saturate).
+_MAX_STATEMENTS = 16
 
 
 def _count(pattern: re.Pattern[str], text: str, cap: int) -> int:
@@ -34,56 +54,71 @@ def _count(pattern: re.Pattern[str], text: str, cap: int) -> int:
     return n
 
 
-#: How far (characters) a date may stand from the visit statement it dates.
-_ANCHOR_REACH = 250
-
-
 def _years_before(text: str, start: int, end: int, cutoff: int) -> bool:
-    """Whether the words around a visit statement date it to ``cutoff`` or earlier."""
+    """Whether the first dated year around a visit statement is ``cutoff`` or earlier."""
     for m in cue.YEAR.finditer(text, max(0, start - 150), end + 100):
-        # the first dated year near the statement decides
         year = int(m.group(1)) + 2000 if m.group(1) else int(m.group(2))
         return year <= cutoff
     return False
 
 
-def _realised(text: str, cutoff: int | None) -> tuple[int, int, int]:
-    """Visit statements told as done (not planned, negated, habitual or conditional, and
-    not dated to ``cutoff`` or earlier), how many of them have a date nearby, and how
-    many were told of a crowd ("25 instansi sudah berkunjung ke ...")."""
+def _standing(text: str, start: int, end: int, cutoff: int | None) -> Standing:
+    """How the words before a visit statement present it."""
+    before = text[max(0, start - _BEFORE) : start]
+    if cue.FUTURE_BEFORE.search(before):
+        return "planned"
+    if cue.GENERIC_BEFORE.search(before):
+        return "generic"
+    if cue.CROWD_BEFORE.search(before):
+        return "crowd"
+    if cue.FAME_BEFORE.search(before):
+        return "fame"
+    if cue.PAST_BEFORE.search(before) or (cutoff and _years_before(text, start, end, cutoff)):
+        return "old"
+    return "done"
+
+
+def _statements(story: str, cutoff: int | None) -> dict[str, int]:
+    """Visit statements (the visit terms) by standing, and whether the first of them
+    that is not generic is planned."""
+    counts = dict.fromkeys(("planned", "generic", "crowd", "fame", "old", "done"), 0)
+    first_planned = 0
+    for n, m in enumerate(cue.VISIT_STATEMENT.finditer(story)):
+        if n >= _MAX_STATEMENTS:
+            break
+        standing = _standing(story, m.start(), m.end(), cutoff)
+        if standing == "planned" and not counts["done"] and not counts["planned"]:
+            first_planned = 1
+        counts[standing] += 1
+    return {
+        "done": counts["done"],
+        "planned_stmt": counts["planned"],
+        "generic": counts["generic"],
+        "old": counts["old"],
+        "first_planned": first_planned,
+    }
+
+
+def _realised(story: str, cutoff: int | None) -> dict[str, int]:
+    """Visits told as something a delegation did (:data:`cue.REALISED`): how many are
+    done, how many of those have a date nearby, and how many were told of a crowd."""
     done = anchored = crowd = 0
-    for m in cue.REALISED.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        if cue.FUTURE_BEFORE.search(before) or cue.GENERIC_BEFORE.search(before):
-            continue
-        if cue.CROWD_BEFORE.search(before):
-            crowd += 1
-            continue
-        if cue.FAME_BEFORE.search(before):
-            continue
-        if cue.PAST_BEFORE.search(before) or (
-            cutoff and _years_before(text, m.start(), m.end(), cutoff)
-        ):
+    for m in cue.REALISED.finditer(story):
+        standing = _standing(story, m.start(), m.end(), cutoff)
+        crowd += standing == "crowd"
+        if standing != "done":
             continue
         done += 1
-        if cue.ANCHOR.search(text, max(0, m.start() - _ANCHOR_REACH), m.end() + _ANCHOR_REACH):
-            anchored += 1
+        reach = (max(0, m.start() - _ANCHOR_REACH), m.end() + _ANCHOR_REACH)
+        anchored += cue.ANCHOR.search(story, *reach) is not None
         if done >= 4:
             break
-    return done, anchored, crowd
-
-
-def _count_realised(pattern: re.Pattern[str], text: str, cap: int) -> int:
-    """Matches of ``pattern`` not preceded by a plan, a negation or a habit."""
-    n = 0
-    for m in pattern.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        if cue.FUTURE_BEFORE.search(before) or cue.GENERIC_BEFORE.search(before):
-            continue
-        n += 1
-        if n >= cap:
+    inst = 0
+    for m in cue.INST_VISIT.finditer(story):
+        inst += _standing(story, m.start(), m.end(), cutoff) == "done"
+        if inst >= 3:
             break
-    return n
+    return {"realised": done, "anchored": anchored, "crowd": crowd, "inst": inst}
 
 
 def _with_purpose(
@@ -92,7 +127,7 @@ def _with_purpose(
     """Matches of ``pattern`` with a learning ``purpose`` nearby."""
     n = 0
     for m in pattern.finditer(text):
-        if purpose.search(text, max(0, m.start() - 150), m.end() + 200):
+        if purpose.search(text, max(0, m.start() - _PURPOSE_BEFORE), m.end() + _PURPOSE_AFTER):
             n += 1
             if n >= cap:
                 break
@@ -105,6 +140,14 @@ def _without_title(body: str, title: str | None) -> str:
     if not key or key not in body.lower():
         return body
     return "\n".join(line for line in body.split("\n") if line.strip().lower() != key)
+
+
+def _headline(body: str, title: str | None) -> str:
+    """The title, else the first line (at most 150 characters: it may be a paragraph)."""
+    if title:
+        return title
+    end = body.find("\n")
+    return body[: 150 if end < 0 else min(end, 150)]
 
 
 def _strip_ignored(text: str) -> str:
@@ -151,47 +194,20 @@ def relevance_features(
         # plain visit words weigh only with a purpose that says "learn"
         frame = _with_purpose(cue.FRAME_VISIT, body, 2, cue.LEARN_STRONG)
     head = body[:1500]
-    done = planned = generic = old = 0
     # a trip dated to a year before last, or to last year in an article of the second
     # half of the year, is a record, not news
     cutoff = (published.year - (1 if published.month >= 7 else 2)) if published else None
-    first_planned = 0
     # Headlines are worded in the present even for plans ("Pemkab X Studi Banding ke Y"),
     # so the statements are read from the story without its headline lines.
     story = _without_title(body, title)
-    for m in cue.VISIT_STATEMENT.finditer(story):
-        before = story[max(0, m.start() - 60) : m.start()]
-        if cue.FUTURE_BEFORE.search(before):
-            planned += 1
-            if done == 0 and planned == 1:
-                first_planned = 1
-        elif cue.GENERIC_BEFORE.search(before):
-            generic += 1
-        elif cue.PAST_BEFORE.search(before) or (
-            cutoff and _years_before(story, m.start(), m.end(), cutoff)
-        ):
-            old += 1
-        else:
-            done += 1
-        if done + planned + generic + old >= 16:
-            break
-    realised, anchored, crowd = _realised(story, cutoff)
-    # untitled articles: the first line, which may be a whole paragraph
-    headline = title or body[: min(body.find("\n") % (len(body) + 1), 150)]
+    headline = _headline(body, title)
     return {
-        "done": done,
-        "planned_stmt": planned,
-        "generic": generic,
-        "old": old,
-        "inst": _count_realised(cue.INST_VISIT, story, 3),
-        "realised": realised,
-        "anchored": anchored,
-        "crowd": crowd,
+        **_statements(story, cutoff),
+        **_realised(story, cutoff),
         "topic_headline": 1 if cue.TOPIC_HEADLINE.search(headline) else 0,
         "foreign_head": 1 if cue.FOREIGN_VISITOR.search(headline) else 0,
         "leisure_head": 1 if cue.HOLIDAY.search(headline) else 0,
         "habit": _count(cue.HABIT, body, 4),
-        "first_planned": first_planned,
         "strong": strong,
         "frame": frame,
         "trip": trip,
@@ -322,8 +338,8 @@ def _national_learning(f: dict[str, float]) -> bool:
 def relevance_score(text: str, title: str | None = None, published: date | None = None) -> float:
     """Probability-like score in [0, 1] that the article reports a study visit.
 
-    0.5 is the decision point used for ``is_study_visit`` and as the default
-    pre-filter threshold of batch runs.
+    0.5 is the decision point of the rules backend's ``is_study_visit`` (batch runs
+    pre-filter with :mod:`visit_extract.batch.prefilter`, not with this score).
 
     Args:
         text: the article text, as scraped.
@@ -331,7 +347,8 @@ def relevance_score(text: str, title: str | None = None, published: date | None 
         published: its publication date, if known.
 
     Returns:
-        The score; articles without any visit term score 0.01.
+        The score; articles without any visit term score 0.01, those without a
+        regional actor or a national body's learning trip 0.05.
     """
     feats = relevance_features(text, title, published)
     if not feats:
