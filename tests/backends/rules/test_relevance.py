@@ -185,6 +185,12 @@ NEGATIVES = {
         "Kabupaten Cianjur, Rabu (13/3). Para pelajar diterima Sekretaris DPRD dan belajar "
         "tentang tugas dewan."
     ),
+    "students studying away": (
+        "Bupati Kerinci bertemu ratusan mahasiswa asal Kerinci yang tengah menimba ilmu di "
+        "Yogyakarta, Sabtu (14/9). Bupati berpesan agar para mahasiswa kembali membangun "
+        "daerah setelah lulus. Pemkab Kerinci juga menyiapkan beasiswa bagi mahasiswa "
+        "berprestasi, kata Kepala Dinas Pendidikan Kerinci."
+    ),
     "party trip": (
         "Pengurus DPD Partai Golkar Kabupaten Sleman melakukan studi banding ke DPD Partai "
         "Golkar Kota Surabaya untuk belajar strategi pemenangan pemilu, Minggu (10/3). "

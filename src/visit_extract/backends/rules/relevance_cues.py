@@ -288,11 +288,13 @@ STUDENT = re.compile(
     r"tim\s+riset|riset)\b",
     _I,
 )
-#: Students as the travellers ("ratusan siswa SMA ... melakukan kunjungan").
+#: Students as the travellers ("ratusan siswa SMA ... melakukan kunjungan"), or as the
+#: ones "menimba ilmu" at a place (they study there, no delegation travels).
 STUDENT_VISITOR = re.compile(
-    r"\b(?:siswa|siswi|pelajar|mahasiswa|santri|murid|peserta\s+didik)\b[^.]{0,80}?"
+    r"\b(?:siswa|siswi|pelajar|mahasiswa|santri|murid|peserta\s+didik|anak\s+muda|"
+    r"generasi\s+muda|perantau)\b[^.]{0,80}?"
     r"\b(?:melakukan|mengikuti|menggelar|berkunjung|mengunjungi|tiba|datang|belajar\s+ke|"
-    r"diterima|disambut)\b",
+    r"diterima|disambut|(?:menimba|timba)\s+ilmu|kuliah|bersekolah)\b",
     _I,
 )
 # The words between a group and a country may not send the group abroad ("rombongan
