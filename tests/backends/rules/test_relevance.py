@@ -114,6 +114,21 @@ POSITIVES = {
         "wisatawan. Jumlah wisatawan naik tiap tahun berkat festival, paket wisata desa dan "
         "promosi agen travel. Rombongan disambut Kepala Dinas Pariwisata Banyuwangi."
     ),
+    "delegation without a visit word": (
+        "Delegasi Pemerintah Kota Balikpapan tiba di Kota Surabaya, Senin (7/10), untuk "
+        "mempelajari pengelolaan sampah. Delegasi dipimpin Asisten II Setda Balikpapan dan "
+        "diterima Kepala Dinas Kebersihan Surabaya."
+    ),
+    "host receives guests": (
+        "Wakil Bupati Sleman menerima tamu dari Pemerintah Kabupaten Bantaeng di ruang "
+        "rapat, Rabu (9/10). Tamu yang dipimpin Sekda Bantaeng itu ingin mengadopsi program "
+        "desa wisata Sleman."
+    ),
+    "digging for innovations": (
+        "Pemkab Nganjuk menggali inovasi pelayanan publik di Kabupaten Sumedang, Selasa "
+        "(8/10). Sekda Nganjuk bersama sepuluh kepala OPD diterima Wakil Bupati Sumedang. "
+        "Mereka ingin mengadopsi aplikasi perizinan daring."
+    ),
     "working visit to see another region's innovation": (
         "Bupati Lamongan melakukan kunjungan kerja ke Kabupaten Banyuwangi, Senin (7/10). "
         "Bupati bersama kepala OPD ingin melihat langsung penerapan Mal Pelayanan Publik. "

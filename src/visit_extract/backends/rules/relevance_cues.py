@@ -45,14 +45,16 @@ FOREIGN_PLACES = (
 GATE = re.compile(
     STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|" + LEARNING_TRIP_TERMS + "|"
     r"belajar|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi|lawatan|melawat|kedatangan|"
-    r"bertandang|sambangi|rombongan",
+    r"bertandang|sambangi|rombongan|delegasi|menerima\s+tamu|replikasi|adopsi|meniru|mencontoh|"
+    r"menggali",
     _I,
 )
 #: Substrings one of which every gated article contains (checked before ``GATE``).
 GATE_WORDS = (
     "stud", "kaji", "compar", "benchmark", "unjung", "kunker", "kunja", "belajar", "pelajari",
     "ilmu", "berguru", "ngangsu", "sharing", "anjangsana", "konsultasi", "lawat", "kedatangan",
-    "tandang", "sambang", "rombongan",
+    "tandang", "sambang", "rombongan", "delegasi", "tamu", "replikasi", "adopsi", "meniru",
+    "mencontoh", "menggali",
 )  # fmt: skip
 STRONG = re.compile(STUDY_TERMS + "|" + LEARNING_TERMS + "|" + LEARNING_TRIP_TERMS, _I)
 KUNKER = re.compile(r"\b" + WORK_VISIT_TERMS + r"\b", _I)
@@ -75,7 +77,7 @@ RECEIVED = re.compile(
 LEARN = re.compile(
     r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
     r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|"
-    r"\b(?:ber)?konsultasi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\breplikasi\b|"
+    r"\b(?:ber)?konsultasi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\b(?:me)?replikasi\b|"
     r"\bmengadopsi\b|\bmeniru\b|\brujukan\b|\bpercontohan\b|\b(?:ter)?inspirasi\b|"
     r"\b(?:guna|untuk)\s+melihat\b|\bmemahami\b|\bmenggali\b|\bingin\s+tahu\b|"
     r"\bmelihat\s+(?:langsung|dari\s+dekat)\b|\bmencari\s+(?:tahu|referensi|masukan|contoh|"
@@ -129,7 +131,8 @@ NATIONAL_BODY = re.compile(
 FRAME_VISIT = re.compile(
     r"kunjungan|\bkunker\b|\bkunja\b|berkunjung|mengunjungi|rombongan|bertolak\s+ke|"
     r"menyambangi|bertandang|\bdatang\s+(?:ke|untuk)\b|menyerbu|\bkedatangan(?:nya)?\s+ke\b|"
-    r"\bkedatangan\s+(?:rombongan|delegasi|tamu)\b",
+    r"\bkedatangan\s+(?:rombongan|delegasi|tamu)\b|\bdelegasi\b|\btamu\s+dari\b|"
+    r"\bmenerima\s+tamu\b|\btiba\s+di\b",
     _I,
 )
 #: Trips whose wording says more than a plain visit word: a learning trip
@@ -139,6 +142,8 @@ FRAME_VISIT = re.compile(
 TRIP_FRAME = re.compile(
     r"\blawatan\b|\bmelawat\b|\b(?:ber)?konsultasi\s+(?:[\w-]+\s+){0,3}?(?:ke|di)\s+(?-i:[A-Z])|"
     r"\bbelajar\s+(?:[\w-]+\s+){0,4}?ke\s+(?:(?-i:[A-Z])|(?:\w+\s+)?negara\b)|"
+    r"\b(?:menggali|mengadopsi|meniru|mencontoh|mereplikasi)\s+(?:[\w-]+\s+){0,4}?(?:ke|di|dari)\s+"
+    r"(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Pemerintah)\b|"
     r"\b(?:ke|di)\s+(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b",
     _I,
 )
@@ -160,7 +165,7 @@ INST_VISIT = re.compile(
     r"(?:kunjungan(?:\s+kerja)?|kunker|berkunjung|mengunjungi)\s+(?:\([^)]*\)\s+)?"
     r"(?:[\w.,-]+\s+){0,6}?(?:ke|di)\s+(?:kantor\s+|gedung\s+)?" + _INST + r"|"
     r"(?:mengunjungi|menyambangi|mendatangi)\s+(?:kantor\s+|gedung\s+)?" + _INST + r"|"
-    r"menerima\s+(?:[\w-]+\s+){0,3}?kunjungan\s+(?:kerja\s+)?(?:\([^)]*\)\s+)?"
+    r"menerima\s+(?:[\w-]+\s+){0,3}?(?:kunjungan|tamu)\s+(?:kerja\s+)?(?:\([^)]*\)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:dari\s+)?(?:[\w-]+\s+){0,3}?" + _INST,
     _I,
 )
@@ -182,7 +187,7 @@ REALISED = re.compile(
     r"belajar|berkunjung|mengunjungi|bertandang|menyambangi|bertolak|tiba|datang|melawat|"
     r"(?:ber)?konsultasi)(?:\s+[\w-]+){0,6}?\s+(?:ke|di)\s+(?-i:[A-Z])|"
     r"\b(?:menerima|menyambut|sambut)\s+(?:hangat\s+|baik\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:kunjungan|kedatangan|rombongan|delegasi)|\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
+    r"(?:kunjungan|kedatangan|rombongan|delegasi|tamu)|\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
     r"\b(?:diterima|disambut)\b|\b(?:kembali|pulang)\s+dari\s+(?-i:[A-Z])|"
     + ABROAD_PROGRAM.pattern,
     _I,
