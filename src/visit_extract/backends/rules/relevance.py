@@ -183,13 +183,14 @@ def relevance_features(
         return {}
     body = _strip_ignored(full)
     strong = _count(cue.STRONG, body, 4)
-    # Without a study-visit term, a visit must come with a learning purpose nearby
-    # ("kunjungan kerja ... untuk mempelajari", "mengunjungi ... guna melihat").
     trip = _with_purpose(cue.TRIP_FRAME, body, 3) + _count(cue.ABROAD_PROGRAM, body, 1)
     frame = 0
     if strong == 0:
-        frame = trip + _with_purpose(cue.FRAME_VISIT, body, 3) + _count(cue.INST_VISIT, body, 2)
-        if frame == 0:
+        # Without a study-visit term, a visit must come with a learning purpose nearby
+        # ("kunjungan kerja ... untuk mempelajari", "mengunjungi ... guna melihat"), be a
+        # learning trip or abroad, or go from one institution to another.
+        gate = trip + _with_purpose(cue.FRAME_VISIT, body, 3) + _count(cue.INST_VISIT, body, 2)
+        if gate == 0:
             return {}
         # plain visit words weigh only with a purpose that says "learn"
         frame = _with_purpose(cue.FRAME_VISIT, body, 2, cue.LEARN_STRONG)
