@@ -176,6 +176,15 @@ def relevance_features(
     Returns:
         Feature name -> value; empty when the article has no visit term at all.
     """
+    return _features(text, title, published, need_actor=False)
+
+
+def _features(
+    text: str, title: str | None, published: date | None, *, need_actor: bool
+) -> dict[str, float]:
+    """:func:`relevance_features`; with ``need_actor``, an article without a regional or
+    national actor (scored 0.05 whatever else it says) stops at ``gov`` and
+    ``national_body``, which saves most of the work on a dump."""
     full = f"{title}\n{text}" if title else text
     # Plain substring tests reject most of a dump far faster than any regex.
     low = full.lower()
@@ -194,6 +203,8 @@ def relevance_features(
             return {}
         # plain visit words weigh only with a purpose that says "learn"
         frame = _with_purpose(cue.FRAME_VISIT, body, 2, cue.LEARN_STRONG)
+    if need_actor and cue.GOV.search(body) is None and cue.NATIONAL_BODY.search(body) is None:
+        return {"gov": 0, "national_body": 0}
     head = body[:1500]
     # a trip dated to a year before last, or to last year in an article of the second
     # half of the year, is a record, not news
@@ -351,7 +362,7 @@ def relevance_score(text: str, title: str | None = None, published: date | None 
         The score; articles without any visit term score 0.01, those without a
         regional actor or a national body's learning trip 0.05.
     """
-    feats = relevance_features(text, title, published)
+    feats = _features(text, title, published, need_actor=True)
     if not feats:
         return 0.01
     if feats["gov"] == 0 and not _national_learning(feats):
