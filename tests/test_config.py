@@ -66,7 +66,22 @@ def test_an_option_without_a_close_match_lists_the_options() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    [{"temperature": -0.1}, {"concurrency": 0}, {"token_budget": 0}, {"prefilter_threshold": 1.5}],
+    [
+        {"temperature": -0.1},
+        {"concurrency": 0},
+        {"token_budget": 0},
+        {"prefilter_threshold": 1.5},
+        {"requests_per_minute": -1.0},
+        {"tokens_per_minute": 0.0},
+        {"article_timeout_s": 0.0},
+        {"request_timeout_s": -5.0},
+        {"transport_total_s": 0.0},
+        {"transport_max_wait_s": -1.0},
+        {"max_output_tokens": 0},
+        {"max_article_chars": 0},
+        {"max_prompt_chars": -1},
+        {"article_timeout_s": float("nan")},
+    ],
 )
 def test_invalid_values_are_refused(bad: dict[str, float]) -> None:
     with pytest.raises(ConfigError, match=next(iter(bad))):

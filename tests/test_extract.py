@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
 from visit_extract.config import Settings
-from visit_extract.errors import EmptyArticleError, UnknownBackendError
+from visit_extract.errors import ArticleTimeout, EmptyArticleError, UnknownBackendError
 from visit_extract.extract import extract_visit, get_backend, register_backend
 from visit_extract.schema import Article, VisitExtraction
 
@@ -90,3 +94,83 @@ def test_the_rules_path_never_imports_the_llm_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+class Stuck:
+    """A backend whose extraction does not return until the test lets it go."""
+
+    name = "stuck"
+    release = threading.Event()
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def extract(self, article: Article) -> VisitExtraction:
+        self.release.wait(30)
+        return VisitExtraction(is_study_visit=False, backend=self.name)
+
+
+class Failing:
+    """A backend that refuses every article with a library error."""
+
+    name = "failing"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def extract(self, article: Article) -> VisitExtraction:
+        raise EmptyArticleError("refused on purpose")
+
+
+@pytest.fixture
+def stuck() -> Iterator[None]:
+    register_backend("stuck", Stuck)
+    Stuck.release.clear()
+    yield
+    Stuck.release.set()  # let the abandoned extraction end
+
+
+def test_an_article_over_its_time_limit_is_an_error(stuck: None) -> None:
+    started = time.monotonic()
+    with pytest.raises(ArticleTimeout, match=r"within 0\.2 s.*--article-timeout"):
+        extract_visit(VISIT, backend="stuck", article_timeout_s=0.2)
+    assert time.monotonic() - started < 10  # not the 30 s the backend would take
+
+
+def test_what_the_backend_raises_reaches_the_caller_unchanged() -> None:
+    register_backend("failing", Failing)
+    with pytest.raises(EmptyArticleError, match="on purpose"):
+        extract_visit(VISIT, backend="failing")
+
+
+def test_cli_extract_over_its_time_limit_is_one_line_exit_2(
+    stuck: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from visit_extract.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(VISIT, encoding="utf-8")
+    assert main(["extract", str(article), "--backend", "stuck", "--article-timeout", "0.2"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ArticleTimeout" not in err and "0.2 s" in err
+
+
+class WhereRun:
+    """Records the thread its extraction ran in."""
+
+    name = "where-run"
+    threads: ClassVar[list[str]] = []
+
+    def __init__(self, settings: Settings) -> None:
+        pass
+
+    def extract(self, article: Article) -> VisitExtraction:
+        self.threads.append(threading.current_thread().name)
+        return VisitExtraction(is_study_visit=False, backend=self.name)
+
+
+def test_without_a_time_limit_the_backend_runs_in_the_callers_thread() -> None:
+    register_backend("where-run", WhereRun)
+    extract_visit(VISIT, backend="where-run")
+    extract_visit(VISIT, backend="where-run", article_timeout_s=float("inf"))
+    assert WhereRun.threads == ["visit-extract-article", threading.current_thread().name]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from visit_extract.batch import BatchResult, aextract_many, extract_many
 from visit_extract.config import Settings
 from visit_extract.errors import (
+    ArticleTimeout,
     ArticleTooLargeError,
     AuthenticationError,
     ConfigError,
@@ -22,11 +23,13 @@ from visit_extract.errors import (
     InputError,
     MissingAPIKeyError,
     NotTextError,
+    OutputError,
     ProviderError,
     RetriesExhausted,
     TokenBudgetExceeded,
     UnknownBackendError,
     VisitExtractError,
+    VisitExtractWarning,
 )
 from visit_extract.eval import EvalRun, evaluate
 from visit_extract.extract import extract_visit
@@ -51,6 +54,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleTimeout",
     "ArticleTooLargeError",
     "AuthenticationError",
     "BackendCapabilities",
@@ -66,6 +70,7 @@ __all__ = [
     "Leader",
     "MissingAPIKeyError",
     "NotTextError",
+    "OutputError",
     "Party",
     "ProviderError",
     "RetriesExhausted",
@@ -75,6 +80,7 @@ __all__ = [
     "Usage",
     "Visit",
     "VisitExtractError",
+    "VisitExtractWarning",
     "VisitExtraction",
     "__version__",
     "aextract_many",

@@ -40,12 +40,13 @@ def split_model(model: str) -> tuple[str | None, str]:
     server) gives ``(None, name)``.
     """
     head, sep, tail = model.partition("/")
-    if sep and head.lower() in _KNOWN_PROVIDERS:
+    if sep and head.lower() in KNOWN_PROVIDERS:
         return head.lower(), tail
     return None, model
 
 
-_KNOWN_PROVIDERS = frozenset(PROVIDER_KEY_ENV) | {"ollama", "vllm", "llamacpp", "lmstudio"}
+#: The provider prefixes a model name may start with (``openai/...``, ``ollama/...``).
+KNOWN_PROVIDERS = frozenset(PROVIDER_KEY_ENV) | {"ollama", "vllm", "llamacpp", "lmstudio"}
 
 
 def _check_names(cls: type, names: Iterable[str]) -> None:
@@ -65,6 +66,26 @@ def _check_names(cls: type, names: Iterable[str]) -> None:
         all_close = all_close and bool(close)
     listing = "" if all_close else f"; the settings are: {', '.join(sorted(fields))}"
     raise ConfigError(f"unknown setting {', '.join(parts)}{listing}")
+
+
+#: Counts that must be at least 1 (``max_retries`` at least 0).
+_AT_LEAST_ONE = (
+    "max_retries",
+    "transport_attempts",
+    "token_budget",
+    "concurrency",
+    "max_output_tokens",
+    "max_article_chars",
+    "max_prompt_chars",
+)
+#: Limits and rates that must be above 0 when set (a rate of None is no limit).
+_ABOVE_ZERO = (
+    "request_timeout_s",
+    "transport_total_s",
+    "article_timeout_s",
+    "requests_per_minute",
+    "tokens_per_minute",
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -141,11 +162,17 @@ class Settings:
         for f in dataclasses.fields(self):
             if getattr(self, f.name) is None and "None" not in str(f.type):
                 raise ConfigError(f"{f.name} cannot be None; leave it out to keep its value")
-        if self.temperature < 0:
+        if not self.temperature >= 0:  # "not >=" also refuses NaN
             raise ConfigError(f"temperature must be >= 0, got {self.temperature}")
-        for name in ("max_retries", "transport_attempts", "token_budget", "concurrency"):
+        for name in _AT_LEAST_ONE:
             if getattr(self, name) < (0 if name == "max_retries" else 1):
                 raise ConfigError(f"{name} must be positive, got {getattr(self, name)}")
+        for name in _ABOVE_ZERO:
+            value = getattr(self, name)
+            if value is not None and not value > 0:
+                raise ConfigError(f"{name} must be a number above 0, got {value}")
+        if not self.transport_max_wait_s >= 0:
+            raise ConfigError(f"transport_max_wait_s must be >= 0, got {self.transport_max_wait_s}")
         if not 0.0 <= self.prefilter_threshold <= 1.0:
             raise ConfigError(
                 f"prefilter_threshold must be in [0, 1], got {self.prefilter_threshold}"
@@ -227,4 +254,4 @@ class Settings:
         return cls(**values)
 
 
-__all__ = ["ENV_PREFIX", "PROVIDER_KEY_ENV", "Settings", "split_model"]
+__all__ = ["ENV_PREFIX", "KNOWN_PROVIDERS", "PROVIDER_KEY_ENV", "Settings", "split_model"]

@@ -13,6 +13,11 @@ class VisitExtractError(Exception):
     """Root of every error raised by visit-extract."""
 
 
+class VisitExtractWarning(UserWarning):
+    """Root of the warnings visit-extract issues: something was repaired or left out,
+    and the run went on (a corrupt cache set aside, a torn results line cut off)."""
+
+
 # --- the caller's input -------------------------------------------------------------
 
 
@@ -42,6 +47,22 @@ class DatasetError(InputError):
         super().__init__(where + message)
         self.path = path
         self.line = line
+
+
+# --- time ----------------------------------------------------------------------------
+
+
+class ArticleTimeout(VisitExtractError, TimeoutError):
+    """One article took longer than ``Settings.article_timeout_s``; its extraction was
+    abandoned (batch runs record it as an error row of this type)."""
+
+
+# --- what the run writes ----------------------------------------------------------------
+
+
+class OutputError(VisitExtractError):
+    """An output cannot be written: a folder that is not there or not writable, a full
+    disk, or another run writing the same file."""
 
 
 # --- configuration --------------------------------------------------------------------
@@ -101,6 +122,16 @@ class RetriesExhausted(ProviderError):
         self.usage = usage
 
 
+class ProviderUnreachableError(RetriesExhausted, ConfigError):
+    """No connection to the provider could be made on any attempt (refused, no route,
+    unknown host): the server is down or the endpoint is wrong.
+
+    Also a :class:`ConfigError`, because it is the same for every article: batch runs
+    and evals stop at the first one instead of failing every article alike (resume
+    once the server answers).
+    """
+
+
 class TokenBudgetExceeded(ProviderError):
     """The article used more tokens than its budget across reasks and retries."""
 
@@ -149,6 +180,7 @@ def spent_usage(exc: BaseException) -> Usage | None:
 
 
 __all__ = [
+    "ArticleTimeout",
     "ArticleTooLargeError",
     "AuthenticationError",
     "ConfigError",
@@ -158,10 +190,13 @@ __all__ = [
     "InputError",
     "MissingAPIKeyError",
     "NotTextError",
+    "OutputError",
     "ProviderError",
+    "ProviderUnreachableError",
     "RetriesExhausted",
     "TokenBudgetExceeded",
     "UnknownBackendError",
     "VisitExtractError",
+    "VisitExtractWarning",
     "spent_usage",
 ]

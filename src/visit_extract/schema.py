@@ -9,8 +9,8 @@ and ignored by the scorer.
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Literal
+from datetime import date, datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -149,7 +149,15 @@ class Visit(BaseModel):
 
 
 class Usage(BaseModel):
-    """Tokens spent on one extraction, over every attempt (reasks and retries)."""
+    """Tokens spent on one extraction, over every attempt (reasks and retries).
+
+    ``prompt_tokens`` counts every input token, those served from the provider's prompt
+    cache included; ``cached_prompt_tokens`` says how many of them were read from that
+    cache (OpenAI's ``prompt_tokens_details.cached_tokens``, Anthropic's
+    ``cache_read_input_tokens``) and ``cache_write_tokens`` how many were written to it
+    (Anthropic's ``cache_creation_input_tokens``), because each is priced differently.
+    JSON written before these two fields existed reads as 0.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -157,6 +165,8 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     total_tokens: int = 0
     requests: int = 0
+    cached_prompt_tokens: int = 0
+    cache_write_tokens: int = 0
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
@@ -164,6 +174,18 @@ class Usage(BaseModel):
             completion_tokens=self.completion_tokens + other.completion_tokens,
             total_tokens=self.total_tokens + other.total_tokens,
             requests=self.requests + other.requests,
+            cached_prompt_tokens=self.cached_prompt_tokens + other.cached_prompt_tokens,
+            cache_write_tokens=self.cache_write_tokens + other.cache_write_tokens,
+        )
+
+    def __sub__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens - other.prompt_tokens,
+            completion_tokens=self.completion_tokens - other.completion_tokens,
+            total_tokens=self.total_tokens - other.total_tokens,
+            requests=self.requests - other.requests,
+            cached_prompt_tokens=self.cached_prompt_tokens - other.cached_prompt_tokens,
+            cache_write_tokens=self.cache_write_tokens - other.cache_write_tokens,
         )
 
 
@@ -192,10 +214,31 @@ class VisitExtraction(BaseModel):
     latency_s: float = 0.0
     cached: bool = False
     warnings: list[str] = Field(default_factory=list)
+    job_id: str | None = Field(
+        default=None,
+        description="The provider batch job the answer came from (None for a live request).",
+    )
+
+
+#: A timestamp whose day is what an article's ``published`` needs: ``2019-02-26 12:30:00``,
+#: ``2019-02-26T08:00:00+07:00``, ``...Z``, ``2019-02-26 09:15 WIB``.
+_TIMESTAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT|WIB|WITA|WIT)?)?",
+    re.IGNORECASE,
+)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Article(BaseModel):
-    """A news article, as in ``articles.jsonl`` of an eval set or a dump."""
+    """A news article, as in ``articles.jsonl`` of an eval set or a dump.
+
+    Values as real dumps write them are accepted: a numeric ``id`` (``1000`` is the id
+    ``"1000"``), a ``published`` timestamp (its day, as written: the time zone does not
+    move it), and empty strings for metadata that is not given.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
@@ -205,6 +248,38 @@ class Article(BaseModel):
     title: str | None = None
     published: date | None = None
     text: str
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _numeric_id(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            return value  # refused below: True is no id
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))  # pandas writes an integer column with gaps as floats
+        if isinstance(value, str) and _SURROGATE.search(value):
+            # a broken "\ud8xx" escape: no output (UTF-8) could name the article
+            raise ValueError("the id is not valid Unicode (a lone surrogate)")
+        return value
+
+    @field_validator("url", "outlet", "title", mode="before")
+    @classmethod
+    def _blank_is_missing(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _day_of_timestamp(cls, value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str):
+            stripped = value.strip()
+            if not stripped:
+                return None
+            match = _TIMESTAMP.fullmatch(stripped)
+            return match.group(1) if match else stripped
+        return value
 
 
 __all__ = [

@@ -70,7 +70,7 @@ def test_engine_dask_on_a_local_cluster(tmp_path: Path) -> None:
         (["--scheduler", "tcp://127.0.0.1:1", "--workers", "2"], "sizes a local cluster"),
         (["--scheduler", "tcp://127.0.0.1:1", "--engine", "local"], "--engine dask"),
         (["--part-size", "1M"], "--part-size cuts the input"),
-        (["--workers", "0"], "at least 1"),
+        (["--workers", "2", "--dry-run"], "--dry-run runs on one process"),
     ],
 )
 def test_option_mistakes_are_explained(
@@ -81,16 +81,11 @@ def test_option_mistakes_are_explained(
     assert message in capsys.readouterr().err
 
 
-def test_several_inputs_need_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = _dumps(tmp_path)
-    code = main(_args(str(folder / "*.jsonl"), "-o", str(tmp_path / "o.jsonl")))
-    assert code == 2 and "add --workers N" in capsys.readouterr().err
+@pytest.mark.parametrize("bad", [["--part-size", "x"], ["--workers", "0"]])
+def test_bad_values_are_refused_by_the_parser(tmp_path: Path, bad: list[str]) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": ROWS[0]}])
     with pytest.raises(SystemExit):
-        main(
-            _args(
-                str(folder / "part0.jsonl"), "-o", "o.jsonl", "--workers", "2", "--part-size", "x"
-            )
-        )
+        main(_args(str(source), "-o", str(tmp_path / "o.jsonl"), "--workers", "2", *bad))
 
 
 def test_without_dask_the_engine_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

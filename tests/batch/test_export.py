@@ -128,3 +128,15 @@ def test_export_parquet(tmp_path: Path) -> None:
     table = pq.read_table(tmp_path / "v.parquet")
     assert table.num_rows == 4 and table.column_names == list(VISIT_COLUMNS)
     assert table.column("topics").to_pylist()[0] == ["Mal Pelayanan Publik", "BUMDes"]
+
+
+def test_an_article_with_two_rows_is_exported_once(tmp_path: Path) -> None:
+    """Two runs that wrote one output at once (before outputs were locked) left each
+    article twice: its visits must not be counted twice."""
+    results = _results(tmp_path / "results.jsonl")
+    lines = results.read_text(encoding="utf-8").splitlines(keepends=True)
+    results.write_text("".join(lines + lines), encoding="utf-8")
+    report = export_results(results, csv=tmp_path / "v.csv")
+    assert (report.extractions, report.errors, report.skipped) == (3, 1, 1)
+    assert report.visits == 4 and report.duplicate_rows == 5
+    assert "5 duplicate rows" in report.summary()

@@ -3,10 +3,11 @@ rows, the pre-filter skips low scores, resumed ids are left out."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from batchhelpers import make_articles
+from batchhelpers import make_articles, write_jsonl
 from fakebackends import ScriptedBackend
 
 from visit_extract.batch import BatchStats, extract_many
@@ -29,7 +30,7 @@ def test_bad_inputs_become_error_rows() -> None:
     ]
     backend = ScriptedBackend(SETTINGS)
     results = {r.id: r for r in extract_many(items, settings=SETTINGS, backend=backend)}
-    assert set(results) == {"ok1", "line-2", "empty", "article-5", "nodate"}
+    assert set(results) == {"ok1", "line-2", "empty", "ok1#2", "article-5", "nodate"}
     assert results["line-2"].error is not None
     assert "dump.jsonl:2" in results["line-2"].error.message
     assert results["empty"].error is not None
@@ -40,11 +41,26 @@ def test_bad_inputs_become_error_rows() -> None:
     assert backend.calls.count("ok1") == 1
 
 
-def test_duplicate_id_row_names_the_line() -> None:
-    items = [Article(id="d", text="satu"), Article(id="d", text="dua")]
-    results = list(extract_many(items, settings=SETTINGS, backend=ScriptedBackend(SETTINGS)))
-    errors = [r for r in results if r.error is not None]
-    assert len(errors) == 1 and "line 2: duplicate article id" in errors[0].error.message  # type: ignore[union-attr]
+def test_a_duplicate_id_gets_a_row_of_its_own_naming_file_and_lines(tmp_path: Path) -> None:
+    dump = write_jsonl(
+        tmp_path / "dump.jsonl",
+        [{"id": "d", "text": "satu"}, {"id": "e", "text": "x"}, {"id": "d", "text": "dua"}],
+    )
+    results = list(extract_many(dump, settings=SETTINGS, backend=ScriptedBackend(SETTINGS)))
+    assert sorted(r.id for r in results) == ["d", "d#2", "e"]  # one row per id, none lost
+    (dup,) = [r for r in results if r.error is not None]
+    assert dup.id == "d#2" and dup.error is not None
+    assert f"{dump}:3: duplicate article id 'd' (first at {dump}:1)" in dup.error.message
+
+
+def test_a_resumed_run_knows_the_duplicate_rows_it_wrote(tmp_path: Path) -> None:
+    items = [Article(id="d", text="satu"), Article(id="d", text="dua"), Article(id="f", text="x")]
+    backend = ScriptedBackend(SETTINGS)
+    stats = BatchStats()
+    results = list(
+        extract_many(items, settings=SETTINGS, backend=backend, skip_ids={"d", "d#2"}, stats=stats)
+    )
+    assert [r.id for r in results] == ["f"] and stats.resumed == 2
 
 
 @pytest.mark.parametrize(
@@ -120,3 +136,19 @@ def test_relevance_error_is_an_error_row() -> None:
         )
     )
     assert [r.error.type for r in results if r.error] == ["RuntimeError", "RuntimeError"]
+
+
+def test_several_input_files_are_read_in_turn_and_duplicates_across_them_named(
+    tmp_path: Path,
+) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "text": "satu"}])
+    second = write_jsonl(
+        tmp_path / "b.jsonl", [{"id": "y", "text": "dua"}, {"id": "x", "text": "t"}]
+    )
+    results = list(
+        extract_many([first, second], settings=SETTINGS, backend=ScriptedBackend(SETTINGS))
+    )
+    assert sorted(r.id for r in results) == ["x", "x#2", "y"]
+    (dup,) = [r for r in results if r.error is not None]
+    assert dup.error is not None and f"{second}:2: duplicate" in dup.error.message
+    assert f"(first at {first}:1)" in dup.error.message

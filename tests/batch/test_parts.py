@@ -80,10 +80,13 @@ def test_jsonl_without_final_newline_and_crlf(tmp_path: Path) -> None:
     assert len(_whole_vs_parts(path, 300)) > 5
 
 
-def test_bare_cr_or_gzip_keeps_the_file_whole(tmp_path: Path) -> None:
-    path = tmp_path / "dump.jsonl"
-    path.write_bytes(b'{"id": "a", "text": "x"}\r{"id": "b", "text": "y"}\n' * 200)
-    assert len(_whole_vs_parts(path, 100)) == 1
+def test_bare_cr_csv_or_gzip_keeps_the_file_whole(tmp_path: Path) -> None:
+    csv_path = tmp_path / "old-mac.csv"
+    csv_path.write_bytes(b"id,text\r" + b"a,satu\rb,dua\r" * 100)
+    assert len(_whole_vs_parts(csv_path, 100)) == 1
+    jsonl = tmp_path / "dump.jsonl"  # JSONL lines end at a newline only: it is cut
+    jsonl.write_bytes(b'{"id": "a", "text": "x"}\r{"id": "b", "text": "y"}\n' * 200)
+    assert len(_whole_vs_parts(jsonl, 100)) > 1
     gz = tmp_path / "dump.jsonl.gz"
     with gzip.open(gz, "wt", encoding="utf-8") as fh:
         fh.write("\n".join(_jsonl_rows(100)) + "\n")
@@ -135,10 +138,12 @@ def test_small_files_and_folders_are_one_part_each(tmp_path: Path) -> None:
 def test_expand_inputs_globs_in_order_and_names_what_is_missing(tmp_path: Path) -> None:
     for name in ("b.jsonl", "a.jsonl", "c.csv"):
         (tmp_path / name).write_text("", encoding="utf-8")
-    found = expand_inputs([str(tmp_path / "*.jsonl"), tmp_path / "c.csv", tmp_path / "a.jsonl"])
+    found = expand_inputs([str(tmp_path / "*.jsonl"), tmp_path / "c.csv"])
     assert [p.name for p in found] == ["a.jsonl", "b.jsonl", "c.csv"]
     with pytest.raises(InputError, match="matches no file"):
         expand_inputs(str(tmp_path / "*.parquet"))
+    with pytest.raises(InputError, match="does not exist"):
+        expand_inputs(tmp_path / "none.jsonl")
 
 
 def test_auto_part_size_gives_several_parts_per_slot_within_bounds() -> None:

@@ -11,7 +11,7 @@ from fakebackends import ScriptedBackend
 from visit_extract.batch import BatchResult, BatchStats, ResultWriter, extract_many, read_results
 from visit_extract.config import Settings
 from visit_extract.errors import ExtractionValidationError
-from visit_extract.schema import Article, Usage, VisitExtraction
+from visit_extract.schema import Article, Party, Usage, Visit, VisitExtraction
 
 SETTINGS = Settings(backend="scripted", concurrency=4, prefilter=False)
 
@@ -101,5 +101,26 @@ def test_cached_results_cost_nothing_again() -> None:
     )
     stats.add(BatchResult(id="c", extraction=cached), lambda usage: 1.0)
     stats.add(BatchResult(id="s", skipped="prefilter", score=0.1))
-    assert (stats.cache_hits, stats.study_visits, stats.skipped) == (1, 1, 1)
+    assert (stats.cache_hits, stats.flagged_without_visits, stats.skipped) == (1, 1, 1)
     assert stats.usage.total_tokens == 0 and stats.cost_usd is None
+
+
+def _visit() -> Visit:
+    return Visit(visitor=Party(region="Kabupaten Sigi"), host=Party(region="Kota Batu"))
+
+
+def test_study_visit_articles_are_those_with_a_visit_and_the_rest_are_said_apart() -> None:
+    """A backend may flag an article as a study-visit report and find no visit in it:
+    counted as a study-visit article, the summary read "4 study-visit articles, 3
+    visits"."""
+    stats = BatchStats()
+    for i in range(3):
+        found = VisitExtraction(is_study_visit=True, visits=[_visit()], backend="test")
+        stats.add(BatchResult(id=f"v{i}", extraction=found))
+    flagged = VisitExtraction(is_study_visit=True, visits=[], backend="test")
+    stats.add(BatchResult(id="f", extraction=flagged))
+    stats.add(BatchResult(id="n", extraction=VisitExtraction(is_study_visit=False, backend="t")))
+    assert (stats.study_visits, stats.visits, stats.flagged_without_visits) == (3, 3, 1)
+    lines = dict(line.strip().rsplit(None, 1) for line in stats.summary().splitlines()[1:-1])
+    assert lines["study-visit articles"] == "3" and lines["visits"] == "3"
+    assert lines["flagged, but no visit found"] == "1"

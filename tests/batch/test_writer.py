@@ -56,7 +56,7 @@ def test_resume_with_retry_errors_replaces_error_rows(tmp_path: Path) -> None:
     final = read_rows(out)
     assert sorted(healthy.calls) == ["e1", "e4"]
     assert len(final) == 7
-    assert [r["id"] for r in final if "error" in r] == ["e0"]  # the duplicate stays reported
+    assert [r["id"] for r in final if "error" in r] == ["e0#2"]  # the duplicate stays reported
     assert sorted(r["id"] for r in final if "error" not in r) == [f"e{i}" for i in range(6)]
 
 

@@ -82,3 +82,44 @@ def test_rate_options_reach_the_settings_of_batch_and_eval(command: str) -> None
     assert settings.article_timeout_s == 45.0
     left_out = settings_from_args(parse([]))
     assert (left_out.requests_per_minute, left_out.article_timeout_s) == (None, 300.0)
+
+
+# --- every user mistake: one line on stderr, exit 2 ---------------------------------------
+
+
+def _one_line_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    from visit_extract.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2, err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["batch", "d.jsonl", "-o", "o.jsonl", "--rpm", "-1"], "--rpm: must be a number above 0"),
+        (["batch", "d.jsonl", "-o", "o.jsonl", "--tpm", "0"], "--tpm: must be a number above 0"),
+        (["batch", "d.jsonl", "-o", "o.jsonl", "--concurrency", "0"], "--concurrency"),
+        (["batch", "d.jsonl", "-o", "o.jsonl", "--prefilter-threshold", "2"], "between 0 and 1"),
+        (["eval", "evals/seeds", "--limit", "-1"], "--limit: must be a whole number above 0"),
+        (["eval", "evals/seeds", "--bootstrap", "-5"], "--bootstrap: must be a whole number"),
+        (["eval", "evals/seeds", "--article-timeout", "0"], "--article-timeout"),
+        (["eval", "evals/seeds", "--diffs", "-3"], "--diffs"),
+        (["extract", "a.txt", "--timeout", "nan"], "--timeout"),
+        (["extract", "a.txt", "--max-output-tokens", "0"], "--max-output-tokens"),
+        (["extract", "a.txt", "--temperature", "-1"], "--temperature: must be a number >= 0"),
+        (["export", "r.jsonl", "--csv", "v.csv", "--window-days", "-1"], "--window-days"),
+        (["network", "r.jsonl", "--top", "0"], "--top"),
+        (["batch", "d.jsonl", "-o", "o.jsonl", "--no-such"], "unrecognized arguments"),
+        (["nosuchcommand"], "invalid choice"),
+    ],
+)
+def test_a_bad_argument_is_one_line_and_exit_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _one_line_exit_2(argv, capsys)
+    assert message in err and "--help" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 from pathlib import Path
@@ -102,3 +103,53 @@ def test_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> No
     schema = json.loads(capsys.readouterr().out)
     assert {"is_study_visit", "visits"} <= set(schema["properties"])
     assert "Visit" in schema["$defs"]
+
+
+# --- the smaller points of issue 11 ---------------------------------------------------------
+
+
+def test_a_gzipped_article_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt.gz"
+    path.write_bytes(gzip.compress(VISIT.encode("utf-8")))
+    assert main(["extract", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["is_study_visit"] is True
+
+
+def test_an_impossible_publication_date_is_called_invalid(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", str(EXAMPLE), "--published", "2019-02-31"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and err.count("\n") == 1
+    assert "'2019-02-31' is not a valid date (day is out of range for month)" in err
+
+
+def test_the_size_error_names_an_option_that_exists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(VISIT * 20, encoding="utf-8")
+    assert main(["extract", str(path), "--max-article-chars", "1000"]) == 2
+    assert "--max-article-chars" in capsys.readouterr().err
+    assert main(["extract", str(path), "--max-article-chars", "100000", "--json"]) == 0
+
+
+def test_jsonl_names_the_backend_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": f"a{i}", "text": VISIT} for i in range(4)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    assert capsys.readouterr().err.count("backend: rules") == 1
+
+
+def test_on_a_terminal_a_person_gets_a_short_view_and_json_on_request(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["extract", str(EXAMPLE), "--published", "2019-02-26"]) == 0
+    out = capsys.readouterr().out
+    assert "study visit: yes" in out and "Kabupaten Banyuwangi" in out and "{" not in out
+    assert len(out.splitlines()) < 40 and "--json" in out
+    assert main(["extract", str(EXAMPLE), "--published", "2019-02-26", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["backend"] == "rules"

@@ -1,11 +1,27 @@
-"""Small builders for hand-made gold labels and predictions in the eval tests."""
+"""Small builders for hand-made gold labels, predictions and backends in the eval
+tests."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from visit_extract.config import Settings
 from visit_extract.eval.datasets import GoldVisit
-from visit_extract.schema import Visit
+from visit_extract.extract import register_backend
+from visit_extract.schema import Article, Visit, VisitExtraction
+
+
+def register_refusing(name: str, error: Exception) -> None:
+    """Register a backend ``name`` that raises ``error`` for every article."""
+
+    class Refusing:
+        def __init__(self, settings: Settings) -> None:
+            self.name = name
+
+        def extract(self, article: Article) -> VisitExtraction:
+            raise error
+
+    register_backend(name, Refusing)
 
 
 def party(

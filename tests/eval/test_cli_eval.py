@@ -9,10 +9,12 @@ import pytest
 
 from visit_extract.cli import main
 from visit_extract.config import Settings
+from visit_extract.errors import EmptyArticleError
 from visit_extract.eval import METRICS
 from visit_extract.extract import register_backend
 from visit_extract.schema import Article, VisitExtraction
 
+from .helpers import register_refusing
 from .test_runner import gold_rows, perturbed_rows, write_rows
 
 
@@ -282,3 +284,81 @@ def test_help_lists_every_scored_field(capsys: pytest.CaptureFixture[str]) -> No
     text = " ".join(capsys.readouterr().out.split())
     listed = text.split("scored fields (for --min): ", 1)[1]
     assert [f.strip() for f in listed.split(",")] == list(METRICS)
+
+
+@pytest.mark.parametrize("flag", ["--out", "--html"])
+def test_a_run_or_report_into_a_folder_that_cannot_exist_is_refused_before_the_run(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for target in (blocker / "run.json", Path("/proc/no-such-dir/run.json")):
+        code, stdout, stderr = _run(
+            ["eval", str(seeds_dir), "--backend", "rules", "-q", flag, str(target)], capsys
+        )
+        assert code == 2 and stdout == "", stderr  # refused before scoring anything
+        assert stderr.count("\n") == 1 and str(target) in stderr and "Traceback" not in stderr
+
+
+def test_a_misspelt_min_field_is_refused_before_anything_is_extracted(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls: list[str] = []
+
+    class Counting:
+        name = "counting"
+
+        def __init__(self, settings: Settings) -> None:
+            pass
+
+        def extract(self, article: Article) -> VisitExtraction:
+            calls.append(article.id)
+            return VisitExtraction(is_study_visit=False, backend=self.name)
+
+    register_backend("counting", Counting)
+    code, stdout, stderr = _run(
+        ["eval", str(seeds_dir), "--backend", "counting", "-q", "--min", "visti=0.5"], capsys
+    )
+    assert code == 2 and calls == [] and stdout == ""
+    assert stderr.count("\n") == 1 and "did you mean visit?" in stderr
+
+
+def test_predictions_that_match_no_article_are_an_error(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"id": f"other-{i}", "is_study_visit": False, "visits": []} for i in range(3)]
+    preds = write_rows(tmp_path / "p.jsonl", rows)
+    code, stdout, stderr = _run(["eval", str(seeds_dir), "--predictions", str(preds), "-q"], capsys)
+    assert code == 2 and stdout == ""
+    assert stderr.count("\n") == 1 and "none of the 3 predictions" in stderr
+    assert "'other-0'" in stderr and str(preds) in stderr
+
+
+def test_eval_takes_batchs_spellings_of_output_and_quiet(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    preds = write_rows(tmp_path / "p.jsonl", gold_rows(seeds_dir))
+    for flags in (["-o", str(tmp_path / "a.json")], ["--output", str(tmp_path / "b.json")]):
+        code, _, err = _run(
+            ["eval", str(seeds_dir), "--predictions", str(preds), "--no-progress", *flags],
+            capsys,
+        )
+        assert code == 0, err
+    assert (tmp_path / "a.json").is_file() and (tmp_path / "b.json").is_file()
+
+
+def test_compare_help_is_compares_own(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["eval", "compare", "--help"])
+    out = capsys.readouterr().out
+    assert exited.value.code == 0
+    assert out.startswith("usage: visit-extract eval compare") and "A.json" in out
+    assert "--predictions" not in out
+
+
+def test_a_run_in_which_every_article_failed_exits_1(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register_refusing("eval-broken", EmptyArticleError("refused on purpose"))
+    code, _, stderr = _run(["eval", str(seeds_dir), "--backend", "eval-broken", "-q"], capsys)
+    assert code == 1 and "no article was extracted" in stderr

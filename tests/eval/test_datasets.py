@@ -247,3 +247,12 @@ def test_predictions_in_memory() -> None:
     assert predictions_from({"b": ext})["b"].extraction is ext
     with pytest.raises(DatasetError, match="no id"):
         predictions_from([VisitExtraction(is_study_visit=False, backend="rules")])
+
+
+def test_an_error_row_beside_the_extraction_of_its_id_is_not_a_conflict(tmp_path: Path) -> None:
+    """Batch output of earlier versions wrote an input's duplicate id as an error row under
+    the same id, before or after the extraction: the extraction is the prediction."""
+    dup = {"id": "a", "error": {"type": "DatasetError", "message": "duplicate", "attempts": 0}}
+    for rows in ([dup, _prediction("a")], [_prediction("a"), dup]):
+        preds = read_predictions(_write(tmp_path / "pred.jsonl", rows))
+        assert preds["a"].extraction is not None and preds["a"].error is None

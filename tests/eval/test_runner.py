@@ -21,6 +21,8 @@ from visit_extract.extract import register_backend
 from visit_extract.registry import BackendCapabilities
 from visit_extract.schema import Article, Usage, VisitExtraction
 
+from .helpers import register_refusing
+
 
 def gold_rows(seeds_dir: Path) -> list[dict[str, Any]]:
     """The seed gold labels as prediction rows (a perfect prediction)."""
@@ -325,16 +327,9 @@ def test_a_backend_runs_under_the_per_article_timeout(seeds_dir: Path) -> None:
 def test_a_configuration_error_mid_run_stops_it_and_spares_the_old_side_file(
     seeds_dir: Path, tmp_path: Path
 ) -> None:
-    class LateNoKey:
-        name = "eval-late-nokey"
-
-        def __init__(self, settings: Settings) -> None:
-            pass
-
-        def extract(self, article: Article) -> VisitExtraction:
-            raise MissingAPIKeyError("no API key for acme: set ACME_API_KEY")
-
-    register_backend("eval-late-nokey", LateNoKey)
+    register_refusing(
+        "eval-late-nokey", MissingAPIKeyError("no API key for acme: set ACME_API_KEY")
+    )
     side = tmp_path / "run.articles.jsonl"
     side.write_text('{"id": "from-an-earlier-run"}\n', encoding="utf-8")
     with pytest.raises(MissingAPIKeyError, match="ACME_API_KEY"):

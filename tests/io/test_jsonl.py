@@ -55,6 +55,27 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
     with pytest.raises(DatasetError, match="no such file"):
         list(iter_jsonl(tmp_path / "none.jsonl"))
     latin = tmp_path / "latin.jsonl"
-    latin.write_bytes('{"id": "k1", "text": "caf\u00e9"}\n'.encode("latin-1"))
-    with pytest.raises(DatasetError, match="not UTF-8"):
-        list(iter_jsonl(latin))
+    good = json.dumps(ROWS[0]) + "\n"
+    latin.write_bytes(
+        good.encode() + '{"id": "k1", "text": "caf\u00e9"}\n'.encode("latin-1") + good.encode()
+    )
+    # one line of another encoding costs that line, not the file
+    items = list(iter_jsonl(latin))
+    assert [n for n, _ in items] == [1, 2, 3]
+    assert isinstance(items[1][1], BadRow) and "line is not UTF-8" in items[1][1].message
+    with pytest.raises(DatasetError, match=r"latin\.jsonl:2: line is not UTF-8"):
+        read_articles(latin)
+
+
+def test_a_byte_order_mark_and_crlf_are_read_through(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "".join(json.dumps(r) + "\r\n" for r in ROWS).encode())
+    assert [a.id for a in read_articles(path)] == ["k1", "k2"]
+
+
+def test_the_invalid_json_message_says_what_and_where(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": "a", "text": "tab\there"}\n', encoding="utf-8")
+    ((_, bad),) = list(iter_jsonl(path))
+    assert isinstance(bad, BadRow)
+    assert bad.message == "invalid JSON: Invalid control character at column 25"

@@ -134,3 +134,67 @@ def test_jsonl_mapping_and_bad_lines(tmp_path: Path) -> None:
     assert isinstance(items[1][1], BadRow) and "invalid JSON" in items[1][1].message
     assert isinstance(items[2][1], BadRow) and items[2][1].id == "j3"
     assert count_input_rows(path) == 3
+
+
+# --- what real dumps contain ------------------------------------------------------------
+
+
+def test_jsonl_dump_with_numeric_ids_timestamps_and_empty_strings(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(
+        '{"id": 1000, "text": "satu", "published": ""}\n'
+        '{"id": "", "text": "dua", "published": "2019-02-26 12:30:00", "title": ""}\n'
+        '{"text": "tiga", "published": "2019-02-26T08:00:00+07:00"}\n',
+        encoding="utf-8",
+    )
+    items = [item for _, item in iter_input(path)]
+    assert all(isinstance(i, Article) for i in items), items
+    assert [i.id for i in items] == ["1000", "d-2", "d-3"]
+    assert [str(i.published) for i in items] == ["None", "2019-02-26", "2019-02-26"]
+
+
+def test_csv_blank_id_cells_get_line_ids(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "d.csv", [["id", "text"], ["", "satu"], ["7", "dua"]])
+    assert [item.id for _, item in iter_input(path)] == ["d-2", "7"]
+
+
+def _inputs(tmp_path: Path) -> dict[str, Path]:
+    """One two-article dump in each format, text under ``content``."""
+    jsonl = tmp_path / "d.jsonl"
+    jsonl.write_text(
+        '{"id": "a", "content": "satu"}\n{"id": "b", "content": "dua"}\n', encoding="utf-8"
+    )
+    paths = {"jsonl": jsonl, "csv": _csv(tmp_path / "d.csv", [["id", "content"], ["a", "satu"]])}
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.table({"id": ["a"], "content": ["satu"]}), tmp_path / "d.parquet")
+    paths["parquet"] = tmp_path / "d.parquet"
+    return paths
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_a_mapped_column_the_input_lacks_is_refused_before_any_article(
+    tmp_path: Path, fmt: str
+) -> None:
+    path = _inputs(tmp_path)[fmt]
+    with pytest.raises(InputError, match=r"'body'.*content"):
+        next(iter_input(path, columns="text=body"))
+    assert isinstance(next(iter_input(path, columns="text=content"))[1], Article)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_an_input_without_a_text_column_says_how_to_map_it(tmp_path: Path, fmt: str) -> None:
+    with pytest.raises(InputError, match="--map text="):
+        next(iter_input(_inputs(tmp_path)[fmt]))
+
+
+def test_csv_with_a_byte_order_mark_and_a_record_of_another_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfid,text\n" + b"a,satu\n" + "b,caf\xe9\n".encode("latin-1") + b"c,tiga\n"
+    )
+    items = [item for _, item in iter_input(path)]
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c"]  # BOM not in "id"
+    bad = items[1]
+    assert isinstance(bad, BadRow) and bad.line == 3 and "not UTF-8" in bad.message
+    assert count_input_rows(path) == 3

@@ -17,12 +17,18 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from visit_extract.batch.calls import BackendCalls
-from visit_extract.batch.intake import Intake, RelevanceFn, Source, load_relevance
+from visit_extract.batch.intake import (
+    Intake,
+    RelevanceFn,
+    Source,
+    input_paths,
+    load_relevance,
+)
 from visit_extract.batch.progress import ProgressBar
 from visit_extract.batch.ratelimit import RateGate, SharedBudget
 from visit_extract.batch.rows import BatchResult, ErrorInfo
@@ -31,7 +37,12 @@ from visit_extract.batch.writer import ResultWriter
 from visit_extract.config import Settings
 from visit_extract.errors import ConfigError
 from visit_extract.io import count_input_rows
-from visit_extract.registry import ExtractionBackend, capabilities_of, make_backend
+from visit_extract.registry import (
+    ExtractionBackend,
+    backend_factory,
+    capabilities_of,
+    make_backend,
+)
 from visit_extract.schema import Article, VisitExtraction
 
 
@@ -281,8 +292,9 @@ async def aextract_many(
     """Extract many articles concurrently; yield each result as it completes.
 
     Args:
-        articles: a path (JSONL/CSV/Parquet file or a folder of ``.txt`` files), or an
-            iterable / async iterable of :class:`Article`, article dicts, bare texts or
+        articles: a path (JSONL/CSV/Parquet file or a folder of ``.txt`` files), a list
+            of ``Path`` objects read one after the other, or an iterable / async
+            iterable of :class:`Article`, article dicts, bare texts or
             :class:`~visit_extract.io.BadRow`.
         settings: the run's settings (backend, model, ``concurrency``,
             ``requests_per_minute``, ``tokens_per_minute``, ``article_timeout_s``,
@@ -330,13 +342,14 @@ async def aextract_many(
 
 
 async def arun_batch(
-    source: str | Path,
+    source: str | Path | Sequence[Path],
     output: str | Path,
     *,
     settings: Settings | None = None,
     resume: bool = False,
     overwrite: bool = False,
     retry_errors: bool = False,
+    force: bool = False,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
@@ -345,11 +358,22 @@ async def arun_batch(
 ) -> BatchStats:
     """Async :func:`run_batch`."""
     stats = stats if stats is not None else BatchStats()
+    settings = settings if settings is not None else Settings.from_env()
+    # What this run's rows will name (a backend class declares its name; a bare factory
+    # does not): a resumed output that another backend or model wrote is refused.
+    chosen = options.get("backend") or backend_factory(settings.resolved_backend)
+    name = getattr(chosen, "name", None)
     with ResultWriter(
-        output, resume=resume, overwrite=overwrite, retry_errors=retry_errors
+        output,
+        resume=resume,
+        overwrite=overwrite,
+        retry_errors=retry_errors,
+        producer=(name if isinstance(name, str) else None, settings.model),
+        force=force,
     ) as writer:
         if progress:
-            total = count_input_rows(source, fmt=input_format)
+            counts = [count_input_rows(Path(p), fmt=input_format) for p in input_paths(source)]
+            total = None if None in counts else sum(c or 0 for c in counts)
             stats.total = None if total is None else max(0, total - len(writer.done_ids))
         async for result in aextract_many(
             source,

@@ -13,8 +13,8 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from visit_extract.batch.dedupe import VisitRecord, assign_events
-from visit_extract.errors import InputError
-from visit_extract.io import BadRow, iter_input
+from visit_extract.errors import DatasetError, InputError, OutputError
+from visit_extract.io import BadRow, describe_os_error, iter_input, prepare_output
 
 #: Columns of the visit table, in order.
 VISIT_COLUMNS: tuple[str, ...] = (
@@ -60,6 +60,7 @@ class ExportReport:
     extractions: int = 0
     errors: int = 0
     skipped: int = 0
+    duplicate_rows: int = 0
     visits: int = 0
     events: int = 0
     multi_source_events: int = 0
@@ -75,6 +76,11 @@ class ExportReport:
             f"{self.visits:,} visits in {self.events:,} events "
             f"({self.multi_source_events:,} reported by more than one article)",
         ]
+        if self.duplicate_rows:
+            lines.append(
+                f"{self.duplicate_rows:,} duplicate rows of ids read before were left out "
+                "(resuming the batch once repairs the file)"
+            )
         if self.edges or "edges" in self.written or "graphml" in self.written:
             lines.append(
                 f"{self.edges:,} visitor→host region pairs; {self.visits_off_network:,} "
@@ -102,8 +108,21 @@ def load_records(
 
     report = report if report is not None else ExportReport()
     records: list[VisitRecord] = []
+    # One row per id counts (its first extraction, else its first row): the others are
+    # duplicates, of a file two runs wrote at once, whose visits must not count twice.
+    counted: dict[str, str] = {}
     for result in read_results(results):
         ext = result.extraction
+        before = counted.get(result.id)
+        if before is not None:
+            report.duplicate_rows += 1
+            if before == "ok" or ext is None:
+                continue
+            if before == "error":  # an extraction replaces the error row of its id
+                report.errors -= 1
+            else:
+                report.skipped -= 1
+        counted[result.id] = result.status
         if ext is None:
             if result.error is not None:
                 report.errors += 1
@@ -133,6 +152,10 @@ def load_records(
                 for rec in by_id[item.id]:
                     rec.published, rec.outlet = item.published, item.outlet
                     rec.url, rec.title = item.url, item.title
+    if not counted:
+        raise DatasetError(
+            "holds no result rows; give the output of visit-extract batch", path=str(results)
+        )
     report.visits = len(records)
     return records
 
@@ -373,27 +396,35 @@ def export_results(
     Returns:
         Counts and the paths written.
     """
+    targets = {"visits csv": csv, "visits parquet": parquet, "edges": edges, "graphml": graphml}
+    for target in targets.values():
+        if target:
+            prepare_output(target)  # before reading: a typo costs no time
     report = ExportReport()
     records = load_records(
         results, articles=articles, articles_format=articles_format, columns=columns, report=report
     )
     report.events = assign_events(records, window_days=window_days)
     report.multi_source_events = len({r.event_id for r in records if len(r.event_articles) > 1})
-    if csv:
-        write_visits_csv(records, csv)
-        report.written["visits csv"] = Path(csv)
-    if parquet:
-        write_visits_parquet(records, parquet)
-        report.written["visits parquet"] = Path(parquet)
+    edge_list: list[Edge] = []
     if edges or graphml:
         edge_list, report.visits_off_network = build_edges(records)
         report.edges = len(edge_list)
-        if edges:
-            write_edges_csv(edge_list, edges)
-            report.written["edges"] = Path(edges)
-        if graphml:
-            write_graphml(edge_list, graphml)
-            report.written["graphml"] = Path(graphml)
+    for kind, target in targets.items():
+        if not target:
+            continue
+        try:
+            if kind == "visits csv":
+                write_visits_csv(records, target)
+            elif kind == "visits parquet":
+                write_visits_parquet(records, target)
+            elif kind == "edges":
+                write_edges_csv(edge_list, target)
+            else:
+                write_graphml(edge_list, target)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {describe_os_error(exc)}") from None
+        report.written[kind] = Path(target)
     return report
 
 

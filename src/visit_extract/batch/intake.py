@@ -6,9 +6,9 @@ article the pre-filter skips)."""
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from visit_extract.batch.prefilter import prefilter_score
 from visit_extract.batch.rows import BatchResult
@@ -19,7 +19,10 @@ from visit_extract.io import BadRow, iter_input, to_article
 from visit_extract.schema import Article
 
 Item = Article | BadRow | dict[str, Any] | str | tuple[int, Article | BadRow]
-Source = str | os.PathLike[str] | Iterable[Item] | AsyncIterable[Item]
+#: One input: a path, or an iterable or async iterable of items.
+Part = str | os.PathLike[str] | Iterable[Item] | AsyncIterable[Item]
+#: One input, or several files (a list of ``Path`` objects: strings in a list are texts).
+Source = Part | Sequence[os.PathLike[str]]
 RelevanceFn = Callable[..., float]
 
 
@@ -29,8 +32,21 @@ def load_relevance() -> RelevanceFn:
     return prefilter_score
 
 
+def input_paths(source: Source) -> list[str | os.PathLike[str]]:
+    """The files a source names: one path, or a list of ``Path`` objects; else none."""
+    if isinstance(source, (str, os.PathLike)):
+        return [source]
+    if (
+        isinstance(source, (list, tuple))
+        and source
+        and all(isinstance(s, os.PathLike) for s in source)
+    ):
+        return list(source)
+    return []
+
+
 async def numbered(
-    source: Source, *, input_format: str | None, columns: str | dict[str, str] | None
+    source: Part, *, input_format: str | None, columns: str | dict[str, str] | None
 ) -> AsyncIterator[tuple[int, Item]]:
     """``(line or position, item)`` for each item of a path, iterable or async iterable."""
     if isinstance(source, (str, os.PathLike)):
@@ -44,6 +60,17 @@ async def numbered(
     else:
         for number, obj in enumerate(source, start=1):
             yield number, obj
+
+
+def duplicate_row(key: str, copies: int, where: str, first: str) -> BatchResult:
+    """The row of the ``copies``-th input row with id ``key`` (at ``where``; the first
+    was at ``first``): an error row under an id of its own, ``key#copies``."""
+    copy = f"{key}#{copies}"
+    return BatchResult.failed(
+        copy,
+        f"{where}: duplicate article id {key!r} (first at {first}); this copy is "
+        f"not extracted and is recorded as {copy!r}: give every article its own id",
+    )
 
 
 def article_id(number: int, item: Any) -> str:
@@ -87,27 +114,42 @@ class Intake:
         self.relevance = relevance
         self.input_format = input_format
         self.columns = columns
-        self._seen: set[str] = set()
+        #: Where each id was first seen ("dump.jsonl:3"), and how often since.
+        self._first: dict[str, str] = {}
+        self._copies: dict[str, int] = {}
 
     async def items(self, source: Source) -> AsyncIterator[Article | BatchResult]:
         """An article for the backend or a finished result, per new input item."""
-        async for number, item in numbered(
-            source, input_format=self.input_format, columns=self.columns
-        ):
-            if isinstance(item, tuple):  # (line, item) pairs from iter_input-like sources
-                number, item = item
-            admitted = self._admit(number, item)
-            if admitted is not None:
-                yield admitted
+        paths = input_paths(source)
+        parts: list[Part] = list(paths) if paths else [cast(Part, source)]
+        for part in parts:
+            origin = str(part) if isinstance(part, (str, os.PathLike)) else None
+            async for number, item in numbered(
+                part, input_format=self.input_format, columns=self.columns
+            ):
+                if isinstance(item, tuple):  # (line, item) pairs from iter_input-like sources
+                    number, item = item
+                where = f"{item.path}:{item.line}" if isinstance(item, BadRow) else None
+                if where is None:
+                    where = f"{origin}:{number}" if origin else f"item {number}"
+                admitted = self._admit(number, item, where)
+                if admitted is not None:
+                    yield admitted
 
-    def _admit(self, number: int, item: Any) -> Article | BatchResult | None:
+    def _admit(self, number: int, item: Any, where: str) -> Article | BatchResult | None:
         key = article_id(number, item)
+        copies = self._copies[key] = self._copies.get(key, 0) + 1
+        first = self._first.setdefault(key, where)
+        if copies > 1:
+            # Every input row keeps a row of its own, under an id of its own: one id
+            # with two rows would break resuming, scoring and exporting the output.
+            if f"{key}#{copies}" in self.skip_ids:
+                self.stats.resumed += 1
+                return None
+            return duplicate_row(key, copies, where, first)
         if key in self.skip_ids:
             self.stats.resumed += 1
             return None
-        if key in self._seen:
-            return BatchResult.failed(key, f"line {number}: duplicate article id {key!r}")
-        self._seen.add(key)
         if isinstance(item, BadRow):
             return BatchResult.failed(key, f"{item.path}:{item.line}: {item.message}")
         try:
@@ -129,4 +171,13 @@ class Intake:
         return article
 
 
-__all__ = ["Intake", "RelevanceFn", "Source", "article_id", "load_relevance", "numbered"]
+__all__ = [
+    "Intake",
+    "RelevanceFn",
+    "Source",
+    "article_id",
+    "duplicate_row",
+    "input_paths",
+    "load_relevance",
+    "numbered",
+]

@@ -128,7 +128,8 @@ def _exclusive(path: Path) -> Iterator[None]:
     except ImportError:  # not POSIX: no lock; the scheduler runs one attempt at a time
         yield
         return
-    lock_path = path.with_name(path.name + ".lock")
+    # Not ``<file>.lock``: that one is ResultWriter's own (taken without waiting).
+    lock_path = path.with_name(path.name + ".attempt-lock")
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -162,8 +163,6 @@ def run_part(job: PartJob) -> PartReport:
             return report
         asyncio.run(_write_part(job, partial, report.stats, budget))
         os.replace(partial, final)
-    with contextlib.suppress(FileNotFoundError):
-        partial.with_name(partial.name + ".lock").unlink()
     return report
 
 

@@ -7,10 +7,10 @@ on, so its items keep the numbers they have when the whole file is read in one g
 ids of rows without one (``line-<n>``, ``<stem>-<line>`` for CSV) and the messages of
 error rows come out the same.
 
-Cutting is exact, never a guess: JSONL is cut after a newline, CSV after a record the
-``csv`` module itself has parsed (a quoted field may hold newlines). A file with a bare
-carriage return (an old Mac line end, which the readers also treat as a line break) is
-not cut at all.
+Cutting is exact, never a guess: JSONL is cut after a newline (its reader splits lines
+on newlines only), CSV after a record the ``csv`` module itself has parsed (a quoted
+field may hold newlines). A CSV file with a bare carriage return (an old Mac line end,
+which the CSV reader also takes for a line break) is not cut at all.
 """
 
 from __future__ import annotations
@@ -100,35 +100,28 @@ def read_part(
 
 
 def expand_inputs(sources: str | Path | Sequence[str | Path]) -> list[Path]:
-    """The input files named by paths and glob patterns (``'dump/*.jsonl'``), in order.
-
-    A pattern's matches are sorted; a path that exists is taken as it is (so a file
-    whose name has ``*`` in it still works).
+    """The input paths: each as given, or the files a glob pattern (``'dump/*.jsonl'``)
+    matches, sorted; in the order given.
 
     Raises:
-        InputError: a pattern matches nothing, or no input is given.
+        InputError: a path that does not exist, or a pattern that matches nothing.
     """
-    items = [sources] if isinstance(sources, (str, Path)) else list(sources)
+    given = [sources] if isinstance(sources, (str, Path)) else list(sources)
     paths: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.exists():
-            paths.append(path)
+    for item in given:
+        text = str(item)
+        if Path(text).exists() or not any(c in text for c in "*?["):
+            if not Path(text).exists():
+                raise InputError(f"{text} does not exist; give a dump file or a folder")
+            paths.append(Path(item))
             continue
-        matches = sorted(glob.glob(str(item), recursive=True))
+        matches = sorted(glob.glob(text))
         if not matches:
-            raise InputError(f"{item} does not exist and matches no file; check the path")
-        paths.extend(Path(m) for m in matches)
+            raise InputError(f"{text} matches no file; give a dump file, a folder or a glob")
+        paths.extend(map(Path, matches))
     if not paths:
         raise InputError("no input given: name a dump file, a folder or a glob pattern")
-    seen: set[Path] = set()
-    unique = []
-    for path in paths:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
+    return paths
 
 
 def input_size(path: Path, fmt: str) -> int:
@@ -193,32 +186,15 @@ def _cut(path: Path, fmt: str, part_bytes: int) -> list[_Span]:
     return [((start, stop), first, None, stop - start) for start, stop, first in cuts]
 
 
-def _bare_cr(block: bytes, prev_last: int) -> bool:
-    """Whether ``block`` has a carriage return not followed by a newline (``prev_last``
-    is the previous block's last byte, so a CR LF split between blocks is not one)."""
-    if prev_last == 13 and not block.startswith(b"\n"):
-        return True
-    crs = block.count(b"\r")
-    if not crs:
-        return False
-    pairs = block.count(b"\r\n")
-    return crs - pairs > (1 if block.endswith(b"\r") else 0)
-
-
-def _jsonl_cuts(path: Path, part_bytes: int) -> list[tuple[int, int, int]] | None:
-    """``(start, stop, first line)`` of each part, cut after a newline; None when the
-    file has a bare CR."""
+def _jsonl_cuts(path: Path, part_bytes: int) -> list[tuple[int, int, int]]:
+    """``(start, stop, first line)`` of each part, cut after a newline."""
     cuts: list[tuple[int, int, int]] = []
     start, first = 0, 1
     target = part_bytes
     pos = 0
     lines_before = 0  # newlines before ``pos``
-    prev_last = -1
     with path.open("rb") as fh:
         while block := fh.read(_BLOCK):
-            if _bare_cr(block, prev_last):
-                return None
-            prev_last = block[-1]
             searched = 0
             while target < pos + len(block):
                 at = block.find(b"\n", max(searched, target - pos))
@@ -239,8 +215,8 @@ def _jsonl_cuts(path: Path, part_bytes: int) -> list[tuple[int, int, int]] | Non
 
 def _csv_cuts(path: Path, part_bytes: int) -> list[tuple[int, int, int]] | None:
     """``(start, stop, first line)`` of each part after the header, cut after a record
-    the ``csv`` module parsed; None when the file cannot be cut safely (a bare CR, not
-    UTF-8, no header)."""
+    the ``csv`` module parsed; None when the file cannot be cut safely (a bare CR, no
+    header)."""
     delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
     csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
     consumed = 0
@@ -253,7 +229,9 @@ def _csv_cuts(path: Path, part_bytes: int) -> list[tuple[int, int, int]] | None:
                 bare_cr = True
                 return
             consumed += len(raw)
-            yield raw.decode("utf-8")
+            # As the reader decodes: bytes that are not UTF-8 make a bad record, not a
+            # file that cannot be cut.
+            yield raw.decode("utf-8", "surrogateescape")
 
     cuts: list[tuple[int, int, int]] = []
     try:
@@ -273,7 +251,7 @@ def _csv_cuts(path: Path, part_bytes: int) -> list[tuple[int, int, int]] | None:
                     cuts.append((start, consumed, first))
                     start, first = consumed, reader.line_num + 1
                     target = start + part_bytes
-    except (StopIteration, UnicodeDecodeError):
+    except StopIteration:
         return None
     if bare_cr:
         return None

@@ -11,12 +11,11 @@ factory-level hooks (see :class:`~visit_extract.registry.ExtractionBackend`).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from visit_extract.batch.intake import Intake, Item, RelevanceFn, load_relevance
+from visit_extract.batch.intake import Intake, RelevanceFn, Source, input_paths, load_relevance
 from visit_extract.batch.progress import ProgressBar
 from visit_extract.batch.rows import BatchResult
 from visit_extract.batch.stats import BatchStats
@@ -83,7 +82,7 @@ class BatchPlan:
 
 
 def plan_batch(
-    source: str | os.PathLike[str] | Iterable[Item],
+    source: Source,
     output: str | Path,
     *,
     settings: Settings | None = None,
@@ -95,7 +94,8 @@ def plan_batch(
     """Run only the pre-filter over ``source`` and write the plan to ``output``.
 
     Args:
-        source: a dump path (JSONL, CSV, Parquet, a folder of ``.txt``) or articles.
+        source: a dump path (JSONL, CSV, Parquet, a folder of ``.txt``), a list of
+            such paths, or articles.
         output: the plan file (one row per article, see the module docstring).
         settings: backend, model, ``prefilter``, ``prefilter_threshold``; from the
             environment when None. No key is needed and no request is made.
@@ -130,19 +130,20 @@ def plan_batch(
     )  # fmt: skip
     relevance = load_relevance() if filtered else None
     total = None
-    if progress and isinstance(source, (str, os.PathLike)):
-        total = count_input_rows(Path(source), fmt=input_format)
+    paths = input_paths(source)
+    if progress and paths:
+        counts = [count_input_rows(Path(p), fmt=input_format) for p in paths]
+        total = None if None in counts else sum(c or 0 for c in counts)
 
     async def run() -> None:
-        writer = ResultWriter(output, overwrite=overwrite)
         bar = ProgressBar(progress, total, stats)
         try:
-            async for item in intake.items(source):
-                writer.write(_planned(item, plan, settings, relevance, hooks.planned_usage))
-                bar.update()
+            with ResultWriter(output, overwrite=overwrite) as writer:
+                async for item in intake.items(source):
+                    writer.write(_planned(item, plan, settings, relevance, hooks.planned_usage))
+                    bar.update()
         finally:
             bar.close()
-            writer.close()
 
     _run_coroutine(run)
     if plan.usage is not None and hooks.price is not None:

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from visit_extract.errors import DatasetError, InputError, VisitExtractError, spent_usage
 from visit_extract.io import BadRow, iter_jsonl
+from visit_extract.io.articles import first_error
 from visit_extract.schema import Usage, VisitExtraction
 
 Status = Literal["ok", "error", "skipped"]
@@ -135,6 +136,11 @@ class BatchResult:
             InputError: the row is none of the three shapes.
         """
         row_id = row.get("id")
+        if "text" in row and not {"is_study_visit", "error", "skipped"} & set(row):
+            raise InputError(
+                "this is an article (it has 'text'), not a result row: give the output of "
+                "visit-extract batch (the articles themselves go to --articles)"
+            )
         if not isinstance(row_id, str):
             raise InputError("result row has no string 'id'")
         try:
@@ -148,7 +154,9 @@ class BatchResult:
                     score=float(score) if score is not None else None,
                 )
             return cls(id=row_id, extraction=VisitExtraction.model_validate(row))
-        except (ValueError, TypeError, ValidationError) as exc:
+        except ValidationError as exc:
+            raise InputError(f"result row {row_id!r} is not a result: {first_error(exc)}") from None
+        except (ValueError, TypeError) as exc:
             raise InputError(f"result row {row_id!r} is not a result: {exc}") from None
 
 
@@ -156,11 +164,20 @@ def read_results(path: str | Path) -> Iterator[BatchResult]:
     """Stream the results of a batch output file (a torn last line is ignored).
 
     Raises:
-        DatasetError: the file is missing or a complete line is not a result row.
+        DatasetError: the file is missing, or a line other than the last is not JSON
+            (an eval run file, a CSV...), or a line is not a result row.
     """
+    torn: BadRow | None = None
     for lineno, row in iter_jsonl(path):
+        if torn is not None:
+            raise DatasetError(
+                f"{torn.message}: not the JSON Lines output of visit-extract batch",
+                path=str(path),
+                line=torn.line,
+            )
         if isinstance(row, BadRow):
-            continue  # only a torn last line can be malformed in a file we wrote
+            torn = row  # only a torn last line can be malformed in a file we wrote
+            continue
         try:
             yield BatchResult.from_row(row)
         except InputError as exc:

@@ -28,6 +28,7 @@ from concurrent.futures import BrokenExecutor, Future, as_completed
 from pathlib import Path
 from typing import Any, Protocol
 
+from visit_extract.batch.lock import OutputLock
 from visit_extract.batch.merge import merge_parts
 from visit_extract.batch.partrun import (
     PRIOR_IDS,
@@ -37,8 +38,8 @@ from visit_extract.batch.partrun import (
     count_rows,
 )
 from visit_extract.batch.parts import Part, auto_part_bytes, expand_inputs, input_size, plan_parts
+from visit_extract.batch.resume import check_producers, repair_output, scan_output
 from visit_extract.batch.stats import BatchStats
-from visit_extract.batch.writer import ResultWriter
 from visit_extract.config import Settings
 from visit_extract.errors import ConfigError, InputError
 from visit_extract.io import detect_format
@@ -122,12 +123,23 @@ def _plan(
 
 
 def _prepare_dir(
-    out: Path, run_dir: Path, *, resume: bool, overwrite: bool, retry_errors: bool
-) -> bool:
-    """Check the modes against what is on disk and set up ``run_dir``.
+    out: Path,
+    run_dir: Path,
+    *,
+    resume: bool,
+    overwrite: bool,
+    retry_errors: bool,
+    producer: tuple[str | None, str | None] | None,
+) -> frozenset[str]:
+    """Check the modes against what is on disk and set up ``run_dir`` (the output's
+    lock is held).
+
+    Args:
+        producer: ``(backend, model)`` of this run; a resumed output written by another
+            is refused. None: not checked (``force``).
 
     Returns:
-        Whether the output's current rows are kept (a resumed one-file output).
+        The ids of a resumed one-file output, whose rows are kept (else none).
     """
     if retry_errors and not resume:
         raise InputError("--retry-errors continues an earlier run: add --resume")
@@ -150,16 +162,24 @@ def _prepare_dir(
     run_dir.mkdir(parents=True, exist_ok=True)
     prior = run_dir / PRIOR_IDS
     if resume and has_out:
-        with ResultWriter(out, resume=True, retry_errors=retry_errors) as writer:
-            done = writer.done_ids
+        scan = scan_output(out)
+        if producer is not None:
+            check_producers(out, scan, *producer)
+        repair_output(out, scan, drop_ids=scan.error_ids if retry_errors else set())
         tmp = prior.with_name(prior.name + ".tmp")
         with tmp.open("w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(i, ensure_ascii=False) + "\n" for i in sorted(done))
+            fh.writelines(json.dumps(i, ensure_ascii=False) + "\n" for i in sorted(scan.ids))
         os.replace(tmp, prior)
-        return True
+        return frozenset(scan.ids)
     if prior.exists():
         prior.unlink()
-    return False
+    return frozenset()
+
+
+def _producer(settings: Settings) -> tuple[str | None, str | None]:
+    """What this run's rows will name, as a one-process run checks it on resume."""
+    name = getattr(backend_factory(settings.resolved_backend), "name", None)
+    return (name if isinstance(name, str) else None, settings.model)
 
 
 def _registration(settings: Settings, pool: PartPool) -> tuple[str, BackendFactory] | None:
@@ -229,6 +249,7 @@ def run_parts(
     resume: bool = False,
     overwrite: bool = False,
     retry_errors: bool = False,
+    force: bool = False,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
@@ -248,6 +269,7 @@ def run_parts(
         resume: finish an interrupted run (parts, or a one-file output).
         overwrite: discard the output and any unfinished parts.
         retry_errors: with ``resume``, do the articles with error rows again.
+        force: with ``resume``, continue an output another backend or model wrote.
         input_format: the format of every input; from each name when None.
         columns: article field → input column.
         progress: a progress bar (in parts) on stderr.
@@ -268,35 +290,64 @@ def run_parts(
     stats = stats if stats is not None else BatchStats()
     paths = expand_inputs(sources)
     out = Path(output)
-    run_dir = parts_dir(out)
-    keep = _prepare_dir(out, run_dir, resume=resume, overwrite=overwrite, retry_errors=retry_errors)
-    parts = _plan(
-        run_dir, paths, input_format=input_format, part_bytes=part_bytes, slots=pool.slots
-    )
-    registration = _registration(settings, pool)
-    jobs = [
-        PartJob(
-            part,
-            str(run_dir),
-            settings,
-            columns=columns,
-            prefilter=prefilter,
-            retry_errors=retry_errors,
-            backend=registration,
-            budget=budget,
-        )
-        for part in parts
-    ]
-    todo = [j for j in jobs if retry_errors or not j.final_path.exists()]
-    for job in jobs:
-        if job not in todo:
-            stats.resumed += count_rows(job.final_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # One run at a time per output, as for one process: held from the first look at the
+    # output to the merge.
+    lock = OutputLock(out)
+    lock.acquire()
     try:
-        _run_jobs(pool, todo, stats, progress)
+        run_dir = parts_dir(out)
+        done = _prepare_dir(
+            out,
+            run_dir,
+            resume=resume,
+            overwrite=overwrite,
+            retry_errors=retry_errors,
+            producer=None if force else _producer(settings),
+        )
+        parts = _plan(
+            run_dir, paths, input_format=input_format, part_bytes=part_bytes, slots=pool.slots
+        )
+        registration = _registration(settings, pool)
+        jobs = [
+            PartJob(
+                part,
+                str(run_dir),
+                settings,
+                columns=columns,
+                prefilter=prefilter,
+                retry_errors=retry_errors,
+                backend=registration,
+                budget=budget,
+            )
+            for part in parts
+        ]
+        todo = [j for j in jobs if retry_errors or not j.final_path.exists()]
+        for job in jobs:
+            if job not in todo:
+                stats.resumed += count_rows(job.final_path)
+        try:
+            _run_jobs(pool, todo, stats, progress)
+        finally:
+            stats.elapsed_s = time.perf_counter() - stats.started
+        merged = merge_parts(
+            parts, run_dir, out, keep_existing=bool(done), columns=columns, skip_ids=done
+        )
+        _count_duplicates(stats, merged.duplicates)
+        shutil.rmtree(run_dir, ignore_errors=True)
     finally:
-        stats.elapsed_s = time.perf_counter() - stats.started
-    merged = merge_parts(parts, run_dir, out, keep_existing=keep, columns=columns)
-    for status, n in merged.duplicates.items():
+        lock.release()
+    stats.elapsed_s = time.perf_counter() - stats.started
+    if export:
+        from visit_extract.batch.export import export_results
+
+        export_results(out, articles=paths, articles_format=input_format, columns=columns, **export)
+    return stats
+
+
+def _count_duplicates(stats: BatchStats, replaced: Mapping[str, int]) -> None:
+    """Part rows the merge turned into duplicate rows: count them as such."""
+    for status, n in replaced.items():
         if status == "ok":
             stats.ok -= n
         elif status == "skipped":
@@ -306,13 +357,6 @@ def run_parts(
             stats.error_types["DatasetError"] -= n
         stats.errors += n
         stats.error_types["DatasetError"] += n
-    shutil.rmtree(run_dir, ignore_errors=True)
-    stats.elapsed_s = time.perf_counter() - stats.started
-    if export:
-        from visit_extract.batch.export import export_results
-
-        export_results(out, articles=paths, articles_format=input_format, columns=columns, **export)
-    return stats
 
 
 def run_dask(

@@ -23,6 +23,7 @@ class BatchStats:
     done: int = 0
     ok: int = 0
     study_visits: int = 0
+    flagged_without_visits: int = 0
     visits: int = 0
     skipped: int = 0
     errors: int = 0
@@ -43,7 +44,13 @@ class BatchStats:
         ext = result.extraction
         if ext is not None:
             self.ok += 1
-            self.study_visits += ext.is_study_visit
+            # A study-visit article is one with a visit; one flagged as a study-visit
+            # report without any (a backend can say so) is counted apart, or the totals
+            # read "4 study-visit articles, 3 visits".
+            if ext.visits:
+                self.study_visits += 1
+            elif ext.is_study_visit:
+                self.flagged_without_visits += 1
             self.visits += len(ext.visits)
             if ext.cached:
                 self.cache_hits += 1
@@ -110,6 +117,10 @@ class BatchStats:
             ("  extracted", f"{self.ok:,}"),
             ("    study-visit articles", f"{self.study_visits:,}"),
             ("    visits", f"{self.visits:,}"),
+        ]
+        if self.flagged_without_visits:
+            rows.append(("    flagged, but no visit found", f"{self.flagged_without_visits:,}"))
+        rows += [
             ("    from cache", f"{self.cache_hits:,}"),
             ("  skipped by pre-filter", f"{self.skipped:,}"),
             ("  errors", f"{self.errors:,}"),

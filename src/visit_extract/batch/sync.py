@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,13 +117,14 @@ def extract_many(
 
 
 def run_batch(
-    source: str | Path,
+    source: str | Path | Sequence[Path],
     output: str | Path,
     *,
     settings: Settings | None = None,
     resume: bool = False,
     overwrite: bool = False,
     retry_errors: bool = False,
+    force: bool = False,
     input_format: str | None = None,
     columns: str | dict[str, str] | None = None,
     progress: bool = False,
@@ -135,16 +136,20 @@ def run_batch(
     Each row is written and handed to the OS as soon as its article completes. With
     ``resume=True`` the ids already in ``output`` are skipped (a torn last line from a
     crash is dropped first), so a killed run, resumed, ends with exactly one row per
-    article. Ctrl-C leaves only complete rows.
+    article. Ctrl-C leaves only complete rows. The output is locked for the run: a second
+    run onto the same file fails at once.
 
     Args:
-        source: JSONL (``.gz`` too), CSV, Parquet, or a folder of ``.txt`` files.
+        source: JSONL (``.gz`` too), CSV, Parquet, or a folder of ``.txt`` files; or a
+            list of such paths (``Path`` objects), read one after the other.
         output: the results file.
         settings: the run's settings; from the environment when None.
         resume: continue a previous run into the same file.
         overwrite: discard what ``output`` holds.
         retry_errors: with ``resume``, do the articles with error rows again (their
             rows are replaced).
+        force: with ``resume``, continue an output that another backend or model
+            wrote (refused otherwise: one file would mix two runs).
         input_format: ``jsonl``, ``csv``, ``parquet`` or ``txt``; guessed when None.
         columns: article field → input column (``"text=content,id=article_id"``).
         progress: show a progress bar on stderr.
@@ -164,6 +169,7 @@ def run_batch(
             resume=resume,
             overwrite=overwrite,
             retry_errors=retry_errors,
+            force=force,
             input_format=input_format,
             columns=columns,
             progress=progress,

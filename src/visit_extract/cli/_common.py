@@ -1,16 +1,44 @@
-"""Options shared by every sub-command that runs extraction."""
+"""Options shared by every sub-command that runs extraction, and the argument types
+that refuse impossible numbers while the command line is parsed."""
 
 from __future__ import annotations
 
 import argparse
+import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from visit_extract.config import Settings
 
+N = TypeVar("N", int, float)
+
+
+def _number(convert: Callable[[str], N], ok: Callable[[N], bool], says: str) -> Callable[[str], N]:
+    def parse(text: str) -> N:
+        try:
+            value = convert(text)
+        except ValueError:
+            value = None
+        if value is None or (isinstance(value, float) and math.isnan(value)) or not ok(value):
+            raise argparse.ArgumentTypeError(f"must be {says}, got {text!r}")
+        return value
+
+    parse.__name__ = says  # argparse names the type in some messages
+    return parse
+
+
+#: Argument types: a number above 0, >= 0, between 0 and 1, a whole number above 0, >= 0.
+above_zero = _number(float, lambda v: 0 < v < math.inf, "a number above 0")
+at_least_zero = _number(float, lambda v: 0 <= v < math.inf, "a number >= 0")
+fraction = _number(float, lambda v: 0 <= v <= 1, "a number between 0 and 1")
+count = _number(int, lambda v: v >= 1, "a whole number above 0")
+count_or_zero = _number(int, lambda v: v >= 0, "a whole number >= 0")
+
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
-    """Add --backend, --model, --base-url, --api-key, --mode, sampling and cache options."""
+    """Add --backend, --model, --base-url, --api-key, --mode, sampling, size and cache
+    options."""
     group = parser.add_argument_group("model")
     group.add_argument(
         "--backend",
@@ -28,22 +56,28 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         "--api-key", help="API key (default: the provider's variable, e.g. OPENAI_API_KEY)"
     )
     group.add_argument("--mode", help="instructor mode: TOOLS, JSON, MD_JSON, ...")
-    group.add_argument("--temperature", type=float, help="sampling temperature (default 0)")
+    group.add_argument("--temperature", type=at_least_zero, help="sampling temperature (default 0)")
     group.add_argument(
         "--no-temperature",
         action="store_true",
         help="send no temperature (for models that refuse it; the provider's default applies)",
     )
     group.add_argument(
-        "--max-output-tokens", type=int, help="cap on each completion (default 2048)"
+        "--max-output-tokens", type=count, help="cap on each completion (default 2048)"
     )
     group.add_argument(
         "--max-retries",
-        type=int,
+        type=count_or_zero,
         help="reasks after an invalid answer or an ungrounded quote (default 2)",
     )
     group.add_argument(
-        "--timeout", type=float, help="seconds one HTTP request may take (default 120)"
+        "--timeout", type=above_zero, help="seconds one HTTP request may take (default 120)"
+    )
+    group.add_argument(
+        "--max-article-chars",
+        type=count,
+        metavar="N",
+        help="longer articles are refused (default 500,000)",
     )
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     group.add_argument("--cache-dir", type=Path, help="cache location (default: user cache dir)")
@@ -51,10 +85,10 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
 
 def add_rate_options(group: argparse._ArgumentGroup) -> None:
     """Add --rpm, --tpm and --article-timeout (every command that runs many articles)."""
-    group.add_argument("--rpm", type=float, help="client-side requests-per-minute limit")
-    group.add_argument("--tpm", type=float, help="client-side tokens-per-minute limit")
+    group.add_argument("--rpm", type=above_zero, help="client-side requests-per-minute limit")
+    group.add_argument("--tpm", type=above_zero, help="client-side tokens-per-minute limit")
     group.add_argument(
-        "--article-timeout", type=float, help="seconds one article may take (default 300)"
+        "--article-timeout", type=above_zero, help="seconds one article may take (default 300)"
     )
 
 
@@ -80,5 +114,6 @@ def settings_from_args(args: argparse.Namespace, **more: Any) -> Settings:
         requests_per_minute=getattr(args, "rpm", None),
         tokens_per_minute=getattr(args, "tpm", None),
         article_timeout_s=getattr(args, "article_timeout", None),
+        max_article_chars=getattr(args, "max_article_chars", None),
         **more,
     )

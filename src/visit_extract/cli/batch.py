@@ -6,11 +6,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
+from visit_extract.cli._common import (
+    add_model_options,
+    add_rate_options,
+    count,
+    count_or_zero,
+    fraction,
+    settings_from_args,
+)
 from visit_extract.errors import InputError
 from visit_extract.io import INPUT_FORMATS
+
+if TYPE_CHECKING:
+    from visit_extract.batch import BatchStats
 
 
 def register(sub: Any) -> None:
@@ -22,13 +32,16 @@ def register(sub: Any) -> None:
         "JSONL.gz, CSV, Parquet, or a folder of .txt files) into OUTPUT, one JSON row per "
         "article: the extraction, an error row, or a pre-filter skip. Rows are written as "
         "they complete; after a crash or Ctrl-C, rerun with --resume. With --workers N or "
-        "--engine dask the input (several files or a quoted glob such as 'dump/*.jsonl') "
-        "is cut into parts run in parallel, then merged into OUTPUT.",
+        "--engine dask the input is cut into parts run in parallel, then merged into "
+        "OUTPUT.",
     )
     p.add_argument(
-        "input", metavar="INPUT", nargs="+", help="input files, folders or glob patterns"
+        "input",
+        metavar="INPUT",
+        nargs="+",
+        help="dump file(s) or folder(s), read in turn; a quoted glob ('dumps/*.jsonl') is expanded",
     )
-    p.add_argument("-o", "--output", type=Path, required=True, help="results file (JSONL)")
+    p.add_argument("-o", "--output", "--out", type=Path, required=True, help="results file (JSONL)")
     p.add_argument("--format", choices=INPUT_FORMATS, help="input format (default: from name)")
     p.add_argument(
         "--map",
@@ -44,6 +57,11 @@ def register(sub: Any) -> None:
         action="store_true",
         help="with --resume: do the articles with error rows again (their rows are replaced)",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="with --resume: continue an OUTPUT that another backend or model wrote",
+    )
     run = p.add_argument_group("run")
     run.add_argument(
         "--no-prefilter",
@@ -51,14 +69,16 @@ def register(sub: Any) -> None:
         help="send every article to the backend (default: the recall-first pre-filter "
         "decides which articles reach an LLM)",
     )
-    run.add_argument("--prefilter-threshold", type=float, help="pre-filter cut-off (default 0.5)")
+    run.add_argument(
+        "--prefilter-threshold", type=fraction, help="pre-filter cut-off (default 0.5)"
+    )
     run.add_argument(
         "--concurrency",
-        type=int,
+        type=count,
         help="articles in flight at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
-    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--no-progress", "-q", "--quiet", action="store_true", help="no progress bar")
     run.add_argument(
         "--dry-run",
         action="store_true",
@@ -66,10 +86,16 @@ def register(sub: Any) -> None:
         "'skipped': 'dry-run' for those that would reach the model; prints how many and "
         "the estimated cost",
     )
+    run.add_argument(
+        "--provider-batch",
+        action="store_true",
+        help="send the requests as provider batch jobs at half price and wait for them "
+        "(as `visit-extract jobs run`, whose options it takes at their defaults)",
+    )
     scale = p.add_argument_group("many cores or a cluster")
     scale.add_argument(
         "--workers",
-        type=int,
+        type=count,
         help="run on N processes (with --engine dask: N workers of the local cluster)",
     )
     scale.add_argument(
@@ -89,8 +115,7 @@ def register(sub: Any) -> None:
         metavar="SIZE",
         help="input bytes per part, e.g. 64M (default: about 8 parts per worker)",
     )
-    exports = p.add_argument_group("exports (written after the run, over every article)")
-    _add_export_targets(exports)
+    _add_export_targets(p.add_argument_group("exports (after the run, over every article)"))
     add_model_options(p)
     p.set_defaults(func=run_batch_command)
 
@@ -121,7 +146,7 @@ def _add_export_targets(group: Any) -> None:
     group.add_argument("--graphml", type=Path, help="the network as GraphML")
     group.add_argument(
         "--window-days",
-        type=int,
+        type=count_or_zero,
         default=7,
         help="reports whose visit dates lie within this many days are one event (default 7)",
     )
@@ -147,10 +172,15 @@ def _export_targets(args: argparse.Namespace) -> dict[str, Any]:
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run the batch (on one process, N processes or a Dask cluster), print the summary
-    table to stderr, and write the exports asked for."""
-    from visit_extract.batch import BatchStats, run_batch, run_dask, run_parallel
-    from visit_extract.batch.parts import expand_inputs
-    from visit_extract.batch.scaleout import parts_dir
+    table to stderr and write the exports asked for; 1 when nothing was extracted."""
+    engine = _engine(args)
+    if args.provider_batch:
+        if engine is not None:
+            raise InputError("--provider-batch submits from one place: leave out --workers")
+        from visit_extract.cli.jobs import run_command
+
+        return run_command(args)
+    from visit_extract.batch import BatchStats, run_batch
 
     settings = settings_from_args(
         args,
@@ -158,62 +188,38 @@ def run_batch_command(args: argparse.Namespace) -> int:
         prefilter_threshold=args.prefilter_threshold,
         concurrency=args.concurrency,
     )
-    engine = args.engine or ("dask" if args.scheduler else "local")
-    if args.scheduler and engine != "dask":
-        raise InputError("--scheduler names a Dask scheduler: use it with --engine dask")
-    if args.scheduler and args.workers is not None:
-        raise InputError(
-            "--workers sizes a local cluster; with --scheduler the cluster's own workers run"
-        )
-    if args.workers is not None and args.workers < 1:
-        raise InputError(f"--workers must be at least 1, got {args.workers}")
-    if args.retry_errors and not args.resume:
-        raise InputError("--retry-errors continues an earlier run: add --resume")
     inputs = expand_inputs(args.input)
-    parallel = engine == "dask" or args.workers is not None
-    if not parallel and len(inputs) > 1:
-        raise InputError(
-            f"{len(inputs)} inputs: a one-process run reads one; add --workers N "
-            "(or --engine dask) to run them all into one output"
-        )
-    if args.part_size is not None and not parallel:
-        raise InputError("--part-size cuts the input for --workers or --engine dask")
+    if (args.retry_errors or args.force) and not args.resume:
+        flag = "--retry-errors" if args.retry_errors else "--force"
+        raise InputError(f"{flag} continues an earlier run: add --resume")
     if args.dry_run:
-        if parallel:
+        if engine is not None:
             raise InputError("--dry-run runs on one process: leave out --workers and --engine")
-        return _dry_run(args, settings, inputs[0])
+        return _dry_run(args, settings, inputs)
     stats = BatchStats()
     options: dict[str, Any] = {
         "settings": settings,
         "resume": args.resume,
         "overwrite": args.overwrite,
         "retry_errors": args.retry_errors,
+        "force": args.force,
         "input_format": args.format,
         "columns": args.columns,
         "progress": not args.no_progress,
         "stats": stats,
     }
     try:
-        if engine == "dask":
-            run_dask(
-                inputs,
-                args.output,
-                scheduler=args.scheduler,
-                n_workers=args.workers,
-                part_bytes=args.part_size,
-                **options,
-            )
-        elif parallel:
-            run_parallel(
-                inputs, args.output, workers=args.workers, part_bytes=args.part_size, **options
-            )
+        if engine is None:
+            run_batch(inputs[0] if len(inputs) == 1 else inputs, args.output, **options)
         else:
-            run_batch(inputs[0], args.output, **options)
+            _run_scaled(engine, args, inputs, options)
     except KeyboardInterrupt:
+        from visit_extract.batch.scaleout import parts_dir
+
         print(stats.summary(), file=sys.stderr)
         kept = (
             f"finished parts are kept in {parts_dir(args.output)}"
-            if parallel
+            if engine is not None
             else f"{args.output} holds only complete rows"
         )
         print(f"interrupted: {kept}; rerun with --resume to finish", file=sys.stderr)
@@ -233,17 +239,81 @@ def run_batch_command(args: argparse.Namespace) -> int:
             **targets,
         )
         print(report.summary(), file=sys.stderr)
+    return _outcome(stats)
+
+
+def _engine(args: argparse.Namespace) -> str | None:
+    """``local`` or ``dask`` for a run cut into parts, None for one process.
+
+    Raises:
+        InputError: options that do not go together.
+    """
+    engine = args.engine or ("dask" if args.scheduler else None)
+    if args.scheduler and engine != "dask":
+        raise InputError("--scheduler names a Dask scheduler: use it with --engine dask")
+    if args.scheduler and args.workers is not None:
+        raise InputError(
+            "--workers sizes a local cluster; with --scheduler the cluster's own workers run"
+        )
+    if engine is None and args.workers is not None:
+        engine = "local"
+    if args.part_size is not None and engine is None:
+        raise InputError("--part-size cuts the input for --workers or --engine dask")
+    return engine
+
+
+def _run_scaled(
+    engine: str, args: argparse.Namespace, inputs: list[Path], options: dict[str, Any]
+) -> None:
+    from visit_extract.batch import run_dask, run_parallel
+
+    if engine == "dask":
+        run_dask(
+            inputs,
+            args.output,
+            scheduler=args.scheduler,
+            n_workers=args.workers,
+            part_bytes=args.part_size,
+            **options,
+        )
+    else:
+        run_parallel(
+            inputs, args.output, workers=args.workers, part_bytes=args.part_size, **options
+        )
+
+
+def expand_inputs(given: list[str]) -> list[Path]:
+    """The input paths: each as given, or the files a glob pattern matches (sorted).
+
+    Raises:
+        InputError: a path that does not exist, or a pattern that matches nothing.
+    """
+    from visit_extract.batch.parts import expand_inputs as expand
+
+    return expand(given)
+
+
+def _outcome(stats: BatchStats) -> int:
+    """1 when the run extracted nothing it was given (every article failed, or the
+    input held none), with one line saying so; else 0."""
+    if stats.done and not (stats.ok or stats.skipped):
+        kinds = ", ".join(f"{n} {name}" for name, n in stats.error_types.most_common(3))
+        print(f"no article was extracted: {stats.errors} failed ({kinds})", file=sys.stderr)
+        return 1
+    if not stats.done and not stats.resumed:
+        print("no article was extracted: the input holds no articles", file=sys.stderr)
+        return 1
     return 0
 
 
-def _dry_run(args: argparse.Namespace, settings: Any, source: Path) -> int:
+def _dry_run(args: argparse.Namespace, settings: Any, inputs: list[Path]) -> int:
     """``batch --dry-run``: the plan file and its summary."""
     from visit_extract.batch.plan import plan_batch
 
     if args.resume:
         raise InputError("--dry-run writes a new plan: leave out --resume")
     plan = plan_batch(
-        source,
+        inputs,
         args.output,
         settings=settings,
         overwrite=args.overwrite,

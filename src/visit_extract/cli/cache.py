@@ -29,21 +29,28 @@ def register(sub: Any) -> None:
         a.set_defaults(func=func)
 
 
-def _open(args: argparse.Namespace) -> ResultCache:
-    settings = Settings.from_env(cache_dir=getattr(args, "cache_dir", None))
-    return ResultCache(cache_dir(settings))
+def _directory(args: argparse.Namespace) -> Path:
+    return cache_dir(Settings.from_env(cache_dir=getattr(args, "cache_dir", None)))
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    """Print the cache statistics as JSON."""
-    with _open(args) as cache:
-        print(json.dumps(cache.stats(), indent=2))
+    """Print the cache statistics as JSON (a cache never used is not created)."""
+    directory = _directory(args)
+    if not directory.exists():
+        stats = {"directory": str(directory), "entries": 0, "bytes": 0}
+    else:
+        with ResultCache(directory) as cache:
+            stats = cache.stats()
+    print(json.dumps(stats, indent=2))
     return 0
 
 
 def run_clear(args: argparse.Namespace) -> int:
     """Empty the cache and say how many entries went."""
-    with _open(args) as cache:
-        removed = cache.clear()
-        print(f"removed {removed} cached answer(s) from {cache.directory}")
+    directory = _directory(args)
+    removed = 0
+    if directory.exists():
+        with ResultCache(directory) as cache:
+            removed = cache.clear()
+    print(f"removed {removed} cached answer(s) from {directory}")
     return 0

@@ -8,9 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from visit_extract.cli._common import add_model_options, add_rate_options, settings_from_args
-from visit_extract.errors import ConfigError, InputError
+from visit_extract.cli._common import (
+    add_model_options,
+    add_rate_options,
+    count,
+    count_or_zero,
+    settings_from_args,
+)
+from visit_extract.errors import ConfigError, InputError, OutputError
 from visit_extract.eval.metrics import DEFAULT_BOOTSTRAP, DEFAULT_SEED
+from visit_extract.io import describe_os_error, prepare_output
 
 _EPILOG = """\
 examples:
@@ -47,7 +54,9 @@ def register(sub: Any) -> None:
         help="score these saved predictions (VisitExtraction JSON lines with 'id', batch "
         "output, or a run's .articles.jsonl) instead of running a backend",
     )
-    p.add_argument("--out", type=Path, metavar="RUN.json", help="write the run here")
+    p.add_argument(
+        "--out", "-o", "--output", type=Path, metavar="RUN.json", help="write the run here"
+    )
     p.add_argument("--html", type=Path, metavar="REPORT.html", help="write an HTML report")
     p.add_argument(
         "--min",
@@ -57,7 +66,7 @@ def register(sub: Any) -> None:
         help="fail (exit 1) when FIELD's F1 is below the value; repeatable, "
         "e.g. --min visit=0.7 --min article=0.9",
     )
-    p.add_argument("--limit", type=int, help="score only the first N labelled articles")
+    p.add_argument("--limit", type=count, help="score only the first N labelled articles")
     p.add_argument(
         "--ids",
         metavar="FILE[:LABEL]",
@@ -67,33 +76,38 @@ def register(sub: Any) -> None:
     run = p.add_argument_group("run (as for batch)")
     run.add_argument(
         "--concurrency",
-        type=int,
+        type=count,
         metavar="N",
         help="articles extracted at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
-    p.add_argument(
-        "--bootstrap",
-        type=int,
-        default=DEFAULT_BOOTSTRAP,
-        metavar="N",
-        help=f"bootstrap resamples for the intervals (default {DEFAULT_BOOTSTRAP}; 0: none)",
-    )
-    p.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
-    )
+    add_bootstrap_options(p)
     p.add_argument(
         "--diffs",
         nargs="?",
-        type=int,
+        type=count_or_zero,
         const=-1,
         metavar="N",
         help="after the table, list the field-level disagreements (of the N worst "
         "articles; all when N is left out)",
     )
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", "-q", "--no-progress", action="store_true", help="no progress bar")
     add_model_options(p)
     p.set_defaults(func=run_eval)
+
+
+def add_bootstrap_options(parser: argparse.ArgumentParser) -> None:
+    """Add --bootstrap and --seed (a scoring run and compare both resample)."""
+    parser.add_argument(
+        "--bootstrap",
+        type=count_or_zero,
+        default=DEFAULT_BOOTSTRAP,
+        metavar="N",
+        help=f"bootstrap resamples for the intervals (default {DEFAULT_BOOTSTRAP}; 0: none)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="bootstrap seed (default %(default)s)"
+    )
 
 
 def parse_minimums(specs: list[str]) -> dict[str, float]:
@@ -117,9 +131,7 @@ def parse_minimums(specs: list[str]) -> dict[str, float]:
 
 def run_eval(args: argparse.Namespace) -> int:
     """Score and print the table; 1 when a --min threshold is not met."""
-    if args.datasets[0] == "compare" and not Path("compare").exists():
-        return run_compare(args)
-    from visit_extract.eval import check_thresholds, evaluate, side_file
+    from visit_extract.eval import check_minimums, check_thresholds, evaluate, side_file
     from visit_extract.eval.report import (
         format_disagreements,
         format_summary,
@@ -130,8 +142,12 @@ def run_eval(args: argparse.Namespace) -> int:
 
     minimums = parse_minimums(args.min)
     only = read_id_list(args.ids) if args.ids else None
+    check_minimums(minimums)  # a misspelt field must not cost a whole run
     settings = None if args.predictions else settings_from_args(args)
     stream = side_file(args.out) if args.out else None
+    for target in (args.out, stream, args.html):
+        if target is not None:
+            prepare_output(target)  # before the run: a typo must not cost the run
     try:
         run = evaluate(
             args.datasets,
@@ -167,31 +183,49 @@ def run_eval(args: argparse.Namespace) -> int:
             f"e.g. {failed[0].id}: {failed[0].error}",
             file=sys.stderr,
         )
-    if args.out:
-        run.save(args.out)
-        print(f"run written to {args.out} (per article: {stream})", file=sys.stderr)
-    if args.html:
-        args.html.write_text(render_html(run), encoding="utf-8")
-        print(f"report written to {args.html}", file=sys.stderr)
+    try:
+        if args.out:
+            run.save(args.out)
+            print(f"run written to {args.out} (per article: {stream})", file=sys.stderr)
+        if args.html:
+            args.html.write_text(render_html(run), encoding="utf-8")
+            print(f"report written to {args.html}", file=sys.stderr)
+    except OSError as exc:
+        raise OutputError(f"cannot write the run: {describe_os_error(exc)}") from None
     failures = check_thresholds(run, minimums)
     for failure in failures:
         print(f"FAILED {failure}", file=sys.stderr)
+    if run.articles and run.n_errors == len(run.articles):
+        print("no article was extracted: every one failed (see above)", file=sys.stderr)
+        return 1
     return 1 if failures else 0
+
+
+def compare_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """The parser of ``visit-extract eval compare`` (the top-level parser hands
+    ``eval compare ...`` to it, so that ``eval compare --help`` is compare's help)."""
+    p = parser_class(
+        prog="visit-extract eval compare",
+        usage="%(prog)s A.json B.json [--bootstrap N] [--seed SEED]",
+        description="Compare two saved eval runs (eval --out) field by field: the F1 of "
+        "each, the difference, a paired bootstrap interval, and whether it is beyond noise; "
+        "then the articles that got better or worse.",
+    )
+    p.add_argument(
+        "runs", nargs="*", metavar="RUN.json", help="the two run files to compare: A.json B.json"
+    )
+    add_bootstrap_options(p)
+    p.set_defaults(func=run_compare)
+    return p
 
 
 def run_compare(args: argparse.Namespace) -> int:
     """``eval compare A.json B.json``: per-field deltas and whether they are beyond noise."""
     from visit_extract.eval import EvalRun, compare_runs, format_comparison
 
-    files = args.datasets[1:]
-    if len(files) != 2:
+    if len(args.runs) != 2:
         raise InputError("usage: visit-extract eval compare A.json B.json (two run files)")
-    if args.predictions or args.out or args.html or args.min:
-        raise InputError(
-            "eval compare takes only two run files (and --bootstrap, --seed); "
-            "--predictions, --out, --html and --min belong to a scoring run"
-        )
-    a, b = EvalRun.load(files[0]), EvalRun.load(files[1])
+    a, b = EvalRun.load(args.runs[0]), EvalRun.load(args.runs[1])
     deltas = compare_runs(a, b, n_boot=args.bootstrap, seed=args.seed)
     print(format_comparison(a, b, deltas), flush=True)
     return 0

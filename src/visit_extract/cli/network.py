@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from visit_extract.cli._common import count, count_or_zero
 from visit_extract.io import INPUT_FORMATS
 
 
@@ -44,10 +45,10 @@ def register(sub: Any) -> None:
         type=Path,
         help="write a CSV of the regions keyed by Kemendagri code, to join to boundary files",
     )
-    p.add_argument("--top", type=int, default=5, help="entries in each ranking (default 5)")
+    p.add_argument("--top", type=count, default=5, help="entries in each ranking (default 5)")
     p.add_argument(
         "--window-days",
-        type=int,
+        type=count_or_zero,
         default=7,
         help="reports whose visit dates lie within this many days are one visit (default 7)",
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from visit_extract.eval.compare import compare_runs, format_comparison
 from visit_extract.eval.datasets import Dataset, GoldLabel, load_dataset, read_predictions
 from visit_extract.eval.results import ArticleRecord, EvalRun, FieldMetric
-from visit_extract.eval.runner import check_thresholds, evaluate, side_file
+from visit_extract.eval.runner import check_minimums, check_thresholds, evaluate, side_file
 from visit_extract.eval.scorers import FIELDS, METRICS
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "EvalRun",
     "FieldMetric",
     "GoldLabel",
+    "check_minimums",
     "check_thresholds",
     "compare_runs",
     "evaluate",

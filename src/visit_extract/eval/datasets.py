@@ -358,6 +358,14 @@ def read_predictions(path: str | Path) -> dict[str, PredictionRow]:
         if isinstance(parsed, str):
             raise DatasetError(parsed, path=str(path), line=lineno)
         if parsed.id in rows:
+            kept = rows[parsed.id]
+            # Earlier batch versions wrote an input's duplicate id as an error row under
+            # the same id: beside the extraction of that id, it is no second prediction.
+            if parsed.extraction is None and kept.extraction is not None:
+                continue
+            if kept.extraction is None and parsed.extraction is not None:
+                rows[parsed.id] = parsed
+                continue
             raise DatasetError(
                 f"duplicate prediction id {parsed.id!r} (first at line {lines[parsed.id]})",
                 path=str(path),

@@ -7,6 +7,7 @@ the rate limits, the per-article timeout, the retry back-off and the cache too.
 
 from __future__ import annotations
 
+import difflib
 import sys
 import time
 from collections import Counter
@@ -249,6 +250,16 @@ def evaluate(
         else:
             preds = predictions_from(predictions)
         known = {a.id for a in articles}
+        if not preds:
+            where = f"{predictions_path} holds" if predictions_path else "there are"
+            raise DatasetError(f"{where} no predictions; give batch output or saved results")
+        if articles and not known & set(preds):
+            where = f" in {predictions_path}" if predictions_path else ""
+            raise DatasetError(
+                f"none of the {len(preds)} predictions{where} is for an article of the eval "
+                f"set(s) (predictions name e.g. {min(preds)!r}, the articles e.g. "
+                f"{articles[0].id!r}): were they made from these articles?"
+            )
         extra = sorted(set(preds) - known)
         if extra:
             warnings.append(
@@ -325,6 +336,25 @@ def evaluate(
     )
 
 
+def check_minimums(minimums: Mapping[str, float], fields: Iterable[str] = METRICS) -> None:
+    """Refuse minimums for fields that are not scored, before a run spends anything.
+
+    Raises:
+        ConfigError: "--min names unknown field(s) visti (did you mean visit?); ...".
+    """
+    fields = list(fields)
+    unknown = sorted(set(minimums) - set(fields))
+    if not unknown:
+        return
+    named = []
+    for name in unknown:
+        close = difflib.get_close_matches(name, fields, n=1)
+        named.append(f"{name} (did you mean {close[0]}?)" if close else name)
+    raise ConfigError(
+        f"--min names unknown field(s) {', '.join(named)}; scored fields are: {', '.join(fields)}"
+    )
+
+
 def check_thresholds(run: EvalRun, minimums: Mapping[str, float]) -> list[str]:
     """The fields whose F1 is below the required minimum, as messages.
 
@@ -335,12 +365,7 @@ def check_thresholds(run: EvalRun, minimums: Mapping[str, float]) -> list[str]:
     Raises:
         ConfigError: a field that is not scored.
     """
-    unknown = sorted(set(minimums) - set(run.metrics))
-    if unknown:
-        raise ConfigError(
-            f"--min names unknown field(s) {', '.join(unknown)}; "
-            f"scored fields are: {', '.join(run.metrics)}"
-        )
+    check_minimums(minimums, run.metrics)
     return [
         f"{name}: F1 {run.metrics[name].f1:.3f} is below the minimum {floor:.3f}"
         for name, floor in minimums.items()
@@ -348,4 +373,4 @@ def check_thresholds(run: EvalRun, minimums: Mapping[str, float]) -> list[str]:
     ]
 
 
-__all__ = ["check_thresholds", "evaluate", "score_record", "side_file"]
+__all__ = ["check_minimums", "check_thresholds", "evaluate", "score_record", "side_file"]

@@ -16,6 +16,9 @@ from visit_extract.schema import Article
 _MAX_CONTROL_SHARE = 0.05
 #: Control characters that do not occur in text (tab, newline, CR, FF, VT do).
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")
+#: Half of a UTF-16 pair: no Unicode character. A JSON escape (``"\\ud800"``) makes one;
+#: no UTF-8 output (a results file, the terminal, a model request) can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_text(text: object, *, max_chars: int) -> str:
@@ -45,10 +48,16 @@ def check_text(text: object, *, max_chars: int) -> str:
         )
     if not text.strip():
         raise EmptyArticleError("article text is empty or only whitespace: nothing to extract")
+    surrogate = LONE_SURROGATE.search(text)
+    if surrogate is not None:
+        raise NotTextError(
+            f"article text is not valid Unicode (a lone surrogate at character "
+            f"{surrogate.start():,}, as a broken \\ud8xx escape leaves); fix the source text"
+        )
     if len(text) > max_chars:
         raise ArticleTooLargeError(
             f"article text has {len(text):,} characters, over the limit of {max_chars:,}; "
-            "split it, or raise Settings.max_article_chars"
+            "split it, or raise the limit (--max-article-chars, Settings.max_article_chars)"
         )
     sample = text[:20_000]
     # Counted with a C-level regex: this runs on every article of a batch.
@@ -96,8 +105,10 @@ def to_article(
     if published is not None:
         try:
             pub = published if isinstance(published, date) else date.fromisoformat(published)
-        except ValueError:
-            raise DatasetError(f"published date {published!r} is not YYYY-MM-DD") from None
+        except ValueError as exc:
+            shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(published)) is not None
+            why = f"is not a valid date ({exc})" if shaped else "is not YYYY-MM-DD"
+            raise DatasetError(f"published date {published!r} {why}") from None
         article = article.model_copy(update={"published": pub})
     return article
 
@@ -109,4 +120,4 @@ def first_error(exc: ValidationError) -> str:
     return f"{loc}: {err['msg']}"
 
 
-__all__ = ["check_text", "first_error", "to_article"]
+__all__ = ["LONE_SURROGATE", "check_text", "first_error", "to_article"]

@@ -3,13 +3,15 @@ streamed, with malformed lines reported as :class:`BadRow` instead of stopping a
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from pydantic import ValidationError
 
@@ -29,6 +31,15 @@ class BadRow:
     line: int
     message: str
     id: str | None = None
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a line that is not JSON, and where in the line.
+
+    ``exc.msg`` alone ends mid-sentence for some errors ("Invalid control character
+    at"); the column completes it.
+    """
+    return f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 #: ``(start, stop)``: the bytes of one part of a file.
@@ -58,22 +69,41 @@ class _RangeReader(io.RawIOBase):
         super().close()
 
 
-def open_text(path: Path, byte_range: ByteRange | None = None) -> IO[str]:
-    """Open a UTF-8 text file, transparently gunzipping ``*.gz``.
+def _open_range(path: Path, byte_range: ByteRange) -> io.BufferedReader:
+    if path.suffix == ".gz":
+        raise InputError(f"{path}: a gzipped file cannot be read from the middle")
+    return io.BufferedReader(_RangeReader(path, byte_range), buffer_size=1 << 20)
+
+
+def open_text(
+    path: Path, *, errors: str = "strict", byte_range: ByteRange | None = None
+) -> IO[str]:
+    """Open a UTF-8 text file, transparently gunzipping ``*.gz`` and skipping a
+    byte-order mark (spreadsheet programs write one).
 
     Args:
         path: the file.
+        errors: the decoding error handler; ``surrogateescape`` lets a reader find the
+            records that are not UTF-8 instead of failing on the file.
         byte_range: read only the bytes ``[start, stop)`` (not for ``.gz``); the range
             must start and end on line boundaries.
     """
     if byte_range is not None:
-        if path.suffix == ".gz":
-            raise InputError(f"{path}: a gzipped file cannot be read from the middle")
-        raw = io.BufferedReader(_RangeReader(path, byte_range), buffer_size=1 << 20)
-        return io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        raw = _open_range(path, byte_range)
+        return io.TextIOWrapper(raw, encoding="utf-8-sig", errors=errors, newline="")
     if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return path.open("r", encoding="utf-8", newline="")
+        return gzip.open(path, "rt", encoding="utf-8-sig", errors=errors, newline="")
+    return path.open("r", encoding="utf-8-sig", errors=errors, newline="")
+
+
+def open_bytes(path: Path, byte_range: ByteRange | None = None) -> IO[bytes]:
+    """Open a file for reading bytes, transparently gunzipping ``*.gz`` (or only the
+    bytes ``byte_range`` of a plain file)."""
+    if byte_range is not None:
+        return _open_range(path, byte_range)
+    if path.suffix == ".gz":
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def iter_jsonl(
@@ -81,8 +111,10 @@ def iter_jsonl(
 ) -> Iterator[tuple[int, dict[str, Any] | BadRow]]:
     """Yield ``(line_number, object)`` for each non-blank line of a JSONL file.
 
-    A line that is not a JSON object yields a :class:`BadRow` instead; the file is
-    streamed, so memory does not grow with its size.
+    A line that is not a JSON object, or not UTF-8, yields a :class:`BadRow` instead
+    (each line is decoded on its own, so one line of another encoding costs that line,
+    not the file); a UTF-8 byte-order mark is skipped. The file is streamed, so memory
+    does not grow with its size.
 
     Args:
         path: the file.
@@ -90,37 +122,40 @@ def iter_jsonl(
         first_line: the line number of the range's first line in the whole file.
 
     Raises:
-        DatasetError: the file does not exist or is not UTF-8.
+        DatasetError: the file does not exist or cannot be read (a truncated gzip).
     """
     path = Path(path)
     if not path.is_file():
         raise DatasetError("no such file", path=str(path))
     try:
-        with open_text(path, byte_range) as fh:
-            for lineno, line in enumerate(fh, start=first_line):
-                if not line.strip():
+        with open_bytes(path, byte_range) as fh:
+            for lineno, raw in enumerate(fh, start=first_line):
+                if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8) :]
+                if not raw.strip():
                     continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield lineno, BadRow(str(path), lineno, f"invalid JSON: {exc.msg}")
-                    continue
-                if not isinstance(obj, dict):
-                    yield lineno, BadRow(str(path), lineno, "line is not a JSON object")
-                    continue
-                yield lineno, obj
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"file is not UTF-8 ({exc.reason})", path=str(path)) from None
-    except (OSError, EOFError) as exc:
+                yield lineno, _parse_line(path, lineno, raw)
+    except (OSError, EOFError, zlib.error) as exc:
         raise DatasetError(f"cannot read file: {exc}", path=str(path)) from None
 
 
-def iter_numbered_articles(
-    path: str | Path, *, byte_range: ByteRange | None = None, first_line: int = 1
-) -> Iterator[tuple[int, Article | BadRow]]:
-    """Like :func:`iter_articles`, with each item's line number (``byte_range`` and
-    ``first_line`` as for :func:`iter_jsonl`)."""
-    for lineno, obj in iter_jsonl(path, byte_range=byte_range, first_line=first_line):
+def _parse_line(path: Path, lineno: int, raw: bytes) -> dict[str, Any] | BadRow:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return BadRow(str(path), lineno, f"line is not UTF-8 ({exc.reason} at byte {exc.start})")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return BadRow(str(path), lineno, json_problem(exc))
+    if not isinstance(obj, dict):
+        return BadRow(str(path), lineno, "line is not a JSON object")
+    return obj
+
+
+def iter_numbered_articles(path: str | Path) -> Iterator[tuple[int, Article | BadRow]]:
+    """Like :func:`iter_articles`, with each item's line number."""
+    for lineno, obj in iter_jsonl(path):
         if isinstance(obj, BadRow):
             yield lineno, obj
             continue
@@ -177,6 +212,8 @@ __all__ = [
     "iter_articles",
     "iter_jsonl",
     "iter_numbered_articles",
+    "json_problem",
+    "open_bytes",
     "open_text",
     "read_articles",
 ]

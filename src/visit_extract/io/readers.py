@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+import zlib
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +16,7 @@ from pydantic import ValidationError
 
 from visit_extract.errors import DatasetError, InputError, VisitExtractError
 from visit_extract.io.articles import first_error
-from visit_extract.io.jsonl import (
-    BadRow,
-    ByteRange,
-    iter_jsonl,
-    iter_numbered_articles,
-    open_text,
-)
+from visit_extract.io.jsonl import BadRow, ByteRange, iter_jsonl, open_bytes, open_text
 from visit_extract.schema import Article
 
 #: Input formats :func:`iter_input` reads, and the file suffixes that select them.
@@ -35,6 +31,8 @@ _SUFFIX_FORMATS = {
     ".pq": "parquet",
 }
 _ARTICLE_FIELDS = tuple(Article.model_fields)
+#: What ``surrogateescape`` makes of bytes that are not UTF-8.
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 def parse_column_map(spec: str | Mapping[str, str] | None) -> dict[str, str]:
@@ -99,6 +97,35 @@ def detect_format(path: str | Path) -> str:
     return fmt
 
 
+def check_columns(
+    path: Path, available: Collection[str], columns: Mapping[str, str], *, what: str = "column"
+) -> None:
+    """Refuse an input whose columns cannot give articles, before its first article.
+
+    Args:
+        path: the input (for the message).
+        available: its column names (a CSV header, a Parquet schema, the keys of the
+            first JSON object).
+        columns: the mapping of article field to column.
+        what: ``column`` or ``key``, as the format calls them.
+
+    Raises:
+        InputError: a mapped column is missing, or there is no text column.
+    """
+    shown = ", ".join(repr(c) for c in list(available)[:15]) or "none"
+    for field, column in columns.items():
+        if column not in available:
+            raise InputError(
+                f"{path}: no {what} {column!r} (mapped to {field} by --map); "
+                f"the input's {what}s are: {shown}"
+            )
+    if "text" not in columns and "text" not in available:
+        raise InputError(
+            f"{path}: no 'text' {what} (the input's {what}s are: {shown}); name the one "
+            "that holds the article text, e.g. --map text=content"
+        )
+
+
 def _apply_map(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
     """Rename mapped columns to article fields; unmapped columns pass through."""
     out = dict(row)
@@ -112,20 +139,36 @@ def _apply_map(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, 
 def _row_to_article(
     path: Path, lineno: int, row: Mapping[str, Any], *, blank_is_null: bool
 ) -> Article | BadRow:
-    """Validate one mapped row; a row that is not an article becomes a BadRow."""
+    """Validate one mapped row; a row that is not an article becomes a BadRow.
+
+    A row without an id (no id column, a null or an empty cell) is known by its
+    position, ``<file stem>-<line or row>``.
+    """
     if blank_is_null:
         # CSV has no null: an empty cell is "not given", except for the text itself.
         row = {k: (None if v == "" and k != "text" else v) for k, v in row.items()}
     raw_id = row.get("id")
+    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
+        row = {**row, "id": f"{path.name.split('.')[0]}-{lineno}"}
     try:
         return Article.model_validate(row)
     except ValidationError as exc:
+        known = row["id"]
+        usable = isinstance(known, (str, int)) and not isinstance(known, bool)
         return BadRow(
             str(path),
             lineno,
             f"not an article: {first_error(exc)}",
-            id=raw_id if isinstance(raw_id, str) and raw_id else None,
+            id=str(known) if usable else None,
         )
+
+
+def _csv_reader(path: Path, fh: Any) -> Any:
+    """A csv reader for ``path``: tab-separated for ``.tsv``, with a field limit above
+    csv's 128 KiB default (article texts can be far longer)."""
+    csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
+    delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
+    return csv.reader(fh, delimiter=delimiter)
 
 
 def _numbered_records(reader: Any, first_line: int) -> Iterator[tuple[int, list[str] | csv.Error]]:
@@ -155,9 +198,10 @@ def iter_csv_articles(
 ) -> Iterator[tuple[int, Article | BadRow]]:
     """Stream the articles of a CSV (or ``.tsv``, optionally gzipped) file.
 
-    The header row names the columns; ``columns`` maps article fields to them. A file
-    without an ``id`` column gets ids ``<file stem>-<line>``. Each item comes with the
-    line its record starts on; malformed records come out as :class:`BadRow`.
+    The header row names the columns; ``columns`` maps article fields to them. A row
+    without an id (no ``id`` column, or an empty cell) gets ``<file stem>-<line>``. Each
+    item comes with the line its record starts on; malformed records come out as
+    :class:`BadRow`.
 
     Args:
         path: the file.
@@ -168,28 +212,31 @@ def iter_csv_articles(
         first_line: the line the range's first record starts on in the whole file.
 
     Raises:
-        DatasetError: the file is missing, unreadable, not UTF-8, or has no header.
+        DatasetError: the file is missing or unreadable, or has no header. A record
+            that is not UTF-8 is a :class:`BadRow` of its own.
+        InputError: the header lacks a mapped column or the text column.
     """
     path = Path(path)
     columns = dict(columns or {})
     if not path.is_file():
         raise DatasetError("no such file", path=str(path))
-    # Article texts can be far above csv's 128 KiB default field limit.
-    csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
-    delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
     try:
         with contextlib.ExitStack() as files:
-            reader = csv.reader(files.enter_context(open_text(path)), delimiter=delimiter)
+            reader = _csv_reader(
+                path, files.enter_context(open_text(path, errors="surrogateescape"))
+            )
             try:
                 header = next(reader)
             except StopIteration:
                 raise DatasetError("file is empty (no header row)", path=str(path)) from None
-            has_id = columns.get("id", "id") in header
+            check_columns(path, header, columns)
             if byte_range is None:
                 records = _numbered_records(reader, reader.line_num + 1)
             else:
-                part = files.enter_context(open_text(path, byte_range))
-                records = _numbered_records(csv.reader(part, delimiter=delimiter), first_line)
+                part = open_text(path, errors="surrogateescape", byte_range=byte_range)
+                records = _numbered_records(
+                    _csv_reader(path, files.enter_context(part)), first_line
+                )
             for lineno, cells in records:
                 if isinstance(cells, csv.Error):
                     yield lineno, BadRow(str(path), lineno, f"malformed CSV record: {cells}")
@@ -206,13 +253,12 @@ def iter_csv_articles(
                         ),
                     )
                     continue
+                if any(_UNDECODED.search(c) for c in cells):
+                    yield lineno, BadRow(str(path), lineno, "record is not UTF-8 text")
+                    continue
                 row = _apply_map(dict(zip(header, cells, strict=True)), columns)
-                if not has_id:
-                    row["id"] = f"{path.name.split('.')[0]}-{lineno}"
                 yield lineno, _row_to_article(path, lineno, row, blank_is_null=True)
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"file is not UTF-8 ({exc.reason})", path=str(path)) from None
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise DatasetError(f"cannot read file: {exc}", path=str(path)) from None
 
 
@@ -238,6 +284,7 @@ def iter_parquet_articles(
 
     Raises:
         DatasetError: pyarrow is missing, or the file is missing or not Parquet.
+        InputError: the schema lacks a mapped column or the text column.
     """
     path = Path(path)
     columns = dict(columns or {})
@@ -254,8 +301,8 @@ def iter_parquet_articles(
         pfile = pq.ParquetFile(str(path))
     except Exception as exc:  # pyarrow raises its own ArrowInvalid/OSError family
         raise DatasetError(f"not a readable Parquet file: {exc}", path=str(path)) from None
-    names = set(pfile.schema_arrow.names)
-    has_id = columns.get("id", "id") in names
+    names = list(pfile.schema_arrow.names)
+    check_columns(path, names, columns)
     # Read only the columns an article uses, so wide tables stay cheap.
     wanted = [c for c in {columns.get(f, f) for f in _ARTICLE_FIELDS} if c in names]
     rownum = first_row - 1
@@ -264,11 +311,27 @@ def iter_parquet_articles(
         for record in batch.to_pylist():
             rownum += 1
             row = _apply_map(record, columns)
-            if not has_id:
-                row["id"] = f"{path.name.split('.')[0]}-{rownum}"
-            elif row.get("id") is not None and not isinstance(row["id"], str):
-                row["id"] = str(row["id"])  # integer id columns are common in Parquet
             yield rownum, _row_to_article(path, rownum, row, blank_is_null=False)
+
+
+def _iter_jsonl_articles(
+    path: Path,
+    columns: Mapping[str, str],
+    byte_range: ByteRange | None = None,
+    first_line: int = 1,
+) -> Iterator[tuple[int, Article | BadRow]]:
+    """The articles of a JSONL dump (or of the part ``byte_range`` of it); the keys of
+    its first object are checked against ``columns`` (a dump's rows share their keys)
+    before any article is yielded."""
+    checked = False
+    for lineno, obj in iter_jsonl(path, byte_range=byte_range, first_line=first_line):
+        if isinstance(obj, BadRow):
+            yield lineno, obj
+            continue
+        if not checked:
+            check_columns(path, list(obj), columns, what="key")
+            checked = True
+        yield lineno, _row_to_article(path, lineno, _apply_map(obj, columns), blank_is_null=False)
 
 
 def iter_txt_articles(path: str | Path) -> Iterator[tuple[int, Article | BadRow]]:
@@ -324,20 +387,14 @@ def iter_input(
         row_groups: Parquet: read only these row groups.
 
     Raises:
-        InputError: unknown format or bad mapping; DatasetError for unreadable files.
+        InputError: unknown format, a bad mapping, or an input without the mapped
+            columns or a text column (raised before the first article).
+        DatasetError: an unreadable file.
     """
     fmt = fmt or detect_format(path)
     mapping = parse_column_map(columns)
     if fmt == "jsonl":
-        if not mapping:
-            yield from iter_numbered_articles(path, byte_range=byte_range, first_line=first_line)
-            return
-        for lineno, obj in iter_jsonl(path, byte_range=byte_range, first_line=first_line):
-            if isinstance(obj, BadRow):
-                yield lineno, obj
-            else:
-                row = _apply_map(obj, mapping)
-                yield lineno, _row_to_article(Path(path), lineno, row, blank_is_null=False)
+        yield from _iter_jsonl_articles(Path(path), mapping, byte_range, first_line)
     elif fmt == "csv":
         if byte_range is None:
             yield from iter_csv_articles(path, mapping)
@@ -366,23 +423,27 @@ def count_input_rows(path: str | Path, *, fmt: str | None = None) -> int | None:
     path = Path(path)
     try:
         if fmt == "jsonl":
-            with open_text(path) as fh:
+            with open_bytes(path) as fh:
                 return sum(1 for line in fh if line.strip())
         if fmt == "csv":
-            return sum(1 for lineno, _ in iter_csv_articles(path))
+            with open_text(path, errors="surrogateescape") as fh:
+                reader = _csv_reader(path, fh)
+                next(reader, None)  # the header
+                return sum(1 for cells in reader if any(c.strip() for c in cells))
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
             return int(pq.ParquetFile(str(path)).metadata.num_rows)
         if fmt == "txt":
             return sum(1 for p in path.rglob("*.txt") if p.is_file())
-    except (ImportError, OSError, UnicodeDecodeError, EOFError, VisitExtractError):
+    except (ImportError, OSError, UnicodeDecodeError, EOFError, csv.Error, VisitExtractError):
         return None
     return None
 
 
 __all__ = [
     "INPUT_FORMATS",
+    "check_columns",
     "count_input_rows",
     "detect_format",
     "iter_csv_articles",

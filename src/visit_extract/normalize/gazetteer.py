@@ -134,7 +134,7 @@ class Gazetteer:
         self._deletes: dict[str, set[str]] | None = None
 
     def fuzzy(self, name_key: str) -> str | None:
-        """The bare-name key one typo away from ``name_key`` ("joneponto" -> "jeneponto").
+        """The name or alias key one typo away from ``name_key`` ("joneponto" -> "jeneponto").
 
         Only for names of six letters or more and only when the answer is unique, so a
         misspelt regency after "Kabupaten"/"Bupati" is still found.
@@ -143,7 +143,7 @@ class Gazetteer:
             return None
         if self._deletes is None:
             index: dict[str, set[str]] = {}
-            for k in self.by_base:
+            for k in self.all_keys:
                 if len(k) >= 6:
                     for d in {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}:
                         index.setdefault(d, set()).add(k)

@@ -25,6 +25,7 @@ __all__ = [
     "KIND_ORDER",
     "KIND_TERMS",
     "LEARNING_TERMS",
+    "LEARNING_TRIP_TERMS",
     "MONTHS",
     "MONTH_PATTERN",
     "OFFICE_HEAD_ABBREVIATIONS",
@@ -128,6 +129,13 @@ WORK_VISIT_TERMS = r"(?:kunjungan[\s-]*kerja|kunker|kunja)"
 LEARNING_TERMS = (
     r"(?:(?:menimba|timba)\s+ilmu|berguru|ngangsu\s+kaweruh|mencuri\s+ilmu|city\s+sharing|"
     r"anjangsana)"
+)
+#: Other names of a trip made to learn: "studi lapangan", "kunjungan belajar", "lawatan
+#: studi". Students, researchers and sports teams use them too, so they say less about
+#: the visitor than :data:`STUDY_TERMS` do.
+LEARNING_TRIP_TERMS = (
+    r"(?:stud[iy][\s-]*lapangan|kunjungan[\s-]*(?:belajar|edukatif|edukasi|studi)|"
+    r"lawatan[\s-]*(?:studi|kerja)|study\s+(?:tour|visit))"
 )
 
 

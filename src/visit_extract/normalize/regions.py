@@ -13,7 +13,7 @@ import re
 from visit_extract.normalize.gazetteer import Region, gazetteer, key
 from visit_extract.normalize.lexicon import HEAD_TITLES, SECRETARY_TITLES, alternation
 
-__all__ = ["Region", "normalize_country", "normalize_region", "region_hint"]
+__all__ = ["COUNTRY_NAMES", "Region", "normalize_country", "normalize_region", "region_hint"]
 
 # Words in front of a place name, and which level each one implies; the titles of a
 # region's head, deputy and secretary come from the lexicon.
@@ -201,8 +201,20 @@ _COUNTRIES: dict[str, str] = {
     "timor leste": "Timor-Leste", "brunei darussalam": "Brunei", "brunei": "Brunei",
     "hong kong": "Hong Kong", "hongkong": "Hong Kong", "kamboja": "Cambodia", "laos": "Laos",
     "myanmar": "Myanmar", "rwanda": "Rwanda", "kenya": "Kenya", "maroko": "Morocco",
+    "polandia": "Poland", "ceko": "Czech Republic", "hungaria": "Hungary",
+    "portugal": "Portugal", "yunani": "Greece", "irlandia": "Ireland",
+    "islandia": "Iceland", "luksemburg": "Luxembourg", "skotlandia": "United Kingdom",
+    "meksiko": "Mexico", "argentina": "Argentina", "chili": "Chile", "kolombia": "Colombia",
+    "afrika selatan": "South Africa", "nigeria": "Nigeria", "ethiopia": "Ethiopia",
+    "tanzania": "Tanzania", "iran": "Iran", "irak": "Iraq", "yordania": "Jordan",
+    "kuwait": "Kuwait", "bahrain": "Bahrain", "oman": "Oman", "bangladesh": "Bangladesh",
+    "sri lanka": "Sri Lanka", "nepal": "Nepal", "mongolia": "Mongolia",
+    "papua nugini": "Papua New Guinea", "fiji": "Fiji", "uzbekistan": "Uzbekistan",
+    "kazakhstan": "Kazakhstan", "korea utara": "North Korea",
 }  # fmt: skip
 _COUNTRY_KEYS = {key(k): v for k, v in _COUNTRIES.items()}
+#: Every country name :func:`normalize_country` knows, as written (lower case).
+COUNTRY_NAMES: tuple[str, ...] = tuple(_COUNTRIES)
 
 
 def normalize_country(mention: str) -> str | None:

@@ -115,6 +115,11 @@ def test_the_request_is_a_messages_api_tool_call(tmp_path: Path, cassette: Any) 
     assert body["tool_choice"]["type"] == "tool" and body["tool_choice"]["name"] == "LLMAnswer"
     # sent through extra_body: the anthropic 1.x SDK no longer takes it as a keyword
     assert body["temperature"] == 0.0 and body["max_tokens"] == 800
+    # the repeated prefix (tool schema, then the system prompt) ends at a cache
+    # breakpoint, so Anthropic reads it from its prompt cache after the first request
+    assert body["system"][-1]["cache_control"] == {"type": "ephemeral"}
+    assert all("cache_control" not in block for block in body["system"][:-1])
+    assert "cache_control" not in json.dumps(body["messages"])
 
 
 # --- validation reasks --------------------------------------------------------------------

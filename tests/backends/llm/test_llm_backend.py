@@ -31,8 +31,10 @@ from visit_extract.errors import (
     EmptyArticleError,
     ExtractionValidationError,
     NotTextError,
+    ProviderUnreachableError,
     RetriesExhausted,
     TokenBudgetExceeded,
+    VisitExtractWarning,
 )
 from visit_extract.io import to_article
 from visit_extract.schema import Article, VisitExtraction
@@ -190,6 +192,21 @@ def test_cache_hit_makes_no_request_and_returns_the_same_result(
     assert second.model_dump(exclude={"cached", "latency_s"}) == first.model_dump(
         exclude={"cached", "latency_s"}
     )
+
+
+def test_a_corrupt_cache_costs_a_request_not_the_article(tmp_path: Path, cassette: Any) -> None:
+    settings = make_settings(tmp_path)
+    with cassette("authored_hallucinated_quote_then_ok.yaml"):
+        first = LLMBackend(settings).extract(scripted())
+    with (tmp_path / "cache" / "cache.db").open("r+b") as fh:
+        fh.truncate(5000)  # what a full disk leaves
+    with (
+        cassette("authored_hallucinated_quote_then_ok.yaml") as cas,
+        pytest.warns(VisitExtractWarning, match="corrupt"),
+    ):
+        second = LLMBackend(settings).extract(scripted())
+    assert cas.play_count == 2 and not second.cached
+    assert second.visits == first.visits
 
 
 def test_prompt_change_changes_cache_key_and_cannot_replay_old_answer(
@@ -528,3 +545,27 @@ def test_an_unreadable_cache_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> 
     result = backend.extract(article)
     assert not result.cached and len(backend.client.seen) == 1  # type: ignore[attr-defined]
     assert backend.extract(article).cached
+
+
+def test_an_unreachable_server_stops_a_batch_at_once_naming_the_url(tmp_path: Path) -> None:
+    """Port 1 on the loopback refuses every connection: the first article's failure
+    says where and why, and the run stops instead of failing every article alike."""
+    from visit_extract.batch import BatchStats, run_batch
+
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(
+        "".join(json.dumps({"id": f"u{i}", "text": scripted().text}) + "\n" for i in range(40)),
+        encoding="utf-8",
+    )
+    settings = make_settings(
+        tmp_path,
+        base_url="http://127.0.0.1:1/v1",
+        transport_attempts=2,
+        use_cache=False,
+        concurrency=2,
+        prefilter=False,
+    )
+    stats = BatchStats()
+    with pytest.raises(ProviderUnreachableError, match=r"cannot reach http://127\.0\.0\.1:1/v1"):
+        run_batch(dump, tmp_path / "out.jsonl", settings=settings, stats=stats)
+    assert stats.done < 40

@@ -21,7 +21,9 @@ from visit_extract.backends.llm.retry import (
 from visit_extract.config import Settings
 from visit_extract.errors import (
     AuthenticationError,
+    ConfigError,
     ProviderError,
+    ProviderUnreachableError,
     RetriesExhausted,
     TokenBudgetExceeded,
 )
@@ -166,6 +168,34 @@ def test_usage_of_anthropic_shape() -> None:
     assert (got.prompt_tokens, got.completion_tokens, got.total_tokens) == (10, 5, 15)
 
 
+def test_usage_of_counts_cached_tokens_of_both_providers() -> None:
+    openai_body = {
+        "usage": {
+            "prompt_tokens": 2006,
+            "completion_tokens": 300,
+            "total_tokens": 2306,
+            "prompt_tokens_details": {"cached_tokens": 1920},
+        }
+    }
+    got = usage_of(openai_body)
+    assert (got.prompt_tokens, got.cached_prompt_tokens, got.cache_write_tokens) == (2006, 1920, 0)
+    # Anthropic's input_tokens leaves the cached prefix out: it is added back
+    anthropic_body = {
+        "usage": {
+            "input_tokens": 50,
+            "output_tokens": 20,
+            "cache_read_input_tokens": 4000,
+            "cache_creation_input_tokens": 0,
+        }
+    }
+    got = usage_of(anthropic_body)
+    assert (got.prompt_tokens, got.cached_prompt_tokens, got.total_tokens) == (4050, 4000, 4070)
+    written = usage_of(
+        {"usage": {"input_tokens": 50, "output_tokens": 1, "cache_creation_input_tokens": 4000}}
+    )
+    assert (written.prompt_tokens, written.cache_write_tokens) == (4050, 4000)
+
+
 def test_hinted_waits_are_spread_but_never_shorter_than_the_hint() -> None:
     events: list[RetryEvent] = []
     policy = TransportPolicy(
@@ -207,3 +237,33 @@ def test_a_server_that_always_schedules_is_bounded() -> None:
     with pytest.raises(RetriesExhausted):
         TransportPolicy(settings).call(fn, TokenMeter(10_000))
     assert fn.calls == 2 * SCHEDULED_FACTOR
+
+
+def connection_error() -> Exception:
+    request = httpx2.Request("POST", "http://127.0.0.1:1/v1/chat/completions")
+    return openai.APIConnectionError(request=request)
+
+
+def timeout_error() -> Exception:
+    request = httpx2.Request("POST", "http://127.0.0.1:1/v1/chat/completions")
+    return openai.APITimeoutError(request=request)
+
+
+def test_a_server_that_never_answers_the_connection_is_named_with_its_likely_cause() -> None:
+    policy = TransportPolicy(FAST.replace(transport_attempts=3))
+    policy.endpoint = "http://127.0.0.1:1/v1"
+    with pytest.raises(ProviderUnreachableError) as caught:
+        policy.call(Flaky(*[connection_error()] * 5), TokenMeter(10_000))
+    message = str(caught.value)
+    assert "cannot reach http://127.0.0.1:1/v1" in message and "--base-url" in message
+    assert "concurrency" not in message and caught.value.attempts == 3
+    assert isinstance(caught.value, ConfigError)  # the same for every article: runs stop
+
+
+def test_timeouts_and_server_errors_stay_retries_exhausted() -> None:
+    for errors in ([timeout_error()] * 5, [status_error(503)] * 5):
+        with pytest.raises(RetriesExhausted) as caught:
+            TransportPolicy(FAST.replace(transport_attempts=2)).call(
+                Flaky(*errors), TokenMeter(10_000)
+            )
+        assert not isinstance(caught.value, ProviderUnreachableError)

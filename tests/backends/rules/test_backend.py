@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from visit_extract import extract_visit
-from visit_extract.backends.rules.backend import RulesBackend
+from visit_extract.backends.rules.backend import CONFIDENT, THRESHOLD, RulesBackend
 from visit_extract.config import Settings
 from visit_extract.schema import Article
 
@@ -174,3 +174,27 @@ def test_an_inspection_date_is_not_the_visits() -> None:
     visit = result.visits[0]
     assert (visit.visitor.region, visit.host.region) == ("Kota Salatiga", "Kabupaten Gianyar")
     assert (visit.start_date, visit.end_date) == ("2015-11-17", "2015-11-20")
+
+
+# Invented: visits whose host and visitor the rules cannot place (no region is named).
+UNPLACED_SURE = (
+    "Rombongan Komisi B DPRD melakukan studi banding, Kamis (7/3). Mereka ingin belajar "
+    "pengelolaan pasar tradisional dan disambut pejabat setempat. Studi banding itu diikuti "
+    "kepala dinas perdagangan, camat dan lurah. Rombongan juga mengunjungi pasar induk untuk "
+    "mempelajari sistem retribusi."
+)
+UNPLACED_UNSURE = (
+    "Rombongan Komisi B DPRD melakukan studi banding ke sebuah kota di Jawa, Kamis (7/3). "
+    "Mereka ingin belajar pengelolaan pasar dan disambut sekretaris daerah setempat."
+)
+
+
+def test_a_relevant_article_without_a_visit_is_a_study_visit_only_when_the_score_is_sure() -> None:
+    backend = RulesBackend(Settings())
+    sure = backend.extract(Article(id="t", text=UNPLACED_SURE))
+    assert sure.score is not None and sure.score >= CONFIDENT
+    assert sure.is_study_visit and sure.visits == [] and sure.warnings
+    unsure = backend.extract(Article(id="t", text=UNPLACED_UNSURE))
+    assert unsure.score is not None and THRESHOLD <= unsure.score < CONFIDENT
+    assert not unsure.is_study_visit and unsure.visits == []
+    assert "reported as no study visit" in unsure.warnings[0]

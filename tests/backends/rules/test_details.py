@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from visit_extract.backends.rules.details import find_details
+from visit_extract.backends.rules.details import find_details, number_of
 
 from .support import context_through
 
@@ -48,11 +48,18 @@ def test_agreement_only_when_signed(sentence: str, signed: bool) -> None:
         assert ctx.text[ctx.agreement_span[0] : ctx.agreement_span[1]] == sentence
 
 
-def test_sizes_go_to_the_delegation_named_with_them() -> None:
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        "Wahyuni datang bersama 30 orang rombongannya. Agus ditemani dua belas staf.",
+        # both delegations in one sentence: each number goes to the one named last
+        "Wahyuni diikuti 30 orang staf, sedangkan Agus didampingi 12 orang pejabat.",
+    ],
+)
+def test_sizes_go_to_the_delegation_named_with_them(sentences: str) -> None:
     ctx = context_through(
         "Bupati Klaten Sri Wahyuni dan Bupati Boyolali Agus Santoso studi banding ke Kota "
-        "Magelang.\nWahyuni datang bersama 30 orang rombongannya. Agus ditemani dua belas "
-        "staf.",
+        "Magelang.\n" + sentences,
         find_details,
     )
     sizes = {ctx.sides[code].role.region.name: size[0] for code, size in ctx.sizes.items()}
@@ -62,3 +69,43 @@ def test_sizes_go_to_the_delegation_named_with_them() -> None:
 def test_one_person_is_no_delegation_size() -> None:
     ctx = context_through(VISIT + "Hadir pula satu orang staf ahli.", find_details)
     assert ctx.sizes == {}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("12", 12),
+        ("tujuh", 7),
+        ("sebelas", 11),
+        ("dua belas", 12),
+        ("enam puluh", 60),
+        ("tiga puluh lima", 35),
+        ("seratus", 100),
+        ("seratus dua puluh", 120),
+        ("dua ratus lima", 205),
+        ("banyak", None),
+    ],
+)
+def test_numbers_in_words(words: str, value: int | None) -> None:
+    assert number_of(words) == value
+
+
+def test_a_number_in_words_is_a_size() -> None:
+    ctx = context_through(
+        VISIT + "Sebanyak tiga puluh lima orang ikut dalam rombongan.", find_details
+    )
+    assert [size[0] for size in ctx.sizes.values()] == [35]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "size"),
+    [
+        # the people who received the visitors are no part of the delegation
+        ("Mereka disambut Sekda beserta dua orang staf ahli.", None),
+        # a host that receives the visit names the visitors after the reception word
+        ("Sekda Gianyar menerima kunjungan 25 orang pejabat dari Salatiga.", 25),
+    ],
+)
+def test_sizes_after_a_reception(sentence: str, size: int | None) -> None:
+    ctx = context_through(VISIT + sentence, find_details)
+    assert [s[0] for s in ctx.sizes.values()] == ([size] if size else [])

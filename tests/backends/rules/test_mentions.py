@@ -32,6 +32,23 @@ def test_abbreviation_inside_a_name_and_typo_after_prefix() -> None:
     ]
 
 
+def test_a_two_word_name_misspelt_after_its_prefix() -> None:
+    text = "Rombongan tiba di Kabupaten Menggarai Barat, lalu ke Kabupaten Kuara Tebo."
+    assert [name for _, name in _names(text)] == [
+        "Kabupaten Manggarai Barat",
+        "Kabupaten Tebo",
+    ]
+
+
+def test_a_regency_seat_names_its_regency() -> None:
+    text = "SAMPIT - Bupati Muara Tebo bertemu pejabat dari Sengkang."
+    assert [name for _, name in _names(text)] == [
+        "Kabupaten Kotawaringin Timur",
+        "Kabupaten Tebo",
+        "Kabupaten Wajo",
+    ]
+
+
 def test_locating_province_is_a_qualifier() -> None:
     text = "Bupati Pemalang, Jawa Tengah, datang ke Banyuwangi."
     mentions = find_regions(text)

@@ -72,3 +72,109 @@ def test_a_province_and_a_regency_inside_it_are_one_area() -> None:
     assert bali is not None and gianyar is not None and klaten is not None
     assert _same_area(bali, gianyar) and _same_area(gianyar, bali)
     assert not _same_area(bali, klaten)
+
+
+def test_a_tour_of_several_countries_is_one_visit_per_country() -> None:
+    ok, ctx = _paired(
+        "Bupati Klaten Sri Wahyuni belajar ke tiga negara, yaitu Jepang, Korea Selatan dan "
+        "Belanda. Di Jepang, rombongan mengunjungi Tokyo."
+    )
+    assert ok
+    assert ctx.pairs == [
+        ("33.10", "foreign:Japan"),
+        ("33.10", "foreign:South Korea"),
+        ("33.10", "foreign:Netherlands"),
+    ]
+
+
+def test_legs_to_two_regencies_are_two_visits() -> None:
+    ok, ctx = _paired(
+        "Anggota DPRD Klaten melakukan studi banding ke Kabupaten Gianyar. Sepekan kemudian, "
+        "Komisi B melaksanakan kunker ke Kota Magelang."
+    )
+    assert ok
+    assert ctx.pairs == [("33.10", "51.04"), ("33.10", "33.71")]
+
+
+def test_a_stop_named_once_beside_the_main_host_is_no_leg() -> None:
+    ok, ctx = _paired(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Di Gianyar, rombongan diterima "
+        "Bupati Gianyar. Sebelumnya mereka sempat berkunjung ke Kota Magelang."
+    )
+    assert ok and ctx.pairs == [("33.10", "51.04")]
+
+
+def test_a_host_side_release_is_not_reversed() -> None:
+    ok, ctx = _paired(
+        "MAGELANG - Pemkot Magelang menerima kunjungan kerja dari Pemkab Klaten, Selasa "
+        "(3/9). Wali Kota Magelang berharap kerja sama kedua daerah berlanjut."
+    )
+    assert ok
+    assert _names(ctx) == ("Kota Magelang", ["Kabupaten Klaten"])
+
+
+def test_a_national_body_visits() -> None:
+    ok, ctx = _paired(
+        "Tim Komisi II DPR RI melakukan studi banding ke Kota Magelang terkait pelayanan "
+        "publik. Rombongan diterima Wali Kota Magelang."
+    )
+    assert ok and ctx.pairs == [("national:DPR RI", "33.71")]
+    visitor = ctx.outsiders["national:DPR RI"].party
+    assert (visitor.region, visitor.level, visitor.branch) == (None, "national", "legislative")
+
+
+def test_a_provincial_delegation_naming_a_regency_in_passing_stays_the_visitor() -> None:
+    ok, ctx = _paired(
+        "Sebanyak 40 peserta dari Pemprov Jawa Tengah mengikuti studi banding di Provinsi "
+        "Bali. Rombongan Pemprov Jawa Tengah diterima Sekda Provinsi Bali. Seorang peserta "
+        "berasal dari Kabupaten Klaten."
+    )
+    assert ok and _names(ctx) == ("Provinsi Bali", ["Provinsi Jawa Tengah"])
+
+
+def test_without_delegation_cues_the_most_named_region_visits_abroad() -> None:
+    ok, ctx = _paired(
+        "Bupati Klaten Sri Wahyuni hadir dalam lokakarya di Tokyo. Kata Bupati Klaten, "
+        "pesertanya belajar banyak di Jepang."
+    )
+    assert ok and ctx.pairs == [("33.10", "foreign:Japan")]
+
+
+def test_the_seat_of_a_national_body_is_no_delegation() -> None:
+    ok, ctx = _paired(
+        "Peserta Diklatpim dari Badan Diklat Kejaksaan RI - Jakarta melakukan benchmarking "
+        "ke Kota Magelang. Mereka disambut jajaran Pemkot Magelang."
+    )
+    assert ok and ctx.pairs == [("national:Kejaksaan RI", "33.71")]
+
+
+def test_a_province_with_an_institution_of_its_own_hosts_itself() -> None:
+    ok, ctx = _paired(
+        "Sekretariat DPRD Provinsi Bali mengunjungi Kantor DPRD Jatim. Setelah itu rombongan "
+        "menuju tempat pengolahan sampah di Kabupaten Sidoarjo."
+    )
+    assert ok and _names(ctx) == ("Provinsi Jawa Timur", ["Provinsi Bali"])
+
+
+def test_a_ministry_in_jakarta_hosts_not_jakarta() -> None:
+    ok, ctx = _paired(
+        "DPRD Kabupaten Klaten melakukan konsultasi ke Kementerian Dalam Negeri di Jakarta "
+        "terkait tata tertib dewan."
+    )
+    assert ok and ctx.pairs == [("33.10", "national:Kementerian Dalam Negeri")]
+
+
+def test_the_second_host_of_a_list_is_no_delegation() -> None:
+    ok, ctx = _paired(
+        "Sebanyak 30 kepala desa dari Kabupaten Boyolali studi tiru ke Kabupaten Gianyar dan "
+        "Kota Magelang pekan lalu."
+    )
+    assert ok and ctx.pairs == [("33.09", "51.04"), ("33.09", "33.71")]
+
+
+def test_two_delegations_to_two_hosts_are_paired_by_their_events() -> None:
+    ok, ctx = _paired(
+        "Komisi A DPRD Klaten berkunjung ke Kabupaten Gianyar, sedangkan rombongan DPRD "
+        "Boyolali ke Kota Magelang. Keduanya belajar soal pajak daerah."
+    )
+    assert ok and sorted(ctx.pairs) == [("33.09", "33.71"), ("33.10", "51.04")]

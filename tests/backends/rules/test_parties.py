@@ -48,3 +48,49 @@ def test_open_sides_quotes_the_region_where_its_cue_stands() -> None:
     assert ctx.host is not None
     assert [e.quote for e in ctx.host.evidence] == ["Kabupaten Gianyar"]
     assert [e.quote for s in ctx.sides.values() for e in s.evidence] == ["Pemkot Salatiga"]
+
+
+def test_the_long_name_of_a_dprd_and_a_second_region_of_a_dprd_list() -> None:
+    host, visitors = _parties(
+        "Pemkot Magelang menerima kunjungan kerja Komisi A Dewan Perwakilan Rakyat Daerah "
+        "Klaten. Pekan lalu, Pemkot Magelang juga menerima kunjungan studi banding DPRD "
+        "Kabupaten Gianyar dan Kabupaten Boyolali."
+    )
+    assert host.branch == "executive"
+    assert {v.region: v.branch for v in visitors} == {
+        "Kabupaten Klaten": "legislative",
+        "Kabupaten Gianyar": "legislative",
+        "Kabupaten Boyolali": "legislative",
+    }
+
+
+def test_a_dprd_named_before_ke_makes_no_dprd_host() -> None:
+    host, _ = _parties(
+        "Rombongan Komisi II DPRD Klaten melakukan kunjungan kerja Komisi II DPRD ke "
+        "Kabupaten Gianyar."
+    )
+    assert host.branch == "executive"
+
+
+def test_a_dprd_named_where_its_delegation_goes() -> None:
+    _, (visitor,) = _parties(
+        "KLATEN - Komisi A DPRD Klaten berkunjung ke Kabupaten Gianyar, Kamis (6/6). Anggota "
+        "dewan belajar soal pajak daerah."
+    )
+    assert visitor.branch == "legislative"
+
+
+def test_village_heads_from_a_regency_are_a_village_delegation() -> None:
+    _, (visitor,) = _parties(
+        "Sebanyak 30 kepala desa dari Kabupaten Boyolali studi tiru ke Kabupaten Gianyar."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Boyolali", "village")
+
+
+def test_a_head_of_region_with_the_dprd_chair_is_no_dprd_delegation() -> None:
+    ctx = context_through(
+        "Bupati Klaten Sri Wahyuni datang ke Kabupaten Gianyar bersama rombongan. Ketua DPRD "
+        "Klaten Budi Santoso juga berkunjung ke Kabupaten Gianyar.",
+        open_sides,
+    )
+    assert [s.legislative for s in ctx.sides.values()] == [False]

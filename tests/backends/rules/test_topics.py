@@ -1,15 +1,20 @@
-"""Topics and domains (backends/rules/topics.py), on texts written for these tests."""
+"""Topics (backends/rules/topics.py), on texts written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from visit_extract.backends.rules.mentions import ignored_spans
-from visit_extract.backends.rules.topics import domains_of, topic_spans
+from visit_extract.backends.rules.topics import find_topics, topic_spans
+from visit_extract.normalize.gazetteer import key
+
+from .support import context_through
 
 
-def _topics(text: str) -> list[str]:
-    spans = topic_spans(text, ignored_spans(text))
+def _topics(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    spans = topic_spans(text, ignored_spans(text), names)
     for phrase, a, b in spans:
-        assert text[a:b].strip(" ,-–") == phrase
+        assert text[a:b] == phrase
     return [phrase for phrase, _, _ in spans]
 
 
@@ -37,10 +42,96 @@ def test_read_also_lines_have_no_topics() -> None:
     assert _topics(text) == ["pajak"]
 
 
-def test_domains_from_topic_keywords() -> None:
-    assert domains_of(["pengelolaan sampah", "pelayanan perizinan"]) == [
-        "environment",
-        "public_service",
-    ]
-    assert domains_of(["gamelan"]) == ["other"]
-    assert domains_of([]) == []
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # a verb ends the phrase, and so does an attribution
+        ("Tim itu belajar terkait penataan pedagang kaki lima menuturkan Budi.",
+         ["penataan pedagang kaki lima"]),
+        ("Mereka mempelajari retribusi parkir elektronik kata Sari kemarin.",
+         ["retribusi parkir elektronik"]),
+        # leading and trailing filler, and a possessive, are cut off
+        ("Rombongan ingin belajar bagaimana cara pengelolaan posyandu itu.",
+         ["pengelolaan posyandu"]),
+        ("Mereka belajar tentang pola perizinannya yang sangat cepat.", ["pola perizinan"]),
+        # a number ends the phrase: the year is not part of the report's name
+        ("Dewan itu studi banding perihal LKPJ 2024 kepala daerah.", ["LKPJ"]),
+        # a short bracket belongs to the phrase
+        ("Mereka belajar terkait pelayanan terpadu satu pintu (PTSP) di kota itu.",
+         ["pelayanan terpadu satu pintu (PTSP)"]),
+        # "mulai dari" opens a list
+        ("Rombongan belajar banyak hal, mulai dari bank sampah hingga kompos warga.",
+         ["bank sampah", "kompos warga"]),
+        # purpose verbs count only after a purpose word
+        ("Mereka datang guna melihat tata kelola pasar desa.", ["tata kelola pasar desa"]),
+        ("Mereka melihat tata kelola pasar desa.", []),
+        # a second verb of the cue, "berbagai" and a common "pemerintah" stay
+        ("Tim datang untuk melihat dan mempelajari berbagai layanan pajak daerah.",
+         ["layanan pajak daerah"]),
+        ("Mereka belajar terkait membangun jaringan irigasi.", ["jaringan irigasi"]),
+        ("Mereka belajar tentang arsip kinerja pemerintah desa.",
+         ["arsip kinerja pemerintah desa"]),
+        # "saling tukar informasi untuk X"
+        ("Kedua tim saling tukar informasi untuk peningkatan layanan kesehatan.",
+         ["peningkatan layanan kesehatan"]),
+        # a verb after a comma opens a new clause
+        ("Mereka belajar tentang pajak hotel, mengingat Sleman berhasil.", ["pajak hotel"]),
+    ],
+)  # fmt: skip
+def test_phrase_boundaries(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # filler made only of generic words
+        "Rombongan belajar tentang berbagai program inovatif lainnya.",
+        "Mereka belajar tentang strategi pembangunan dan potensi unggulan.",
+        # pronouns, verbs in front, numbers of people, governments
+        "Rombongan belajar terkait pihaknya yang sedang berbenah.",
+        "Rombongan belajar tentang dua pimpinan daerah.",
+        "Rombongan belajar tentang kebijakan Pemkab Sleman.",
+        # a single word that names no policy area, or only may name one
+        "Mereka belajar tentang presentasi.",
+        "Mereka belajar tentang pemerintahan.",
+        # a capitalised name that names no policy area: a site
+        "Mereka belajar tentang Taman Sari Indah.",
+        # the visit's own name
+        "Mereka belajar tentang studi banding.",
+        # words that name no policy area and no activity
+        "Mereka bertanya tentang target tertentu.",
+        # a possessive of a clause word ends the phrase before it
+        "Warga bertanya tentang kemungkinan adanya pungutan.",
+    ],
+)
+def test_items_that_name_no_programme_are_dropped(text: str) -> None:
+    assert _topics(text) == []
+
+
+def test_a_capitalised_programme_with_a_policy_word_is_kept() -> None:
+    assert _topics("Mereka belajar tentang Smart Kampung.") == ["Smart Kampung"]
+
+
+def test_an_activity_noun_makes_a_phrase_without_a_policy_word() -> None:
+    assert _topics("Mereka belajar tentang penyusunan jadwal rapat.") == ["penyusunan jadwal rapat"]
+
+
+def test_people_named_in_the_text_are_not_topics() -> None:
+    text = "Mereka belajar tentang Wiryo Kusumo dan bank sampah."
+    assert _topics(text, frozenset({key("Wiryo"), key("Kusumo")})) == ["bank sampah"]
+
+
+def test_the_same_topic_in_other_words_is_kept_once() -> None:
+    text = "Mereka belajar tentang pengelolaan bank sampah. Lalu terkait bank sampah warga."
+    assert _topics(text) == ["pengelolaan bank sampah"]
+
+
+def test_stage_sets_topics_and_their_domains() -> None:
+    ctx = context_through(
+        "Rombongan Pemkot Salatiga berkunjung ke Kabupaten Gianyar untuk belajar tentang "
+        "pengelolaan sampah dan pelayanan perizinan.",
+        find_topics,
+    )
+    assert [t for t, _, _ in ctx.topics] == ["pengelolaan sampah", "pelayanan perizinan"]
+    assert ctx.domains == ["environment", "public_service"]

@@ -29,6 +29,7 @@ from visit_extract.config import PROVIDER_KEY_ENV, Settings
 from visit_extract.errors import (
     AuthenticationError,
     ProviderError,
+    ProviderUnreachableError,
     RetriesExhausted,
     TokenBudgetExceeded,
 )
@@ -91,6 +92,18 @@ def _is_network(exc: BaseException) -> bool:
             "NetworkError",
         }
     )
+
+
+#: Failures to connect at all, by class name across SDKs (timeouts are not among them:
+#: a server that accepted the connection but answered late exists).
+_NO_CONNECTION = {"APIConnectionError", "ConnectError", "ConnectionError"}
+_TIMEOUTS = {"APITimeoutError", "TimeoutException", "TimeoutError", "ReadTimeout"}
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    """Whether ``exc`` says no connection could be made (refused, no route, no host)."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return bool(names & _NO_CONNECTION) and not names & _TIMEOUTS
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -180,23 +193,45 @@ def final_error(exc: BaseException, settings: Settings) -> ProviderError | None:
 # --- the token meter ------------------------------------------------------------------
 
 
+def _field(obj: Any, name: str) -> Any:
+    """``obj.name`` of an SDK object, or ``obj[name]`` of the same response as JSON."""
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
 def usage_of(response: Any) -> Usage:
-    """Token usage reported in one raw response (OpenAI or Anthropic shape)."""
-    raw = getattr(response, "usage", None)
+    """Token usage reported in one response (OpenAI or Anthropic shape, as an SDK object
+    or as the parsed JSON body), with the tokens read from and written to the provider's
+    prompt cache.
+
+    Anthropic's ``input_tokens`` leaves out the cached prefix (``cache_read_input_tokens``
+    and ``cache_creation_input_tokens``); they are added back so that ``prompt_tokens``
+    means every input token for both providers.
+    """
+    raw = _field(response, "usage")
     if raw is None:
         return Usage(requests=1)
-    prompt = getattr(raw, "prompt_tokens", None)
-    if prompt is None:
-        prompt = getattr(raw, "input_tokens", 0) or 0
-    completion = getattr(raw, "completion_tokens", None)
+    prompt = _field(raw, "prompt_tokens")
+    read = write = 0
+    if prompt is None:  # Anthropic
+        read = int(_field(raw, "cache_read_input_tokens") or 0)
+        write = int(_field(raw, "cache_creation_input_tokens") or 0)
+        prompt = int(_field(raw, "input_tokens") or 0) + read + write
+    else:
+        details = _field(raw, "prompt_tokens_details")
+        read = int((_field(details, "cached_tokens") if details is not None else 0) or 0)
+    completion = _field(raw, "completion_tokens")
     if completion is None:
-        completion = getattr(raw, "output_tokens", 0) or 0
-    total = getattr(raw, "total_tokens", None) or prompt + completion
+        completion = _field(raw, "output_tokens") or 0
+    total = _field(raw, "total_tokens") or prompt + completion
     return Usage(
         prompt_tokens=int(prompt),
         completion_tokens=int(completion),
         total_tokens=int(total),
         requests=1,
+        cached_prompt_tokens=read,
+        cache_write_tokens=write,
     )
 
 
@@ -266,6 +301,8 @@ class TransportPolicy:
     ):
         self.settings = settings
         self.on_retry = on_retry
+        #: The URL requests go to, for messages; the client sets it once it knows.
+        self.endpoint: str | None = settings.base_url
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -339,6 +376,15 @@ class TransportPolicy:
             return final
         if not is_transient(exc):
             return exc  # not a transport failure (a bug, a parse error): surface as is
+        if is_unreachable(exc):
+            where = self.endpoint or f"{self.settings.provider or 'the provider'}'s API"
+            return ProviderUnreachableError(
+                f"cannot reach {where} ({describe(exc)}, {attempts} attempt(s)): is the "
+                "server running, and are --base-url and the network right?",
+                attempts=attempts,
+                last_response=meter.last_response,
+                usage=meter.usage,
+            )
         return RetriesExhausted(
             f"the provider kept failing ({describe(exc)}) after {attempts} attempt(s); "
             "try again later, lower the concurrency, or raise Settings.transport_attempts",
@@ -383,6 +429,7 @@ __all__ = [
     "describe",
     "final_error",
     "is_transient",
+    "is_unreachable",
     "retry_after_s",
     "status_of",
     "usage_of",

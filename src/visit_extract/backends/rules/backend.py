@@ -12,6 +12,12 @@ from visit_extract.schema import Article, VisitExtraction
 
 #: Score at or above which an article is taken for a study-visit report.
 THRESHOLD = 0.5
+#: Score at or above which an article stays a study-visit report even when the rules
+#: find no visiting party and host in it. Below it, such an article is reported as no
+#: study visit (with a warning), so that ``is_study_visit`` and ``visits`` agree; above
+#: it the score is trusted over the extractor, which misses some hosts (a ministry, a
+#: country) that the score has no doubt about.
+CONFIDENT = 0.9
 
 
 class RulesBackend:
@@ -19,7 +25,9 @@ class RulesBackend:
 
     ``extract`` returns ``is_study_visit`` from :func:`relevance_score` (0.5 is the
     decision point) and, for relevant articles, the visits the rules find, each with
-    evidence quotes whose offsets point into the original ``Article.text``.
+    evidence quotes whose offsets point into the original ``Article.text``. A relevant
+    article in which no visit is found counts as a study visit only when its score
+    reaches :data:`CONFIDENT`.
     """
 
     name = "rules"
@@ -47,12 +55,21 @@ class RulesBackend:
             The extraction with ``backend="rules"`` and ``score`` = relevance score.
         """
         started = time.perf_counter()
-        score = relevance_score(article.text, article.title)
+        score = relevance_score(article.text, article.title, article.published)
         relevant = score >= THRESHOLD
         visits = extract_visits(article.text, article.published) if relevant else []
         warnings = []
         if relevant and not visits:
-            warnings.append("relevant article, but no visiting party and host could be found")
+            if score >= CONFIDENT:
+                warnings.append(
+                    "study-visit article, but no visiting party and host could be found"
+                )
+            else:
+                relevant = False
+                warnings.append(
+                    f"relevance {score:.2f}, but no visiting party and host could be found: "
+                    "reported as no study visit"
+                )
         return VisitExtraction(
             id=article.id,
             is_study_visit=relevant,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from visit_extract.backends.rules.actors import Actor, Event
 from visit_extract.backends.rules.mentions import (
     Mention,
     find_regions,
@@ -79,6 +80,23 @@ class Side:
 
 
 @dataclass
+class Outsider:
+    """A party that is no Indonesian region: a country abroad or a national body.
+
+    Attributes:
+        actor: where the text names it.
+        prefix: evidence field prefix, ``"visitor"`` or ``"host"``.
+        party: the party.
+        evidence: the quote that names it.
+    """
+
+    actor: Actor
+    prefix: str
+    party: Party
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class Context:
     """Everything found so far in one article.
 
@@ -90,6 +108,8 @@ class Context:
         mentions: the mentions that can be parties (no qualifiers, none in ``skip``).
         sents: sentence spans.
         people: officials named with a title.
+        actors: every party the text names (regions, countries, national bodies).
+        events: the visit cues with the visitors and hosts their sentences name.
         roles: role scores by region code.
         host_role: the host region's role, when the host is a region.
         host_party: the host when it is a foreign country or a ministry.
@@ -97,6 +117,11 @@ class Context:
         visitors: the visiting regions' roles, one visit each.
         host: the host side, when the host is a region.
         sides: the visitor sides by region code, in ``visitors`` order.
+        host_roles: every region host, the main one (``host_role``) first.
+        hosts: the region host sides by region code (``host`` among them).
+        outsiders: countries and national bodies that visit or host, by actor key.
+        pairs: every visit as ``(visitor key, host key)``: keys of ``sides`` or
+            ``outsiders``, and of ``hosts`` or ``outsiders``.
         kind: the visit kind code.
         kind_span: where the kind term stands.
         start_date: first day (LABELING.md form).
@@ -115,6 +140,8 @@ class Context:
     mentions: list[Mention]
     sents: list[Span]
     people: list[Person]
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     roles: dict[str, Role] = field(default_factory=dict)
     host_role: Role | None = None
     host_party: Party | None = None
@@ -122,6 +149,10 @@ class Context:
     visitors: list[Role] = field(default_factory=list)
     host: Side | None = None
     sides: dict[str, Side] = field(default_factory=dict)
+    host_roles: list[Role] = field(default_factory=list)
+    hosts: dict[str, Side] = field(default_factory=dict)
+    outsiders: dict[str, Outsider] = field(default_factory=dict)
+    pairs: list[tuple[str, str]] = field(default_factory=list)
     kind: str = "other"
     kind_span: Span | None = None
     start_date: str | None = None

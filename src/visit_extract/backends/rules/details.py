@@ -29,20 +29,71 @@ _SIGN = re.compile(
 )
 _NOT_YET = re.compile(r"\b(?:akan|rencana|berencana|segera|ke\s*depan|nantinya)\b", _I)
 
-_NUMBER_WORDS = {
+_DIGITS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
-    "tiga belas": 13, "empat belas": 14, "lima belas": 15, "dua puluh": 20,
+    "delapan": 8, "sembilan": 9,
 }  # fmt: skip
-_NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT = "(?:" + "|".join(_DIGITS) + ")"
+# Numbers written out: "sepuluh", "sebelas", "dua belas", "enam puluh (lima)",
+# "seratus (dua puluh)", "dua ratus".
+_BELOW_100 = (
+    _UNIT + r"\s+puluh(?:\s+" + _UNIT + r")?|sepuluh|sebelas|" + _UNIT + r"\s+belas|" + _UNIT
+)
+_WORDNUM = (
+    r"(?:(?:seratus|" + _UNIT + r"\s+ratus)(?:\s+(?:" + _BELOW_100 + r"))?|" + _BELOW_100 + r")"
+)
+_NUM = r"(\d{1,4}|" + _WORDNUM + r")"
 _SIZE = re.compile(
-    r"(?:\b(sebanyak|total|sekitar|berjumlah|bersama|membawa|mengajak|diikuti|beranggotakan|"
-    r"didampingi|ditemani|rombongan|mengikutsertakan)\s+(?:\w+\s+){0,2}?)?\b"
+    r"(?:\b(sebanyak|total|sekitar|berjumlah|bersama|membawa|mengajak|diikuti|di\s+ikuti|"
+    r"beranggotakan|didampingi|ditemani|rombongan|mengikutsertakan)\s+(?:\w+\s+){0,2}?)?\b"
     + _NUM
     + r"\s+(?:orang|personil|personel|peserta|anggota|pejabat|aparatur|jajaran(?:nya)?|"
     r"staf(?:nya)?|pegawai)\b",
     _I,
 )
+# A reception before the number in its sentence makes the number the host's people
+# ("disambut Wakil Bupati bersama dua orang staf ahli"), unless the visitors come after
+# it ("menerima kunjungan 30 orang anggota DPRD").
+_RECEIVED = re.compile(
+    r"\b(?:disambut|diterima|menerima|menyambut)\b(?!.*\b(?:kunjungan|"
+    r"rombongan|delegasi|kedatangan)\b)",
+    _I | re.DOTALL,
+)
+
+
+def number_of(words: str) -> int | None:
+    """The value of a number in digits or Indonesian words ("enam puluh lima" is 65).
+
+    Args:
+        words: digits, or a written number up to the hundreds.
+
+    Returns:
+        The number, or None when ``words`` is no number.
+    """
+    low = " ".join(words.lower().split())
+    if low.isdigit():
+        return int(low)
+    total = 0
+    group = 0
+    for word in low.split():
+        if word in _DIGITS:
+            group += _DIGITS[word]
+        elif word == "sepuluh":
+            group += 10
+        elif word == "sebelas":
+            group += 11
+        elif word == "seratus":
+            total += 100
+        elif word == "belas":
+            group += 10
+        elif word == "puluh":
+            group *= 10
+        elif word == "ratus":
+            total += group * 100
+            group = 0
+        else:
+            return None
+    return total + group or None
 
 
 def find_details(ctx: Context) -> None:
@@ -69,8 +120,10 @@ def _agreement(ctx: Context) -> Span | None:
 def _size(ctx: Context, sides: dict[str, Side]) -> dict[str, tuple[int, int, int]]:
     """Delegation sizes by visitor region code: (size, start, end).
 
-    A number belongs to the delegation whose leader or region is named in its sentence
-    ("Wayan datang bersama 60 orang rombongannya"), else to the one named last before it.
+    A number belongs to the delegation whose leader or region is named last before it
+    in its sentence ("Wayan datang bersama 60 orang rombongannya"), else to the region
+    named next in the sentence, else to the one named last before it. A number after a
+    reception ("disambut ... dan dua orang staf ahli") counts the host's people.
     """
     text = ctx.text
     visitor_mentions: dict[str, list[Mention]] = {
@@ -85,27 +138,24 @@ def _size(ctx: Context, sides: dict[str, Side]) -> dict[str, tuple[int, int, int
     for m in _SIZE.finditer(text):
         if in_spans(m.start(), ctx.skip):
             continue
-        raw = m.group(2).lower()
-        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+        n = number_of(m.group(2))
         if not n or n < 2:
             continue
         prio = 2 if m.group(1) else 1
         sa, sb = ctx.sentence_of(m.start())
-        sentence = text[sa : m.start()]
-        owner = None
-        for code, toks in leader_names.items():
-            if any(re.search(r"\b" + re.escape(t) + r"\b", sentence) for t in toks):
-                owner = code
-                break
+        before = text[sa : m.start()]
+        if _RECEIVED.search(before):
+            continue  # the receiving side's people
+        owner = _owner(before, sa, leader_names, visitor_mentions)
         if owner is None:
-            inside = [
+            # "Sebanyak 40 orang aparatur Pemkot X ...": the region after the number
+            after = [
                 (vm.start, code)
                 for code, ms in visitor_mentions.items()
                 for vm in ms
-                if sa <= vm.start < sb
+                if m.start() <= vm.start < sb
             ]
-            if inside:
-                owner = min(inside, key=lambda x: abs(x[0] - m.start()))[1]
+            owner = min(after)[1] if after else None
         if owner is None:
             best_pos = -1
             for code, ms in visitor_mentions.items():
@@ -120,3 +170,34 @@ def _size(ctx: Context, sides: dict[str, Side]) -> dict[str, tuple[int, int, int
         if prev is None or prio > prev[3]:
             out[owner] = (n, m.start(), m.end(), prio)
     return {k: (v[0], v[1], v[2]) for k, v in out.items()}
+
+
+def _owner(
+    before: str,
+    offset: int,
+    leader_names: dict[str, list[str]],
+    visitor_mentions: dict[str, list[Mention]],
+) -> str | None:
+    """The delegation named last before a number in its sentence, by leader or region.
+
+    Args:
+        before: the sentence up to the number.
+        offset: where ``before`` starts in the text.
+        leader_names: each delegation's leader name tokens.
+        visitor_mentions: each delegation's region mentions.
+
+    Returns:
+        Its region code, or None when the sentence names none before the number.
+    """
+    best, owner = -1, None
+    for code, toks in leader_names.items():
+        for t in toks:
+            for hit in re.finditer(r"\b" + re.escape(t) + r"\b", before):
+                if hit.start() > best:
+                    best, owner = hit.start(), code
+    end = offset + len(before)
+    for code, ms in visitor_mentions.items():
+        for vm in ms:
+            if offset <= vm.start < end and vm.start - offset > best:
+                best, owner = vm.start - offset, code
+    return owner

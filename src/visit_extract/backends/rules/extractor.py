@@ -5,17 +5,18 @@ all on the original text so that evidence offsets need no re-alignment:
 
 1. :func:`~.context.read_article`: "Baca juga" passages, region mentions (minus
    provinces that only locate a place), sentences, people;
-2. :func:`~.roles.score_roles`: a host and a visitor score per region from the words
-   around its mentions;
-3. :func:`~.pairing.pair_parties`: the host (a region, a foreign country or a
-   ministry) and one visit per visiting delegation;
+2. :func:`~.roles.score_roles`: the actors (regions, countries, national bodies), the
+   visit events (each cue read as who went where) and a host and a visitor score per
+   region;
+3. :func:`~.pairing.pair_parties`: the hosts (regions, countries, ministries) and the
+   delegations, paired: one visit per delegation and host;
 4. :func:`~.parties.open_sides`, :func:`~.leaders.find_leaders`,
    :func:`~.parties.build_parties`: each party's leader, level, branch, institution;
 5. :func:`~.dates.find_dates`, :func:`~.topics.find_topics`,
    :func:`~.details.find_details`: dates, topics and domains, kind, agreement, sizes;
 
-and :func:`extract_visits` assembles one :class:`Visit` per delegation, each value
-with an :class:`Evidence` quote.
+and :func:`extract_visits` assembles one :class:`Visit` per pair, each value with an
+:class:`Evidence` quote.
 """
 
 from __future__ import annotations
@@ -71,22 +72,14 @@ def assemble(ctx: Context) -> list[Visit]:
         ctx: the finished context.
 
     Returns:
-        One visit per visitor side, in ``ctx.visitors`` order.
+        One visit per pair of ``ctx.pairs``, in that order.
     """
-    if ctx.host is not None:
-        host_party, host_ev = ctx.host.party, ctx.host.evidence
-    else:
-        host_party, host_ev = ctx.host_party, ctx.host_evidence
-    assert host_party is not None, "assemble() needs a context that pair_parties() accepted"
     shared = _shared_evidence(ctx)
     visits: list[Visit] = []
-    for code, side in ctx.sides.items():
-        party: Party | None = side.party
-        assert party is not None, "assemble() needs build_parties() to have run"
-        ev = list(side.evidence) + [
-            Evidence(field=e.field, quote=e.quote, start=e.start, end=e.end) for e in host_ev
-        ]
-        size = ctx.sizes.get(code)
+    for v_key, h_key in ctx.pairs:
+        party, ev = _party_of(ctx, v_key, visitor=True)
+        host_party, host_ev = _party_of(ctx, h_key, visitor=False)
+        size = ctx.sizes.get(v_key)
         if size is not None:
             party = party.model_copy(update={"size": size[0]})
             ev.append(ctx.evidence("visitor.size", size[1], size[2]))
@@ -100,10 +93,20 @@ def assemble(ctx: Context) -> list[Visit]:
                 topics=[t for t, _, _ in ctx.topics],
                 domains=ctx.domains,  # type: ignore[arg-type]
                 agreement=ctx.agreement_span is not None,
-                evidence=ev + [e.model_copy() for e in shared],
+                evidence=ev + [e.model_copy() for e in host_ev] + [e.model_copy() for e in shared],
             )
         )
     return visits
+
+
+def _party_of(ctx: Context, key: str, visitor: bool) -> tuple[Party, list[Evidence]]:
+    """The finished party under ``key`` with a copy of its evidence."""
+    side = (ctx.sides if visitor else ctx.hosts).get(key)
+    if side is not None:
+        assert side.party is not None, "assemble() needs build_parties() to have run"
+        return side.party, list(side.evidence)
+    outsider = ctx.outsiders[key]
+    return outsider.party, list(outsider.evidence)
 
 
 def _shared_evidence(ctx: Context) -> list[Evidence]:

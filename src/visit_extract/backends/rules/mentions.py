@@ -213,10 +213,13 @@ def find_regions(text: str) -> list[Mention]:
                 best = (n, k)
                 break
         if best is None and i and wkeys[i - 1] in _EXPLICIT_OR_HEAD and w[:1].isupper():
-            # a misspelt name after "Kabupaten"/"Bupati": "Kabupaten Joneponto"
-            fixed = gaz.fuzzy(wkeys[i])
-            if fixed is not None:
-                best = (1, fixed)
+            # a misspelt name after "Kabupaten"/"Bupati": "Kabupaten Joneponto",
+            # "Kabupaten Menggarai Barat" (the longest name that fits)
+            for n in range(min(limit, 3), 0, -1):
+                fixed = gaz.fuzzy("".join(wkeys[i : i + n]))
+                if fixed is not None:
+                    best = (n, fixed)
+                    break
         if best is None:
             i += 1
             continue

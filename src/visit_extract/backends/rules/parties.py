@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context, Role, Side
+from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.people import title_rank
 from visit_extract.normalize.lexicon import HEAD_TITLES, alternation
 from visit_extract.schema import Leader, Party
@@ -18,10 +19,18 @@ from visit_extract.schema import Leader, Party
 # "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
 _VILLAGE_BEFORE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
-    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel)\s+se-?[^.;]{0,40})[,\s]*$"
+    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa)"
+    r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal)\s+))[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
-_DPRD_BEFORE = re.compile(r"\b(?:DPRD|Komisi\s+[IVX\dA-E]+|Banmus)\s+(?:\w+\s+){0,2}$")
+# The words before a region that make its party the DPRD: "Komisi II DPRD [Kabupaten]",
+# "Dewan Perwakilan Rakyat [Daerah]", "DPRD Kabupaten A dan [Kabupaten] B".
+_DPRD_BEFORE = re.compile(
+    r"\b(?:DPRD|DPRA|DPRK|DPRP|Dewan\s+Perwakilan\s+Rakyat(?:\s+Daerah)?|"
+    r"Komisi\s+[IVX\dA-E]+|Banmus|Badan\s+Musyawarah|Pansus|Sekretariat\s+Dewan|Sekwan|Setwan)"
+    r"\s+(?:(?!(?:ke|di|dari|menuju)\b)\w+\s+){0,2}$|"
+    r"\bDPRD\s+(?:\w+\s+){1,4}(?:dan|serta)\s+$"
+)
 _EXEC = re.compile(
     r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|" + alternation(HEAD_TITLES) + r"|"
     r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|OPD|SKPD|Asisten|Inspektorat|TKPK|Diklatpim)\b",
@@ -45,19 +54,43 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     text = ctx.text
     prefix = "visitor" if as_visitor else "host"
     cue = (role.visitor_mention if as_visitor else role.host_mention) or role.mentions[0]
-    phrase = text[max(0, cue.prefix_start - 40) : cue.end]
-    near = text[cue.prefix_start : cue.end]
-    legislative = bool(_DPRD.search(near)) or bool(_DPRD_BEFORE.search(phrase))
+    # the DPRD is named at the strongest cue, or where the region's delegation goes (or
+    # receives) more often than its government is ("KLATEN - Komisi A DPRD Klaten
+    # berkunjung ke ..."; not "Bupati Klaten dan Ketua DPRD Klaten berkunjung ke ...")
+    seen = _event_mentions(ctx, role.region.code, as_visitor)
+    dprd = sum(_names_dprd(text, m) for m in seen)
+    legislative = _names_dprd(text, cue) or dprd > sum(_names_government(text, m) for m in seen)
     village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
     return side
 
 
+def _names_dprd(text: str, m: Mention) -> bool:
+    before = text[max(0, m.prefix_start - 60) : m.prefix_start]
+    return bool(_DPRD.search(text, m.prefix_start, m.end)) or bool(_DPRD_BEFORE.search(before))
+
+
+def _names_government(text: str, m: Mention) -> bool:
+    return bool(_EXEC.search(text, max(0, m.prefix_start - 30), m.start))
+
+
+def _event_mentions(ctx: Context, code: str, as_visitor: bool) -> list[Mention]:
+    """The mentions of region ``code`` that the visit events cast in the given role."""
+    out = []
+    for e in ctx.events:
+        for a in e.visitors if as_visitor else e.hosts:
+            if a.key == code and a.mention is not None:
+                out.append(a.mention)
+    return out
+
+
 def open_sides(ctx: Context) -> None:
-    """Stage: open the host side (for a region host) and one side per visitor."""
+    """Stage: open a side for every region host (``ctx.host`` is the main one) and one
+    side per visiting region."""
+    ctx.hosts = {r.region.code: open_side(ctx, r, False) for r in ctx.host_roles}
     if ctx.host_role is not None:
-        ctx.host = open_side(ctx, ctx.host_role, False)
+        ctx.host = ctx.hosts[ctx.host_role.region.code]
     ctx.sides = {r.region.code: open_side(ctx, r, True) for r in ctx.visitors}
 
 
@@ -67,9 +100,8 @@ def build_parties(ctx: Context) -> None:
     A region host becomes its DPRD when a DPRD delegation visits it and the article
     names the host's DPRD more often than its government.
     """
-    for side in [ctx.host, *ctx.sides.values()]:
-        if side is not None:
-            side.party = _party(ctx, side)
+    for side in [*ctx.hosts.values(), *ctx.sides.values()]:
+        side.party = _party(ctx, side)
     host = ctx.host
     if host is None or host.party is None:
         return

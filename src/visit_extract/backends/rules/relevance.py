@@ -1,187 +1,48 @@
-"""Relevance filter: does an article report a study visit by an Indonesian public body?
+"""Relevance: does an article report a study visit by an Indonesian public body?
 
-A hand-weighted logistic score over a few dozen precompiled patterns, calibrated so
-that 0.5 is the decision point (``is_study_visit``). It looks for:
+A hand-weighted logistic score, calibrated so that 0.5 is the decision point of
+``is_study_visit``. Its features are counts of the patterns of
+:mod:`~visit_extract.backends.rules.relevance_cues`, in three groups:
 
-* the visit terms of LABELING.md (studi banding/tiru, kaji banding/tiru, comparative
-  study, benchmarking, kunjungan kerja, kunker, belajar ke, timba ilmu...);
-* a regional-government or DPRD actor (Pemkab, Bupati, DPRD, Sekda, OPD...);
-* a visit that happened (rombongan, diterima, disambut, berkunjung ke...);
+* evidence of a visit report: the visit terms of LABELING.md (studi banding/tiru, kaji
+  banding, benchmarking, kunjungan kerja, studi lapangan, lawatan, belajar ke, menimba
+  ilmu...), learning trips abroad or to a named place, regional or national actors, a
+  learning purpose, and visit statements told as done with their day nearby;
+* evidence of another kind of trip: inspections and supervision by a superior,
+  students, foreign delegations, recess, party work, plans, cancellations, holidays;
+* evidence of a piece *about* visits rather than the report of one: explainers,
+  criticism, habits ("doyan kunker"), tallies ("38 instansi sudah studi banding ke
+  sini"), old records, negated or hypothetical visits, a headline with visits as its
+  topic. A visit told as done with its day nearby makes a critical piece the report
+  of that visit (LABELING.md, "Decided hard cases").
 
-and it discounts the hard negatives of the dump and the guide: presidential and
-ministerial inspections, DPR/DPD (national) trips, companies' "studi banding",
-student trips, plans and cancellations, explainers and opinion, foreign delegations,
-leisure tours. Articles without any visit term are rejected after one regex search,
-which keeps the filter fast on a large dump.
+Each visit statement is read with the words before it (:func:`_standing`): planned
+("akan studi banding"), generic (negated, habitual, conditional, a wish), told of a
+crowd, of a host's fame, of the past, or done. Articles without any visit term are
+rejected by substring tests and one regex search, which keeps the filter fast on a
+large dump; every pattern is searched once over the text or in a bounded window.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from datetime import date
+from typing import Literal
 
+from visit_extract.backends.rules import relevance_cues as cue
 from visit_extract.backends.rules.mentions import ignored_spans
-from visit_extract.normalize.lexicon import (
-    HEAD_TITLES,
-    LEARNING_TERMS,
-    MONTH_PATTERN,
-    PLAIN_WEEKDAY_PATTERN,
-    REGION_OFFICIAL_ABBREVIATIONS,
-    STUDY_TERMS,
-    WORK_VISIT_TERMS,
-    alternation,
-)
 
-_I = re.IGNORECASE
+Standing = Literal["planned", "generic", "crowd", "fame", "old", "done"]
 
-#: One search decides whether an article deserves a closer look.
-_GATE = re.compile(
-    STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
-    r"belajar|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi",
-    _I,
-)
-#: Substrings one of which every gated article contains (checked before ``_GATE``).
-_GATE_WORDS = (
-    "stud", "kaji", "compar", "benchmark", "unjung", "kunker", "kunja", "belajar", "pelajari",
-    "ilmu", "berguru", "ngangsu", "sharing", "anjangsana", "konsultasi",
-)  # fmt: skip
-_STRONG = re.compile(STUDY_TERMS + "|" + LEARNING_TERMS, _I)
-_KUNKER = re.compile(r"\b" + WORK_VISIT_TERMS + r"\b", _I)
-_LEARN = re.compile(
-    r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
-    r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|\bkonsultasi\b|"
-    r"\bsharing\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\breplikasi\b|\bmengadopsi\b|"
-    r"\bmeniru\b|\brujukan\b|\bpercontohan\b|\b(?:ter)?inspirasi\b|\b(?:guna|untuk)\s+melihat\b|"
-    r"\bmemahami\b|\bmenggali\b|\bingin\s+tahu\b|\bmelihat\s+(?:langsung|dari\s+dekat)\b|"
-    r"\bmencari\s+(?:tahu|referensi|masukan|contoh|inspirasi)\b|\bmasukan\b|\bbelajar\b|"
-    r"\bmengetahui\b",
-    _I,
-)
-_GOV = re.compile(
-    r"\b(?:pemkab|pemkot|pemprov|pemda|pemdes|dprd|"
-    + alternation(HEAD_TITLES)
-    + "|"
-    + alternation(REGION_OFFICIAL_ABBREVIATIONS)
-    + r"|kepala\s+desa|perbekel|camat|opd|"
-    r"skpd|kepala\s+dinas|bappeda|setda|setkab|pemerintah\s+(?:kabupaten|kota|provinsi|"
-    r"daerah|desa)|sekretariat\s+(?:daerah|dprd|dewan)|asisten\s+(?:[ivx\d]+|pemerintahan|"
-    r"ekonomi|administrasi)|dinas\s+\w+|tkpk|diklatpim|forkopimda)\b",
-    _I,
-)
-_VISIT = re.compile(
-    r"\b(?:rombongan|berkunjung|mengunjungi|dikunjungi|kunjungan|kedatangan|didatangi|"
-    r"diterima|disambut|menerima\s+kunjungan|menyambut|tiba\s+di|datang\s+ke|bertandang|"
-    r"bertolak\s+ke|bertemu|audiensi|melawat)\b",
-    _I,
-)
-_FRAME_VISIT = re.compile(
-    r"kunjungan|\bkunker\b|\bkunja\b|berkunjung|mengunjungi|rombongan|bertolak\s+ke|"
-    r"menyambangi|bertandang|\bdatang\s+(?:ke|untuk)\b|menyerbu|"
-    # "belajar pengelolaan pasar ke Kabupaten Banyuwangi": learning at a named place
-    r"\bbelajar\s+(?:[\w-]+\s+){0,4}?ke\s+(?-i:[A-Z])",
-    _I,
-)
-# A visit from one institution to another: "kunjungan kerja ke DPRD Kukar",
-# "menerima kunjungan kerja dari DPRD Kabupaten Bondowoso".
-_INST = (
-    r"(?:DPRD|Pemkab|Pemkot|Pemprov|Pemda|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah)|"
-    r"Setda|Sekretariat|Command\s+Center|Pusat\s+Pemerintahan|Balai\s*kota|Dinas|Bupati|"
-    r"Wali\s*kota|Gubernur|rombongan)"
-)
-_INST_VISIT = re.compile(
-    r"(?:kunjungan(?:\s+kerja)?|kunker|berkunjung|mengunjungi)\s+(?:\([^)]*\)\s+)?"
-    r"(?:[\w.,-]+\s+){0,6}?(?:ke|di)\s+(?:kantor\s+|gedung\s+)?" + _INST + r"|"
-    r"menerima\s+(?:[\w-]+\s+){0,3}?kunjungan\s+(?:kerja\s+)?(?:\([^)]*\)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?dari\s+(?:[\w-]+\s+){0,3}?" + _INST,
-    _I,
-)
-_DATE_HINT = re.compile(
-    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\b" + PLAIN_WEEKDAY_PATTERN + r"\b|"
-    r"\b\d{1,2}\s*(?:-|–|hingga|sampai)?\s*\d{0,2}\s+" + MONTH_PATTERN + r"\b|"
-    r"\b(?:belum\s+lama\s+ini|baru-baru\s+ini|kemarin)\b",
-    _I,
-)
-# A visit statement, and the future/plan words that may precede it.
-_VISIT_STATEMENT = re.compile(
-    STUDY_TERMS + r"|\b" + WORK_VISIT_TERMS + r"\b|"
-    r"berkunjung|mengunjungi|belajar\s+ke|bertolak\s+ke|berangkat\s+ke",
-    _I,
-)
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:akan|berencana|rencana(?:nya)?|dijadwalkan|direncanakan|bakal|hendak|ingin|"
-    r"mengusulkan|diusulkan|dianggarkan|batal|membatalkan|program)\b[^.]{0,40}$",
-    _I,
-)
-# --- negatives
-_NATIONAL = re.compile(
-    r"\b(?:presiden|jokowi|prabowo|wapres|wakil\s+presiden|menteri|menko|mendagri|mendes|"
-    r"menpan|panglima|kapolri|kapolda|kasad|pangdam|dubes|duta\s+besar)\b",
-    _I,
-)
-_INSPECT = re.compile(
-    r"\b(?:meninjau|tinjau|peninjauan|inspeksi|sidak|memantau|pantau|meresmikan|peresmian|"
-    r"groundbreaking|penyerahan\s+bantuan|menyerahkan\s+bantuan|kampanye|blusukan|"
-    r"mengecek|pengecekan|apel|supervisi)\b",
-    _I,
-)
-_DPR = re.compile(r"\bDPR(?:\s*-?\s*RI)?\b(?!D)|\bDPD\s*RI\b|\bMPR\b|\bSenayan\b")
-_ABROAD = re.compile(
-    r"\b(?:luar\s+negeri|mancanegara|belanda|swiss|jerman|inggris|amerika|perancis|prancis|"
-    r"jepang|korea|tiongkok|china|australia|london|eropa|rusia|turki|arab\s+saudi|"
-    r"denmark|swedia|norwegia|finlandia|selandia\s+baru|kanada)\b",
-    _I,
-)
-_COMPANY = re.compile(
-    r"\b(?:PT|BUMN|persero|PLN|Pertamina|Waskita|Telkom|perusahaan|korporasi|karyawan|"
-    r"direksi|direktur\s+utama|dirut)\b"
-)
-_STUDENT = re.compile(
-    r"\b(?:siswa|pelajar|mahasiswa|mahasiswi|sekolah|SMAN?|SMPN?|SMKN?|kampus|field\s*trip|"
-    r"kunjungan\s+(?:edukatif|edukasi|industri|belajar)|KKN|dosen|universitas|university|"
-    r"santri|taruna|peneliti|tim\s+riset|riset)\b",
-    _I,
-)
-_PLANNED = re.compile(
-    r"\b(?:akan|berencana|rencana(?:nya)?|dijadwalkan|direncanakan|bakal|hendak|"
-    r"mengusulkan|diusulkan|dianggarkan)\s+(?:\w+\s+){0,3}?"
-    r"(?:melakukan|melaksanakan|menggelar|berkunjung|mengunjungi|studi|study|kunjungan|"
-    r"kunker|belajar|berangkat|ke)\b|\b(?:pekan|minggu|bulan|tahun)\s+depan\b",
-    _I,
-)
-_CANCEL = re.compile(
-    r"\b(?:batal|dibatalkan|membatalkan|ditunda|menunda|urung|mengalihkan|dialihkan)\b", _I
-)
-_EXPLAIN = re.compile(
-    r"\b(?:pendahuluan|artikel\s+ini|opini|kolom|tajuk|efektivitas|menurut\s+(?:saya|penulis)|"
-    r"kita\s+sering|secara\s+umum|definisi|konsep|manfaat\s+studi|sering\s+(?:melakukan\s+)?"
-    r"(?:studi|kunjungan)|dinilai\s+(?:hanya|sia-sia)|pemborosan|hura-hura|menghamburkan|"
-    r"ganti\s+istilah|kritik|mengkritik|dikritik|sorotan|disorot)\b",
-    _I,
-)
-_FOREIGN_VISITOR = re.compile(
-    r"\b(?:delegasi|rombongan|pejabat|tamu|wali\s*kota|walikota)\s+(?:dari\s+|asal\s+)?"
-    r"(?:\w+\s+){0,3}?(?:pakistan|malaysia|singapura|jepang|korea|tiongkok|china|thailand|"
-    r"vietnam|filipina|timor\s+leste|australia|belanda|jerman|amerika|india|afrika|"
-    r"luar\s+negeri|negara\s+\w+|asing|mancanegara|sarawak)\b",
-    _I,
-)
-_LEISURE = re.compile(
-    r"\b(?:berlibur|liburan|jalan-jalan|rekreasi|refreshing|melepas\s+penat|tour|agrowisata|"
-    r"wisatawan|paket\s+wisata|travel)\b",
-    _I,
-)
-_RECEIVED = re.compile(
-    r"\b(?:diterima|disambut|menerima\s+(?:\w+\s+){0,2}?kunjungan|menyambut|kedatangan|"
-    r"tiba\s+di|dipimpin|berkunjung\s+ke|mengunjungi|melakukan\s+(?:\w+\s+){0,2}?(?:studi|"
-    r"study|kunjungan|benchmarking|kaji)|menggelar\s+studi)\b",
-    _I,
-)
-_AGGREGATE = re.compile(
-    r"\b(?:\d+|puluhan|ratusan)\s+(?:instansi|daerah|"
-    r"kabupaten/kota|kabupaten\s+dan\s+kota|pemda|pemerintah\s+daerah|kementerian/lembaga)\b",
-    _I,
-)
-_SISTER = re.compile(r"\b(?:sister\s+city|apeksi|apkasi|rakernas|munas|musrenbang)\b", _I)
+#: How far (characters) before a visit statement its standing is read.
+_BEFORE = 60
+#: How far (characters) a date may stand from the visit statement it dates.
+_ANCHOR_REACH = 250
+#: How far (characters) around a visit word its learning purpose may stand.
+_PURPOSE_BEFORE, _PURPOSE_AFTER = 150, 200
+#: At most this many visit statements are read (the counts the score uses saturate).
+_MAX_STATEMENTS = 16
 
 
 def _count(pattern: re.Pattern[str], text: str, cap: int) -> int:
@@ -191,6 +52,102 @@ def _count(pattern: re.Pattern[str], text: str, cap: int) -> int:
         if n >= cap:
             break
     return n
+
+
+def _years_before(text: str, start: int, end: int, cutoff: int) -> bool:
+    """Whether the first dated year around a visit statement is ``cutoff`` or earlier."""
+    for m in cue.YEAR.finditer(text, max(0, start - 150), end + 100):
+        year = int(m.group(1)) + 2000 if m.group(1) else int(m.group(2))
+        return year <= cutoff
+    return False
+
+
+def _standing(text: str, start: int, end: int, cutoff: int | None) -> Standing:
+    """How the words before a visit statement present it."""
+    before = text[max(0, start - _BEFORE) : start]
+    if cue.FUTURE_BEFORE.search(before):
+        return "planned"
+    if cue.GENERIC_BEFORE.search(before):
+        return "generic"
+    if cue.CROWD_BEFORE.search(before):
+        return "crowd"
+    if cue.FAME_BEFORE.search(before):
+        return "fame"
+    if cue.PAST_BEFORE.search(before) or (cutoff and _years_before(text, start, end, cutoff)):
+        return "old"
+    return "done"
+
+
+def _statements(story: str, cutoff: int | None) -> dict[str, int]:
+    """Visit statements (the visit terms) by standing, and whether the first of them
+    that is not generic is planned."""
+    counts = dict.fromkeys(("planned", "generic", "crowd", "fame", "old", "done"), 0)
+    first_planned = 0
+    for n, m in enumerate(cue.VISIT_STATEMENT.finditer(story)):
+        if n >= _MAX_STATEMENTS:
+            break
+        standing = _standing(story, m.start(), m.end(), cutoff)
+        if standing == "planned" and not counts["done"] and not counts["planned"]:
+            first_planned = 1
+        counts[standing] += 1
+    return {
+        "done": counts["done"],
+        "planned_stmt": counts["planned"],
+        "generic": counts["generic"],
+        "old": counts["old"],
+        "first_planned": first_planned,
+    }
+
+
+def _realised(story: str, cutoff: int | None) -> dict[str, int]:
+    """Visits told as something a delegation did (:data:`cue.REALISED`): how many are
+    done, how many of those have a date nearby, and how many were told of a crowd."""
+    done = anchored = crowd = 0
+    for m in cue.REALISED.finditer(story):
+        standing = _standing(story, m.start(), m.end(), cutoff)
+        crowd += standing == "crowd"
+        if standing != "done":
+            continue
+        done += 1
+        reach = (max(0, m.start() - _ANCHOR_REACH), m.end() + _ANCHOR_REACH)
+        anchored += cue.ANCHOR.search(story, *reach) is not None
+        if done >= 4:
+            break
+    inst = 0
+    for m in cue.INST_VISIT.finditer(story):
+        inst += _standing(story, m.start(), m.end(), cutoff) == "done"
+        if inst >= 3:
+            break
+    return {"realised": done, "anchored": anchored, "crowd": crowd, "inst": inst}
+
+
+def _with_purpose(
+    pattern: re.Pattern[str], text: str, cap: int, purpose: re.Pattern[str] = cue.LEARN
+) -> int:
+    """Matches of ``pattern`` with a learning ``purpose`` nearby."""
+    n = 0
+    for m in pattern.finditer(text):
+        if purpose.search(text, max(0, m.start() - _PURPOSE_BEFORE), m.end() + _PURPOSE_AFTER):
+            n += 1
+            if n >= cap:
+                break
+    return n
+
+
+def _without_title(body: str, title: str | None) -> str:
+    """``body`` without the lines that repeat the headline."""
+    key = title.strip().lower() if title else ""
+    if not key or key not in body.lower():
+        return body
+    return "\n".join(line for line in body.split("\n") if line.strip().lower() != key)
+
+
+def _headline(body: str, title: str | None) -> str:
+    """The title, else the first line (at most 150 characters: it may be a paragraph)."""
+    if title:
+        return title
+    end = body.find("\n")
+    return body[: 150 if end < 0 else min(end, 150)]
 
 
 def _strip_ignored(text: str) -> str:
@@ -206,131 +163,208 @@ def _strip_ignored(text: str) -> str:
     return " ".join(parts)
 
 
-def relevance_features(text: str, title: str | None = None) -> dict[str, float]:
+def relevance_features(
+    text: str, title: str | None = None, published: date | None = None
+) -> dict[str, float]:
     """The counts the score is made of (for inspection and tuning).
 
     Args:
         text: the article text.
         title: its headline, if known.
+        published: its publication date, if known (tells an old trip from news).
 
     Returns:
         Feature name -> value; empty when the article has no visit term at all.
     """
+    return _features(text, title, published, need_actor=False)
+
+
+def _features(
+    text: str, title: str | None, published: date | None, *, need_actor: bool
+) -> dict[str, float]:
+    """:func:`relevance_features`; with ``need_actor``, an article without a regional or
+    national actor (scored 0.05 whatever else it says) stops at ``gov`` and
+    ``national_body``, which saves most of the work on a dump."""
     full = f"{title}\n{text}" if title else text
     # Plain substring tests reject most of a dump far faster than any regex.
     low = full.lower()
-    if not any(w in low for w in _GATE_WORDS) or _GATE.search(full) is None:
+    if not any(w in low for w in cue.GATE_WORDS) or cue.GATE.search(full) is None:
         return {}
     body = _strip_ignored(full)
-    strong = _count(_STRONG, body, 4)
+    strong = _count(cue.STRONG, body, 4)
+    trip = _with_purpose(cue.TRIP_FRAME, body, 3) + _count(cue.ABROAD_PROGRAM, body, 1)
     frame = 0
     if strong == 0:
-        # Without a study-visit term, a visit must come with a learning purpose
-        # nearby ("kunjungan kerja ... untuk mempelajari", "mengunjungi ... guna melihat").
-        for m in _FRAME_VISIT.finditer(body):
-            if _LEARN.search(body, max(0, m.start() - 150), m.end() + 200):
-                frame += 1
-                if frame >= 3:
-                    break
-        frame += _count(_INST_VISIT, body, 2)
-        if frame == 0:
+        # Without a study-visit term, a visit must come with a learning purpose nearby
+        # ("kunjungan kerja ... untuk mempelajari", "mengunjungi ... guna melihat"), be a
+        # learning trip or abroad, or go from one institution to another.
+        gate = trip + _with_purpose(cue.FRAME_VISIT, body, 3) + _count(cue.INST_VISIT, body, 2)
+        if gate == 0:
             return {}
+        # plain visit words weigh only with a purpose that says "learn"
+        frame = _with_purpose(cue.FRAME_VISIT, body, 2, cue.LEARN_STRONG)
+    if need_actor and cue.GOV.search(body) is None and cue.NATIONAL_BODY.search(body) is None:
+        return {"gov": 0, "national_body": 0}
     head = body[:1500]
-    done = planned = 0
-    first_planned = 0
-    # Headlines seldom carry "akan", so lines repeating the title are skipped here.
-    title_key = title.strip().lower() if title else None
-    for m in _VISIT_STATEMENT.finditer(body):
-        if title_key:
-            a = body.rfind("\n", 0, m.start()) + 1
-            b = body.find("\n", m.end())
-            if body[a : b if b >= 0 else len(body)].strip().lower() == title_key:
-                continue
-        if _FUTURE_BEFORE.search(body[max(0, m.start() - 60) : m.start()]):
-            planned += 1
-            if done == 0 and planned == 1:
-                first_planned = 1
-        else:
-            done += 1
-        if done + planned >= 8:
-            break
+    # a trip dated to a year before last, or to last year in an article of the second
+    # half of the year, is a record, not news
+    cutoff = (published.year - (1 if published.month >= 7 else 2)) if published else None
+    # Headlines are worded in the present even for plans ("Pemkab X Studi Banding ke Y"),
+    # so the statements are read from the story without its headline lines.
+    story = _without_title(body, title)
+    headline = _headline(body, title)
     return {
-        "done": done,
-        "planned_stmt": planned,
-        "first_planned": first_planned,
-        "abroad": _count(_ABROAD, body, 3),
+        **_statements(story, cutoff),
+        **_realised(story, cutoff),
+        "topic_headline": 1 if cue.TOPIC_HEADLINE.search(headline) else 0,
+        "foreign_head": 1 if cue.FOREIGN_VISITOR.search(headline) else 0,
+        "leisure_head": 1 if cue.HOLIDAY.search(headline) else 0,
+        "habit": _count(cue.HABIT, body, 4),
         "strong": strong,
         "frame": frame,
-        "strong_head": _count(_STRONG, head, 2),
-        "kunker": _count(_KUNKER, body, 4),
-        "learn": _count(_LEARN, body, 5),
-        "gov": _count(_GOV, body, 10),
-        "gov_head": _count(_GOV, head, 4),
-        "visit": _count(_VISIT, body, 6),
-        "date": _count(_DATE_HINT, body, 2),
-        "national": _count(_NATIONAL, body, 6),
-        "inspect": _count(_INSPECT, body, 4),
-        "dpr": _count(_DPR, body, 4),
-        "company": _count(_COMPANY, body, 6),
-        "student": _count(_STUDENT, body, 6),
-        "planned": _count(_PLANNED, body, 4),
-        "cancel": _count(_CANCEL, body, 3),
-        "explain": _count(_EXPLAIN, body, 4),
-        "foreign_visitor": _count(_FOREIGN_VISITOR, body, 3),
-        "leisure": _count(_LEISURE, body, 4),
-        "sister": _count(_SISTER, body, 3),
-        "received": _count(_RECEIVED, body, 4),
-        "aggregate": _count(_AGGREGATE, body, 3),
+        "trip": trip,
+        "strong_head": _count(cue.STRONG, head, 2),
+        "kunker": _count(cue.KUNKER, body, 4),
+        "learn": _count(cue.LEARN, body, 5),
+        "learn_strong": _count(cue.LEARN_STRONG, story, 3),
+        "gov": _count(cue.GOV, body, 10),
+        "gov_head": _count(cue.GOV, head, 4),
+        "visit": _count(cue.VISIT, body, 6),
+        "date": _count(cue.DATE_HINT, body, 2),
+        "national": _count(cue.NATIONAL, body, 6),
+        "inspect": _count(cue.INSPECT, body, 4),
+        "dpr": _count(cue.DPR, body, 4),
+        "company": _count(cue.COMPANY, body, 6),
+        "student": _count(cue.STUDENT, body, 6),
+        "student_visitor": _count(cue.STUDENT_VISITOR, body, 2),
+        "national_body": _count(cue.NATIONAL_BODY, body, 4),
+        "oversight": _count(cue.OVERSIGHT, body, 4),
+        "party": _count(cue.PARTY, body, 4),
+        "planned": _count(cue.PLANNED, body, 4),
+        "cancel": _count(cue.CANCEL, body, 3),
+        "explain": _count(cue.EXPLAIN, body, 4),
+        "foreign_visitor": _count(cue.FOREIGN_VISITOR, body, 3),
+        "leisure": _count(cue.LEISURE, body, 4),
+        "sister": _count(cue.SISTER, body, 3),
+        "received": _count(cue.RECEIVED, body, 4),
+        "aggregate": _count(cue.AGGREGATE, body, 3),
     }
 
 
 def _logit(f: dict[str, float]) -> float:
-    z = -4.4
-    z += 1.2 * min(f["strong"], 2) + 0.5 * f["strong_head"]
+    return -4.4 + _evidence(f) - _other_trips(f) - _discussion(f)
+
+
+def _evidence(f: dict[str, float]) -> float:
+    """What speaks for the report of a visit: its words, actors and day."""
+    z = 1.2 * min(f["strong"], 2) + 0.5 * f["strong_head"]
     z += 0.7 * min(f["kunker"], 2)
     z += 0.35 * min(f["learn"], 5)
     z += 0.3 * min(f["gov"], 8) + 0.3 * min(f["gov_head"], 3)
+    # a national body learning is a visitor too, but national news names DPR and
+    # ministries every day, so they weigh less than a regional actor
+    z += 0.3 * min(f["national_body"], 2) if f["gov"] < 2 else 0.0
+    z += 0.4 * min(f["frame"], 2)
+    # trips abroad are everyday news of the army, ministers and companies: they count
+    # for a regional government's delegation
+    z += 0.6 * min(f["trip"], 2) if f["gov"] >= 2 else 0.0
     z += 0.2 * min(f["visit"], 5)
     z += 0.5 * min(f["received"], 3)
     z += 0.3 * min(f["done"], 3)
     # a report names the day; explainers and opinion pieces seldom do
     z += 1.2 if f["date"] else -0.8
-    # hard negatives: national actors inspecting, DPR/DPD abroad, companies, students...
-    z -= 0.35 * min(f["national"], 6) if f["gov"] < 4 else 0.15 * min(f["national"], 6)
-    z -= 0.7 * min(f["inspect"], 4)
-    z -= (0.9 if f["abroad"] else 0.2) * min(f["dpr"], 3)
-    z -= 0.3 * min(f["company"], 5)
-    z -= 0.45 * min(f["student"], 5)
-    # a plan without any sign of a visit under way is not a visit
-    if f["planned_stmt"] and not f["done"]:
-        z -= 2.5
-    z -= 6.0 * f["first_planned"]
-    z -= 0.5 * min(f["planned"], 3)
-    z -= 2.0 * min(f["cancel"], 2)
-    z -= 2.0 * min(f["explain"], 3)
-    z -= 2.5 * min(f["foreign_visitor"], 2)
-    z -= 0.6 * min(f["leisure"], 3)
-    z -= 0.8 * min(f["sister"], 2)
-    z -= 2.5 * min(f["aggregate"], 2)
+    # a visit told as done, with its day nearby
+    z += 0.8 if f["anchored"] else 0.0
+    # visit words, but no statement of a visit anywhere ("mahasiswa menimba ilmu")
+    if not (f["done"] or f["realised"] or f["frame"] or f["trip"]):
+        z -= 1.0
+    # no name of a study or working visit, no trip abroad and no visit "to learn": only a
+    # plain visit word near a vague purpose ("kunjungan ... mengetahui") let it in
+    if not (f["strong"] or f["kunker"] or f["frame"] or f["trip"]):
+        z -= 1.0
     return z
 
 
-def relevance_score(text: str, title: str | None = None) -> float:
+def _other_trips(f: dict[str, float]) -> float:
+    """What speaks for another kind of trip: inspections, students, foreign delegations,
+    recess and party work, plans, cancellations, holidays."""
+    z = 0.35 * min(f["national"], 6) if f["gov"] < 4 else 0.15 * min(f["national"], 6)
+    # study visits tour sites too ("meninjau Mal Pelayanan Publik")
+    z += (0.3 if f["strong"] else 0.7) * min(f["inspect"], 4)
+    z += 0.2 * min(f["dpr"], 3)
+    z += 0.3 * min(f["company"], 5)
+    z += 0.45 * min(f["student"], 5) + 1.5 * min(f["student_visitor"], 2)
+    z += 0.7 * min(f["oversight"], 3) + 0.5 * min(f["party"], 4)
+    z += 2.5 * min(f["foreign_visitor"], 3) + 2.0 * f["foreign_head"]
+    # a plan without any sign of a visit under way is not a visit
+    if f["planned_stmt"] and not f["done"]:
+        z += 2.5
+    z += 6.0 * f["first_planned"]
+    z += 0.5 * min(f["planned"], 3)
+    z += 2.0 * min(f["cancel"], 2)
+    # "dinilai hanya untuk liburan": holiday words in a criticism of a dated trip are
+    # the critics' words, not the trip's
+    criticised = f["anchored"] and f["explain"]
+    z += (0.2 if criticised else 0.6) * min(f["leisure"], 3)
+    z += (0.5 if criticised else 2.0) * f["leisure_head"]
+    z += 0.8 * min(f["sister"], 2)
+    # a working visit without a study term, a trip, a purpose of learning or an
+    # institution as host: a superior's tour ("kunjungan kerja ke Kabupaten X ... ingin
+    # melihat langsung kondisi jalan"), supervision by LABELING.md
+    if not (f["strong"] or f["trip"] or f["learn_strong"] or f["inst"]):
+        z += 3.0
+    return z
+
+
+def _discussion(f: dict[str, float]) -> float:
+    """What speaks for a piece about visits rather than the report of one: criticism,
+    habits, tallies, old records, negated or hypothetical visits. A visit told as done
+    with its day nearby makes a critical piece the report of that visit."""
+    concrete = f["anchored"] > 0
+    z = (0.5 if concrete else 2.0) * min(f["explain"], 3)
+    z += (0.1 if concrete else 0.5) * min(f["habit"], 4)
+    z += (1.0 if concrete else 3.0) * f["topic_headline"]
+    if f["generic"] > f["realised"]:
+        z += (0.5 if concrete else 1.0) * min(f["generic"] - f["realised"], 3)
+        # every visit word negated, conditional or habitual: no trip is reported
+        if not f["realised"] and f["generic"] > f["done"]:
+            z += 3.0
+    # old trips are records: they tell against a report only in a piece about habits
+    # or costs (a past trip told with its details elsewhere is a visit, LABELING.md)
+    if not concrete and (f["habit"] or f["explain"] or f["topic_headline"]):
+        z += 0.8 * min(f["old"], 3)
+    z += (0.5 if f["inst"] else 1.0) * min(f["aggregate"], 2)
+    # every trip told of a crowd of institutions ("38 instansi sudah studi banding ke
+    # sini") and none of one delegation: a tally, not a report
+    if f["crowd"] and not f["realised"]:
+        z += 2.0 + 1.0 * min(f["crowd"], 3)
+    return z
+
+
+def _national_learning(f: dict[str, float]) -> bool:
+    """Whether an article without a regional actor tells of a national body's trip to
+    learn: a study term or a learning trip, and a visit told as done."""
+    return bool(f["national_body"] and (f["strong"] or f["frame"] or f["trip"]) and f["realised"])
+
+
+def relevance_score(text: str, title: str | None = None, published: date | None = None) -> float:
     """Probability-like score in [0, 1] that the article reports a study visit.
 
-    0.5 is the decision point used for ``is_study_visit`` and as the default
-    pre-filter threshold of batch runs.
+    0.5 is the decision point of the rules backend's ``is_study_visit`` (batch runs
+    pre-filter with :mod:`visit_extract.batch.prefilter`, not with this score).
 
     Args:
         text: the article text, as scraped.
         title: its headline, if known.
+        published: its publication date, if known.
 
     Returns:
-        The score; articles without any visit term score 0.01.
+        The score; articles without any visit term score 0.01, those without a
+        regional actor or a national body's learning trip 0.05.
     """
-    feats = relevance_features(text, title)
+    feats = _features(text, title, published, need_actor=True)
     if not feats:
         return 0.01
-    if feats["gov"] == 0:
+    if feats["gov"] == 0 and not _national_learning(feats):
         return 0.05
     return 1.0 / (1.0 + math.exp(-_logit(feats)))

@@ -1,8 +1,16 @@
 """Topics and domains: what the delegation came to learn, and its LABELING.md domains.
 
-Topics are the noun phrases after a learning cue ("belajar tentang X", "terkait X dan
-Y"), cut at the first function word, split at commas and "dan", without places, sites
-and filler ("banyak hal"). Domains come from keywords in those phrases.
+A topic is a short noun phrase in the article's words after a purpose cue: a learning
+verb ("belajar", "mempelajari", "menimba ilmu", "studi banding", "guna melihat") or a
+word that names a subject ("terkait", "tentang", "mengenai", "mulai dari", "kerja sama
+dalam"). The run of words after the cue ends at the first clause boundary
+(punctuation, a function word, a verb, a number, a possessive, an attribution such as
+"kata X") and is split into items at commas and "dan", "serta", "hingga". Each item
+loses its leading and trailing filler ("hingga", "bagaimana", "itu", "-nya") and is
+kept only when it still reads as a programme: not filler alone ("berbagai program
+inovatif"), no pronoun, no verb in front, no person, place, date or government, no
+capitalised name that names no policy area, and a single word only when it names one.
+Domains come from :mod:`~visit_extract.backends.rules.domains`.
 """
 
 from __future__ import annotations
@@ -10,154 +18,303 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.domains import domains_of, domains_of_phrase
 from visit_extract.backends.rules.mentions import in_spans
 from visit_extract.normalize.gazetteer import gazetteer, key
-from visit_extract.normalize.lexicon import KIND_TERMS
+from visit_extract.normalize.lexicon import KIND_TERMS, LEARNING_TERMS, MONTHS, WEEKDAYS
+from visit_extract.normalize.regions import normalize_country
 
 _I = re.IGNORECASE
 
-_TOPIC_CUE = re.compile(
-    r"\b(?:(?:belajar|mempelajari|studi\s+\w+|kaji\s+\w+|benchmarking|kunjungan(?:\s+kerja)?|"
-    r"sharing|berbagi|berdiskusi|diskusi|konsultasi|melihat(?:\s+langsung)?|mengetahui|"
-    r"memahami|menggali(?:\s+informasi)?|mendalami|mengadopsi|meniru|terinspirasi)"
-    r"\s+(?:(?:lebih\s+)?(?:banyak\s+)?(?:tentang|mengenai|soal|terkait|seputar|perihal|"
-    r"dalam\s+hal|di\s+bidang|bidang|program|pola|sistem|cara|bagaimana|penerapan|"
-    r"implementasi|pengelolaan|pengembangan|inovasi|praktik)\b)|"
-    r"\b(?:terkait|tentang|mengenai|khususnya|utamanya|terutama(?:\s+tentang)?|"
-    r"seputar|fokus(?:\s+utama)?\s+pada|mulai\s+dari|meliputi|dalam\s+rangka|perihal)\b)\s*",
-    _I,
-)
-_TOPIC_STOP = re.compile(
-    r"[.;:!?\"“”()\n]|\s(?:di|ke|yang|dari|kepada|agar|supaya|untuk|sehingga|karena|"
-    r"oleh|pada|bersama|dengan|sebagai|selama|saat|ketika|kata|ujar|ungkap|jelas|"
-    r"tutur|katanya|ujarnya|sebab|namun|tetapi|bagi|sesuai|selain)\s",
-    _I,
-)
-_TOPIC_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta|hingga|maupun)\s+", _I)
-_FILLER = {
-    "banyak hal", "berbagai hal", "hal", "berbagai inovasi", "inovasi", "program", "lainnya",
-    "hal tersebut", "dll", "sebagainya", "lain-lain", "itu", "ini", "tersebut", "daerah",
-    "kunjungan", "kerja", "silaturahmi",
-}  # fmt: skip
 
-_DOMAINS: list[tuple[str, re.Pattern[str]]] = [
-    (code, re.compile(p, _I))
-    for code, p in [
-        ("public_service", r"pelayanan|layanan|mal\s+pelayanan|\bmpp\b|perizinan|perijinan|"
-         r"ptsp|satu\s+pintu|adminduk|kependudukan|pengaduan"),
-        ("village", r"\bdesa\b|kelurahan|bumdes|dana\s+desa|perbekel|kampung|kalurahan|\bpkk\b"),
-        ("finance", r"keuangan|anggaran|pajak|retribusi|\bpad\b|pendapatan|aset|apbd|budgeting|"
-         r"audit|\bwtp\b"),
-        ("digital", r"smart|digital|e-?government|\bspbe\b|aplikasi|online|elektronik|"
-         r"command\s+center|dashboard|\bdata\b|e-?voting|teknologi\s+informasi|\bit\b"),
-        ("social", r"kemiskinan|bantuan\s+sosial|bansos|disabilitas|sosial|miskin"),
-        ("health", r"kesehatan|stunting|rumah\s+sakit|puskesmas|posyandu|bpjs|gizi|sakit"),
-        ("education", r"pendidikan|sekolah|beasiswa|\bguru\b"),
-        ("tourism_culture", r"wisata|pariwisata|budaya|festival|\bseni\b|\bevent\b|kebudayaan|"
-         r"heritage|geopark|atraksi"),
-        ("economy", r"umkm|investasi|perdagangan|industri|koperasi|\bpasar\b|ekonomi|bumd|usaha|"
-         r"ketenagakerjaan|tenaga\s+kerja|perusahaan"),
-        ("agriculture", r"pertanian|perkebunan|kopi|sawit|perikanan|\bikan\b|peternakan|pangan|"
-         r"petani"),
-        ("infrastructure", r"\bjalan\b|tata\s+ruang|penataan\s+ruang|perumahan|transportasi|"
-         r"air\s+bersih|pdam|infrastruktur|tata\s+kota|penataan\s+kota"),
-        ("environment", r"sampah|kebersihan|lingkungan|\brth\b|ruang\s+terbuka\s+hijau|adipura|"
-         r"limbah|daur\s+ulang"),
-        ("protection", r"perlindungan\s+anak|perempuan|\bkla\b|layak\s+anak|kekerasan"),
-        ("governance", r"birokrasi|kepegawaian|\basn\b|inovasi\s+daerah|perencanaan|arsip|"
-         r"peraturan|perda|tata\s+tertib|tatib|zona\s+integritas|sakip|lkpj|pemerintahan|"
-         r"tata\s+kelola|akuntabilitas|korupsi|legislasi|lembaga\s+adat|desa\s+adat"),
-        ("security_disaster", r"bencana|ketertiban|trantib|tramtib|satpol|pemadam|kebakaran|"
-         r"ketentraman"),
-    ]
-]  # fmt: skip
+def _wordset(words: str) -> frozenset[str]:
+    """The set of the space-separated ``words`` (long word lists read best as text)."""
+    return frozenset(words.split())
+
+
+#: At most this many topics an article.
+MAX_TOPICS = 8
+#: Longest topic, in words.
+MAX_WORDS = 7
+
+_LEARN = (
+    r"belajar|mempelajari|pembelajaran|mendalami|menggali|memahami|meniru|"
+    r"mencontoh|mereplikasi|mengamati|menimba\s+ilmu|berguru|sharing|berbagi|"
+    r"(?:ber|saling\s+)tukar|berdiskusi|diskusi|konsultasi|berkonsultasi|terinspirasi|"
+    r"stud[iy]\s+(?:banding|tiru|komparasi|komparatif|lapangan)|kaji\s+(?:banding|tiru)|"
+    r"benchmarking|" + LEARNING_TERMS + r"|"
+    # verbs that name a learning purpose only after a purpose word ("guna melihat X")
+    r"(?:untuk|guna|ingin|hendak)\s+(?:melihat|mengetahui|mengadopsi|menyaksikan)"
+)
+_ABOUT = (
+    r"tentang|mengenai|terkait(?:\s+dengan)?|seputar|perihal|dalam\s+hal|"
+    r"khususnya|utamanya|terutama|fokus(?:\s+utama)?\s+pada|bertema|mulai\s+dari"
+)
+# A learning verb, the words that may stand between it and its object ("lebih banyak",
+# "informasi"), and an optional subject word; or a subject word on its own; or the
+# subject of a cooperation ("kerja sama dalam bidang X").
+_CUE = re.compile(
+    r"\b(?:(?:" + _LEARN + r")(?:\s+(?:lebih|banyak|jauh|dalam|dekat|secara|langsung|"
+    r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat|untuk)\b)*(?:\s+(?:"
+    + _ABOUT
+    + r"|terhadap|soal))?|"
+    r"(?:" + _ABOUT + r")|kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
+    _I,
+)
+_WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"[\w’'/-]+|[^\w\s]")
+# Words that end a topic phrase: clause words, prepositions, modals and attributions.
+_STOP_WORDS = _wordset(
+    """di ke yang dari kepada agar supaya untuk sehingga karena oleh pada bersama dengan
+    sebagai selama saat ketika sebab namun tetapi tapi bagi sesuai selain bahwa jika
+    kalau apabila sudah telah akan sedang bisa dapat harus perlu ingin mau adalah
+    merupakan ialah sangat cukup paling masih belum tidak bukan kini nanti kemudian lalu
+    setelah sebelum sedangkan sementara terhadap atas tanpa juga pun agar guna demi
+    kata ujar ungkap jelas tutur imbuh tambah ucap papar terang sebut lanjut tegas
+    katanya ujarnya ungkapnya jelasnya tuturnya imbuhnya tambahnya ucapnya paparnya
+    terangnya sebutnya lanjutnya tegasnya selaku yakni yaitu misalnya dalam lewat
+    sebagaimana sering selalu kerap jarang biasanya hanya cuma bahkan pernah
+    berkunjung berjalan berhasil bertemu berada berlangsung bertujuan berharap
+    bersama-sama berupa tersebut itu ini ada kan apa kira-kira waktu jadi bakal nomor no"""
+)
+# Words that split a run of topics into its items.
+_SPLIT_WORDS = _wordset(
+    """dan serta hingga sampai maupun atau termasuk seperti sekaligus tentang mengenai
+    seputar terkait perihal soal khususnya terutama utamanya"""
+)
+_SPLIT_PAIRS = frozenset({"mulai dari", "di antaranya", "antara lain", "di bidang"})
+# Words and phrases that lead an item without belonging to it.
+_LEAD_WORDS = _wordset(
+    """hingga sampai juga pula bagaimana bagaiman bagimana cara tentang mengenai soal
+    terkait seputar perihal lebih banyak hal hal-hal berbagai beragam sejumlah beberapa
+    upaya langkah langkah-langkah masalah persoalan mulai khususnya terutama utamanya
+    sekaligus serta dan atau para pun secara dalam seperti antara lain termasuk
+    berbagai macam aneka the baik bidang"""
+)
+_TRAIL_WORDS = _wordset(
+    """itu ini tersebut saja pun dll dsb lainnya lain sendiri masing-masing dan serta
+    atau yang dengan dalam untuk secara lebih sangat"""
+)
+# Words that make an item no topic wherever they stand.
+_NEVER = _wordset(
+    """saya aku kami kita mereka ia dia beliau pihaknya kamu anda kalian kunjungan
+    rombongan delegasi kunker kunjungannya rombongannya peserta"""
+)
+# Governments named inside an item: "kebijakan Pemkab X" is the host's, not a programme
+# (while "kinerja pemerintah" may be one).
+_BODIES = _wordset("pemkab pemkot pemprov pemda pemerintah")
+# First words of institutions, sites and groups of people: no programme.
+_NOT_FIRST = _wordset(
+    """ini itu hal seluruh semua kepala kantor gedung balai pendopo aula lokasi kecamatan
+    hotel ruang ruangan objek obyek pantai komisi dinas badan bagian sekretariat
+    sekretaris dprd dewan kabupaten kota provinsi anggota pejabat tim jajaran kali
+    daerah wilayah tengah apa siapa mana sini sana situ satu dua tiga empat lima enam
+    tujuh delapan sembilan sepuluh sebelas belajar bupati wakil gubernur walikota wali
+    menteri presiden panglima ketua camat lurah sekda direktur"""
+)
+# Words that say nothing about which programme: an item made of them alone ("berbagai
+# program inovatif", "kondisi terkini pengelolaan", "strategi pembangunan") is filler.
+_GENERIC = _wordset(
+    """banyak berbagai hal hal-hal program programnya inovasi inovasi-inovasi inovatif
+    kegiatan unggulan strategis prioritas lainnya lain-lain baru terbaik positif daerah
+    pembangunan pengembangan pengelolaan potensi kebijakan kemajuan keberhasilan
+    prestasi kondisi terkini praktik baik sistem pola strategi mekanisme proses cara
+    model konsep upaya langkah penerapan implementasi pelaksanaan penyelenggaraan
+    tata kelola manajemen masyarakat setempat sektor bidang hasil hasil-hasil produk
+    kawasan wilayah lokal kerja sama kerjasama kolaborasi kolaboratif pendekatan
+    integratif sinergi sinergitas informasi pengalaman ilmu pengetahuan rencana
+    kunjungan lapangan silaturahmi diskusi sharing studi tujuan maksud profil
+    perkembangan pelayanan layanan masalah persoalan peningkatan penguatan
+    optimalisasi umum dll sebagainya tersebut"""
+)
+# Lowercase nouns that look like verbs with a me- or di- prefix.
+_ME_DI_NOUNS = (
+    "media", "medis", "metode", "mekanisme", "menengah", "merah", "mental", "menteri",
+    "mesin", "meja", "menu", "merek", "melati", "metro", "meeting", "member", "memori",
+    "meter", "megah", "digital", "dinas", "diklat", "disabilitas", "diskusi", "dinamika",
+    "distribusi", "diversifikasi", "dialog", "dimensi", "direktorat", "disiplin",
+    "diploma", "dividen",
+)  # fmt: skip
+_ME_DI_NOUN = re.compile(r"(?:" + "|".join(_ME_DI_NOUNS) + r")(?:isasi|nya)?", _I)
+_VERB = re.compile(r"(?:me|di)[a-z]{3,}", _I)
+# ber- words that describe a noun ("berbasis", "berkelanjutan") rather than act.
+_BER_ADJECTIVES = (
+    "berbasis", "berprestasi", "berkelanjutan", "berdaya", "berkualitas", "berbudaya",
+    "berwawasan", "berintegritas", "berkeadilan", "bermartabat", "bersih", "beras",
+    "berita", "berkas", "bersama", "berbagai", "beragam", "berikut", "bersejarah",
+)  # fmt: skip
+_NOT_NYA = _wordset("hanya punya tanya kenya sanya bunya")
+_CAL_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# A pe-an or ke-an noun names an activity ("penyusunan", "kebersihan"): a phrase that
+# names no policy area needs one to read as a programme.
+_NOMINAL = re.compile(r"(?:pe|ke)\w{3,}an", _I)
 
 
 def find_topics(ctx: Context) -> None:
     """Stage: ``ctx.topics`` with their spans, and ``ctx.domains``."""
-    ctx.topics = topic_spans(ctx.text, ctx.skip)
+    names = {key(w) for p in ctx.people for w in p.name.split() if len(w) > 2}
+    ctx.topics = topic_spans(ctx.text, ctx.skip, names)
     ctx.domains = domains_of([t for t, _, _ in ctx.topics])
 
 
-_TOPIC_LEAD = re.compile(r"^.*?\b(?:terkait|tentang|mengenai|soal|seputar|perihal)\s+", _I)
-_TOPIC_PLACE = re.compile(
-    r"\b(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Indonesia)\b|"
-    r"^[A-Z][a-z]+\s+(?:mengembangkan|menerapkan|mengelola|mempromosikan)\b"
-)
+def topic_spans(
+    text: str, skip: list[tuple[int, int]], names: set[str] | frozenset[str] = frozenset()
+) -> list[tuple[str, int, int]]:
+    """Up to :data:`MAX_TOPICS` topic phrases with their spans, in text order.
 
+    Args:
+        text: the article text.
+        skip: spans to ignore ("Baca juga" lines).
+        names: :func:`~visit_extract.normalize.gazetteer.key` forms of the words of
+            the people named in the text; an item with one of them is no topic.
 
-def topic_spans(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
-    """Up to eight topic phrases with their spans, in text order."""
+    Returns:
+        ``(phrase, start, end)`` with ``text[start:end] == phrase``.
+    """
     out: list[tuple[str, int, int]] = []
-    seen: set[frozenset[str]] = set()
-    gaz = gazetteer()
-    for m in _TOPIC_CUE.finditer(text):
+    seen: list[frozenset[str]] = []
+    for m in _CUE.finditer(text):
         if in_spans(m.start(), skip):
             continue
-        start = m.end()
-        if text[start : start + 1] in ",.;:)":
-            continue  # "kepala SKPD terkait, serta ...": an adjective, not a topic cue
-        window = text[start : start + 220]
-        stop = _TOPIC_STOP.search(window)
-        chunk = window[: stop.start()] if stop else window
-        pos = start
-        parts = _TOPIC_SPLIT.split(chunk)
-        if stop is None and start + len(window) >= len(text):
-            parts = parts[:-1]  # the text was cut off mid-phrase
-        for part in parts:
-            # a cue inside the phrase ("studi komparasi terkait X"): keep what follows it
-            lead = _TOPIC_LEAD.match(part)
-            if lead:
-                part = part[lead.end() :]
-            p0 = text.find(part, pos, start + len(chunk) + 1) if part else -1
-            phrase = part.strip(" ,-–")
-            words = phrase.split()
-            # sites, places and possessives are not programmes
-            if (
-                not words
-                or _TOPIC_PLACE.search(phrase)
-                or (len(words) == 1 and phrase.lower().endswith("nya"))
-                or re.search(r"\d", phrase)
-                or any(w[:1].isupper() and key(w) in gaz.by_base for w in words)
-            ):
+        for a, b in _items(text, m.end()):
+            phrase = text[a:b]
+            if not _is_topic(phrase, names):
                 continue
-            if not words or len(words) > 7:
-                continue
-            low = phrase.lower()
-            # the visit's own name ("studi banding", "kunker") is no topic of it
-            if (
-                low in _FILLER
-                or len(phrase) < 3
-                or not re.search(r"[a-zA-Z]{3}", phrase)
-                or any(term.fullmatch(low) for term in KIND_TERMS.values())
-            ):
-                continue
-            if re.match(
-                r"(?:dengan|untuk|agar|yang|ini|itu|kami|kita|mereka|para|hal|seluruh|semua|"
-                r"sejumlah|beberapa|kepala|kantor|gedung|balai|pendopo|aula|lokasi|desa|"
-                r"kecamatan|kelurahan|jalan|hotel|ruang)\b",
-                low,
-            ):
-                continue
-            toks = frozenset(low.split())
-            if toks in seen or any(toks > t or toks < t for t in seen):
-                continue
-            seen.add(toks)
-            if p0 >= 0:
-                pos = p0 + len(part)
-                out.append((phrase, p0, p0 + len(part)))
-            if len(out) >= 8:
+            toks = frozenset(_WORDS.findall(phrase.casefold()))
+            if any(toks <= t or toks >= t or 2 * len(toks & t) >= len(toks | t) for t in seen):
+                continue  # the same topic again, in other words
+            seen.append(toks)
+            out.append((phrase, a, b))
+            if len(out) >= MAX_TOPICS:
                 return out
     return out
 
 
-def domains_of(phrases: list[str]) -> list[str]:
-    """Domain codes of the topic phrases; ``other`` when none applies."""
-    codes: list[str] = []
-    for phrase in phrases:
-        for code, pattern in _DOMAINS:
-            if pattern.search(phrase) and code not in codes:
-                codes.append(code)
-    if phrases and not codes:
-        codes.append("other")
-    return codes
+def _items(text: str, start: int) -> list[tuple[int, int]]:
+    """The cleaned item spans of the topic run that starts at ``start``."""
+    window = text[start : start + 240]
+    toks = [(t.group(), start + t.start(), start + t.end()) for t in _TOKEN.finditer(window)]
+    items: list[list[tuple[str, int, int]]] = [[]]
+    ended = False
+    i = 0
+    while i < len(toks):
+        word = toks[i][0]
+        low = word.casefold()
+        pair = low + " " + toks[i + 1][0].casefold() if i + 1 < len(toks) else low
+        if pair in _SPLIT_PAIRS:
+            items.append([])
+            i += 2
+            continue
+        if word == "(":
+            close = _closing(toks, i)
+            if close is not None and items[-1]:
+                items[-1].extend(toks[i : close + 1])  # "pelayanan terpadu (PTSP)"
+                i = close + 1
+                continue
+        if not (word[0].isalnum() or word[0] == "_"):
+            if word == ",":
+                items.append([])
+                i += 1
+                continue
+            ended = True
+            break
+        if low in _SPLIT_WORDS:
+            items.append([])
+            i += 1
+            continue
+        possessive = low.endswith("nya") and len(low) > 5 and low not in _NOT_NYA
+        if _is_verb(word) and not any(items):
+            i += 1  # a second verb of the cue ("untuk melihat dan mempelajari X")
+            continue
+        if (
+            low in _STOP_WORDS
+            or _is_verb(word)
+            or _DIGIT.search(word)
+            or (possessive and low[:-3] in _STOP_WORDS)  # "adanya"
+        ):
+            ended = True
+            break
+        items[-1].append(toks[i])
+        i += 1
+        if possessive:
+            ended = True  # a possessive closes the noun phrase ("pola perizinannya")
+            break
+    if not ended and start + len(window) >= len(text):
+        items = items[:-1]  # the text was cut off mid-phrase
+    spans = []
+    for item in items:
+        span = _clean(item)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _closing(toks: list[tuple[str, int, int]], i: int) -> int | None:
+    """The index of the ")" that closes a short bracket opened at ``toks[i]``."""
+    for j in range(i + 1, min(i + 8, len(toks))):
+        if toks[j][0] == ")":
+            return j if j > i + 1 else None
+        if not toks[j][0][0].isalnum() and toks[j][0] not in "/-&":
+            return None
+    return None
+
+
+def _clean(item: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """The span of an item without its leading and trailing filler words."""
+    while item and item[0][0].casefold() in _LEAD_WORDS:
+        item = item[1:]
+    while item and item[-1][0].casefold() in _TRAIL_WORDS:
+        item = item[:-1]
+    if not item:
+        return None
+    a, b = item[0][1], item[-1][2]
+    last = item[-1][0].casefold()
+    if last.endswith("nya") and len(last) > 5 and last not in _NOT_NYA:
+        b -= 3
+    return a, b
+
+
+def _is_verb(word: str) -> bool:
+    """Whether a word reads as a verb: me-, di- or ber- ("menuturkan", "dikelola", "berangkat")."""
+    low = word.casefold()
+    if low.startswith("ber") and len(low) > 5:
+        return not low.startswith(_BER_ADJECTIVES)
+    return bool(_VERB.fullmatch(low)) and not _ME_DI_NOUN.fullmatch(low)
+
+
+def _is_topic(phrase: str, names: set[str] | frozenset[str]) -> bool:
+    """Whether a cleaned item reads as a programme a delegation could come to learn."""
+    words = phrase.split()
+    low = phrase.casefold()
+    lows = [w.casefold() for w in words]
+    if not words or len(words) > MAX_WORDS or len(phrase) < 3:
+        return False
+    if all(w in _GENERIC for w in _WORDS.findall(low)):
+        return False
+    if lows[0] in _NOT_FIRST or _is_verb(words[0]) or lows[0].startswith("antar"):
+        return False
+    if any(w in _NEVER or w in _CAL_WORDS for w in lows) or any(
+        w.casefold() in _BODIES and w[:1].isupper() for w in words
+    ):
+        return False
+    if any(term.search(low) for term in KIND_TERMS.values()):
+        return False  # the visit's own name ("studi banding") is no topic of it
+    gaz = gazetteer()
+    if any(
+        w[:1].isupper() and (key(w) in gaz.by_base or key(w) in names or normalize_country(w))
+        for w in words
+    ):
+        return False  # a place or a person
+    if len(words) == 1:
+        # one word is a topic when it names an area outright ("pariwisata", "SAKIP"),
+        # not when it only may ("pemerintahan", "promosi")
+        return bool(domains_of_phrase(phrase, weak=False))
+    named = bool(domains_of_phrase(phrase))
+    if named:
+        return True
+    if all(w[:1].isupper() for w in words):
+        # a capitalised name that names no policy area is a site, body or person,
+        # unless an acronym in it names the programme
+        return any(sum(c.isupper() for c in w) >= 2 for w in words)
+    return any(_NOMINAL.fullmatch(w) for w in lows)

@@ -40,6 +40,8 @@ def test_api_key_from_environment_mapping_is_used(tmp_path: Path) -> None:
     [
         ({"model": "qwen2.5:7b"}, "provider/model"),
         ({"model": "ollama/qwen2.5:7b", "mode": "TELEPATHY"}, "unknown instructor mode"),
+        # a prefix that looks like a provider and is none
+        ({"model": "foo/bar"}, r"'foo' is no provider visit-extract knows \(anthropic, .*\)"),
     ],
 )
 def test_configuration_errors_say_what_to_do(

@@ -107,3 +107,21 @@ def test_requests_are_byte_for_byte_the_recorded_ones(tmp_path: Path, path: Path
     ):
         extract_visit(recorded_article(path), settings=settings)
     assert cas.play_count >= 1 and cas.all_played
+
+
+def test_the_anthropic_prefix_is_marked_once_and_openai_is_left_alone() -> None:
+    from visit_extract.backends.llm.clients.requests import mark_cache_prefix
+
+    kwargs = {"system": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]}
+    marked = mark_cache_prefix(kwargs)
+    assert marked["system"][-1] == {
+        "type": "text",
+        "text": "b",
+        "cache_control": {"type": "ephemeral"},
+    }
+    assert "cache_control" not in kwargs["system"][-1]  # the caller's list is not changed
+    assert mark_cache_prefix(marked) is marked  # a reask keeps the one marker
+    assert mark_cache_prefix({"system": "plain"})["system"] == [
+        {"type": "text", "text": "plain", "cache_control": {"type": "ephemeral"}}
+    ]
+    assert mark_cache_prefix({"messages": []}) == {"messages": []}

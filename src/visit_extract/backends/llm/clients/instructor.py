@@ -25,7 +25,7 @@ from visit_extract.backends.llm.clients.requests import (
     sdk_arguments,
 )
 from visit_extract.backends.llm.retry import TokenMeter, TransportPolicy
-from visit_extract.config import PROVIDER_KEY_ENV, Settings, split_model
+from visit_extract.config import KNOWN_PROVIDERS, PROVIDER_KEY_ENV, Settings, split_model
 from visit_extract.errors import ConfigError, MissingAPIKeyError
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,26 +64,41 @@ class InstructorClient:
     :class:`TransportPolicy`, which wraps each single request *inside* instructor's
     validation loop, so a 429 is retried with backoff and the same messages, while a
     validation error is sent back to the model (at most Settings.max_retries times).
+
+    Args:
+        settings: model, endpoint, key and request options.
+        policy: the transport retry policy.
+        http_transport: a transport of the SDK's HTTP library for the synchronous client;
+            provider batch jobs pass one that records the request body the SDK would send
+            and one that answers with a batch result (None: the network).
     """
 
     name = "instructor"
 
-    def __init__(self, settings: Settings, policy: TransportPolicy):
+    def __init__(self, settings: Settings, policy: TransportPolicy, *, http_transport: Any = None):
         self.settings = settings
         self.policy = policy
+        self.http_transport = http_transport
         provider, model = split_model(settings.model or "")
         head = (settings.model or "").partition("/")[0].lower()
         if provider is None and settings.base_url is None:
+            if "/" in (settings.model or ""):
+                known = ", ".join(sorted(KNOWN_PROVIDERS))
+                problem = f"{head!r} is no provider visit-extract knows ({known})"
+            else:
+                problem = "it names no provider"
             raise ConfigError(
-                f"model {settings.model!r} names no provider: write it as provider/model "
+                f"model {settings.model!r}: {problem}; write it as provider/model "
                 "(openai/gpt-4o-mini, anthropic/claude-3-5-haiku-latest, ollama/qwen2.5:7b) "
-                "or give --base-url for an OpenAI-compatible server"
+                f"or give --base-url for an OpenAI-compatible server that serves "
+                f"{settings.model!r}"
             )
         self.provider = provider or (head if "/" in (settings.model or "") else "openai-compatible")
         if provider is None:
             model = settings.model or ""
         self.model = model
         self.base_url = settings.base_url or DEFAULT_BASE_URLS.get(self.provider)
+        policy.endpoint = policy.endpoint or self.base_url
         self.api_key = self._api_key(provider)
         self.mode = self._mode()
         self._sync: Any = None
@@ -149,11 +164,28 @@ class InstructorClient:
             # base_url None: the SDK's default (ANTHROPIC_BASE_URL, else api.anthropic.com).
             # A configured one (a gateway or proxy) was ignored before, while the cache
             # key already counted it.
-            return cls(api_key=self.api_key, base_url=self.base_url, max_retries=0, timeout=timeout)
+            return cls(
+                api_key=self.api_key,
+                base_url=self.base_url,
+                max_retries=0,
+                timeout=timeout,
+                **self._http_client(anthropic, asynchronous),
+            )
         import openai
 
         ocls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
-        return ocls(api_key=self.api_key, base_url=self.base_url, max_retries=0, timeout=timeout)
+        return ocls(
+            api_key=self.api_key,
+            base_url=self.base_url,
+            max_retries=0,
+            timeout=timeout,
+            **self._http_client(openai, asynchronous),
+        )
+
+    def _http_client(self, sdk: Any, asynchronous: bool) -> dict[str, Any]:
+        if self.http_transport is None or asynchronous:
+            return {}
+        return {"http_client": sdk.DefaultHttpxClient(transport=self.http_transport)}
 
     def _raw_create(self, asynchronous: bool) -> Callable[..., Any]:
         # Threads (eval) and tasks share one client; the lock makes sure only one SDK

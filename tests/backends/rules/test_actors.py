@@ -1,0 +1,45 @@
+"""Actors (backends/rules/actors.py): regions, countries and national bodies, invented texts."""
+
+from __future__ import annotations
+
+from visit_extract.backends.rules.actors import find_actors, foreign_city
+from visit_extract.backends.rules.context import read_article
+
+
+def _keys(text: str) -> list[str]:
+    ctx = read_article(text, None)
+    return [a.key for a in find_actors(text, ctx.mentions, ctx.skip)]
+
+
+def test_regions_countries_and_national_bodies_in_text_order() -> None:
+    keys = _keys(
+        "Pemkab Klaten dan Kemendagri membahas kerja sama dengan Pemerintah Jepang, "
+        "disaksikan Komisi II DPR RI."
+    )
+    assert keys == [
+        "33.10",
+        "national:Kementerian Dalam Negeri",
+        "foreign:Japan",
+        "national:DPR RI",
+    ]
+
+
+def test_a_city_abroad_stands_for_its_country() -> None:
+    assert _keys("Rombongan tiba di Seoul.") == ["foreign:South Korea"]
+    assert foreign_city("Kuala  Lumpur") == "Malaysia"
+    assert foreign_city("Atlantis") is None
+
+
+def test_a_region_inside_a_village_street_or_site_name_is_no_party() -> None:
+    assert _keys("Mereka berjalan ke Desa Tegal Sari lalu ke Jalan Malang.") == []
+    assert _keys("Rombongan melihat Pasar Gianyar dan Pantai Klaten.") == []
+
+
+def test_a_dprd_is_no_dpr() -> None:
+    assert _keys("Anggota DPRD Kabupaten Klaten hadir.") == ["33.10"]
+
+
+def test_nothing_in_a_read_also_line() -> None:
+    text = "Baca juga: Bupati Klaten ke Jepang\nCuaca cerah hari ini."
+    ctx = read_article(text, None)
+    assert find_actors(text, ctx.mentions, ctx.skip) == []

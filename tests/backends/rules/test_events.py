@@ -1,0 +1,106 @@
+"""Visit events (backends/rules/events.py) on texts written for these tests."""
+
+from __future__ import annotations
+
+from visit_extract.backends.rules.context import read_article
+from visit_extract.backends.rules.roles import score_roles
+
+
+def _events(text: str) -> list[tuple[list[str], list[str]]]:
+    ctx = read_article(text, None)
+    score_roles(ctx)
+    return [([v.key for v in e.visitors], [h.key for h in e.hosts]) for e in ctx.events]
+
+
+KLATEN, MAGELANG, GIANYAR, BOYOLALI = "33.10", "33.71", "51.04", "33.09"
+
+
+def test_going_names_the_subject_and_the_destination() -> None:
+    assert _events("Rombongan Pemkab Klaten melakukan studi banding ke Kota Magelang.") == [
+        ([KLATEN], [MAGELANG])
+    ]
+
+
+def test_the_agent_between_cue_and_destination_goes() -> None:
+    assert _events("Kunjungan kerja DPRD Klaten ke Kabupaten Gianyar berlangsung dua hari.") == [
+        ([KLATEN], [GIANYAR])
+    ]
+
+
+def test_a_destination_may_list_several_hosts() -> None:
+    assert _events(
+        "Bupati Klaten belajar ke tiga negara, yaitu Jepang, Korea Selatan dan Belanda."
+    ) == [([KLATEN], ["foreign:Japan", "foreign:South Korea", "foreign:Netherlands"])]
+
+
+def test_a_second_destination_after_sedangkan() -> None:
+    events = _events(
+        "Komisi A melakukan kunker ke Kabupaten Gianyar, sedangkan Komisi B ke Kota Magelang."
+    )
+    assert [hosts for _, hosts in events] == [[GIANYAR], [MAGELANG]]
+
+
+def test_the_destination_ends_at_a_clause_word() -> None:
+    assert _events(
+        "Pemkab Klaten berkunjung ke Kabupaten Gianyar untuk membahas kerja sama dengan Kota "
+        "Magelang."
+    ) == [([KLATEN], [GIANYAR])]
+
+
+def test_receiving_reverses_the_roles() -> None:
+    assert _events(
+        "Pemkot Magelang menerima kunjungan kerja dari DPRD Kabupaten Klaten dan DPRD Boyolali."
+    ) == [([KLATEN, BOYOLALI], [MAGELANG])]
+
+
+def test_received_by_names_the_host_after_the_cue() -> None:
+    assert _events("Rombongan Pemkab Klaten diterima Sekda Kota Magelang.") == [
+        ([KLATEN], [MAGELANG])
+    ]
+
+
+def test_a_welcome_names_its_guest() -> None:
+    assert _events("Bupati Gianyar menyambut Wali Kota Magelang di pendopo.") == [
+        ([MAGELANG], [GIANYAR])
+    ]
+
+
+def test_going_home_and_inspections_are_no_visits() -> None:
+    assert _events("Setelah kunjungan itu, rombongan pulang ke Kabupaten Klaten.") == []
+    assert _events("Pemkot Magelang melakukan kunjungan sidak ke pasar di Kabupaten Klaten.") == []
+
+
+def test_countries_and_cities_abroad_the_old_list_missed() -> None:
+    assert _events("Wakil Bupati Klaten melakukan kunjungan kerja ke Uzbekistan.") == [
+        ([KLATEN], ["foreign:Uzbekistan"])
+    ]
+    assert _events("Rombongan Pemkab Klaten tiba di Daejeon, Korea Selatan.") == [
+        ([KLATEN], ["foreign:South Korea"])
+    ]
+
+
+def test_a_place_in_a_purpose_clause_is_no_destination() -> None:
+    assert (
+        _events("Pemkab Klaten belajar pengelolaan sampah untuk diterapkan di Kabupaten Klaten.")
+        == []
+    )
+    assert _events("Pemkab Klaten datang untuk belajar ke Kabupaten Gianyar.") == [
+        ([KLATEN], [GIANYAR])
+    ]
+
+
+def test_learning_from_a_region_goes_there() -> None:
+    assert _events("Pemkab Klaten belajar banyak dari Kabupaten Gianyar soal pasar desa.") == [
+        ([KLATEN], [GIANYAR])
+    ]
+
+
+def test_a_host_visited_by_a_delegation() -> None:
+    assert _events("Pemkot Magelang kembali dikunjungi rombongan Pemkab Klaten.") == [
+        ([KLATEN], [MAGELANG])
+    ]
+
+
+def test_a_planned_trip_is_no_event() -> None:
+    assert _events("DPRD Klaten berencana studi banding ke Kabupaten Gianyar tahun depan.") == []
+    assert _events("Terakhir ada rencana kunjungan kerja DPRD Klaten ke Kota Magelang.") == []
