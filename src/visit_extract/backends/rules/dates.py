@@ -8,6 +8,7 @@ later "hingga <day>" or a later range from the same day gives the last day.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from visit_extract.backends.rules.context import Context
@@ -74,6 +75,8 @@ _DATE_CUE = re.compile(
     r"acara|bertempat|dihelat|digelar|berlangsung|ruang|aula|pendopo)",
     _I,
 )
+# A header line is short; longer lines are prose, whatever their whitespace.
+_LONG_LINE = 1000
 _HEADER_LINE = re.compile(r"\b(?:WIB|WITA|WIT)\b|\d{1,2}[:.]\d{2}|^\W*" + _WEEKDAY + r"\b,", _I)
 
 
@@ -92,16 +95,23 @@ def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] |
         ``(start, end, span of the start date)``, all None when no date qualifies.
     """
     text, skip, published = ctx.text, ctx.skip, ctx.published
+    # Positions found once, then looked up per date by binary search: a scan of the
+    # line or sentence per date would be quadratic in a text without line breaks.
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    cues = [m.span() for m in _DATE_CUE.finditer(text)]
     found: list[tuple[int, int, str | None, str | None, bool]] = []
     for m in _DATE_RE.finditer(text):
         if in_spans(m.start(), skip):
             continue
-        line_a = text.rfind("\n", 0, m.start()) + 1
-        line_b = text.find("\n", m.end())
-        line = text[line_a : line_b if line_b >= 0 else len(text)]
+        i = bisect_left(newlines, m.start())
+        line_a = newlines[i - 1] + 1 if i else 0
+        j = bisect_left(newlines, m.end())
+        line_b = newlines[j] if j < len(newlines) else len(text)
         # a header date ("Kamis, 3 Maret 2022, 09:15 WIB") is the publication's
-        if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
-            continue
+        if line_b - line_a < _LONG_LINE:
+            line = text[line_a:line_b]
+            if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
+                continue
         # the date of another event: "program yang dilaunching menteri, Selasa (31/5)"
         if _OTHER_EVENT.search(text, max(0, m.start() - 80), m.start()):
             continue
@@ -109,7 +119,8 @@ def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] |
         if m.start() == line_a and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", m.group()):
             continue
         sa, sb = ctx.sentence_of(m.start())
-        cue = bool(_DATE_CUE.search(text, sa, sb))
+        k = bisect_left(cues, (sa, sa))
+        cue = k < len(cues) and cues[k][1] <= sb
         expr = m.group()
         end_m = _END_RE.match(text, m.end())
         if end_m:

@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from visit_extract.backends.rules.context import Context, Side, Span
-from visit_extract.backends.rules.mentions import Mention, in_spans
+from visit_extract.backends.rules.mentions import Mention, in_spans, starting_within
 from visit_extract.normalize.lexicon import kind_of
 
 _I = re.IGNORECASE
@@ -98,20 +99,14 @@ def _size(ctx: Context, sides: dict[str, Side]) -> dict[str, tuple[int, int, int
                 owner = code
                 break
         if owner is None:
-            inside = [
-                (vm.start, code)
-                for code, ms in visitor_mentions.items()
-                for vm in ms
-                if sa <= vm.start < sb
-            ]
-            if inside:
-                owner = min(inside, key=lambda x: abs(x[0] - m.start()))[1]
+            owner = _nearest(visitor_mentions, m.start(), sa, sb)
         if owner is None:
             best_pos = -1
             for code, ms in visitor_mentions.items():
-                for vm in ms:
-                    if best_pos < vm.start < m.start() and m.start() - vm.start < 600:
-                        best_pos, owner = vm.start, code
+                # the last mention before the number (a binary search, not a scan)
+                before = starting_within(ms, m.start() - 599, m.start() - 1)
+                if before and best_pos < before[-1].start:
+                    best_pos, owner = before[-1].start, code
         if owner is None and len(visitor_mentions) == 1:
             owner = next(iter(visitor_mentions))
         if owner is None:
@@ -120,3 +115,15 @@ def _size(ctx: Context, sides: dict[str, Side]) -> dict[str, tuple[int, int, int
         if prev is None or prio > prev[3]:
             out[owner] = (n, m.start(), m.end(), prio)
     return {k: (v[0], v[1], v[2]) for k, v in out.items()}
+
+
+def _nearest(by_code: dict[str, list[Mention]], pos: int, sa: int, sb: int) -> str | None:
+    """The code of the mention in ``[sa, sb)`` nearest to ``pos``; the earlier code, and
+    the earlier mention, on a tie. Only each code's two neighbours of ``pos`` can be it."""
+    best: tuple[int, str] | None = None
+    for code, ms in by_code.items():
+        i = bisect_left(ms, pos, key=lambda vm: vm.start)
+        for vm in ms[max(0, i - 1) : i + 1]:
+            if sa <= vm.start < sb and (best is None or abs(vm.start - pos) < best[0]):
+                best = (abs(vm.start - pos), code)
+    return best[1] if best else None

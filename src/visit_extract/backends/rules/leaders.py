@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context, Role, Side
-from visit_extract.backends.rules.mentions import Mention
+from visit_extract.backends.rules.mentions import Mention, starting_within
 from visit_extract.backends.rules.people import TITLE, Person, read_name, title_rank
 from visit_extract.normalize import normalize_title
 
 _I = re.IGNORECASE
+# Longer than any region mention or titled name: how far before a window the ones that
+# end inside it may start.
+_LONGEST = 400
 
 
 def find_leaders(ctx: Context) -> None:
@@ -60,13 +63,12 @@ def _led_by(text: str, role: Role, people: list[Person], mentions: list[Mention]
     for m in re.finditer(
         r"\b(?:dipimpin|dikomandoi|diketuai)\s+(?:langsung\s+)?(?:oleh\s+)?", text, _I
     ):
-        before = [x for x in mentions if x.end <= m.start() and m.start() - x.end < 250]
+        near = starting_within(mentions, m.start() - 250 - _LONGEST, m.start())
+        before = [x for x in near if x.end <= m.start() and m.start() - x.end < 250]
         if before and not any(x.region.code == role.region.code for x in before[-2:]):
             continue
-        for p in people:
-            if m.end() <= p.start <= m.end() + 2 and (
-                p.region is None or p.region.code == role.region.code
-            ):
+        for p in starting_within(people, m.end(), m.end() + 2):
+            if p.region is None or p.region.code == role.region.code:
                 return p
         got = read_name(text, m.end())
         if got:
@@ -80,15 +82,15 @@ def _led_by(text: str, role: Role, people: list[Person], mentions: list[Mention]
     for m in re.finditer(
         r"\b(?:selaku|sebagai)\s+(?:pimpinan|ketua|pemimpin)\s+rombongan", text, _I
     ):
-        cands = [p for p in people if p.end <= m.start() and m.start() - p.end < 40]
+        close = starting_within(people, m.start() - 40 - _LONGEST, m.start())
+        cands = [p for p in close if p.end <= m.start() and m.start() - p.end < 40]
         if cands:
             return cands[-1]
     ours = [p for p in people if p.region is None or p.region.code == role.region.code]
     # "Bupati X yang diwakili Asisten II Setda X <name>": the stand-in leads
     for m in _REPRESENTED.finditer(text):
-        for p in ours:
-            if m.end() <= p.start <= m.end() + 2:
-                return p
+        for p in starting_within(ours, m.end(), m.end() + 2):
+            return p
     # "<title> <name> yang tiba bersama sejumlah pejabat", "<name> beserta rombongan"
     for p in ours:
         if _WITH_GROUP.match(text, p.end):
@@ -113,10 +115,8 @@ def _received_by(text: str, role: Role, people: list[Person]) -> Person | None:
         text,
         _I,
     ):
-        for p in people:
-            if m.end() <= p.start <= m.end() + 3 and (
-                p.region is None or p.region.code == role.region.code
-            ):
+        for p in starting_within(people, m.end(), m.end() + 3):
+            if p.region is None or p.region.code == role.region.code:
                 if best is None or title_rank(p.title) > title_rank(best.title):
                     best = p
                 break

@@ -8,9 +8,10 @@ Works on the original text and returns spans into it. Names are cleaned with
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from visit_extract.backends.rules.mentions import Mention
+from visit_extract.backends.rules.mentions import Mention, starting_within
 from visit_extract.normalize import clean_name, normalize_title
 from visit_extract.normalize.gazetteer import Region
 from visit_extract.normalize.lexicon import (
@@ -154,6 +155,7 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     """
     by_start = {m.prefix_start: m for m in mentions}
     by_start.update({m.start: m for m in mentions})
+    qualifiers = [q for q in mentions if q.qualifier]
     people: list[Person] = []
     for tm in _TITLE_RE.finditer(text):
         pos = tm.end()
@@ -164,16 +166,18 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
         mention = by_start.get(p2) or _mention_at(mentions, p2)
         if mention is None:
             # the title swallowed the region: "Kepala Dinas Pariwisata Kota Makassar"
-            inner = [m for m in mentions if tm.start() < m.start < tm.end() and not m.qualifier]
+            inner = [
+                m
+                for m in starting_within(mentions, tm.start() + 1, tm.end() - 1)
+                if not m.qualifier
+            ]
             if inner:
                 region = inner[-1].region
         if mention is not None:
             region = mention.region
             pos = mention.end
             # a locating province ("Bupati Pasangkayu Provinsi Sulawesi Barat")
-            for q in mentions:
-                if q.qualifier and 0 <= q.prefix_start - pos <= 3:
-                    pos = q.end
+            pos = _past_qualifiers(qualifiers, pos)
         got = read_name(text, pos)
         if got is None:
             continue
@@ -183,10 +187,10 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
         people.append(Person(name, normalize_title(tm.group()), region, tm.start(), ne, ns))
     # "Sutrisno, Bupati Pemalang" / "Hartono, Ketua DPRD Murung Raya"; not inside a list
     # of "<title> <region> – <name>, <title> ..." whose names were read above
-    taken = [(p.name_start, p.end) for p in people]
+    taken = _Taken([(p.name_start, p.end) for p in people])
     for m in re.finditer(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:selaku\s+)?", text):
         tm2 = _TITLE_RE.match(text, m.end())
-        if tm2 is None or any(a <= m.start() < b for a, b in taken):
+        if tm2 is None or m.start() in taken:
             continue
         name = clean_name(m.group(1))
         if not name or name.split()[0] in _NOT_NAME:
@@ -204,10 +208,44 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
 
 def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
     """The mention whose prefix words cover ``pos`` ("DPRD Kabupaten Malaka" at "Kabupaten")."""
-    for m in mentions:
-        if m.prefix_start <= pos <= m.start and m.start - pos < 40:
+    for m in starting_within(mentions, pos, pos + 39):
+        if m.prefix_start <= pos:
             return m
     return None
+
+
+def _past_qualifiers(qualifiers: list[Mention], pos: int) -> int:
+    """Where the text goes on after the locating provinces that follow ``pos``.
+
+    Each qualifier (in text order) whose prefix starts 0 to 3 characters after the
+    current position moves it to its end. Only the ones that start after ``pos`` can,
+    so the walk begins there (a binary search) and stops as soon as none can.
+    """
+    i = bisect_left(qualifiers, pos, key=lambda q: q.start)
+    while i < len(qualifiers):
+        q = qualifiers[i]
+        if 0 <= q.prefix_start - pos <= 3:
+            pos = q.end
+        elif q.prefix_start > pos + 3:
+            break
+        i += 1
+    return pos
+
+
+class _Taken:
+    """Spans already read as names; ``pos in taken`` by binary search, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        # the furthest end among the spans starting at or before each one
+        self._reach: list[int] = []
+        for _, b in spans:
+            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._reach[i]
 
 
 _RANK = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context, Role
+from visit_extract.backends.rules.mentions import starting_within
 from visit_extract.normalize.lexicon import (
     HEAD_TITLES,
     LEARNING_TERMS,
@@ -134,7 +135,7 @@ def score_roles(ctx: Context) -> None:
         role.visitor += v
     # Enumerations of heads of region ("Mereka adalah Bupati A – ..., Bupati B – ...")
     for sa, sb in sents:
-        inside = [m for m in mentions if sa <= m.start < sb]
+        inside = starting_within(mentions, sa, sb - 1)
         titled = [m for m in inside if _TITLED.search(text[max(sa, m.prefix_start - 30) : m.start])]
         if len({m.region.code for m in titled}) >= 2:
             bonus = 2.0 if _LIST_CUE.search(text[sa:sb]) else 0.8
