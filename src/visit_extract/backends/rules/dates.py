@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from typing import NamedTuple
 
 from visit_extract.backends.rules.context import Context
-from visit_extract.backends.rules.mentions import in_spans
+from visit_extract.backends.rules.mentions import in_spans, starting_within
 from visit_extract.normalize import resolve_date
 from visit_extract.normalize.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
 
@@ -41,6 +42,8 @@ _DATE_RE = re.compile(
     + r"(?:\s+\d{4})?\b|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
+    # last week or month ("pekan lalu", "Minggu lalu"; "hari Minggu lalu" is a Sunday)
+    r"(?<!hari\s)\b(?:se)?(?:minggu|pekan|bulan)\s+(?:yang\s+)?lalu\b|"
     r"\b" + _WEEKDAY + r"\b(?:\s+(?:lalu|kemarin))?|\bkemarin\b",
     _I,
 )
@@ -58,10 +61,46 @@ _END_RE = re.compile(
     _I,
 )
 _OTHER_EVENT = re.compile(
-    r"\b(?:dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
-    r"didirikan|diraih|meraih|penghargaan|sejak|"
+    r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
+    r"didirikan|diraih|meraih|penghargaan|sejak|dilantik|pelantikan|pemilu|pilkada|"
+    r"pencoblosan|"
     # an inspection is never the study visit (LABELING.md), whoever made it
     r"sidak|inspeksi\s+mendadak)\b[^.]*$",
+    _I,
+)
+_TO_COME = re.compile(r"\s*(?:mendatang|yang\s+akan\s+datang)\b", _I)
+# Who said it, right before the date: '..." kata Bupati X kepada wartawan, Rabu (7/5)'.
+# The attribution runs to the date without a full stop ("Kompas.com" keeps its dot).
+_SAID = re.compile(
+    r"\b(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|papar|tegas|sebut|imbuh|tambah|urai|"
+    r"seloroh|sindir|pungkas|ulas|tandas|mengatakan|menjelaskan|menyampaikan|"
+    r"mengungkapkan|menuturkan|menegaskan|menerangkan|memaparkan)(?:nya)?\b"
+    r"(?:[^\n\"“”.]|\.(?=\S)){0,160}$",
+    _I,
+)
+# Speakers from outside the visit, who comment on it later.
+_COMMENTATOR = re.compile(
+    r"\b(?:pengamat|pakar|peneliti|aktivis|akademisi|koordinator|direktur\s+eksekutif|"
+    r"ketua\s+(?:forum|lsm|lembaga|aliansi|perkumpulan|ormas)|lsm|ormas)\b",
+    _I,
+)
+# "di <place>" (up to three words between: "di gedung DPRD Kota X")
+_AT = re.compile(r"\bdi\s+(?:[\w.]+\s+){0,3}$", _I)
+# A visit told as past without its day; its later statements are not visit days.
+_VAGUE_PAST = re.compile(
+    r"\b(?:beberapa\s+(?:waktu|hari|pekan|minggu|bulan)\s+(?:yang\s+)?lalu|"
+    r"belum\s+lama\s+ini|baru-baru\s+ini|tempo\s+hari)\b",
+    _I,
+)
+_VISIT_WORD = re.compile(
+    r"\b(?:stud[iy]|kunjungan|kunker|berkunjung|mengunjungi|rombongan|belajar|kaji|lawatan)",
+    _I,
+)
+# The end of a trip before its last day: "pulang Sabtu (10/5)", "kembali ke Indonesia
+# pada 19 Juni", "menyudahi lawatannya ... pada 18 Desember".
+_TRIP_END = re.compile(
+    r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia)|menyudahi|mengakhiri|"
+    r"berakhir)\b[^.\n]*$",
     _I,
 )
 _END_ANY = re.compile(
@@ -85,6 +124,18 @@ def find_dates(ctx: Context) -> None:
     ctx.start_date, ctx.end_date, ctx.date_span = visit_dates(ctx)
 
 
+class _Found(NamedTuple):
+    """A date the text gives, resolved."""
+
+    a: int  # where it stands
+    b: int
+    start: str | None
+    end: str | None
+    cue: bool  # in a sentence about the visit
+    vague: bool  # a month or a year only ("pekan lalu")
+    closes: bool  # a trip's last day ("pulang Sabtu (10/5)")
+
+
 def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The visit's dates: the first date in a sentence about the visit.
 
@@ -94,12 +145,73 @@ def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] |
     Returns:
         ``(start, end, span of the start date)``, all None when no date qualifies.
     """
+    every = _dates_of(ctx)
+    # the first exact date in a sentence about the visit, else a vaguer one there
+    # ("pekan lalu"), else the first exact date anywhere
+    # (a trip's last day, "pulang Sabtu (10/5)", is never its first)
+    starts = [f for f in every if not f.closes]
+    first = next(
+        (f for f in starts if f.cue and not f.vague),
+        next((f for f in starts if f.cue), next((f for f in starts if not f.vague), None)),
+    )
+    if first is None or first.start is None:
+        return None, None, None
+    text, skip, published = ctx.text, ctx.skip, ctx.published
+    later = [f for f in every if f.a > first.a]
+    start, end = first.start, first.end
+    # A later range that starts on the same day gives the last day ("Rabu (4/9/2024) ...
+    # rangkaian acara 4–6 September 2024").
+    if end is None:
+        end = next((f.end for f in later if f.end and f.start and f.start[-5:] == start[-5:]), None)
+    # "Mereka berada di Banyuwangi selama tiga hari hingga Rabu (27/2)" later on
+    if end is None:
+        for em in _END_ANY.finditer(text, first.b, first.b + 1500):
+            if in_spans(em.start(), skip):
+                continue
+            _, e2 = resolve_date("hingga " + em.group(1), published)
+            if e2 and len(e2) == len(start) and _days_after(start, e2):
+                end = e2
+                break
+    # "... pulang Sabtu (10/5)", "menyudahi lawatannya ... pada 18 Desember", before or after
+    if end is None:
+        end = next(
+            (
+                f.start
+                for f in every
+                if f.closes
+                and f.start
+                and len(f.start) == len(start)
+                and _days_after(start, f.start)
+            ),
+            None,
+        )
+    # Without a publication date, a year written elsewhere for the same day completes
+    # "--05-03" ("Rabu (3/5)" ... "Rabu (3/5/2017) malam").
+    if start.startswith("--"):
+        for f in later:
+            if f.start and len(f.start) == 10 and f.start[4:] == start[1:]:
+                year = f.start[:4]
+                start = year + start[1:]
+                if end and end.startswith("--"):
+                    end = year + end[1:]
+                break
+    return start, end, (first.a, first.b)
+
+
+def _dates_of(ctx: Context) -> list[_Found]:
+    """Every date the text gives that may be the visit's, in text order.
+
+    Left out: "Baca juga" passages, header and publication stamps, dates of other
+    events, bare weekdays away from the visit's words, and the day someone spoke when
+    the text shows it is not a day of the visit (:func:`_said_elsewhere`).
+    """
     text, skip, published = ctx.text, ctx.skip, ctx.published
     # Positions found once, then looked up per date by binary search: a scan of the
     # line or sentence per date would be quadratic in a text without line breaks.
     newlines = [m.start() for m in re.finditer("\n", text)]
     cues = [m.span() for m in _DATE_CUE.finditer(text)]
-    found: list[tuple[int, int, str | None, str | None, bool]] = []
+    told_as_past = _told_as_past(ctx)
+    found: list[_Found] = []
     for m in _DATE_RE.finditer(text):
         if in_spans(m.start(), skip):
             continue
@@ -112,15 +224,6 @@ def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] |
             line = text[line_a:line_b]
             if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
                 continue
-        # the date of another event: "program yang dilaunching menteri, Selasa (31/5)"
-        if _OTHER_EVENT.search(text, max(0, m.start() - 80), m.start()):
-            continue
-        # "10-05-2017 <headline>": a publication stamp opening a line
-        if m.start() == line_a and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", m.group()):
-            continue
-        sa, sb = ctx.sentence_of(m.start())
-        k = bisect_left(cues, (sa, sa))
-        cue = k < len(cues) and cues[k][1] <= sb
         expr = m.group()
         end_m = _END_RE.match(text, m.end())
         if end_m:
@@ -128,45 +231,65 @@ def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] |
         start, end = resolve_date(expr, published)
         if start is None and end is None:
             continue
-        # a bare weekday counts only next to the visit's own words
+        # the date of another event: "program yang dilaunching menteri, Selasa (31/5)";
+        # but "sejak 25 hingga 31 Januari" is a span of days, no founding date
+        other = _OTHER_EVENT.search(text, max(0, m.start() - 80), m.start())
+        if other and not (other.group(1).lower() == "sejak" and end is not None):
+            continue
+        # "9 November mendatang": a day still to come is a plan, not the visit
+        if _TO_COME.match(text, end_m.end() if end_m else m.end()):
+            continue
+        # "10-05-2017 <headline>": a publication stamp opening a line
+        if m.start() == line_a and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", m.group()):
+            continue
+        sa, sb = ctx.sentence_of(m.start())
+        k = bisect_left(cues, (sa, sa))
+        cue = k < len(cues) and cues[k][1] <= sb
+        # a bare weekday or "pekan lalu" counts only next to the visit's own words
         if not cue and not re.search(r"\d", expr):
             continue
-        found.append((m.start(), end_m.end() if end_m else m.end(), start, end, cue))
-    if not found:
-        return None, None, None
-    # the first date in a sentence about the visit, else the first full date
-    first = next((f for f in found if f[4]), found[0])
-    found = [f for f in found if f[0] >= first[0]]
-    a, b, start, end, _ = first
-    if start is None:
-        return None, None, None
-    # A later range that starts on the same day gives the last day ("Rabu (4/9/2024) ...
-    # rangkaian acara 4–6 September 2024").
-    if end is None:
-        for _, _, s2, e2, _ in found[1:]:
-            if e2 and s2 and s2[-5:] == start[-5:]:
-                end = e2
-                break
-    # "Mereka berada di Banyuwangi selama tiga hari hingga Rabu (27/2)" later on
-    if end is None:
-        for em in _END_ANY.finditer(text, b, b + 1500):
-            if in_spans(em.start(), skip):
-                continue
-            _, e2 = resolve_date("hingga " + em.group(1), published)
-            if e2 and len(e2) == len(start) and _days_after(start, e2):
-                end = e2
-                break
-    # Without a publication date, a year written elsewhere for the same day completes
-    # "--05-03" ("Rabu (3/5)" ... "Rabu (3/5/2017) malam").
-    if start.startswith("--"):
-        for _, _, s2, _, _ in found[1:]:
-            if s2 and len(s2) == 10 and s2[4:] == start[1:]:
-                year = s2[:4]
-                start = year + start[1:]
-                if end and end.startswith("--"):
-                    end = year + end[1:]
-                break
-    return start, end, (a, b)
+        if _said_elsewhere(ctx, m.start(), sa, told_as_past):
+            continue
+        vague = start is not None and len(start) in (4, 7)
+        closes = bool(_TRIP_END.search(text, max(sa, m.start() - 160), m.start()))
+        found.append(
+            _Found(m.start(), end_m.end() if end_m else m.end(), start, end, cue, vague, closes)
+        )
+    return found
+
+
+def _said_elsewhere(ctx: Context, pos: int, sa: int, told_as_past: bool) -> bool:
+    """Whether the date at ``pos`` is only the day someone spoke, away from the visit.
+
+    "..., kata X kepada wartawan, Rabu (7/5)" dates a statement. It is a day of the visit
+    unless the text shows otherwise: the speaker comments from outside ("pengamat",
+    "Ketua LSM"), the statement was made in another region than the host's ("di
+    Jayapura"), or the visit is told as past ("beberapa waktu lalu").
+    """
+    text = ctx.text
+    said = _SAID.search(text, max(sa, pos - 200), pos)
+    if said is None:
+        return False
+    if told_as_past or _COMMENTATOR.search(text, said.start(), pos):
+        return True
+    host = ctx.host.role.region.code if ctx.host is not None else None
+    for mention in starting_within(ctx.all_mentions, said.start(), pos - 1):
+        if mention.region.code != host and _AT.search(
+            text, max(said.start(), mention.prefix_start - 40), mention.prefix_start
+        ):
+            return True
+    return False
+
+
+def _told_as_past(ctx: Context) -> bool:
+    """Whether the text tells the visit as past without a day ("beberapa waktu lalu")."""
+    for m in _VAGUE_PAST.finditer(ctx.text):
+        if in_spans(m.start(), ctx.skip):
+            continue
+        sa, sb = ctx.sentence_of(m.start())
+        if _VISIT_WORD.search(ctx.text, sa, sb):
+            return True
+    return False
 
 
 def _days_after(start: str, end: str) -> bool:
