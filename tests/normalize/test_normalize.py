@@ -215,6 +215,12 @@ TUESDAY = date(2019, 2, 26)
         ("dua minggu lalu", TUESDAY, (None, None)),
         ("pekan lalu", None, (None, None)),
         ("hari Minggu lalu", TUESDAY, ("2019-02-24", None)),
+        ("Jumat pekan lalu", date(2019, 3, 1), ("2019-02-22", None)),
+        ("Senin minggu lalu", TUESDAY, ("2019-02-18", None)),
+        ("Sabtu-Minggu (29/2-1/3/2020)", None, ("2020-02-29", "2020-03-01")),
+        ("(30/12-2/1/2020)", None, ("2019-12-30", "2020-01-02")),
+        ("28 Desember - 3 Januari 2019", None, ("2018-12-28", "2019-01-03")),
+        ("akhir Maret 2020", None, ("2020-03", None)),
         # a range whose year is written once, at its end
         ("28 Agustus hingga 6 September 2018", None, ("2018-08-28", "2018-09-06")),
         ("29 Desember hingga 2 Januari 2020", None, ("2019-12-29", "2020-01-02")),

@@ -39,7 +39,14 @@ _RE_WORD_RANGE = re.compile(
 )
 _RE_MONTH_YEAR = re.compile(r"\b(" + MONTH_PATTERN + r")\.?\s+(\d{4})\b", re.IGNORECASE)
 _RE_YEAR = re.compile(r"\b(?:tahun\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
-_RE_WEEKDAY = re.compile(r"\b(" + WEEKDAY_PATTERN + r")\b(\s+(?:lalu|kemarin))?", re.IGNORECASE)
+_RE_WEEKDAY = re.compile(
+    r"\b(" + WEEKDAY_PATTERN + r")\b(\s+(?:lalu|kemarin))?(\s+(?:pekan|minggu)\s+lalu)?",
+    re.IGNORECASE,
+)
+# "29/2-1/3": a range across two months, written with both months
+_RE_NUM_SPAN = re.compile(
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*[-–—]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
+)
 _RE_END = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\b", re.IGNORECASE)
 # "7/6/ 2022", "7 / 6": spaces a writer left around the slashes of a numeric date
 _RE_SLASH_GAP = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
@@ -106,15 +113,29 @@ def _weekday(name: str, published: date | None, strictly_before: bool) -> str | 
 def _first_date(expr: str, published: date | None) -> tuple[str | None, str | None, int]:
     """The first date or range in ``expr``: (start, end, position), end may be None."""
     found: list[tuple[int, str | None, str | None]] = []
-    m = _RE_WORD_RANGE.search(expr)
+    m = _RE_NUM_SPAN.search(expr)
     if m:
-        y2 = _year(m.group(6))
-        y1 = _year(m.group(3)) or y2
+        y2 = _year(m.group(5))
+        m1, m2 = int(m.group(2)), int(m.group(4))
+        y1 = y2 - 1 if y2 is not None and m1 > m2 else y2
         found.append(
             (
                 m.start(),
-                _fmt(int(m.group(1)), MONTHS[m.group(2).lower()], y1, published),
-                _fmt(int(m.group(4)), MONTHS[m.group(5).lower()], y2, published),
+                _fmt(int(m.group(1)), m1, y1, published),
+                _fmt(int(m.group(3)), m2, y2, published),
+            )
+        )
+    m = _RE_WORD_RANGE.search(expr)
+    if m:
+        y2 = _year(m.group(6))
+        m1, m2 = MONTHS[m.group(2).lower()], MONTHS[m.group(5).lower()]
+        # "28 Desember - 3 Januari 2019": the start is in the year before
+        y1 = _year(m.group(3)) or (y2 - 1 if y2 is not None and m1 > m2 else y2)
+        found.append(
+            (
+                m.start(),
+                _fmt(int(m.group(1)), m1, y1, published),
+                _fmt(int(m.group(4)), m2, y2, published),
             )
         )
     m = _RE_NUM_RANGE.search(expr)
@@ -187,6 +208,14 @@ def _as_weekday_says(expr: str, iso: str, published: date | None) -> str:
         if day.day == written.day and day.weekday() == target:
             return day.isoformat()
     return iso
+
+
+def _weekday_last_week(name: str, published: date | None) -> str | None:
+    target = weekday_number(name)
+    if published is None or target is None:
+        return None
+    monday = published - timedelta(days=published.weekday() + 7)
+    return (monday + timedelta(days=target)).isoformat()
 
 
 def _last_period(m: re.Match[str], published: date | None) -> str | None:
@@ -281,6 +310,10 @@ def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | N
             end = None
         return start, end
     low = text.lower()
+    m = _RE_WEEKDAY.search(text)
+    if m and m.group(3):
+        # "Jumat pekan lalu": that weekday in the week before publication's
+        return _weekday_last_week(m.group(1), published), None
     last_m = _RE_LAST.search(text)
     if last_m:
         return _last_period(last_m, published), None

@@ -37,8 +37,8 @@ def _dates(text: str, published: date | None = PUBLISHED) -> tuple[str | None, s
             ("2020-03-03", "2020-03-05", "Selasa (3/3)"),
         ),
         (
-            "Kunjungan berlangsung 10-12 Agustus 2021 di Gianyar.",
-            ("2021-08-10", "2021-08-12", "10-12 Agustus 2021"),
+            "Kunjungan berlangsung 2-4 Maret 2020 di Gianyar.",
+            ("2020-03-02", "2020-03-04", "2-4 Maret 2020"),
         ),
         ("Kunjungan itu digelar kemarin di aula kantor bupati.", ("2020-03-05", None, "kemarin")),
     ],
@@ -124,6 +124,25 @@ def test_the_inauguration_of_officials_is_another_event() -> None:
 def test_a_day_still_to_come_is_a_plan() -> None:
     text = VISIT + "Kunjungan balasan digelar 20 Maret mendatang. Mereka tiba Rabu (4/3)."
     assert _stage(text) == ("2020-03-04", None)
+    text = VISIT + "Kunjungan balasan digelar 20 Maret 2020. Mereka tiba Rabu (4/3)."
+    assert _stage(text) == ("2020-03-04", None)
+    # without a publication date nothing is known to be still to come
+    assert _stage(text, None) == ("2020-03-20", None)
+
+
+def test_a_month_dates_the_visit_only_outside_a_period() -> None:
+    assert _stage(VISIT + "Kunjungan itu berlangsung akhir Februari 2020.") == ("2020-02", None)
+    text = VISIT + "Sepanjang Januari hingga awal Maret 2020 ada 12 rombongan berkunjung."
+    assert _stage(text) == (None, None)
+
+
+def test_ranges_written_with_a_dash_or_across_months() -> None:
+    assert _stage(VISIT + "Mereka tiba Senin (2/3) - Rabu (4/3).") == ("2020-03-02", "2020-03-04")
+    assert _stage(VISIT + "Kunjungan digelar Sabtu-Minggu (29/2-1/3).") == (
+        "2020-02-29",
+        "2020-03-01",
+    )
+    assert _stage(VISIT + "Rombongan tiba Jumat pekan lalu.") == ("2020-02-28", None)
 
 
 def test_last_week_is_a_fallback_at_its_own_precision() -> None:
@@ -148,3 +167,6 @@ def test_the_day_a_trip_ends_is_its_last_day_never_its_first() -> None:
     assert _stage(text) == ("2020-03-02", "2020-03-06")
     text = VISIT + "Mereka tiba Senin (2/3) dan pulang Kamis (5/3)."
     assert _stage(text) == ("2020-03-02", "2020-03-05")
+    # a visit under way at publication (6 March) may end after it
+    text = VISIT + "Mereka tiba Rabu (4/3) dan pulang Senin (9/3)."
+    assert _stage(text) == ("2020-03-04", "2020-03-09")

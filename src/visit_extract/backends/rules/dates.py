@@ -23,6 +23,13 @@ _MONTHS = MONTH_PATTERN + r"\.?"
 _WEEKDAY = WEEKDAY_PATTERN
 _DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*"
 _DATE_RE = re.compile(
+    # "Sabtu-Minggu (29/2-1/3)": a range across two months
+    r"(?:\b"
+    + _WEEKDAY
+    + r"\s*(?:-\s*"
+    + _WEEKDAY
+    + r"\s*)?,?\s*)?\(?\s*\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
+    r"(?:\s*/\s*\d{2,4})?\s*\)?(?![\d/])|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
     r"(?:\b"
     + _WEEKDAY
@@ -42,9 +49,11 @@ _DATE_RE = re.compile(
     + r"(?:\s+\d{4})?\b|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
-    # last week or month ("pekan lalu", "Minggu lalu"; "hari Minggu lalu" is a Sunday)
+    # a month ("akhir Maret 2020"), last week or month ("pekan lalu", "Minggu lalu";
+    # "hari Minggu lalu" is a Sunday)
+    r"\b(?:(?:awal|pertengahan|akhir)\s+)?" + _MONTHS + r"\s+(?:tahun\s+)?\d{4}\b|"
     r"(?<!hari\s)\b(?:se)?(?:minggu|pekan|bulan)\s+(?:yang\s+)?lalu\b|"
-    r"\b" + _WEEKDAY + r"\b(?:\s+(?:lalu|kemarin))?|\bkemarin\b",
+    r"\b" + _WEEKDAY + r"\b(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|\bkemarin\b",
     _I,
 )
 # "hingga [hari] [Rabu,] <date>": the last day of a visit
@@ -60,6 +69,15 @@ _END_RE = re.compile(
     + ")",
     _I,
 )
+# "Senin (2/3) - Rabu (4/3)": a dash straight after a date, then the last day
+_DASH_END = re.compile(
+    r"\s*[-–—]\s*(?:"
+    + _WEEKDAY
+    + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
+    + _DAY_MONTH
+    + r")",
+    _I,
+)
 _OTHER_EVENT = re.compile(
     r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
     r"didirikan|diraih|meraih|penghargaan|sejak|dilantik|pelantikan|pemilu|pilkada|"
@@ -67,6 +85,9 @@ _OTHER_EVENT = re.compile(
     # an inspection is never the study visit (LABELING.md), whoever made it
     r"sidak|inspeksi\s+mendadak)\b[^.]*$",
     _I,
+)
+_IN_PERIOD = re.compile(
+    r"\b(?:hingga|sampai|sejak|sepanjang|selama|s\.?d\.?|s/d|antara)\s+(?:\S+\s+)?$", _I
 )
 _TO_COME = re.compile(r"\s*(?:mendatang|yang\s+akan\s+datang)\b", _I)
 # Who said it, right before the date: '..." kata Bupati X kepada wartawan, Rabu (7/5)'.
@@ -134,6 +155,7 @@ class _Found(NamedTuple):
     cue: bool  # in a sentence about the visit
     vague: bool  # a month or a year only ("pekan lalu")
     closes: bool  # a trip's last day ("pulang Sabtu (10/5)")
+    planned: bool  # after publication: a plan, or the last day of a visit under way
 
 
 def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] | None]:
@@ -148,8 +170,8 @@ def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] |
     every = _dates_of(ctx)
     # the first exact date in a sentence about the visit, else a vaguer one there
     # ("pekan lalu"), else the first exact date anywhere
-    # (a trip's last day, "pulang Sabtu (10/5)", is never its first)
-    starts = [f for f in every if not f.closes]
+    # (a trip's last day, "pulang Sabtu (10/5)", is never its first, nor a day to come)
+    starts = [f for f in every if not f.closes and not f.planned]
     first = next(
         (f for f in starts if f.cue and not f.vague),
         next((f for f in starts if f.cue), next((f for f in starts if not f.vague), None)),
@@ -225,7 +247,7 @@ def _dates_of(ctx: Context) -> list[_Found]:
             if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
                 continue
         expr = m.group()
-        end_m = _END_RE.match(text, m.end())
+        end_m = _END_RE.match(text, m.end()) or _DASH_END.match(text, m.end())
         if end_m:
             expr = expr + " hingga " + end_m.group(1)
         start, end = resolve_date(expr, published)
@@ -236,7 +258,7 @@ def _dates_of(ctx: Context) -> list[_Found]:
         other = _OTHER_EVENT.search(text, max(0, m.start() - 80), m.start())
         if other and not (other.group(1).lower() == "sejak" and end is not None):
             continue
-        # "9 November mendatang": a day still to come is a plan, not the visit
+        # "9 November mendatang": a plan, not a visit done or under way (LABELING.md)
         if _TO_COME.match(text, end_m.end() if end_m else m.end()):
             continue
         # "10-05-2017 <headline>": a publication stamp opening a line
@@ -251,9 +273,21 @@ def _dates_of(ctx: Context) -> list[_Found]:
         if _said_elsewhere(ctx, m.start(), sa, told_as_past):
             continue
         vague = start is not None and len(start) in (4, 7)
+        # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
+        if vague and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start()):
+            continue
         closes = bool(_TRIP_END.search(text, max(sa, m.start() - 160), m.start()))
         found.append(
-            _Found(m.start(), end_m.end() if end_m else m.end(), start, end, cue, vague, closes)
+            _Found(
+                m.start(),
+                end_m.end() if end_m else m.end(),
+                start,
+                end,
+                cue,
+                vague,
+                closes,
+                _after(start, published),
+            )
         )
     return found
 
@@ -290,6 +324,13 @@ def _told_as_past(ctx: Context) -> bool:
         if _VISIT_WORD.search(ctx.text, sa, sb):
             return True
     return False
+
+
+def _after(day: str | None, published: date | None) -> bool:
+    """Whether ``day`` (any LABELING.md form) is known to fall after ``published``."""
+    if day is None or published is None or len(day) != 10 or day.startswith("--"):
+        return False
+    return day > published.isoformat()
 
 
 def _days_after(start: str, end: str) -> bool:
