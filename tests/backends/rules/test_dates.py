@@ -48,6 +48,11 @@ def test_visit_dates(text: str, expected: tuple[str | None, str | None, str]) ->
     assert _dates(text) == expected
 
 
+def test_a_posting_stamp_is_the_publication_not_the_visit() -> None:
+    text = "Diposting 6 Maret 2020\nPemkot Salatiga belajar ke Kabupaten Gianyar."
+    assert _dates(text) == (None, None, "")
+
+
 def test_a_year_written_later_completes_the_day() -> None:
     text = "Rombongan tiba Selasa (3/3). Kunjungan hari kedua, Rabu (3/3/2020) pagi, ke pasar."
     assert _dates(text, None)[:2] == ("2020-03-03", None)
@@ -85,16 +90,27 @@ VISIT = (
         ),
         # said at the host
         ('"Kami belajar banyak," ujar Sri Wahyuni di Gianyar, Rabu (4/3).', "2020-03-04"),
+        # said in the host's province: at the host
+        ('"Kami belajar banyak," ujar Sri Wahyuni di Bali, Rabu (4/3).', "2020-03-04"),
         # said back home: the day of the statement, not of the visit
         ('"Kami belajar banyak," ujar Sri Wahyuni di Klaten, Rabu (4/3).', None),
         # a commentator's day
         ('"Itu pemborosan," kata pengamat kebijakan Rudi Hartono, Rabu (4/3).', None),
         ('"Itu pemborosan," tegas Ketua LSM Pantau Anggaran, Rabu (4/3).', None),
     ],
-    ids=["to-the-press", "at-the-host", "back-home", "observer", "ngo"],
+    ids=["to-the-press", "at-the-host", "host-province", "back-home", "observer", "ngo"],
 )
 def test_the_day_someone_spoke(statement: str, expected: str | None) -> None:
     assert _stage(VISIT + statement) == (expected, None)
+
+
+def test_a_ministry_is_visited_in_jakarta() -> None:
+    text = (
+        "Rombongan Komisi I DPRD Kabupaten Klaten berkonsultasi ke Kementerian Dalam Negeri "
+        'soal tata tertib dewan. "Kami mendapat banyak masukan," ujar Ketua Komisi I Budi '
+        "Santosa di Jakarta, Rabu (4/3)."
+    )
+    assert _stage(text) == ("2020-03-04", None)
 
 
 def test_a_visit_told_as_past_is_not_dated_by_a_later_statement() -> None:

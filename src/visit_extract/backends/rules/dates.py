@@ -105,6 +105,8 @@ _COMMENTATOR = re.compile(
     r"ketua\s+(?:forum|lsm|lembaga|aliansi|perkumpulan|ormas)|lsm|ormas)\b",
     _I,
 )
+# Kemendagri code of DKI Jakarta, where ministries and national bodies are
+_JAKARTA = "31"
 # "di <place>" (up to three words between: "di gedung DPRD Kota X")
 _AT = re.compile(r"\bdi\s+(?:[\w.]+\s+){0,3}$", _I)
 # A visit told as past without its day; its later statements are not visit days.
@@ -137,7 +139,11 @@ _DATE_CUE = re.compile(
 )
 # A header line is short; longer lines are prose, whatever their whitespace.
 _LONG_LINE = 1000
-_HEADER_LINE = re.compile(r"\b(?:WIB|WITA|WIT)\b|\d{1,2}[:.]\d{2}|^\W*" + _WEEKDAY + r"\b,", _I)
+_HEADER_LINE = re.compile(
+    r"\b(?:WIB|WITA|WIT)\b|\d{1,2}[:.]\d{2}|^\W*" + _WEEKDAY + r"\b,|"
+    r"^\W*(?:diterbitkan|dipublikasikan|diposting|diunggah|diperbarui|posted|published|updated?)\b",
+    _I,
+)
 
 
 def find_dates(ctx: Context) -> None:
@@ -306,13 +312,27 @@ def _said_elsewhere(ctx: Context, pos: int, sa: int, told_as_past: bool) -> bool
         return False
     if told_as_past or _COMMENTATOR.search(text, said.start(), pos):
         return True
-    host = ctx.host.role.region.code if ctx.host is not None else None
+    if ctx.host is not None:
+        host: str | None = ctx.host.role.region.code
+    else:
+        # a ministry or national body sits in Jakarta; a foreign host in no region
+        national = ctx.host_party is not None and ctx.host_party.level == "national"
+        host = _JAKARTA if national else None
     for mention in starting_within(ctx.all_mentions, said.start(), pos - 1):
-        if mention.region.code != host and _AT.search(
+        if not _same_place(mention.region.code, host) and _AT.search(
             text, max(said.start(), mention.prefix_start - 40), mention.prefix_start
         ):
             return True
     return False
+
+
+def _same_place(code: str, host: str | None) -> bool:
+    """Whether a region is the host's, a place inside it or the province around it."""
+    if host is None:
+        return False
+    a, b = code.split("."), host.split(".")
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
 
 
 def _told_as_past(ctx: Context) -> bool:
