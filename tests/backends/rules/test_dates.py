@@ -104,6 +104,14 @@ def test_the_day_someone_spoke(statement: str, expected: str | None) -> None:
     assert _stage(VISIT + statement) == (expected, None)
 
 
+def test_an_older_visit_by_others_told_as_past_changes_nothing() -> None:
+    text = (
+        VISIT + "Pasar desa itu juga dikunjungi rombongan menteri beberapa waktu lalu. "
+        '"Kami belajar banyak," kata Sri Wahyuni kepada wartawan, Rabu (4/3).'
+    )
+    assert _stage(text) == ("2020-03-04", None)
+
+
 def test_a_ministry_is_visited_in_jakarta() -> None:
     text = (
         "Rombongan Komisi I DPRD Kabupaten Klaten berkonsultasi ke Kementerian Dalam Negeri "

@@ -336,12 +336,21 @@ def _same_place(code: str, host: str | None) -> bool:
 
 
 def _told_as_past(ctx: Context) -> bool:
-    """Whether the text tells the visit as past without a day ("beberapa waktu lalu")."""
+    """Whether the text tells the visit as past without a day ("beberapa waktu lalu").
+
+    The sentence must name a visit and one of its parties: another, older visit told
+    in passing says nothing of this one's statements.
+    """
+    parties = set(ctx.sides)
+    if ctx.host is not None:
+        parties.add(ctx.host.role.region.code)
     for m in _VAGUE_PAST.finditer(ctx.text):
         if in_spans(m.start(), ctx.skip):
             continue
         sa, sb = ctx.sentence_of(m.start())
-        if _VISIT_WORD.search(ctx.text, sa, sb):
+        if _VISIT_WORD.search(ctx.text, sa, sb) and any(
+            x.region.code in parties for x in starting_within(ctx.all_mentions, sa, sb - 1)
+        ):
             return True
     return False
 
