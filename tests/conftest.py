@@ -6,11 +6,17 @@ broken setup, not a reason to pass."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# The fake servers and helpers of the batch and job tests are plain modules (tests/batch,
+# tests/jobs); the CLI and LLM job tests use them too.
+for _helpers in (ROOT / "tests" / "batch", ROOT / "tests" / "jobs"):
+    if str(_helpers) not in sys.path:
+        sys.path.insert(0, str(_helpers))
 SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "evals" / "seeds"
 DEV = SHARED / "corpus" / "dev"

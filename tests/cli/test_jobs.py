@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
-
 from fakejobs import FakeJobServer, JobFaults
 from jobhelpers import row_ids, write_dump
 
@@ -33,6 +29,9 @@ def test_submit_status_collect(
     ids = write_dump(tmp_path / "dump.jsonl", 7, irrelevant_every=3)
     out = tmp_path / "out.jsonl"
     manifest = str(out) + ".jobs"
+    # the jobs run until the test shortens them: a loaded machine must not finish them
+    # before the first collect
+    fake.set_faults(job_s=60.0)
     args = ["jobs", "submit", str(tmp_path / "dump.jsonl"), "-o", str(out), "--no-progress"]
     assert main([*args, *model(fake), "--job-max-requests", "2"]) == 0
     err = capsys.readouterr().err
@@ -42,7 +41,6 @@ def test_submit_status_collect(
     assert [job["requests"] for job in jobs] == [2, 2]
     assert all(job["batch_id"].startswith("batch_") for job in jobs)
     # the jobs are still running: collect says so with exit code 3
-    fake.set_faults(job_s=60.0)
     assert main(["jobs", "collect", manifest, "--no-progress"]) == 3
     assert "still running" in capsys.readouterr().err
     fake.set_faults(job_s=0.0)

@@ -11,6 +11,7 @@ from visit_extract.normalize import (
     normalize_country,
     normalize_region,
     normalize_title,
+    published_from_url,
     resolve_date,
 )
 
@@ -206,13 +207,80 @@ TUESDAY = date(2019, 2, 26)
         ("Rabu, 9-5-2018", None, ("2018-05-09", None)),
         ("Februari 2019", None, ("2019-02", None)),
         ("tahun 2017", None, ("2017", None)),
-        ("Minggu lalu", TUESDAY, (None, None)),
+        # last week at the precision it supports: its month, or its year across months
+        ("Minggu lalu", TUESDAY, ("2019-02", None)),
+        ("pekan lalu", date(2019, 3, 5), ("2019", None)),
+        ("sepekan yang lalu", TUESDAY, ("2019-02", None)),
+        ("bulan lalu", TUESDAY, ("2019-01", None)),
+        ("dua minggu lalu", TUESDAY, (None, None)),
+        ("pekan lalu", None, (None, None)),
+        ("hari Minggu lalu", TUESDAY, ("2019-02-24", None)),
+        ("Jumat pekan lalu", date(2019, 3, 1), ("2019-02-22", None)),
+        ("Senin minggu lalu", TUESDAY, ("2019-02-18", None)),
+        ("Sabtu-Minggu (29/2-1/3/2020)", None, ("2020-02-29", "2020-03-01")),
+        ("(30/12-2/1/2020)", None, ("2019-12-30", "2020-01-02")),
+        ("28 Desember - 3 Januari 2019", None, ("2018-12-28", "2019-01-03")),
+        ("akhir Maret 2020", None, ("2020-03", None)),
+        # a range whose year is written once, at its end
+        ("28 Agustus hingga 6 September 2018", None, ("2018-08-28", "2018-09-06")),
+        ("29 Desember hingga 2 Januari 2020", None, ("2019-12-29", "2020-01-02")),
+        ("Senin (25/2) hingga Rabu (27/2/2019)", date(2018, 11, 1), ("2019-02-25", "2019-02-27")),
+        ("Rabu-Kamis (16-17/10)", date(2019, 10, 18), ("2019-10-16", "2019-10-17")),
+        ("10–12 Maret", None, ("--03-10", "--03-12")),
+        # spaces around the slashes
+        ("Selasa (7/6/ 2022)", None, ("2022-06-07", None)),
+        ("Selasa (7 / 6)", date(2022, 6, 8), ("2022-06-07", None)),
     ],
 )
 def test_resolve_date(
     expr: str, published: date | None, expected: tuple[str | None, str | None]
 ) -> None:
     assert resolve_date(expr, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        # Friday 8/11 was meant: the weekday falls on that day number in the
+        # publication's week, and 8/10 is a month before it
+        ("Jumat (8/10/2019)", date(2019, 11, 8), "2019-11-08"),
+        ("Jumat (8/10)", date(2019, 11, 9), "2019-11-08"),
+        # no day number with that weekday in the publication's week: kept as written
+        ("Senin (8/10/2019)", date(2019, 11, 8), "2019-10-08"),
+        # close to publication: kept as written, whatever the weekday
+        ("Jumat (5/11/2019)", date(2019, 11, 8), "2019-11-05"),
+        # without a publication date nothing can show a typo
+        ("Jumat (8/10/2019)", None, "2019-10-08"),
+        # a year past the next one is a slip; the weekday fits the publication's year
+        ("Kamis (20/2/3025)", date(2025, 2, 23), "2025-02-20"),
+    ],
+)
+def test_weekday_that_contradicts_its_date(
+    expr: str, published: date | None, expected: str
+) -> None:
+    assert resolve_date(expr, published)[0] == expected
+
+
+def test_a_range_moved_by_a_weekday_typo_keeps_its_length() -> None:
+    assert resolve_date("Kamis-Jumat (7-8/10/2019)", date(2019, 11, 9)) == (
+        "2019-11-07",
+        "2019-11-08",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.id/read/2018/07/12/0930/rombongan-tiba", date(2018, 7, 12)),
+        ("https://news.example.id/2019-02-26-bupati-belajar", date(2019, 2, 26)),
+        ("https://blog.example.id/2017/12/studi-banding.html", None),
+        ("https://news.example.id/2022/13/40/x", None),
+        ("https://news.example.id/?p=4470", None),
+        (None, None),
+    ],
+)
+def test_published_from_url(url: str | None, expected: date | None) -> None:
+    assert published_from_url(url) == expected
 
 
 def test_year_rolls_back_across_new_year() -> None:

@@ -13,7 +13,7 @@ from visit_extract.normalize.lexicon import (
     weekday_number,
 )
 
-__all__ = ["MONTHS", "WEEKDAYS", "resolve_date"]
+__all__ = ["MONTHS", "WEEKDAYS", "published_from_url", "resolve_date"]
 
 _DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|sd)\s*"
 
@@ -39,8 +39,28 @@ _RE_WORD_RANGE = re.compile(
 )
 _RE_MONTH_YEAR = re.compile(r"\b(" + MONTH_PATTERN + r")\.?\s+(\d{4})\b", re.IGNORECASE)
 _RE_YEAR = re.compile(r"\b(?:tahun\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
-_RE_WEEKDAY = re.compile(r"\b(" + WEEKDAY_PATTERN + r")\b(\s+(?:lalu|kemarin))?", re.IGNORECASE)
+_RE_WEEKDAY = re.compile(
+    r"\b(" + WEEKDAY_PATTERN + r")\b(\s+(?:lalu|kemarin))?(\s+(?:pekan|minggu)\s+lalu)?",
+    re.IGNORECASE,
+)
+# "29/2-1/3": a range across two months, written with both months
+_RE_NUM_SPAN = re.compile(
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*[-–—]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
+)
 _RE_END = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\b", re.IGNORECASE)
+# "7/6/ 2022", "7 / 6": spaces a writer left around the slashes of a numeric date
+_RE_SLASH_GAP = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
+# a year written out: four digits, or two after a day/month ("9/2/21")
+_RE_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\d/\d{1,2}/\d{2}\b")
+# "pekan lalu", "Minggu lalu" (last week), "bulan lalu"; "dua minggu lalu" is no week
+# the text pins down, and "hari Minggu lalu" is a Sunday
+_RE_LAST = re.compile(
+    r"(?<!hari )\b(?:se|(satu|dua|tiga|empat|beberapa|\d+)\s+)?(minggu|pekan|bulan)\s+"
+    r"(?:yang\s+)?lalu\b",
+    re.IGNORECASE,
+)
+# a URL path that dates the article: /2018/07/12/ or /2018-07-12/
+_RE_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.]|\D)")
 
 
 def _year(text: str | None) -> int | None:
@@ -51,9 +71,15 @@ def _year(text: str | None) -> int | None:
 
 
 def _fmt(day: int, month: int, year: int | None, published: date | None) -> str | None:
-    """ISO form of a day, filling a missing year from ``published``."""
+    """ISO form of a day, filling a missing year from ``published``.
+
+    A year later than the one after publication is a typo ("20/2/3025" in a 2025
+    article) and is read as missing.
+    """
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
+    if year is not None and published is not None and year > published.year + 1:
+        year = None
     if year is None and published is not None:
         year = published.year
         try:
@@ -87,15 +113,29 @@ def _weekday(name: str, published: date | None, strictly_before: bool) -> str | 
 def _first_date(expr: str, published: date | None) -> tuple[str | None, str | None, int]:
     """The first date or range in ``expr``: (start, end, position), end may be None."""
     found: list[tuple[int, str | None, str | None]] = []
-    m = _RE_WORD_RANGE.search(expr)
+    m = _RE_NUM_SPAN.search(expr)
     if m:
-        y2 = _year(m.group(6))
-        y1 = _year(m.group(3)) or y2
+        y2 = _year(m.group(5))
+        m1, m2 = int(m.group(2)), int(m.group(4))
+        y1 = y2 - 1 if y2 is not None and m1 > m2 else y2
         found.append(
             (
                 m.start(),
-                _fmt(int(m.group(1)), MONTHS[m.group(2).lower()], y1, published),
-                _fmt(int(m.group(4)), MONTHS[m.group(5).lower()], y2, published),
+                _fmt(int(m.group(1)), m1, y1, published),
+                _fmt(int(m.group(3)), m2, y2, published),
+            )
+        )
+    m = _RE_WORD_RANGE.search(expr)
+    if m:
+        y2 = _year(m.group(6))
+        m1, m2 = MONTHS[m.group(2).lower()], MONTHS[m.group(5).lower()]
+        # "28 Desember - 3 Januari 2019": the start is in the year before
+        y1 = _year(m.group(3)) or (y2 - 1 if y2 is not None and m1 > m2 else y2)
+        found.append(
+            (
+                m.start(),
+                _fmt(int(m.group(1)), m1, y1, published),
+                _fmt(int(m.group(4)), m2, y2, published),
             )
         )
     m = _RE_NUM_RANGE.search(expr)
@@ -135,6 +175,92 @@ def _first_date(expr: str, published: date | None) -> tuple[str | None, str | No
     return start, end, pos
 
 
+def _with_year_of(start: str, last: str) -> str:
+    """``start`` (written without a year) in the year of the range's ``last`` day: the
+    year before when its month and day come later ("28 Desember hingga 3 Januari 2019")."""
+    if len(last) != 10:
+        return start
+    year = int(last[:4])
+    if start[-5:] > last[-5:]:
+        year -= 1
+    return f"{year}{start[-6:]}" if start.startswith("--") else f"{year}{start[4:]}"
+
+
+def _as_weekday_says(expr: str, iso: str, published: date | None) -> str:
+    """The date ``iso`` unless its weekday in ``expr`` and ``published`` show a typo.
+
+    LABELING.md: a written date that contradicts its weekday is kept, unless it is a week
+    or more away from publication while the same day number with that weekday falls in
+    the publication's week ("Jumat (8/10/2019)" in an article of Friday 2019-11-08):
+    then that day is meant.
+    """
+    if published is None or len(iso) != 10:
+        return iso
+    m = _RE_WEEKDAY.search(expr)
+    if m is None or m.group(2):
+        return iso
+    target = weekday_number(m.group(1))
+    written = date.fromisoformat(iso)
+    if target is None or written.weekday() == target or abs((published - written).days) < 7:
+        return iso
+    for back in range(7):
+        day = published - timedelta(days=back)
+        if day.day == written.day and day.weekday() == target:
+            return day.isoformat()
+    return iso
+
+
+def _weekday_last_week(name: str, published: date | None) -> str | None:
+    target = weekday_number(name)
+    if published is None or target is None:
+        return None
+    monday = published - timedelta(days=published.weekday() + 7)
+    return (monday + timedelta(days=target)).isoformat()
+
+
+def _last_period(m: re.Match[str], published: date | None) -> str | None:
+    """Last week ("pekan lalu", "Minggu lalu") or last month at the precision they support.
+
+    Last week is the calendar week before publication's: its month when the whole week
+    lies in one month, else its year (LABELING.md: the precision the text supports).
+    "dua minggu lalu", "beberapa pekan lalu" pin down nothing.
+    """
+    count = (m.group(1) or "").lower()
+    if published is None or count not in ("", "satu"):
+        return None
+    if m.group(2).lower() == "bulan":
+        last = published.replace(day=1) - timedelta(days=1)
+        return f"{last.year}-{last.month:02d}"
+    monday = published - timedelta(days=published.weekday() + 7)
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year}-{monday.month:02d}"
+    return str(sunday.year) if monday.year == sunday.year else None
+
+
+def published_from_url(url: str | None) -> date | None:
+    """The publication date a URL path gives (``/2018/07/12/``), else None.
+
+    Only a full date: a path with a year and month alone (``/2017/12/``) does not date
+    the article (LABELING.md keeps its day-month dates without a year).
+
+    Args:
+        url: the article's address, if known.
+
+    Returns:
+        The date, or None when the path holds no valid full date.
+    """
+    if not url:
+        return None
+    m = _RE_URL_DATE.search(url)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | None]:
     """Resolve a date expression to LABELING.md forms: ``(start, end)``.
 
@@ -142,7 +268,9 @@ def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | N
     "25 Feb", "10–11 Februari 2026", "23-24/3", "Senin (25/2) hingga Rabu (27/2)",
     "hingga Rabu (27/2)" (an end date only), "Februari 2019", "tahun 2017", a bare
     weekday ("Senin": the last such day on or before ``published``), "Senin lalu"
-    (strictly before), "kemarin" and "hari ini".
+    (strictly before), "kemarin", "hari ini", and "pekan lalu" / "bulan lalu" (a month
+    or a year). A range written with its year at the end gives the start that year; a
+    weekday that contradicts its date may correct it (see :func:`_as_weekday_says`).
 
     Args:
         expr: the expression, a short passage of text.
@@ -152,7 +280,7 @@ def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | N
     Returns:
         ``(start, end)``; ``end`` only when the expression gives a last day.
     """
-    text = " ".join(expr.split())
+    text = _RE_SLASH_GAP.sub("/", " ".join(expr.split()))
     if not text:
         return None, None
     # "hingga Rabu (27/2)": split off the end part first.
@@ -162,16 +290,33 @@ def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | N
         s1, e1, _ = _first_date(before, published)
         s2, e2, _ = _first_date(after, published)
         if s2 is not None and e1 is None:
+            s2 = _as_weekday_says(after, s2, published)
             if s1 is None and not before.strip():
                 return None, s2
             if s1 is not None:
-                return s1, e2 or s2
+                last = e2 or s2
+                if not _RE_HAS_YEAR.search(before) and _RE_HAS_YEAR.search(after):
+                    s1 = _with_year_of(s1, last)
+                return _as_weekday_says(before, s1, published), last
     start, end, _ = _first_date(text, published)
     if start is not None:
+        fixed = _as_weekday_says(text, start, published)
+        if fixed != start and end is not None and len(end) == 10:
+            # the same slip moved the range's last day ("Rabu-Kamis (16-17/10)")
+            shift = date.fromisoformat(fixed) - date.fromisoformat(start)
+            end = (date.fromisoformat(end) + shift).isoformat()
+        start = fixed
         if end is not None and end == start:
             end = None
         return start, end
     low = text.lower()
+    m = _RE_WEEKDAY.search(text)
+    if m and m.group(3):
+        # "Jumat pekan lalu": that weekday in the week before publication's
+        return _weekday_last_week(m.group(1), published), None
+    last_m = _RE_LAST.search(text)
+    if last_m:
+        return _last_period(last_m, published), None
     if published is not None:
         if re.search(r"\bkemarin\b", low) and not _RE_WEEKDAY.search(low):
             return (published - timedelta(days=1)).isoformat(), None
@@ -179,9 +324,6 @@ def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | N
             return published.isoformat(), None
     m = _RE_WEEKDAY.search(text)
     if m:
-        # "Minggu lalu" is "last week", not a Sunday.
-        if m.group(1).lower() == "minggu" and m.group(2):
-            return None, None
         return _weekday(m.group(1), published, strictly_before=bool(m.group(2))), None
     m = _RE_YEAR.search(text)
     if m:

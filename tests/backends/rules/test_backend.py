@@ -47,6 +47,19 @@ def test_two_delegations_one_host() -> None:
     assert "public_service" in sigi.domains
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://berita.example.id/read/2019/02/26/1030/bupati-belajar", "2019-02-25"),
+        # a year and month alone do not date the article: the day keeps no year
+        ("https://berita.example.id/2019/02/bupati-belajar.html", "--02-25"),
+    ],
+)
+def test_a_dated_url_stands_in_for_a_missing_publication_date(url: str, expected: str) -> None:
+    result = RulesBackend(Settings()).extract(Article(id="t", text=TWO_DELEGATIONS, url=url))
+    assert {v.start_date for v in result.visits} == {expected}
+
+
 def test_dprd_visit_is_legislative_with_leader_and_receiver() -> None:
     result = RulesBackend(Settings()).extract(Article(id="t", text=DPRD_VISIT))
     assert result.is_study_visit and len(result.visits) == 1

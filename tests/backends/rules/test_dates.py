@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from visit_extract.backends.rules.context import read_article
-from visit_extract.backends.rules.dates import visit_dates
+from visit_extract.backends.rules.dates import find_dates, visit_dates
+
+from .support import context_through
 
 PUBLISHED = date(2020, 3, 6)
 
@@ -35,8 +37,8 @@ def _dates(text: str, published: date | None = PUBLISHED) -> tuple[str | None, s
             ("2020-03-03", "2020-03-05", "Selasa (3/3)"),
         ),
         (
-            "Kunjungan berlangsung 10-12 Agustus 2021 di Gianyar.",
-            ("2021-08-10", "2021-08-12", "10-12 Agustus 2021"),
+            "Kunjungan berlangsung 2-4 Maret 2020 di Gianyar.",
+            ("2020-03-02", "2020-03-04", "2-4 Maret 2020"),
         ),
         ("Kunjungan itu digelar kemarin di aula kantor bupati.", ("2020-03-05", None, "kemarin")),
     ],
@@ -44,6 +46,11 @@ def _dates(text: str, published: date | None = PUBLISHED) -> tuple[str | None, s
 )
 def test_visit_dates(text: str, expected: tuple[str | None, str | None, str]) -> None:
     assert _dates(text) == expected
+
+
+def test_a_posting_stamp_is_the_publication_not_the_visit() -> None:
+    text = "Diposting 6 Maret 2020\nPemkot Salatiga belajar ke Kabupaten Gianyar."
+    assert _dates(text) == (None, None, "")
 
 
 def test_a_year_written_later_completes_the_day() -> None:
@@ -59,3 +66,131 @@ def test_a_bare_weekday_needs_the_visits_words() -> None:
 def test_dates_in_read_also_passages_are_ignored() -> None:
     text = "Baca juga: Rombongan tiba Senin (2/3)\nRombongan berkunjung Rabu (4/3)."
     assert _dates(text)[0] == "2020-03-04"
+
+
+def _stage(text: str, published: date | None = PUBLISHED) -> tuple[str | None, str | None]:
+    """Dates from the stage in the pipeline, after the host and visitors are known."""
+    ctx = context_through(text, find_dates, published)
+    return ctx.start_date, ctx.end_date
+
+
+VISIT = (
+    "Rombongan Pemkab Klaten yang dipimpin Bupati Klaten Sri Wahyuni berkunjung ke Kabupaten "
+    "Gianyar untuk belajar soal pasar desa. Mereka diterima Bupati Gianyar Made Wirata. "
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # said to the press, nothing shows it was away from the visit: a day of the visit
+        (
+            '"Kami belajar banyak," kata Bupati Klaten Sri Wahyuni kepada wartawan, Rabu (4/3).',
+            "2020-03-04",
+        ),
+        # said at the host
+        ('"Kami belajar banyak," ujar Sri Wahyuni di Gianyar, Rabu (4/3).', "2020-03-04"),
+        # said in the host's province: at the host
+        ('"Kami belajar banyak," ujar Sri Wahyuni di Bali, Rabu (4/3).', "2020-03-04"),
+        # said back home: the day of the statement, not of the visit
+        ('"Kami belajar banyak," ujar Sri Wahyuni di Klaten, Rabu (4/3).', None),
+        # a commentator's day
+        ('"Itu pemborosan," kata pengamat kebijakan Rudi Hartono, Rabu (4/3).', None),
+        ('"Itu pemborosan," tegas Ketua LSM Pantau Anggaran, Rabu (4/3).', None),
+    ],
+    ids=["to-the-press", "at-the-host", "host-province", "back-home", "observer", "ngo"],
+)
+def test_the_day_someone_spoke(statement: str, expected: str | None) -> None:
+    assert _stage(VISIT + statement) == (expected, None)
+
+
+def test_an_older_visit_by_others_told_as_past_changes_nothing() -> None:
+    text = (
+        VISIT + "Pasar desa itu juga dikunjungi rombongan menteri beberapa waktu lalu. "
+        '"Kami belajar banyak," kata Sri Wahyuni kepada wartawan, Rabu (4/3).'
+    )
+    assert _stage(text) == ("2020-03-04", None)
+
+
+def test_a_ministry_is_visited_in_jakarta() -> None:
+    text = (
+        "Rombongan Komisi I DPRD Kabupaten Klaten berkonsultasi ke Kementerian Dalam Negeri "
+        'soal tata tertib dewan. "Kami mendapat banyak masukan," ujar Ketua Komisi I Budi '
+        "Santosa di Jakarta, Rabu (4/3)."
+    )
+    assert _stage(text) == ("2020-03-04", None)
+
+
+def test_a_visit_told_as_past_is_not_dated_by_a_later_statement() -> None:
+    text = (
+        "Rombongan Pemkab Klaten berkunjung ke Kabupaten Gianyar beberapa waktu lalu. "
+        '"Hasilnya akan kami terapkan," kata Bupati Klaten Sri Wahyuni, Kamis (5/3).'
+    )
+    assert _stage(text) == (None, None)
+
+
+def test_a_range_after_sejak_is_the_visit_not_a_founding_date() -> None:
+    text = VISIT + "Kegiatan itu berlangsung sejak 2 hingga 4 Maret 2020 di Gianyar."
+    assert _stage(text) == ("2020-03-02", "2020-03-04")
+    founded = VISIT + "Pasar itu berdiri sejak 12 Maret 2012, kata kepala desa."
+    assert _stage(founded) == (None, None)
+
+
+def test_the_inauguration_of_officials_is_another_event() -> None:
+    text = (
+        "Sebelum berangkat, anggota DPRD Klaten dilantik Senin (2/3). "
+        + VISIT
+        + "Mereka tiba Rabu (4/3)."
+    )
+    assert _stage(text) == ("2020-03-04", None)
+
+
+def test_a_day_still_to_come_is_a_plan() -> None:
+    text = VISIT + "Kunjungan balasan digelar 20 Maret mendatang. Mereka tiba Rabu (4/3)."
+    assert _stage(text) == ("2020-03-04", None)
+    text = VISIT + "Kunjungan balasan digelar 20 Maret 2020. Mereka tiba Rabu (4/3)."
+    assert _stage(text) == ("2020-03-04", None)
+    # without a publication date nothing is known to be still to come
+    assert _stage(text, None) == ("2020-03-20", None)
+
+
+def test_a_month_dates_the_visit_only_outside_a_period() -> None:
+    assert _stage(VISIT + "Kunjungan itu berlangsung akhir Februari 2020.") == ("2020-02", None)
+    text = VISIT + "Sepanjang Januari hingga awal Maret 2020 ada 12 rombongan berkunjung."
+    assert _stage(text) == (None, None)
+
+
+def test_ranges_written_with_a_dash_or_across_months() -> None:
+    assert _stage(VISIT + "Mereka tiba Senin (2/3) - Rabu (4/3).") == ("2020-03-02", "2020-03-04")
+    assert _stage(VISIT + "Kunjungan digelar Sabtu-Minggu (29/2-1/3).") == (
+        "2020-02-29",
+        "2020-03-01",
+    )
+    assert _stage(VISIT + "Rombongan tiba Jumat pekan lalu.") == ("2020-02-28", None)
+
+
+def test_last_week_is_a_fallback_at_its_own_precision() -> None:
+    text = "Pekan lalu rombongan Pemkab Klaten berkunjung ke Kabupaten Gianyar."
+    # Thursday 12 March: last week ran from 2 to 8 March
+    assert _stage(text, date(2020, 3, 12)) == ("2020-03", None)
+    # Friday 6 March: last week straddled February and March
+    assert _stage(text) == ("2020", None)
+    # an exact day in a sentence about the visit wins over it
+    text = (
+        "Pekan lalu rombongan Pemkab Klaten berkunjung ke Kabupaten Gianyar. "
+        "Rombongan tiba di Gianyar, Selasa (25/2)."
+    )
+    assert _stage(text) == ("2020-02-25", None)
+
+
+def test_the_day_a_trip_ends_is_its_last_day_never_its_first() -> None:
+    text = (
+        "Bupati Klaten menyudahi lawatannya ke Kabupaten Gianyar pada 6 Maret 2020. "
+        "Rombongan Pemkab Klaten tiba di Gianyar pada 2 Maret 2020."
+    )
+    assert _stage(text) == ("2020-03-02", "2020-03-06")
+    text = VISIT + "Mereka tiba Senin (2/3) dan pulang Kamis (5/3)."
+    assert _stage(text) == ("2020-03-02", "2020-03-05")
+    # a visit under way at publication (6 March) may end after it
+    text = VISIT + "Mereka tiba Rabu (4/3) dan pulang Senin (9/3)."
+    assert _stage(text) == ("2020-03-04", "2020-03-09")

@@ -7,6 +7,7 @@ import time
 from visit_extract.backends.rules.extractor import extract_visits
 from visit_extract.backends.rules.relevance import relevance_score
 from visit_extract.config import Settings
+from visit_extract.normalize import published_from_url
 from visit_extract.registry import BackendCapabilities
 from visit_extract.schema import Article, VisitExtraction
 
@@ -57,7 +58,9 @@ class RulesBackend:
         started = time.perf_counter()
         score = relevance_score(article.text, article.title, article.published)
         relevant = score >= THRESHOLD
-        visits = extract_visits(article.text, article.published) if relevant else []
+        # a dated URL path (/2019/02/26/) stands in for a missing publication date
+        published = article.published or published_from_url(article.url)
+        visits = extract_visits(article.text, published) if relevant else []
         warnings = []
         if relevant and not visits:
             if score >= CONFIDENT:

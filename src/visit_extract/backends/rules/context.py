@@ -9,6 +9,7 @@ earlier stages wrote, so any stage can be tested on a context built from invente
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,6 +27,9 @@ from visit_extract.schema import Evidence, Party
 
 #: A ``(start, end)`` character span of the article text.
 Span = tuple[int, int]
+#: How far either side of a position its sentence reaches at most (news sentences run to
+#: a few hundred characters; a longer one is a scrape that lost its full stops).
+SENTENCE_REACH = 1500
 
 
 @dataclass
@@ -168,10 +172,17 @@ class Context:
         return Evidence(field=fieldname, quote=self.text[a:b], start=a, end=b)
 
     def sentence_of(self, pos: int) -> Span:
-        """The sentence around ``pos``; 200 characters either side when none holds it."""
-        for a, b in self.sents:
-            if a <= pos < b:
-                return a, b
+        """The sentence around ``pos``; 200 characters either side when none holds it.
+
+        Stages ask once per match and read the whole sentence, so both the lookup (a
+        binary search) and the answer are bounded: of a run-on "sentence" (a scrape
+        without full stops) only the :data:`SENTENCE_REACH` characters either side of
+        ``pos`` count, and every stage stays linear in the text.
+        """
+        i = bisect_right(self.sents, pos, key=_span_start) - 1
+        if i >= 0 and pos < self.sents[i][1]:
+            a, b = self.sents[i]
+            return max(a, pos - SENTENCE_REACH), min(b, pos + SENTENCE_REACH)
         return max(0, pos - 200), pos + 200
 
     def masked(self) -> str:
@@ -183,6 +194,10 @@ class Context:
             for i in range(a, min(b, len(chars))):
                 chars[i] = " "
         return "".join(chars)
+
+
+def _span_start(span: Span) -> int:
+    return span[0]
 
 
 def read_article(text: str, published: date | None) -> Context:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from visit_extract.backends.rules.context import Context, Side, Span
-from visit_extract.backends.rules.mentions import Mention, in_spans
+from visit_extract.backends.rules.mentions import Mention, in_spans, starting_within
 from visit_extract.normalize.lexicon import kind_of
 
 _I = re.IGNORECASE
@@ -159,9 +159,10 @@ def _size(ctx: Context, sides: dict[str, Side]) -> dict[str, tuple[int, int, int
         if owner is None:
             best_pos = -1
             for code, ms in visitor_mentions.items():
-                for vm in ms:
-                    if best_pos < vm.start < m.start() and m.start() - vm.start < 600:
-                        best_pos, owner = vm.start, code
+                # the last mention before the number (a binary search, not a scan)
+                earlier = starting_within(ms, m.start() - 599, m.start() - 1)
+                if earlier and best_pos < earlier[-1].start:
+                    best_pos, owner = earlier[-1].start, code
         if owner is None and len(visitor_mentions) == 1:
             owner = next(iter(visitor_mentions))
         if owner is None:

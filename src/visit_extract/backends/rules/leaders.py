@@ -29,6 +29,9 @@ from visit_extract.backends.rules.titles import title_at
 from visit_extract.schema import Leader
 
 _I = re.IGNORECASE
+# Longer than any region mention or titled name: how far before a window the ones that
+# end inside it may start.
+_LONGEST = 400
 
 _MANNER = (
     r"(?:(?:langsung|secara\s+langsung|secara\s+resmi|resmi|hangat|dengan\s+hangat|baik|"

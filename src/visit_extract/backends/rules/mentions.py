@@ -7,7 +7,10 @@ Everything here works on the original article text so that every span can become
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from visit_extract.normalize import normalize_region, region_hint
 from visit_extract.normalize.gazetteer import Region, gazetteer, key
@@ -151,8 +154,37 @@ def ignored_spans(text: str) -> list[tuple[int, int]]:
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``pos`` falls inside one of ``spans``."""
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` falls inside one of ``spans`` (sorted, not overlapping).
+
+    A binary search, so that a check per match stays linear in the text overall.
+    """
+    i = bisect_right(spans, pos, key=_span_start) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_L = TypeVar("_L", bound=_Located)
+
+
+def starting_within(items: Sequence[_L], lo: int, hi: int) -> Sequence[_L]:
+    """The items (sorted by ``start``) that start at ``lo`` to ``hi`` inclusive, in order.
+
+    A binary search: a stage that looks for the mentions or people near each of its
+    matches must not scan them all every time, which is quadratic in the text.
+    """
+    return items[bisect_left(items, lo, key=_start_of) : bisect_right(items, hi, key=_start_of)]
+
+
+def _start_of(item: _Located) -> int:
+    return item.start
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -246,20 +278,27 @@ def find_regions(text: str) -> list[Mention]:
         hint = region_hint(" ".join(prefix_words)) if prefix_words else None
         raw.append((s, end, prefix_start, k, hint, prefix_words))
         i += n
+    # the names with an abbreviation inside replace what was read of them, all at once
+    # (the spans do not overlap), so that many of them stay linear in the text
+    at_start = {r[0]: r for r in raw}
+    whole: list[tuple[int, int, int, str, str | None, list[str]]] = []
     for pm in _PAREN_NAME.finditer(text):
         tokens = pm.group(1).split()
         for t in range(len(tokens)):
             k = key(" ".join(tokens[t:]) + pm.group(2))
             if k in gaz.all_keys:
                 a = pm.start(1) + pm.group(1).index(tokens[t]) if t else pm.start(1)
-                b = pm.end(2)
-                kept = [r for r in raw if r[1] <= a or r[0] >= b]
-                pfx = [r for r in raw if r[0] == a]
-                p_start = pfx[0][2] if pfx else a
-                hint = pfx[0][4] if pfx else None
-                raw = [*kept, (a, b, p_start, k, hint, [])]
-                raw.sort(key=lambda r: r[0])
+                pfx = at_start.get(a)
+                whole.append((a, pm.end(2), pfx[2] if pfx else a, k, pfx[4] if pfx else None, []))
                 break
+    if whole:
+        ends = [w[1] for w in whole]
+
+        def covered(r: tuple[int, int, int, str, str | None, list[str]]) -> bool:
+            i = bisect_left(whole, r[1], key=lambda w: w[0]) - 1
+            return i >= 0 and ends[i] > r[0]
+
+        raw = sorted([r for r in raw if not covered(r)] + whole, key=lambda r: r[0])
     # Document-level level votes for each bare name: "Pemkot Malang" anywhere in the
     # article makes a later bare "Malang" the city.
     votes: dict[str, dict[str, int]] = {}

@@ -9,7 +9,7 @@ are read by :mod:`.names` (a name must look like one) and titles by :mod:`.title
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from visit_extract.backends.rules.mentions import Mention
@@ -227,6 +227,40 @@ def same_person(people: list[Person], name: str) -> Person | None:
     if titled:
         return titled[0]
     return matches[0] if matches else None
+
+
+def _past_qualifiers(qualifiers: list[Mention], pos: int) -> int:
+    """Where the text goes on after the locating provinces that follow ``pos``.
+
+    Each qualifier (in text order) whose prefix starts 0 to 3 characters after the
+    current position moves it to its end. Only the ones that start after ``pos`` can,
+    so the walk begins there (a binary search) and stops as soon as none can.
+    """
+    i = bisect_left(qualifiers, pos, key=lambda q: q.start)
+    while i < len(qualifiers):
+        q = qualifiers[i]
+        if 0 <= q.prefix_start - pos <= 3:
+            pos = q.end
+        elif q.prefix_start > pos + 3:
+            break
+        i += 1
+    return pos
+
+
+class _Taken:
+    """Spans already read as names; ``pos in taken`` by binary search, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        # the furthest end among the spans starting at or before each one
+        self._reach: list[int] = []
+        for _, b in spans:
+            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._reach[i]
 
 
 _RANK = [
