@@ -74,7 +74,10 @@ def test_cancel(fake: FakeJobServer, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["jobs", "cancel", str(out) + ".jobs", "--api-key", "bad-key"]) == 2
     assert "rejected the credentials" in capsys.readouterr().err
     assert main(["jobs", "cancel", str(out) + ".jobs", "--api-key", "test-key"]) == 0
-    assert "cancel" in capsys.readouterr().out  # cancelling, or already cancelled
+    # the provider got the cancel; what the report then shows (cancelling, finalizing,
+    # cancelled) depends on how fast the fake ends the job
+    assert fake.stats["cancels"] >= 1
+    assert capsys.readouterr().out
     assert "test-key" not in (tmp_path / "out.jsonl.jobs" / "manifest.json").read_text()
 
 
