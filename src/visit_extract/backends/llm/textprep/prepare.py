@@ -8,7 +8,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from visit_extract.backends.llm.textprep.boilerplate import inline_spans, is_boilerplate
-from visit_extract.backends.llm.textprep.chars import normalise_chars
+from visit_extract.normalize.chars import normalise_chars
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ zero-width characters, and NFC composition.
 
 Scraped articles carry mojibake (``"¬†"`` for a no-break space, ``"â€œ"`` for a curly
 quote) and typographic spaces; :func:`normalise_chars` repairs them and records, per
-repaired character, the span of the original it came from.
+repaired character, the span of the original it came from. :func:`repair_text` wraps
+that for readers that quote the original (the rules backend): the repaired text and a
+map from its spans back to the original's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from dataclasses import dataclass
 
 
 def _mojibake_forms(char: str) -> set[str]:
@@ -163,4 +166,47 @@ def normalise_chars(text: str) -> tuple[str, array[int], array[int], int]:
     return "".join(parts), starts, ends, repaired
 
 
-__all__ = ["normalise_chars"]
+@dataclass(frozen=True)
+class RepairedText:
+    """A text after :func:`normalise_chars`, with the map back to the original.
+
+    Attributes:
+        text: the repaired text.
+        original: the text it was repaired from.
+    """
+
+    text: str
+    original: str
+    _starts: array[int]
+    _ends: array[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span ``[start, end)`` of :attr:`text` to the span of :attr:`original`
+        its characters were made from (an empty span maps to an empty span)."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) outside repaired text of {len(self.text)}")
+        if start == end:
+            pos = self._starts[start] if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+
+def repair_text(text: str) -> RepairedText | None:
+    """The text with mojibake, odd spaces and line ends repaired, or None when the
+    repair changes nothing (most articles: checking costs one scan of the text).
+
+    Args:
+        text: the text as scraped.
+
+    Returns:
+        The repaired text and its offset map, or None.
+    """
+    if text.isascii() and _SPECIAL.search(text) is None:
+        return None
+    fixed, starts, ends, _ = normalise_chars(text)
+    if fixed == text:
+        return None
+    return RepairedText(fixed, text, starts, ends)
+
+
+__all__ = ["RepairedText", "normalise_chars", "repair_text"]
