@@ -9,7 +9,8 @@ A hand-weighted logistic score, calibrated so that 0.5 is the decision point of
   ilmu...), learning trips abroad or to a named place, regional or national actors, a
   learning purpose, and visit statements told as done with their day nearby;
 * evidence of another kind of trip: inspections and supervision by a superior,
-  students, foreign delegations, recess, party work, plans, cancellations, holidays;
+  students, foreign delegations, recess, party work, courtesy calls, plans,
+  cancellations, holidays;
 * evidence of a piece *about* visits rather than the report of one: explainers,
   criticism, habits ("doyan kunker"), tallies ("38 instansi sudah studi banding ke
   sini"), old records, negated or hypothetical visits, a headline with visits as its
@@ -75,6 +76,9 @@ def _standing(text: str, start: int, end: int, cutoff: int | None) -> Standing:
         return "fame"
     if cue.PAST_BEFORE.search(before) or (cutoff and _years_before(text, start, end, cutoff)):
         return "old"
+    # "studi banding ke Kota X pekan depan": the plan is told after the trip
+    if cue.FUTURE_AFTER.match(text, end, end + 80):
+        return "planned"
     return "done"
 
 
@@ -105,6 +109,8 @@ def _realised(story: str, cutoff: int | None) -> dict[str, int]:
     done = anchored = crowd = 0
     for m in cue.REALISED.finditer(story):
         standing = _standing(story, m.start(), m.end(), cutoff)
+        if cue.CROWD_OBJECT.search(m.group()):
+            standing = "crowd"
         crowd += standing == "crowd"
         if standing != "done":
             continue
@@ -239,6 +245,7 @@ def _features(
         "student_visitor": _count(cue.STUDENT_VISITOR, body, 2),
         "national_body": _count(cue.NATIONAL_BODY, body, 4),
         "oversight": _count(cue.OVERSIGHT, body, 4),
+        "courtesy": _count(cue.COURTESY, body, 3),
         "party": _count(cue.PARTY, body, 4),
         "planned": _count(cue.PLANNED, body, 4),
         "cancel": _count(cue.CANCEL, body, 3),
@@ -287,7 +294,7 @@ def _evidence(f: dict[str, float]) -> float:
 
 def _other_trips(f: dict[str, float]) -> float:
     """What speaks for another kind of trip: inspections, students, foreign delegations,
-    recess and party work, plans, cancellations, holidays."""
+    recess and party work, courtesy calls, plans, cancellations, holidays."""
     z = 0.35 * min(f["national"], 6) if f["gov"] < 4 else 0.15 * min(f["national"], 6)
     # study visits tour sites too ("meninjau Mal Pelayanan Publik")
     z += (0.3 if f["strong"] else 0.7) * min(f["inspect"], 4)
@@ -295,6 +302,9 @@ def _other_trips(f: dict[str, float]) -> float:
     z += 0.3 * min(f["company"], 5)
     z += 0.45 * min(f["student"], 5) + 1.5 * min(f["student_visitor"], 2)
     z += 0.7 * min(f["oversight"], 3) + 0.5 * min(f["party"], 4)
+    # a courtesy call or coordination with no study term and no purpose of learning
+    if not (f["strong"] or f["learn_strong"]):
+        z += 1.0 * min(f["courtesy"], 2)
     z += 2.5 * min(f["foreign_visitor"], 3) + 2.0 * f["foreign_head"]
     # a plan without any sign of a visit under way is not a visit
     if f["planned_stmt"] and not f["done"]:

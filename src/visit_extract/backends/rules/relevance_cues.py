@@ -39,6 +39,14 @@ FOREIGN_PLACES = (
     r"mongolia|iran|uzbekistan|kazakhstan|nigeria|kenya|rwanda|ethiopia|maroko|tunisia|fiji)"
 )
 
+#: A destination abroad: "ke Jepang", "di negeri Belanda", and a city or region named with
+#: its country ("ke Gwangju, Korea Selatan", "di Den Haag, Belanda"), which news writes
+#: for any foreign place that needs introducing.
+_ABROAD = (
+    r"\b(?:ke|di)\s+(?:(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+){0,2},\s+)?"
+    r"(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b"
+)
+
 # --- the gate and the names of a visit -------------------------------------------------
 
 #: One search decides whether an article deserves a closer look.
@@ -77,26 +85,31 @@ RECEIVED = re.compile(
 LEARN = re.compile(
     r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
     r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|"
-    r"\b(?:ber)?konsultasi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\b(?:me)?replikasi\b|"
+    r"\b(?:ber)?konsultasi\b|\bsh[ae]ring\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\b(?:me)?replikasi\b|"
     r"\bmengadopsi\b|\bmeniru\b|\brujukan\b|\bpercontohan\b|\b(?:ter)?inspirasi\b|"
     r"\b(?:guna|untuk)\s+melihat\b|\bmemahami\b|\bmenggali\b|\bingin\s+tahu\b|"
     r"\bmelihat\s+(?:langsung|dari\s+dekat)\b|\bmencari\s+(?:tahu|referensi|masukan|contoh|"
-    r"inspirasi)\b|\bmasukan\b|\bbelajar\b|\bmengetahui\b",
+    r"inspirasi)\b|\bmasukan\b|\bbelajar\b|\bmengetahui\b|\b(?:men|di)jajaki\b|"
+    r"\bpenjajakan\b|\b(?:studi|kajian)\s+kelayakan\b|\bfeasibility\s+study\b",
     _I,
 )
 #: The purposes that make a trip a study visit: to learn, study, copy, consult, share
 #: experience, see how another body does something, or set up cooperation.
 LEARN_STRONG = re.compile(
-    r"\bbelajar\b|\bmempelajari\b|\bstudi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu)|"
+    r"\bbelajar\b|\bmempelajari\b|\bstudi\b|\bsh[ae]ring\b|berbagi\s+(?:pengalaman|ilmu)|"
     r"\breplikasi\b|\bmereplikasi\b|\bmengadopsi\b|\bmeniru\b|\bmencontoh\b|"
     r"\b(?:ter|meng)?inspirasi\b|\bmemahami\b|\bmendalami\b|\bpraktik\s+(?:baik|terbaik)\b|"
     r"\bbest\s+practices?\b|\b(?:ber)?konsultasi\b|\bbertukar\s+(?:pikiran|pengalaman|informasi)\b|"
-    r"\bmenimba\b|\bberguru\b|\b(?:menggali|gali)\s+(?:informasi|ilmu|pengalaman)\b|"
+    r"\bmenimba\b|\bberguru\b|"
+    r"\b(?:menggali|gali|menyerap|serap)\s+(?:informasi|ilmu|pengalaman|praktik|praktek|"
+    r"pengetahuan|inovasi)\b|"
     # to see how another body does it, not how a project stands
     r"\b(?:melihat|mengetahui|mengenal|menyaksikan)\s+(?:langsung\s+|dari\s+dekat\s+|"
-    r"lebih\s+dekat\s+)?(?:inovasi|penerapan|keberhasilan|kesuksesan|rahasia|cara|bagaimana|"
-    r"sistem)\b|"
-    r"\b(?:menjajaki|penjajakan|menjalin|merintis|memperkuat)\s+kerja\s*sama\b|"
+    r"lebih\s+(?:dekat|jauh|dalam)\s+(?:tentang\s+|soal\s+|mengenai\s+)?)?(?:inovasi|penerapan|"
+    r"keberhasilan|kesuksesan|rahasia|cara|bagaimana|sistem|strategi|kiat|resep)\b|"
+    r"\b(?:menjalin|merintis|memperkuat)\s+kerja\s*sama\b|\b(?:men|di)jajaki\b|\bpenjajakan\b|"
+    # a trip to judge whether a programme or a purchase would work at home
+    r"\b(?:studi|kajian)\s+kelayakan\b|\bfeasibility\s+study\b|"
     r"\bpenandatanganan\s+(?:mou|nota\s+kesepahaman|perjanjian\s+kerja\s*sama)\b",
     _I,
 )
@@ -143,15 +156,13 @@ TRIP_FRAME = re.compile(
     r"\blawatan\b|\bmelawat\b|\b(?:ber)?konsultasi\s+(?:[\w-]+\s+){0,3}?(?:ke|di)\s+(?-i:[A-Z])|"
     r"\bbelajar\s+(?:[\w-]+\s+){0,4}?ke\s+(?:(?-i:[A-Z])|(?:\w+\s+)?negara\b)|"
     r"\b(?:menggali|mengadopsi|meniru|mencontoh|mereplikasi)\s+(?:[\w-]+\s+){0,4}?(?:ke|di|dari)\s+"
-    r"(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Pemerintah)\b|"
-    r"\b(?:ke|di)\s+(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b",
+    r"(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Pemerintah)\b|" + _ABROAD,
     _I,
 )
 #: A trip abroad to a programme of the host ("mengikuti workshop ... di Tokyo",
 #: "memenuhi undangan ... ke Korea Selatan").
 ABROAD_PROGRAM = re.compile(
-    r"\b(?:mengikuti|menghadiri|memenuhi\s+undangan|diundang)\b[^.\n]{0,120}?\b(?:ke|di)\s+"
-    r"(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b",
+    r"\b(?:mengikuti|menghadiri|memenuhi\s+undangan|diundang)\b[^.\n]{0,120}?" + _ABROAD,
     _I,
 )
 _INST = (
@@ -186,22 +197,40 @@ REALISED = re.compile(
     r"\b(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + r"|kunjungan|"
     r"belajar|berkunjung|mengunjungi|bertandang|menyambangi|bertolak|tiba|datang|melawat|"
     r"(?:ber)?konsultasi)(?:\s+[\w-]+){0,6}?\s+(?:ke|di)\s+(?-i:[A-Z])|"
+    # a delegation sent or led somewhere ("memimpin delegasi Pemkot X ke Brisbane")
+    r"\b(?:delegasi|rombongan)(?:\s+[\w-]+){0,5}?\s+ke\s+(?-i:[A-Z])|"
+    # a host receiving someone, not a host ready "untuk menerima tamu."
     r"\b(?:menerima|menyambut|sambut)\s+(?:hangat\s+|baik\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:kunjungan|kedatangan|rombongan|delegasi|tamu)|\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
+    r"(?:kunjungan|kedatangan|rombongan|delegasi|tamu)\b(?!\s*[.,;:\n])|"
+    r"\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
     r"\b(?:diterima|disambut)\b|\b(?:kembali|pulang)\s+dari\s+(?-i:[A-Z])|"
     + ABROAD_PROGRAM.pattern,
     _I,
 )
 _PLAN = (
     r"\b(?:akan|berencana|rencana(?:nya)?|dijadwalkan|direncanakan|bakal|hendak|ingin|"
-    r"mengusulkan|diusulkan|dianggarkan|batal|membatalkan|program)\s+"
+    r"mengusulkan|diusulkan|dianggarkan|menganggarkan|mengagendakan|menjadwalkan|"
+    r"merencanakan|berniat|batal|membatalkan|program)\s+"
 )
 #: Before a visit statement, a plan that governs it: "akan studi banding", "dijadwalkan
 #: melakukan kunjungan kerja", "berencana mengirim 20 pejabat untuk studi banding";
 #: not "akan menerapkan hasil studi banding" (the visit is done, its lessons are planned).
 FUTURE_BEFORE = re.compile(
     _PLAN + r"(?:[\w-]+\s+){0,4}?(?:melakukan|melaksanakan|menggelar|mengadakan|mengikuti|"
-    r"menjalani|untuk|kembali|segera)\s+$|" + _PLAN + r"$",
+    r"menjalani|untuk|kembali|segera)\s+$|"
+    + _PLAN
+    + r"$|"
+    # people to be sent: "berencana mengirim 30 kepala desa belajar ke"
+    + _PLAN
+    + r"(?:[\w-]+\s+){0,2}?(?:mengirim|mengutus|memberangkatkan|mengajak|membawa)\s+"
+    r"(?:[\w-]+\s+){0,5}?$",
+    _I,
+)
+#: After a visit statement, in its own clause, the time to come that dates it: "studi
+#: banding ke Kota X pekan depan", "kunjungan kerja ke Y pada bulan mendatang".
+FUTURE_AFTER = re.compile(
+    r"[^.,;:\n]{0,70}?\b(?:(?:pekan|minggu|bulan|tahun)\s+(?:depan|mendatang)|"
+    r"(?:dalam\s+)?waktu\s+dekat)\b",
     _I,
 )
 #: Before a visit statement, words that make it no report of a trip: negation, habit,
@@ -214,6 +243,9 @@ GENERIC_BEFORE = re.compile(
     r"rajin\w*|hobi|gemar|tabiat|semacam)\b[^.]{0,30}$|"
     r"\b(?:perlu|harus|wajib|sebaiknya|seharusnya)\b[^.]{0,15}$|\b(?:bisa|dapat)\s+$|"
     r"\b(?:berharap|diharapkan|semoga|mengajak|mempersilakan|silakan|mengundang)\b[^.]{0,30}$|"
+    # a policy on visits in general: "meminta bupati mengurangi studi banding"
+    r"\b(?:mengurangi|membatasi|melarang|larangan|menghentikan|menyetop|moratorium|memangkas|"
+    r"pembatasan|pengurangan)\b[^.]{0,30}$|"
     r"\b(?:anggaran|biaya|dana|istilah|konsep|definisi)\s+(?:untuk\s+)?$",
     _I,
 )
@@ -221,7 +253,16 @@ GENERIC_BEFORE = re.compile(
 CROWD_BEFORE = re.compile(
     r"(?:\b(?:\d+|puluhan|ratusan|belasan|semua|seluruh|banyak|berbagai)\s+(?:instansi|daerah|"
     r"pemda|pemerintah\s+daerah|kabupaten/kota|kabupaten\s+dan\s+kota|kementerian|lembaga)|"
+    # dozens of delegations ("menerima 180 rombongan"); two may be two visits
+    r"\b(?:\d{2,}|puluhan|ratusan|belasan)\s+(?:rombongan|delegasi)|"
     r"\bsebagian\s+besar|\bkebanyakan)\b[^.]{0,50}$",
+    _I,
+)
+#: Inside a host's statement, a crowd for its object ("menerima lebih dari 180
+#: rombongan", "menyambut puluhan delegasi"): a tally of guests, not one delegation.
+CROWD_OBJECT = re.compile(
+    r"\b(?:\d{2,}|puluhan|ratusan|belasan|banyak|berbagai)\s+(?:rombongan|delegasi|tamu|"
+    r"kunjungan|instansi|daerah)\b",
     _I,
 )
 #: Before a visit term, the noun of a host's fame, not of a trip ("menjadi destinasi
@@ -279,6 +320,15 @@ OVERSIGHT = re.compile(
     r"kunjungan\s+kehormatan|courtesy\s+call)\b",
     _I,
 )
+#: Courtesy calls and coordination: a visit to introduce oneself, pay respects or "build
+#: synergy", which LABELING.md does not count unless the visitors come to learn.
+COURTESY = re.compile(
+    r"\b(?:silaturahmi|silaturahim|bersilaturahmi|bersilaturahim|kunjungan\s+kehormatan|"
+    r"courtesy\s+call|(?:ber)?audiensi|beraudiensi|ramah[\s-]+tamah|memperkenalkan\s+diri|"
+    r"(?:mempererat|memperkuat|meningkatkan|menguatkan|membangun)\s+sinergi(?:tas)?|"
+    r"bersinergi)\b",
+    _I,
+)
 #: A political party's own trip ("DPD Partai X", "kader partai"); "kader" alone is also
 #: the PKK's and the posyandu's.
 PARTY = re.compile(r"\b(?:partai|DPP|DPW|DPC|kader\s+partai|simpatisan|caleg|pemenangan)\b", _I)
@@ -307,7 +357,7 @@ STUDENT_VISITOR = re.compile(
 _NOT_FOREIGN_GROUP = (
     r"(?:(?!(?:ke|di|menuju|untuk|diterima|disambut|bertemu|menemui|mengunjungi|kembali|"
     r"pulang|tiba|bertolak|berangkat|terbang|belajar|selama|saat|setelah|usai|pemkab|pemkot|"
-    r"pemprov|pemda|dprd|kabupaten)\b)[\w()-]+\s+)"
+    r"pemprov|pemda|dprd|kabupaten)\b)[\w()-]+,?\s+)"
 )
 _COUNTRY = r"\(?(?:negara\s+|negeri\s+)?(?:" + FOREIGN_PLACES + r"|afrika|sarawak|sabah)\b"
 #: A foreign delegation ("delegasi Pakistan", "rombongan tamu dari Vietnam", "pejabat asal
@@ -382,7 +432,8 @@ HABIT = re.compile(
 #: A count of visiting institutions ("38 instansi", "puluhan daerah").
 AGGREGATE = re.compile(
     r"\b(?:\d+|puluhan|ratusan)\s+(?:instansi|daerah|"
-    r"kabupaten/kota|kabupaten\s+dan\s+kota|pemda|pemerintah\s+daerah|kementerian/lembaga)\b",
+    r"kabupaten/kota|kabupaten\s+dan\s+kota|pemda|pemerintah\s+daerah|kementerian/lembaga)\b|"
+    r"\b(?:\d{2,}|puluhan|ratusan)\s+(?:rombongan|delegasi)\b",
     _I,
 )
 #: A headline about visits as a topic ("Anggaran Studi Banding Habis", "Daftar Studi
