@@ -338,7 +338,103 @@ PLAIN = [
     ),
 ]
 
-POSITIVES = LEARNING_WORDS + ABROAD + HOST_SIDE + NATIONAL + PLAIN
+# --- visits whose subject brings words of other trips -----------------------------------
+
+NOISY = [
+    ClassArticle(
+        "learning a school programme",
+        True,
+        "KULON PROGO - Komisi IV DPRD Kabupaten Temanggung melakukan studi banding ke "
+        "Kabupaten Kulon Progo, Kamis (17/10/2019), untuk mempelajari program sekolah gratis "
+        "bagi siswa SD dan SMP.\n"
+        "Rombongan diterima Kepala Dinas Pendidikan Kulon Progo, Sumarsana. Ia menjelaskan, "
+        "setiap siswa dari keluarga miskin mendapat seragam, buku dan uang saku. Sekolah "
+        "swasta juga mendapat bantuan operasional.\n"
+        "\u201cSiswa SMP di desa terpencil kami antar jemput dengan bus sekolah,\u201d kata "
+        "Sumarsana.\n"
+        "Ketua Komisi IV DPRD Temanggung, Edy Purnomo, menyebut program itu cocok untuk "
+        "sekolah di lereng Sindoro. Pelajar dan guru di Temanggung masih menghadapi jarak "
+        "tempuh yang jauh.\n"
+        "Baca juga: SMK Negeri 1 Wates Juara Lomba Robotik",
+        published=date(2019, 10, 18),
+        pair=("Kabupaten Temanggung", "Kabupaten Kulon Progo"),
+    ),
+    ClassArticle(
+        "learning from a regional water company",
+        True,
+        "MAGELANG - Pemerintah Kabupaten Kepahiang dan direksi PDAM Tirta Kepahiang belajar "
+        "ke Perumda Air Minum Kota Magelang, Selasa (29/10/2019). Mereka ingin mengetahui "
+        "cara perusahaan daerah itu menekan kebocoran air.\n"
+        "Rombongan dipimpin Sekda Kepahiang, Zamzami Zubir, dan diterima Direktur Utama "
+        "Perumda Air Minum Magelang serta Wakil Wali Kota Magelang.\n"
+        "Direktur utama memaparkan sistem meter pintar dan pelayanan pelanggan daring. "
+        "Karyawan perusahaan juga memperagakan alat pendeteksi kebocoran.\n"
+        "\u201cKebocoran kami masih 40 persen. Di Magelang tinggal 18 persen,\u201d ujar "
+        "Zamzami.",
+        published=date(2019, 10, 30),
+        pair=("Kabupaten Kepahiang", "Kota Magelang"),
+    ),
+    ClassArticle(
+        "learning tourism events",
+        True,
+        "BANYUWANGI - Dinas Pariwisata Kabupaten Toba melakukan studi tiru ke Kabupaten "
+        "Banyuwangi, Sabtu (2/11/2019). Mereka ingin belajar menggelar festival yang "
+        "mendatangkan wisatawan, seperti Tour de Ijen dan festival gandrung.\n"
+        "Rombongan disambut Kepala Dinas Kebudayaan dan Pariwisata Banyuwangi. Ia "
+        "menjelaskan, kalender festival disusun setahun sebelumnya agar agen perjalanan bisa "
+        "menjual paket tour.\n"
+        "\u201cDanau Toba butuh acara yang rutin, bukan sekali jalan,\u201d kata kepala "
+        "rombongan dari Toba.",
+        published=date(2019, 11, 3),
+        pair=("Kabupaten Toba", "Kabupaten Banyuwangi"),
+    ),
+    ClassArticle(
+        "the lessons are for next year",
+        True,
+        "KENDAL - Hasil studi banding ke Kota Surakarta akan diterapkan Pemkab Kendal tahun "
+        "depan. Hal itu disampaikan Wakil Bupati Kendal, Masrur Masykur, usai memimpin "
+        "rombongan ke Surakarta, Rabu (6/11/2019).\n"
+        "Rombongan Pemkab Kendal mempelajari penataan pasar tradisional dan pedagang kaki "
+        "lima di Surakarta. Mereka diterima Sekda Kota Surakarta di Balai Kota.\n"
+        "\u201cPasar Kendal akan kami tata seperti Pasar Gede,\u201d ujar Masrur.",
+        published=date(2019, 11, 7),
+        pair=("Kabupaten Kendal", "Kota Surakarta"),
+    ),
+    ClassArticle(
+        "learning and paying respects",
+        True,
+        "PAREPARE - Rombongan DPRD Kabupaten Pinrang berkunjung ke DPRD Kota Parepare, Senin "
+        "(11/11/2019). Selain bersilaturahmi, kunjungan itu untuk belajar penyusunan perda "
+        "kawasan tanpa rokok.\n"
+        "Rombongan diterima Wakil Ketua DPRD Parepare di ruang rapat paripurna. Parepare "
+        "telah menerapkan perda itu sejak 2017.\n"
+        "Baca juga: Pelabuhan Nusantara Parepare Dipadati Penumpang",
+        published=date(2019, 11, 12),
+        pair=("Kabupaten Pinrang", "Kota Parepare"),
+    ),
+    ClassArticle(
+        "a host's long release",
+        True,
+        "Kota Probolinggo Jadi Rujukan Pengelolaan Sampah\n"
+        "PROBOLINGGO - Keberhasilan Kota Probolinggo mengelola sampah menarik minat daerah "
+        "lain. Jumat (8/11/2019), giliran Pemerintah Kabupaten Situbondo yang datang untuk "
+        "belajar.\n"
+        "Rombongan yang dipimpin Kepala Dinas Lingkungan Hidup Situbondo diterima Wali Kota "
+        "Probolinggo di Puri Manggala Bhakti.\n"
+        "Wali kota memaparkan bahwa TPA Anggrek telah memakai sistem sanitary landfill sejak "
+        "2014. Gas metana dari TPA dialirkan ke 300 rumah warga sekitar. Kota Probolinggo "
+        "juga meraih Adipura Kencana pada 2017 dan 2018.\n"
+        "\u201cKunci utamanya ada di hulu. Warga memilah sampah dari rumah,\u201d ujar wali "
+        "kota.\n"
+        "Setelah paparan, rombongan meninjau TPA Anggrek dan bank sampah di Kelurahan "
+        "Kanigaran. Mereka juga melihat mesin pencacah plastik milik kelompok warga.\n"
+        "Baca juga: Probolinggo Gelar Seminar Kota Sehat",
+        published=date(2019, 11, 9),
+        pair=("Kabupaten Situbondo", "Kota Probolinggo"),
+    ),
+]
+
+POSITIVES = LEARNING_WORDS + ABROAD + HOST_SIDE + NATIONAL + PLAIN + NOISY
 
 # --- negatives -------------------------------------------------------------------------
 
@@ -790,6 +886,63 @@ EVENTS = [
     ),
 ]
 
+# --- hard negatives in a study visit's own words ----------------------------------------
+
+HARD = [
+    ClassArticle(
+        "foreign officials named by their government",
+        False,
+        "SLEMAN - Sebanyak 20 pejabat Kementerian Administrasi Negara Timor Leste melakukan "
+        "studi banding ke Kabupaten Sleman, Selasa (19/11/2019). Mereka mempelajari "
+        "pelayanan administrasi kependudukan di tingkat desa.\n"
+        "Rombongan diterima Sekda Sleman dan diajak melihat layanan akta kelahiran di kantor "
+        "desa.\n"
+        "\u201cKami ingin sistem seperti ini di distrik-distrik kami,\u201d kata ketua "
+        "rombongan.",
+        published=date(2019, 11, 20),
+    ),
+    ClassArticle(
+        "master's students on a comparative study",
+        False,
+        "BANTAENG - Mahasiswa Program Magister Administrasi Publik Universitas Hasanuddin "
+        "melakukan studi banding ke Pemkab Bantaeng, Sabtu (16/11/2019). Sebanyak 35 "
+        "mahasiswa mempelajari inovasi layanan kesehatan gratis.\n"
+        "Mereka diterima Asisten III Setda Bantaeng. Dosen pendamping mengatakan kunjungan "
+        "itu bagian dari mata kuliah inovasi sektor publik.",
+        published=date(2019, 11, 17),
+    ),
+    ClassArticle(
+        "a ministry team studies the obstacles",
+        False,
+        "BREBES - Tim Kementerian Keuangan melakukan kunjungan kerja ke Kabupaten Brebes, "
+        "Kamis (21/11/2019), untuk memantau penyaluran dana desa. Tim juga mempelajari "
+        "kendala desa dalam menyusun laporan penggunaan dana.\n"
+        "Tim didampingi Inspektorat dan Dinas PMD Brebes melakukan monitoring di empat desa.\n"
+        "\u201cBanyak laporan terlambat karena operator desa berganti,\u201d kata ketua tim.",
+        published=date(2019, 11, 22),
+    ),
+    ClassArticle(
+        "a plan with its departure day",
+        False,
+        "CILACAP - Komisi C DPRD Kabupaten Cilacap dijadwalkan berangkat studi banding ke "
+        "Kabupaten Badung, Senin (25/11/2019). Mereka akan mempelajari pengelolaan pajak "
+        "hotel dan restoran.\n"
+        "Sekretaris DPRD Cilacap mengatakan rombongan berjumlah 12 orang, Jumat (22/11/2019).\n"
+        "Baca juga: Jembatan Sungai Serayu Ditutup Sementara",
+        published=date(2019, 11, 22),
+    ),
+    ClassArticle(
+        "a host getting ready",
+        False,
+        "TRENGGALEK - Pemkab Trenggalek bersiap menerima kunjungan studi banding dari 30 "
+        "daerah dalam pekan depan. Para tamu ingin mempelajari program gerakan tanam pohon "
+        "di sekolah.\n"
+        "Kepala Bagian Protokol Trenggalek mengatakan jadwal kunjungan sudah disusun, Senin "
+        "(18/11/2019).",
+        published=date(2019, 11, 18),
+    ),
+]
+
 NEGATIVES = (
     AGGREGATE
     + CRITICISM
@@ -804,4 +957,5 @@ NEGATIVES = (
     + COURTESY
     + PASSING
     + EVENTS
+    + HARD
 )

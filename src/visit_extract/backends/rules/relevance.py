@@ -77,7 +77,7 @@ def _standing(text: str, start: int, end: int, cutoff: int | None) -> Standing:
     if cue.PAST_BEFORE.search(before) or (cutoff and _years_before(text, start, end, cutoff)):
         return "old"
     # "studi banding ke Kota X pekan depan": the plan is told after the trip
-    if cue.FUTURE_AFTER.match(text, end, end + 80):
+    if cue.FUTURE_AFTER.match(text, end, end + 80) and not cue.LESSONS_BEFORE.search(before):
         return "planned"
     return "done"
 

@@ -217,7 +217,7 @@ _PLAN = (
 #: not "akan menerapkan hasil studi banding" (the visit is done, its lessons are planned).
 FUTURE_BEFORE = re.compile(
     _PLAN + r"(?:[\w-]+\s+){0,4}?(?:melakukan|melaksanakan|menggelar|mengadakan|mengikuti|"
-    r"menjalani|untuk|kembali|segera)\s+$|"
+    r"menjalani|untuk|kembali|segera|berangkat|bertolak|pergi|terbang)\s+$|"
     + _PLAN
     + r"$|"
     # people to be sent: "berencana mengirim 30 kepala desa belajar ke"
@@ -229,8 +229,17 @@ FUTURE_BEFORE = re.compile(
 #: After a visit statement, in its own clause, the time to come that dates it: "studi
 #: banding ke Kota X pekan depan", "kunjungan kerja ke Y pada bulan mendatang".
 FUTURE_AFTER = re.compile(
-    r"[^.,;:\n]{0,70}?\b(?:(?:pekan|minggu|bulan|tahun)\s+(?:depan|mendatang)|"
+    # not the lessons' time ("studi banding ke X akan diterapkan tahun depan")
+    r"(?:(?!diterapkan|menerapkan|ditindaklanjuti|dibahas|dilaporkan|dievaluasi)"
+    r"[^.,;:\n]){0,70}?\b(?:(?:pekan|minggu|bulan|tahun)\s+(?:depan|mendatang)|"
     r"(?:dalam\s+)?waktu\s+dekat)\b",
+    _I,
+)
+#: Before a visit statement, the words of its outcome ("hasil studi banding",
+#: "sepulang studi banding"): the trip is done whatever is planned after it.
+LESSONS_BEFORE = re.compile(
+    r"\b(?:hasil|oleh-oleh|laporan|sepulang\w*|sekembali\w*|usai|setelah|pasca)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
     _I,
 )
 #: Before a visit statement, words that make it no report of a trip: negation, habit,
@@ -375,6 +384,13 @@ FOREIGN_VISITOR = re.compile(
     + r"{0,3}?(?:dari|asal)\s+"
     + _COUNTRY
     + r"|"
+    # a foreign body named with its country, making the trip ("pejabat Kementerian
+    # Administrasi Negara Timor Leste melakukan studi banding"); not a host abroad that
+    # only "mengundang" or "menerima"
+    r"\b(?:pejabat|kementerian|pemerintah|parlemen)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,5}?"
+    + _COUNTRY
+    + r",?\s+(?:[\w-]+\s+){0,2}?(?:melakukan|berkunjung|mengunjungi|tiba|datang|bertandang|"
+    r"belajar)\b|"
     # a trip "to Indonesia": the writer stands abroad
     r"\b(?:tiba|berkunjung|datang|kunjungan|lawatan)\b[^.\n]{0,60}?"
     r"(?:\bke\s+Indonesia|,\s*Indonesia)\b",
