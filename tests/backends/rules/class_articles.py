@@ -432,6 +432,32 @@ NOISY = [
         published=date(2019, 11, 9),
         pair=("Kabupaten Situbondo", "Kota Probolinggo"),
     ),
+    ClassArticle(
+        "a mayor comes to sign a cooperation",
+        True,
+        "BANYUWANGI - Wali Kota Tegal, Dedy Yon Supriyono, menyambangi Kabupaten Banyuwangi "
+        "untuk menandatangani perjanjian kerja sama pengembangan pariwisata, Jumat "
+        "(18/10/2019). Perjanjian diteken bersama Bupati Banyuwangi di Pendopo Sabha Swagata "
+        "Blambangan.\n"
+        "Dalam kerja sama itu, kedua daerah sepakat bertukar pengalaman soal promosi festival "
+        "dan pelatihan pemandu wisata.\n"
+        "\u201cTegal punya pantai dan kuliner. Kami perlu cara Banyuwangi mengemasnya,\u201d "
+        "ujar Dedy.",
+        published=date(2019, 10, 19),
+        pair=("Kota Tegal", "Kabupaten Banyuwangi"),
+    ),
+    ClassArticle(
+        "a village head brings the farmers' group",
+        True,
+        "BATU - Kepala Desa Sumberejo, Kabupaten Blitar, bersama pengurus kelompok tani "
+        "melakukan studi banding ke Desa Bumiaji, Kota Batu, Selasa (12/11/2019). Rombongan "
+        "belajar budi daya apel dan pengelolaan BUMDes agrowisata.\n"
+        "Mereka diterima Kepala Desa Bumiaji di balai desa. \u201cSumberejo punya lahan "
+        "kering yang mirip,\u201d kata Kepala Desa Sumberejo.\n"
+        "Baca juga: Harga Apel Manalagi Anjlok",
+        published=date(2019, 11, 13),
+        pair=("Kabupaten Blitar", "Kota Batu"),
+    ),
 ]
 
 POSITIVES = LEARNING_WORDS + ABROAD + HOST_SIDE + NATIONAL + PLAIN + NOISY
@@ -939,6 +965,36 @@ HARD = [
         "di sekolah.\n"
         "Kepala Bagian Protokol Trenggalek mengatakan jadwal kunjungan sudah disusun, Senin "
         "(18/11/2019).",
+        published=date(2019, 11, 18),
+    ),
+    ClassArticle(
+        "students named far from their visit",
+        False,
+        "MAKASSAR - Sebanyak 40 mahasiswa Jurusan Ilmu Pemerintahan Universitas Muhammadiyah "
+        "Makassar, didampingi dua dosen pembimbing, Kamis (14/11/2019) melakukan kunjungan "
+        "studi ke DPRD Kota Makassar. Rombongan diterima Wakil Ketua DPRD Makassar di ruang "
+        "paripurna. Mereka mempelajari proses pembentukan perda dan fungsi pengawasan dewan.\n"
+        "\u201cKami ingin mahasiswa melihat langsung kerja dewan,\u201d kata ketua rombongan.",
+        published=date(2019, 11, 15),
+    ),
+    ClassArticle(
+        "an international agency's team",
+        False,
+        "KUPANG - Tim UNICEF mengunjungi Kabupaten Kupang, Rabu (13/11/2019), untuk melihat "
+        "langsung program pencegahan stunting di posyandu. Tim diterima Wakil Bupati Kupang "
+        "dan Kepala Dinas Kesehatan.\n"
+        "Perwakilan UNICEF mengatakan, program di Kupang akan menjadi contoh bagi kabupaten "
+        "lain di NTT. \u201cKami belajar banyak dari kader posyandu di sini,\u201d ujarnya.",
+        published=date(2019, 11, 14),
+    ),
+    ClassArticle(
+        "a tourism group's trip",
+        False,
+        "KLATEN - Kelompok Sadar Wisata (Pokdarwis) Desa Karangrejo, Kabupaten Magelang, studi "
+        "banding ke Desa Wisata Ponggok, Kabupaten Klaten, Minggu (17/11/2019). Sebanyak 25 "
+        "anggota pokdarwis belajar pengelolaan wisata air.\n"
+        "Mereka disambut pengelola BUMDes Ponggok. \u201cKami ingin desa kami punya wahana "
+        "seperti ini,\u201d kata ketua Pokdarwis.",
         published=date(2019, 11, 18),
     ),
 ]

@@ -9,7 +9,7 @@ A hand-weighted logistic score, calibrated so that 0.5 is the decision point of
   ilmu...), learning trips abroad or to a named place, regional or national actors, a
   learning purpose, and visit statements told as done with their day nearby;
 * evidence of another kind of trip: inspections and supervision by a superior,
-  students, foreign delegations, recess, party work, courtesy calls, plans,
+  students and community groups, foreign delegations, recess, party work, courtesy calls, plans,
   cancellations, holidays;
 * evidence of a piece *about* visits rather than the report of one: explainers,
   criticism, habits ("doyan kunker"), tallies ("38 instansi sudah studi banding ke
@@ -125,6 +125,17 @@ def _realised(story: str, cutoff: int | None) -> dict[str, int]:
         if inst >= 3:
             break
     return {"realised": done, "anchored": anchored, "crowd": crowd, "inst": inst}
+
+
+def _community_visitors(body: str, cap: int = 2) -> int:
+    """Community groups travelling without a government in front of them."""
+    n = 0
+    for m in cue.COMMUNITY_VISITOR.finditer(body):
+        if cue.GOV.search(body, max(0, m.start() - 80), m.start()) is None:
+            n += 1
+            if n >= cap:
+                break
+    return n
 
 
 def _with_purpose(
@@ -243,6 +254,7 @@ def _features(
         "company": _count(cue.COMPANY, body, 6),
         "student": _count(cue.STUDENT, body, 6),
         "student_visitor": _count(cue.STUDENT_VISITOR, body, 2),
+        "community_visitor": _community_visitors(body),
         "national_body": _count(cue.NATIONAL_BODY, body, 4),
         "oversight": _count(cue.OVERSIGHT, body, 4),
         "courtesy": _count(cue.COURTESY, body, 3),
@@ -301,6 +313,7 @@ def _other_trips(f: dict[str, float]) -> float:
     z += 0.2 * min(f["dpr"], 3)
     z += 0.3 * min(f["company"], 5)
     z += 0.45 * min(f["student"], 5) + 1.5 * min(f["student_visitor"], 2)
+    z += 1.5 * min(f["community_visitor"], 2)
     z += 0.7 * min(f["oversight"], 3) + 0.5 * min(f["party"], 4)
     # a courtesy call or coordination with no study term and no purpose of learning
     if not (f["strong"] or f["learn_strong"]):
