@@ -458,6 +458,21 @@ NOISY = [
         published=date(2019, 11, 13),
         pair=("Kabupaten Blitar", "Kota Batu"),
     ),
+    ClassArticle(
+        "criticism of one dated trip",
+        True,
+        "MALANG - Kunjungan kerja Komisi B DPRD Kabupaten Pasuruan ke DPRD Provinsi Bali, "
+        "Kamis (21/11/2019), menuai sorotan. Rombongan 14 anggota dewan yang dipimpin Ketua "
+        "Komisi B, Hadi Sutrisno, hanya dua jam berada di gedung DPRD Bali.\n"
+        "Mereka diterima Kepala Bagian Persidangan Sekretariat DPRD Bali dan bertanya soal "
+        "perda pungutan wisatawan. Setelah itu rombongan terlihat di kawasan pantai.\n"
+        "Pengamat kebijakan publik menilai kunjungan itu pemborosan. \u201cDua jam belajar, "
+        "tiga hari jalan-jalan,\u201d katanya, Sabtu (23/11/2019).\n"
+        "Hadi membantah. Menurut dia, rombongan juga mengunjungi dinas pendapatan untuk "
+        "mempelajari sistem pungutan itu.",
+        published=date(2019, 11, 24),
+        pair=("Kabupaten Pasuruan", "Provinsi Bali"),
+    ),
 ]
 
 POSITIVES = LEARNING_WORDS + ABROAD + HOST_SIDE + NATIONAL + PLAIN + NOISY
@@ -545,6 +560,18 @@ CRITICISM = [
         "Ia juga meminta inspektorat memeriksa laporan perjalanan dinas tiap OPD.\n"
         "Editor: Rina",
         published=date(2019, 11, 13),
+    ),
+    ClassArticle(
+        "a budget cut for working visits",
+        False,
+        "JAKARTA - Sekretariat DPRD Provinsi Banten memangkas anggaran kunjungan kerja dewan "
+        "untuk tahun depan. Pagu perjalanan dinas turun dari Rp60 miliar menjadi Rp25 miliar.\n"
+        "\u201cKunjungan kerja tetap ada, tapi tujuannya dibatasi,\u201d kata Sekretaris DPRD "
+        "Banten, Kamis (14/11/2019).\n"
+        "Sejumlah anggota dewan menilai pemangkasan itu wajar, asalkan setiap kunjungan "
+        "menghasilkan masukan untuk perda. Anggaran rapat dan konsumsi juga ikut dikurangi.\n"
+        "Baca juga: Pembahasan APBD Banten Molor",
+        published=date(2019, 11, 15),
     ),
 ]
 

@@ -237,8 +237,10 @@ FUTURE_BEFORE = re.compile(
 #: After a visit statement, in its own clause, the time to come that dates it: "studi
 #: banding ke Kota X pekan depan", "kunjungan kerja ke Y pada bulan mendatang".
 FUTURE_AFTER = re.compile(
-    # not the lessons' time ("studi banding ke X akan diterapkan tahun depan")
-    r"(?:(?!diterapkan|menerapkan|ditindaklanjuti|dibahas|dilaporkan|dievaluasi)"
+    # not the lessons' time ("studi banding ke X akan diterapkan tahun depan") nor the
+    # purpose's ("studi banding ke X untuk menyiapkan program tahun depan")
+    r"(?:(?!diterapkan|menerapkan|ditindaklanjuti|dibahas|dilaporkan|dievaluasi|untuk|guna|"
+    r"agar|supaya|demi|terkait)"
     r"[^.,;:\n]){0,70}?\b(?:(?:pekan|minggu|bulan|tahun)\s+(?:depan|mendatang)|"
     r"(?:dalam\s+)?waktu\s+dekat)\b",
     _I,
