@@ -109,6 +109,18 @@ LEARNING_WORDS = [
         published=date(2019, 10, 19),
         pair=("Kabupaten Gowa", "Kabupaten Malang"),
     ),
+    ClassArticle(
+        "observation visit",
+        True,
+        "KUDUS - Tim Penggerak PKK Kabupaten Rembang melakukan observasi ke Kabupaten Kudus, "
+        "Selasa (12/11/2019), untuk melihat pengelolaan posyandu lansia. Rombongan 30 orang "
+        "dipimpin Ketua TP PKK Rembang, Hasiroh Hafidz.\n"
+        "Mereka diterima Ketua TP PKK Kudus di Pendapa Kabupaten dan diajak ke posyandu lansia "
+        "Desa Jati Wetan. Kader setempat menunjukkan kartu kesehatan dan senam lansia.\n"
+        "\u201cDi Rembang posyandu lansia baru ada di separuh desa,\u201d kata Hasiroh.",
+        published=date(2019, 11, 13),
+        pair=("Kabupaten Rembang", "Kabupaten Kudus"),
+    ),
 ]
 
 # --- trips abroad: a foreign city, often named with its country -----------------------
@@ -724,6 +736,27 @@ INSPECTIONS = [
         "dipercepat sebelum musim hujan.\n"
         "Editor: Made",
         published=date(2019, 11, 5),
+    ),
+    ClassArticle(
+        "a minister's field visit",
+        False,
+        "PURWOREJO - Menteri Pekerjaan Umum dan Perumahan Rakyat melakukan kunjungan lapangan "
+        "ke proyek Bendungan Bener, Kabupaten Purworejo, Rabu (13/11/2019). Menteri didampingi "
+        "Gubernur Jawa Tengah dan Bupati Purworejo meninjau progres pembangunan terowongan "
+        "pengelak.\n"
+        "\u201cSaya minta kontraktor menambah jam kerja,\u201d kata menteri.\n"
+        "Baca juga: Harga Gabah di Purworejo Naik",
+        published=date(2019, 11, 14),
+    ),
+    ClassArticle(
+        "an award jury's assessment",
+        False,
+        "SLEMAN - Tim penilai Adipura dari Kementerian Lingkungan Hidup dan Kehutanan melakukan "
+        "observasi ke Kabupaten Sleman, Senin (11/11/2019). Tim menilai kebersihan pasar, "
+        "taman kota dan tempat pembuangan akhir.\n"
+        "Bupati Sleman mendampingi tim di Pasar Prambanan. Hasil penilaian diumumkan awal "
+        "tahun.",
+        published=date(2019, 11, 12),
     ),
 ]
 
