@@ -183,12 +183,34 @@ class RepairedText:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span ``[start, end)`` of :attr:`text` to the span of :attr:`original`
         its characters were made from (an empty span maps to an empty span)."""
-        if not 0 <= start <= end <= len(self.text):
-            raise ValueError(f"span [{start}, {end}) outside repaired text of {len(self.text)}")
-        if start == end:
-            pos = self._starts[start] if start < len(self.text) else len(self.original)
-            return pos, pos
-        return self._starts[start], self._ends[end - 1]
+        return original_span(self._starts, self._ends, len(self.original), start, end)
+
+
+def original_span(
+    starts: array[int], ends: array[int], original_length: int, start: int, end: int
+) -> tuple[int, int]:
+    """The original span that the characters ``[start, end)`` of a mapped text came from.
+
+    Args:
+        starts: per mapped character, where its original span starts.
+        ends: per mapped character, where its original span ends.
+        original_length: the original text's length (an empty span at the end maps there).
+        start: offset into the mapped text.
+        end: end offset (exclusive), ``start <= end <= len(starts)``.
+
+    Returns:
+        ``(orig_start, orig_end)``.
+
+    Raises:
+        ValueError: the span is outside the mapped text.
+    """
+    length = len(starts)
+    if not 0 <= start <= end <= length:
+        raise ValueError(f"span [{start}, {end}) outside the mapped text of {length}")
+    if start == end:
+        pos = starts[start] if start < length else original_length
+        return pos, pos
+    return starts[start], ends[end - 1]
 
 
 def repair_text(text: str) -> RepairedText | None:
@@ -209,4 +231,4 @@ def repair_text(text: str) -> RepairedText | None:
     return RepairedText(fixed, text, starts, ends)
 
 
-__all__ = ["RepairedText", "normalise_chars", "repair_text"]
+__all__ = ["RepairedText", "normalise_chars", "original_span", "repair_text"]
