@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from visit_extract.backends.rules.extractor import extract_visits
-from visit_extract.backends.rules.relevance import relevance_score
+from visit_extract.backends.rules.relevance import may_be_relevant, relevance_score
 from visit_extract.config import Settings
 from visit_extract.normalize import published_from_url
 from visit_extract.normalize.chars import RepairedText, repair_text
@@ -59,11 +59,12 @@ class RulesBackend:
             The extraction with ``backend="rules"`` and ``score`` = relevance score.
         """
         started = time.perf_counter()
-        repaired = repair_text(article.text)
-        text = repaired.text if repaired is not None else article.text
-        title = article.title
-        if title is not None:
-            fixed_title = repair_text(title)
+        text, title, repaired = article.text, article.title, None
+        # the repair costs a pass over the text: only for articles that may be relevant
+        if may_be_relevant(text, title):
+            repaired = repair_text(text)
+            text = repaired.text if repaired is not None else text
+            fixed_title = repair_text(title) if title is not None else None
             title = fixed_title.text if fixed_title is not None else title
         score = relevance_score(text, title, article.published)
         relevant = score >= THRESHOLD

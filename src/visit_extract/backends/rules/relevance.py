@@ -180,6 +180,20 @@ def _strip_ignored(text: str) -> str:
     return " ".join(parts)
 
 
+def may_be_relevant(text: str, title: str | None = None) -> bool:
+    """Whether the article holds any of the words every study visit report holds.
+
+    Plain substring tests, so most of a dump is rejected before any regex runs; mojibake
+    never hides one of these words (it mangles punctuation and spaces, not letters).
+
+    Args:
+        text: the article text.
+        title: its headline, if known.
+    """
+    low = f"{title}\n{text}".lower() if title else text.lower()
+    return any(w in low for w in cue.GATE_WORDS)
+
+
 def relevance_features(
     text: str, title: str | None = None, published: date | None = None
 ) -> dict[str, float]:
@@ -203,9 +217,7 @@ def _features(
     national actor (scored 0.05 whatever else it says) stops at ``gov`` and
     ``national_body``, which saves most of the work on a dump."""
     full = f"{title}\n{text}" if title else text
-    # Plain substring tests reject most of a dump far faster than any regex.
-    low = full.lower()
-    if not any(w in low for w in cue.GATE_WORDS) or cue.GATE.search(full) is None:
+    if not may_be_relevant(text, title) or cue.GATE.search(full) is None:
         return {}
     body = _strip_ignored(full)
     strong = _count(cue.STRONG, body, 4)
