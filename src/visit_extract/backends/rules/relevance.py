@@ -2,7 +2,8 @@
 
 A hand-weighted logistic score, calibrated so that 0.5 is the decision point of
 ``is_study_visit``. Its features are counts of the patterns of
-:mod:`~visit_extract.backends.rules.relevance_cues`, in three groups:
+:mod:`~visit_extract.backends.rules.relevance_cues` and
+:mod:`~visit_extract.backends.rules.relevance_against`, in three groups:
 
 * evidence of a visit report: the visit terms of LABELING.md (studi banding/tiru, kaji
   banding, benchmarking, kunjungan kerja, studi lapangan, lawatan, belajar ke, menimba
@@ -31,6 +32,7 @@ import re
 from datetime import date
 from typing import Literal
 
+from visit_extract.backends.rules import relevance_against as against
 from visit_extract.backends.rules import relevance_cues as cue
 from visit_extract.backends.rules.mentions import ignored_spans
 
@@ -130,7 +132,7 @@ def _realised(story: str, cutoff: int | None) -> dict[str, int]:
 def _community_visitors(body: str, cap: int = 2) -> int:
     """Community groups travelling without a government in front of them."""
     n = 0
-    for m in cue.COMMUNITY_VISITOR.finditer(body):
+    for m in against.COMMUNITY_VISITOR.finditer(body):
         if cue.GOV.search(body, max(0, m.start() - 80), m.start()) is None:
             n += 1
             if n >= cap:
@@ -245,10 +247,10 @@ def _features(
     return {
         **_statements(story, cutoff),
         **_realised(story, cutoff),
-        "topic_headline": 1 if cue.TOPIC_HEADLINE.search(headline) else 0,
-        "foreign_head": 1 if cue.FOREIGN_VISITOR.search(headline) else 0,
-        "leisure_head": 1 if cue.HOLIDAY.search(headline) else 0,
-        "habit": _count(cue.HABIT, body, 4),
+        "topic_headline": 1 if against.TOPIC_HEADLINE.search(headline) else 0,
+        "foreign_head": 1 if against.FOREIGN_VISITOR.search(headline) else 0,
+        "leisure_head": 1 if against.HOLIDAY.search(headline) else 0,
+        "habit": _count(against.HABIT, body, 4),
         "strong": strong,
         "frame": frame,
         "trip": trip,
@@ -260,25 +262,25 @@ def _features(
         "gov_head": _count(cue.GOV, head, 4),
         "visit": _count(cue.VISIT, body, 6),
         "date": _count(cue.DATE_HINT, body, 2),
-        "national": _count(cue.NATIONAL, body, 6),
-        "inspect": _count(cue.INSPECT, body, 4),
-        "dpr": _count(cue.DPR, body, 4),
-        "company": _count(cue.COMPANY, body, 6),
-        "student": _count(cue.STUDENT, body, 6),
-        "student_visitor": _count(cue.STUDENT_VISITOR, body, 2),
+        "national": _count(against.NATIONAL, body, 6),
+        "inspect": _count(against.INSPECT, body, 4),
+        "dpr": _count(against.DPR, body, 4),
+        "company": _count(against.COMPANY, body, 6),
+        "student": _count(against.STUDENT, body, 6),
+        "student_visitor": _count(against.STUDENT_VISITOR, body, 2),
         "community_visitor": _community_visitors(body),
         "national_body": _count(cue.NATIONAL_BODY, body, 4),
-        "oversight": _count(cue.OVERSIGHT, body, 4),
-        "courtesy": _count(cue.COURTESY, body, 3),
-        "party": _count(cue.PARTY, body, 4),
-        "planned": _count(cue.PLANNED, body, 4),
-        "cancel": _count(cue.CANCEL, body, 3),
-        "explain": _count(cue.EXPLAIN, body, 4),
-        "foreign_visitor": _count(cue.FOREIGN_VISITOR, body, 3),
-        "leisure": _count(cue.LEISURE, body, 4),
-        "sister": _count(cue.SISTER, body, 3),
+        "oversight": _count(against.OVERSIGHT, body, 4),
+        "courtesy": _count(against.COURTESY, body, 3),
+        "party": _count(against.PARTY, body, 4),
+        "planned": _count(against.PLANNED, body, 4),
+        "cancel": _count(against.CANCEL, body, 3),
+        "explain": _count(against.EXPLAIN, body, 4),
+        "foreign_visitor": _count(against.FOREIGN_VISITOR, body, 3),
+        "leisure": _count(against.LEISURE, body, 4),
+        "sister": _count(against.SISTER, body, 3),
         "received": _count(cue.RECEIVED, body, 4),
-        "aggregate": _count(cue.AGGREGATE, body, 3),
+        "aggregate": _count(against.AGGREGATE, body, 3),
     }
 
 
