@@ -131,11 +131,12 @@ LEARNING_TERMS = (
     r"anjangsana)"
 )
 #: Other names of a trip made to learn: "studi lapangan", "kunjungan belajar", "lawatan
-#: studi". Students, researchers and sports teams use them too, so they say less about
-#: the visitor than :data:`STUDY_TERMS` do.
+#: studi", "observasi ke". Students, researchers and sports teams use them too, so they
+#: say less about the visitor than :data:`STUDY_TERMS` do. ("Kunjungan lapangan" and
+#: "visitasi" are left out: ministers inspect and award juries assess under those names.)
 LEARNING_TRIP_TERMS = (
     r"(?:stud[iy][\s-]*lapangan|kunjungan[\s-]*(?:belajar|edukatif|edukasi|studi)|"
-    r"lawatan[\s-]*(?:studi|kerja)|study\s+(?:tour|visit))"
+    r"lawatan[\s-]*(?:studi|kerja)|study\s+(?:tour|visit)|observasi(?:[\s-]*lapangan)?\s+ke)"
 )
 
 

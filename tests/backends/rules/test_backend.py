@@ -211,3 +211,24 @@ def test_a_relevant_article_without_a_visit_is_a_study_visit_only_when_the_score
     assert unsure.score is not None and THRESHOLD <= unsure.score < CONFIDENT
     assert not unsure.is_study_visit and unsure.visits == []
     assert "reported as no study visit" in unsure.warnings[0]
+
+
+# Invented: a scrape whose no-break spaces and curly quotes came through as Mac Roman
+# mojibake ("¬†", "‚Äú"), as in the dump's tempo articles.
+MOJIBAKE = (
+    "SLEMAN - Rombongan Pemerintah Kabupaten Sigi melakukan studi¬†banding ke Kabupaten "
+    "Sleman, Kamis (14/3/2019). Rombongan dipimpin Wakil Bupati Sigi Samuel Yansen dan "
+    "disambut Sekda Sleman di ruang rapat. ‚ÄúKami ingin belajar tentang bank sampah,‚Äù "
+    "kata Samuel."
+)
+
+
+def test_the_rules_read_repaired_mojibake_and_quote_the_original() -> None:
+    result = RulesBackend(Settings()).extract(Article(id="t", text=MOJIBAKE))
+    (visit,) = result.visits
+    assert visit.kind == "studi_banding"  # "studi¬†banding" is the term, repaired
+    assert visit.topics == ["bank sampah"]
+    for ev in visit.evidence:
+        assert ev.start is not None and ev.end is not None
+        assert MOJIBAKE[ev.start : ev.end] == ev.quote
+    assert next(ev.quote for ev in visit.evidence if ev.field == "kind") == "studi¬†banding"

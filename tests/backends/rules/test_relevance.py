@@ -322,6 +322,29 @@ def test_what_stands_before_a_visit_says_whether_it_happened(before: str, kind: 
 
 
 @pytest.mark.parametrize(
+    ("after", "planned"),
+    [
+        ("pekan depan", True),
+        ("pada bulan mendatang untuk belajar pajak hotel", True),
+        ("dalam waktu dekat", True),
+        # the time of the purpose or of the lessons, not of the trip
+        ("untuk menyiapkan program pajak tahun depan", False),
+        ("yang hasilnya akan diterapkan tahun depan", False),
+        ("Senin (4/11)", False),
+    ],
+)
+def test_a_time_to_come_after_a_visit_makes_it_a_plan(after: str, planned: bool) -> None:
+    text = f"Sebanyak 30 anggota DPRD Kota Cirebon studi banding ke Kabupaten Badung {after}."
+    feats = relevance_features(text)
+    assert (feats["planned_stmt"], feats["done"]) == ((1, 0) if planned else (0, 1))
+
+
+def test_the_time_of_a_done_trips_lessons_is_no_plan() -> None:
+    text = "Hasil studi banding ke Kabupaten Badung akan dipakai pekan depan."
+    assert relevance_features(text)["planned_stmt"] == 0
+
+
+@pytest.mark.parametrize(
     "lead",
     [
         "Pemkab Lombok Tengah akan menerapkan hasil studi banding ke Kabupaten Banyuwangi.",

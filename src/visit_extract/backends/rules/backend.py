@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 
 from visit_extract.backends.rules.extractor import extract_visits
-from visit_extract.backends.rules.relevance import relevance_score
+from visit_extract.backends.rules.relevance import may_be_relevant, relevance_score
 from visit_extract.config import Settings
 from visit_extract.normalize import published_from_url
+from visit_extract.normalize.chars import RepairedText, repair_text
 from visit_extract.registry import BackendCapabilities
-from visit_extract.schema import Article, VisitExtraction
+from visit_extract.schema import Article, Evidence, Visit, VisitExtraction
 
 #: Score at or above which an article is taken for a study-visit report.
 THRESHOLD = 0.5
@@ -26,7 +27,9 @@ class RulesBackend:
 
     ``extract`` returns ``is_study_visit`` from :func:`relevance_score` (0.5 is the
     decision point) and, for relevant articles, the visits the rules find, each with
-    evidence quotes whose offsets point into the original ``Article.text``. A relevant
+    evidence quotes whose offsets point into the original ``Article.text``. The rules
+    read the text with its mojibake repaired (``"‚Äú"`` is a quote mark, not letters
+    glued to the next word), and the evidence is mapped back to the text as scraped. A relevant
     article in which no visit is found counts as a study visit only when its score
     reaches :data:`CONFIDENT`.
     """
@@ -56,11 +59,20 @@ class RulesBackend:
             The extraction with ``backend="rules"`` and ``score`` = relevance score.
         """
         started = time.perf_counter()
-        score = relevance_score(article.text, article.title, article.published)
+        text, title, repaired = article.text, article.title, None
+        # the repair costs a pass over the text: only for articles that may be relevant
+        if may_be_relevant(text, title):
+            repaired = repair_text(text)
+            text = repaired.text if repaired is not None else text
+            fixed_title = repair_text(title) if title is not None else None
+            title = fixed_title.text if fixed_title is not None else title
+        score = relevance_score(text, title, article.published)
         relevant = score >= THRESHOLD
         # a dated URL path (/2019/02/26/) stands in for a missing publication date
         published = article.published or published_from_url(article.url)
-        visits = extract_visits(article.text, published) if relevant else []
+        visits = extract_visits(text, published) if relevant else []
+        if repaired is not None:
+            visits = [_quoting_original(visit, repaired) for visit in visits]
         warnings = []
         if relevant and not visits:
             if score >= CONFIDENT:
@@ -82,3 +94,17 @@ class RulesBackend:
             latency_s=time.perf_counter() - started,
             warnings=warnings,
         )
+
+
+def _quoting_original(visit: Visit, repaired: RepairedText) -> Visit:
+    """``visit`` with its evidence offsets and quotes taken from the original text."""
+    evidence = []
+    for ev in visit.evidence:
+        if ev.start is None or ev.end is None:
+            evidence.append(ev)
+            continue
+        start, end = repaired.to_original(ev.start, ev.end)
+        evidence.append(
+            Evidence(field=ev.field, quote=repaired.original[start:end], start=start, end=end)
+        )
+    return visit.model_copy(update={"evidence": evidence})

@@ -2,14 +2,16 @@
 
 A hand-weighted logistic score, calibrated so that 0.5 is the decision point of
 ``is_study_visit``. Its features are counts of the patterns of
-:mod:`~visit_extract.backends.rules.relevance_cues`, in three groups:
+:mod:`~visit_extract.backends.rules.relevance_cues` and
+:mod:`~visit_extract.backends.rules.relevance_against`, in three groups:
 
 * evidence of a visit report: the visit terms of LABELING.md (studi banding/tiru, kaji
   banding, benchmarking, kunjungan kerja, studi lapangan, lawatan, belajar ke, menimba
   ilmu...), learning trips abroad or to a named place, regional or national actors, a
   learning purpose, and visit statements told as done with their day nearby;
 * evidence of another kind of trip: inspections and supervision by a superior,
-  students, foreign delegations, recess, party work, plans, cancellations, holidays;
+  students and community groups, foreign delegations, recess, party work, courtesy calls, plans,
+  cancellations, holidays;
 * evidence of a piece *about* visits rather than the report of one: explainers,
   criticism, habits ("doyan kunker"), tallies ("38 instansi sudah studi banding ke
   sini"), old records, negated or hypothetical visits, a headline with visits as its
@@ -30,6 +32,7 @@ import re
 from datetime import date
 from typing import Literal
 
+from visit_extract.backends.rules import relevance_against as against
 from visit_extract.backends.rules import relevance_cues as cue
 from visit_extract.backends.rules.mentions import ignored_spans
 
@@ -75,6 +78,9 @@ def _standing(text: str, start: int, end: int, cutoff: int | None) -> Standing:
         return "fame"
     if cue.PAST_BEFORE.search(before) or (cutoff and _years_before(text, start, end, cutoff)):
         return "old"
+    # "studi banding ke Kota X pekan depan": the plan is told after the trip
+    if cue.FUTURE_AFTER.match(text, end, end + 80) and not cue.LESSONS_BEFORE.search(before):
+        return "planned"
     return "done"
 
 
@@ -105,6 +111,8 @@ def _realised(story: str, cutoff: int | None) -> dict[str, int]:
     done = anchored = crowd = 0
     for m in cue.REALISED.finditer(story):
         standing = _standing(story, m.start(), m.end(), cutoff)
+        if cue.CROWD_OBJECT.search(m.group()):
+            standing = "crowd"
         crowd += standing == "crowd"
         if standing != "done":
             continue
@@ -119,6 +127,17 @@ def _realised(story: str, cutoff: int | None) -> dict[str, int]:
         if inst >= 3:
             break
     return {"realised": done, "anchored": anchored, "crowd": crowd, "inst": inst}
+
+
+def _community_visitors(body: str, cap: int = 2) -> int:
+    """Community groups travelling without a government in front of them."""
+    n = 0
+    for m in against.COMMUNITY_VISITOR.finditer(body):
+        if cue.GOV.search(body, max(0, m.start() - 80), m.start()) is None:
+            n += 1
+            if n >= cap:
+                break
+    return n
 
 
 def _with_purpose(
@@ -163,6 +182,20 @@ def _strip_ignored(text: str) -> str:
     return " ".join(parts)
 
 
+def may_be_relevant(text: str, title: str | None = None) -> bool:
+    """Whether the article holds any of the words every study visit report holds.
+
+    Plain substring tests, so most of a dump is rejected before any regex runs; mojibake
+    never hides one of these words (it mangles punctuation and spaces, not letters).
+
+    Args:
+        text: the article text.
+        title: its headline, if known.
+    """
+    low = f"{title}\n{text}".lower() if title else text.lower()
+    return any(w in low for w in cue.GATE_WORDS)
+
+
 def relevance_features(
     text: str, title: str | None = None, published: date | None = None
 ) -> dict[str, float]:
@@ -186,9 +219,7 @@ def _features(
     national actor (scored 0.05 whatever else it says) stops at ``gov`` and
     ``national_body``, which saves most of the work on a dump."""
     full = f"{title}\n{text}" if title else text
-    # Plain substring tests reject most of a dump far faster than any regex.
-    low = full.lower()
-    if not any(w in low for w in cue.GATE_WORDS) or cue.GATE.search(full) is None:
+    if not may_be_relevant(text, title) or cue.GATE.search(full) is None:
         return {}
     body = _strip_ignored(full)
     strong = _count(cue.STRONG, body, 4)
@@ -216,10 +247,10 @@ def _features(
     return {
         **_statements(story, cutoff),
         **_realised(story, cutoff),
-        "topic_headline": 1 if cue.TOPIC_HEADLINE.search(headline) else 0,
-        "foreign_head": 1 if cue.FOREIGN_VISITOR.search(headline) else 0,
-        "leisure_head": 1 if cue.HOLIDAY.search(headline) else 0,
-        "habit": _count(cue.HABIT, body, 4),
+        "topic_headline": 1 if against.TOPIC_HEADLINE.search(headline) else 0,
+        "foreign_head": 1 if against.FOREIGN_VISITOR.search(headline) else 0,
+        "leisure_head": 1 if against.HOLIDAY.search(headline) else 0,
+        "habit": _count(against.HABIT, body, 4),
         "strong": strong,
         "frame": frame,
         "trip": trip,
@@ -231,23 +262,25 @@ def _features(
         "gov_head": _count(cue.GOV, head, 4),
         "visit": _count(cue.VISIT, body, 6),
         "date": _count(cue.DATE_HINT, body, 2),
-        "national": _count(cue.NATIONAL, body, 6),
-        "inspect": _count(cue.INSPECT, body, 4),
-        "dpr": _count(cue.DPR, body, 4),
-        "company": _count(cue.COMPANY, body, 6),
-        "student": _count(cue.STUDENT, body, 6),
-        "student_visitor": _count(cue.STUDENT_VISITOR, body, 2),
+        "national": _count(against.NATIONAL, body, 6),
+        "inspect": _count(against.INSPECT, body, 4),
+        "dpr": _count(against.DPR, body, 4),
+        "company": _count(against.COMPANY, body, 6),
+        "student": _count(against.STUDENT, body, 6),
+        "student_visitor": _count(against.STUDENT_VISITOR, body, 2),
+        "community_visitor": _community_visitors(body),
         "national_body": _count(cue.NATIONAL_BODY, body, 4),
-        "oversight": _count(cue.OVERSIGHT, body, 4),
-        "party": _count(cue.PARTY, body, 4),
-        "planned": _count(cue.PLANNED, body, 4),
-        "cancel": _count(cue.CANCEL, body, 3),
-        "explain": _count(cue.EXPLAIN, body, 4),
-        "foreign_visitor": _count(cue.FOREIGN_VISITOR, body, 3),
-        "leisure": _count(cue.LEISURE, body, 4),
-        "sister": _count(cue.SISTER, body, 3),
+        "oversight": _count(against.OVERSIGHT, body, 4),
+        "courtesy": _count(against.COURTESY, body, 3),
+        "party": _count(against.PARTY, body, 4),
+        "planned": _count(against.PLANNED, body, 4),
+        "cancel": _count(against.CANCEL, body, 3),
+        "explain": _count(against.EXPLAIN, body, 4),
+        "foreign_visitor": _count(against.FOREIGN_VISITOR, body, 3),
+        "leisure": _count(against.LEISURE, body, 4),
+        "sister": _count(against.SISTER, body, 3),
         "received": _count(cue.RECEIVED, body, 4),
-        "aggregate": _count(cue.AGGREGATE, body, 3),
+        "aggregate": _count(against.AGGREGATE, body, 3),
     }
 
 
@@ -287,14 +320,18 @@ def _evidence(f: dict[str, float]) -> float:
 
 def _other_trips(f: dict[str, float]) -> float:
     """What speaks for another kind of trip: inspections, students, foreign delegations,
-    recess and party work, plans, cancellations, holidays."""
+    recess and party work, courtesy calls, plans, cancellations, holidays."""
     z = 0.35 * min(f["national"], 6) if f["gov"] < 4 else 0.15 * min(f["national"], 6)
     # study visits tour sites too ("meninjau Mal Pelayanan Publik")
     z += (0.3 if f["strong"] else 0.7) * min(f["inspect"], 4)
     z += 0.2 * min(f["dpr"], 3)
     z += 0.3 * min(f["company"], 5)
     z += 0.45 * min(f["student"], 5) + 1.5 * min(f["student_visitor"], 2)
+    z += 1.5 * min(f["community_visitor"], 2)
     z += 0.7 * min(f["oversight"], 3) + 0.5 * min(f["party"], 4)
+    # a courtesy call or coordination with no study term and no purpose of learning
+    if not (f["strong"] or f["learn_strong"]):
+        z += 1.0 * min(f["courtesy"], 2)
     z += 2.5 * min(f["foreign_visitor"], 3) + 2.0 * f["foreign_head"]
     # a plan without any sign of a visit under way is not a visit
     if f["planned_stmt"] and not f["done"]:

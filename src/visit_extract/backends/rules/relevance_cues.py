@@ -1,4 +1,5 @@
-"""The patterns the relevance score counts, compiled once.
+"""The patterns of the relevance score that speak for the report of a study visit,
+compiled once (those against it: :mod:`visit_extract.backends.rules.relevance_against`).
 
 Kept apart from :mod:`visit_extract.backends.rules.relevance` so that the score reads as
 a list of features and weights. Repetitions are bounded ("up to four words") and the
@@ -39,13 +40,21 @@ FOREIGN_PLACES = (
     r"mongolia|iran|uzbekistan|kazakhstan|nigeria|kenya|rwanda|ethiopia|maroko|tunisia|fiji)"
 )
 
+#: A destination abroad: "ke Jepang", "di negeri Belanda", and a city or region named with
+#: its country ("ke Gwangju, Korea Selatan", "di Den Haag, Belanda"), which news writes
+#: for any foreign place that needs introducing.
+_ABROAD = (
+    r"\b(?:ke|di)\s+(?:(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+){0,2},\s+)?"
+    r"(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b"
+)
+
 # --- the gate and the names of a visit -------------------------------------------------
 
 #: One search decides whether an article deserves a closer look.
 GATE = re.compile(
     STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|" + LEARNING_TRIP_TERMS + "|"
     r"belajar|konsultasi|pelajari|kunjungan|berkunjung|mengunjungi|lawatan|melawat|kedatangan|"
-    r"bertandang|sambangi|rombongan|delegasi|menerima\s+tamu|replikasi|adopsi|meniru|mencontoh|"
+    r"bertandang|sambangi|menyambangi|mendatangi|rombongan|delegasi|menerima\s+tamu|replikasi|adopsi|meniru|mencontoh|"
     r"menggali",
     _I,
 )
@@ -53,13 +62,14 @@ GATE = re.compile(
 GATE_WORDS = (
     "stud", "kaji", "compar", "benchmark", "unjung", "kunker", "kunja", "belajar", "pelajari",
     "ilmu", "berguru", "ngangsu", "sharing", "anjangsana", "konsultasi", "lawat", "kedatangan",
-    "tandang", "sambang", "rombongan", "delegasi", "tamu", "replikasi", "adopsi", "meniru",
-    "mencontoh", "menggali",
+    "tandang", "sambang", "nyambang", "mendatangi", "rombongan", "delegasi", "tamu",
+    "replikasi", "adopsi", "meniru", "mencontoh", "menggali",
 )  # fmt: skip
 STRONG = re.compile(STUDY_TERMS + "|" + LEARNING_TERMS + "|" + LEARNING_TRIP_TERMS, _I)
 KUNKER = re.compile(r"\b" + WORK_VISIT_TERMS + r"\b", _I)
 VISIT = re.compile(
     r"\b(?:rombongan|berkunjung|mengunjungi|dikunjungi|kunjungan|kedatangan|didatangi|"
+    r"menyambangi|mendatangi|"
     r"diterima|disambut|menerima\s+kunjungan|menyambut|tiba\s+di|datang\s+ke|bertandang|"
     r"bertolak\s+ke|bertemu|audiensi|melawat)\b",
     _I,
@@ -77,27 +87,36 @@ RECEIVED = re.compile(
 LEARN = re.compile(
     r"\bbelajar\s+(?:ke|dari|di|tentang|mengenai|soal|banyak|langsung|bagaimana|pengelolaan|"
     r"pelayanan|inovasi|penerapan)\b|\bmempelajari\b|\bmenggali\s+informasi\b|"
-    r"\b(?:ber)?konsultasi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\b(?:me)?replikasi\b|"
+    r"\b(?:ber)?konsultasi\b|\bsh[ae]ring\b|berbagi\s+(?:pengalaman|ilmu|informasi)|\b(?:me)?replikasi\b|"
     r"\bmengadopsi\b|\bmeniru\b|\brujukan\b|\bpercontohan\b|\b(?:ter)?inspirasi\b|"
     r"\b(?:guna|untuk)\s+melihat\b|\bmemahami\b|\bmenggali\b|\bingin\s+tahu\b|"
     r"\bmelihat\s+(?:langsung|dari\s+dekat)\b|\bmencari\s+(?:tahu|referensi|masukan|contoh|"
-    r"inspirasi)\b|\bmasukan\b|\bbelajar\b|\bmengetahui\b",
+    r"inspirasi)\b|\bmasukan\b|\bbelajar\b|\bmengetahui\b|\b(?:men|di)jajaki\b|"
+    r"\bpenjajakan\b|\b(?:studi|kajian)\s+kelayakan\b|\bfeasibility\s+study\b|"
+    r"\bbertukar\s+(?:pengalaman|informasi|pikiran)\b|\b(?:menandatangani|meneken|teken|"
+    r"penandatangan(?:an)?)\s+(?:[\w-]+\s+){0,2}?(?:mou|nota\s+kesepahaman|perjanjian\s+kerja\s*sama|"
+    r"kesepakatan\s+bersama)\b",
     _I,
 )
 #: The purposes that make a trip a study visit: to learn, study, copy, consult, share
 #: experience, see how another body does something, or set up cooperation.
 LEARN_STRONG = re.compile(
-    r"\bbelajar\b|\bmempelajari\b|\bstudi\b|\bsharing\b|berbagi\s+(?:pengalaman|ilmu)|"
+    r"\bbelajar\b|\bmempelajari\b|\bstudi\b|\bsh[ae]ring\b|berbagi\s+(?:pengalaman|ilmu)|"
     r"\breplikasi\b|\bmereplikasi\b|\bmengadopsi\b|\bmeniru\b|\bmencontoh\b|"
     r"\b(?:ter|meng)?inspirasi\b|\bmemahami\b|\bmendalami\b|\bpraktik\s+(?:baik|terbaik)\b|"
     r"\bbest\s+practices?\b|\b(?:ber)?konsultasi\b|\bbertukar\s+(?:pikiran|pengalaman|informasi)\b|"
-    r"\bmenimba\b|\bberguru\b|\b(?:menggali|gali)\s+(?:informasi|ilmu|pengalaman)\b|"
+    r"\bmenimba\b|\bberguru\b|"
+    r"\b(?:menggali|gali|menyerap|serap)\s+(?:informasi|ilmu|pengalaman|praktik|praktek|"
+    r"pengetahuan|inovasi)\b|"
     # to see how another body does it, not how a project stands
     r"\b(?:melihat|mengetahui|mengenal|menyaksikan)\s+(?:langsung\s+|dari\s+dekat\s+|"
-    r"lebih\s+dekat\s+)?(?:inovasi|penerapan|keberhasilan|kesuksesan|rahasia|cara|bagaimana|"
-    r"sistem)\b|"
-    r"\b(?:menjajaki|penjajakan|menjalin|merintis|memperkuat)\s+kerja\s*sama\b|"
-    r"\bpenandatanganan\s+(?:mou|nota\s+kesepahaman|perjanjian\s+kerja\s*sama)\b",
+    r"lebih\s+(?:dekat|jauh|dalam)\s+(?:tentang\s+|soal\s+|mengenai\s+)?)?(?:inovasi|penerapan|"
+    r"keberhasilan|kesuksesan|rahasia|cara|bagaimana|sistem|strategi|kiat|resep)\b|"
+    r"\b(?:menjalin|merintis|memperkuat)\s+kerja\s*sama\b|\b(?:men|di)jajaki\b|\bpenjajakan\b|"
+    # a trip to judge whether a programme or a purchase would work at home
+    r"\b(?:studi|kajian)\s+kelayakan\b|\bfeasibility\s+study\b|"
+    r"\b(?:menandatangani|meneken|teken|penandatangan(?:an)?)\s+(?:[\w-]+\s+){0,2}?(?:mou|"
+    r"nota\s+kesepahaman|perjanjian\s+kerja\s*sama|kesepakatan\s+bersama)\b",
     _I,
 )
 
@@ -143,15 +162,13 @@ TRIP_FRAME = re.compile(
     r"\blawatan\b|\bmelawat\b|\b(?:ber)?konsultasi\s+(?:[\w-]+\s+){0,3}?(?:ke|di)\s+(?-i:[A-Z])|"
     r"\bbelajar\s+(?:[\w-]+\s+){0,4}?ke\s+(?:(?-i:[A-Z])|(?:\w+\s+)?negara\b)|"
     r"\b(?:menggali|mengadopsi|meniru|mencontoh|mereplikasi)\s+(?:[\w-]+\s+){0,4}?(?:ke|di|dari)\s+"
-    r"(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Pemerintah)\b|"
-    r"\b(?:ke|di)\s+(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b",
+    r"(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Pemerintah)\b|" + _ABROAD,
     _I,
 )
 #: A trip abroad to a programme of the host ("mengikuti workshop ... di Tokyo",
 #: "memenuhi undangan ... ke Korea Selatan").
 ABROAD_PROGRAM = re.compile(
-    r"\b(?:mengikuti|menghadiri|memenuhi\s+undangan|diundang)\b[^.\n]{0,120}?\b(?:ke|di)\s+"
-    r"(?:negara\s+|negeri\s+)?" + FOREIGN_PLACES + r"\b",
+    r"\b(?:mengikuti|menghadiri|memenuhi\s+undangan|diundang)\b[^.\n]{0,120}?" + _ABROAD,
     _I,
 )
 _INST = (
@@ -186,22 +203,54 @@ REALISED = re.compile(
     r"\b(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + r"|kunjungan|"
     r"belajar|berkunjung|mengunjungi|bertandang|menyambangi|bertolak|tiba|datang|melawat|"
     r"(?:ber)?konsultasi)(?:\s+[\w-]+){0,6}?\s+(?:ke|di)\s+(?-i:[A-Z])|"
+    # a place visited as the verb's object ("menyambangi Kabupaten Banyuwangi")
+    r"\b(?:mengunjungi|menyambangi|mendatangi)\s+(?:Kabupaten|Kota|Provinsi|Desa|Kantor|"
+    r"Pemkab|Pemkot|Pemprov|Pemerintah|DPRD|Balai\s*kota|Dinas)\b|"
+    # a delegation sent or led somewhere ("memimpin delegasi Pemkot X ke Brisbane")
+    r"\b(?:delegasi|rombongan)(?:\s+[\w-]+){0,5}?\s+ke\s+(?-i:[A-Z])|"
+    # a host receiving someone, not a host ready "untuk menerima tamu."
     r"\b(?:menerima|menyambut|sambut)\s+(?:hangat\s+|baik\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:kunjungan|kedatangan|rombongan|delegasi|tamu)|\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
+    r"(?:kunjungan|kedatangan|rombongan|delegasi|tamu)\b(?!\s*[.,;:\n])|"
+    r"\bkedatangan\s+(?:rombongan|tamu|delegasi)|"
     r"\b(?:diterima|disambut)\b|\b(?:kembali|pulang)\s+dari\s+(?-i:[A-Z])|"
     + ABROAD_PROGRAM.pattern,
     _I,
 )
 _PLAN = (
     r"\b(?:akan|berencana|rencana(?:nya)?|dijadwalkan|direncanakan|bakal|hendak|ingin|"
-    r"mengusulkan|diusulkan|dianggarkan|batal|membatalkan|program)\s+"
+    r"mengusulkan|diusulkan|dianggarkan|menganggarkan|mengagendakan|menjadwalkan|"
+    r"merencanakan|berniat|batal|membatalkan|program)\s+"
 )
 #: Before a visit statement, a plan that governs it: "akan studi banding", "dijadwalkan
 #: melakukan kunjungan kerja", "berencana mengirim 20 pejabat untuk studi banding";
 #: not "akan menerapkan hasil studi banding" (the visit is done, its lessons are planned).
 FUTURE_BEFORE = re.compile(
     _PLAN + r"(?:[\w-]+\s+){0,4}?(?:melakukan|melaksanakan|menggelar|mengadakan|mengikuti|"
-    r"menjalani|untuk|kembali|segera)\s+$|" + _PLAN + r"$",
+    r"menjalani|untuk|kembali|segera|berangkat|bertolak|pergi|terbang)\s+$|"
+    + _PLAN
+    + r"$|"
+    # people to be sent: "berencana mengirim 30 kepala desa belajar ke"
+    + _PLAN
+    + r"(?:[\w-]+\s+){0,2}?(?:mengirim|mengutus|memberangkatkan|mengajak|membawa)\s+"
+    r"(?:[\w-]+\s+){0,5}?$",
+    _I,
+)
+#: After a visit statement, in its own clause, the time to come that dates it: "studi
+#: banding ke Kota X pekan depan", "kunjungan kerja ke Y pada bulan mendatang".
+FUTURE_AFTER = re.compile(
+    # not the lessons' time ("studi banding ke X akan diterapkan tahun depan") nor the
+    # purpose's ("studi banding ke X untuk menyiapkan program tahun depan")
+    r"(?:(?!diterapkan|menerapkan|ditindaklanjuti|dibahas|dilaporkan|dievaluasi|untuk|guna|"
+    r"agar|supaya|demi|terkait)"
+    r"[^.,;:\n]){0,70}?\b(?:(?:pekan|minggu|bulan|tahun)\s+(?:depan|mendatang)|"
+    r"(?:dalam\s+)?waktu\s+dekat)\b",
+    _I,
+)
+#: Before a visit statement, the words of its outcome ("hasil studi banding",
+#: "sepulang studi banding"): the trip is done whatever is planned after it.
+LESSONS_BEFORE = re.compile(
+    r"\b(?:hasil|oleh-oleh|laporan|sepulang\w*|sekembali\w*|usai|setelah|pasca)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
     _I,
 )
 #: Before a visit statement, words that make it no report of a trip: negation, habit,
@@ -214,6 +263,9 @@ GENERIC_BEFORE = re.compile(
     r"rajin\w*|hobi|gemar|tabiat|semacam)\b[^.]{0,30}$|"
     r"\b(?:perlu|harus|wajib|sebaiknya|seharusnya)\b[^.]{0,15}$|\b(?:bisa|dapat)\s+$|"
     r"\b(?:berharap|diharapkan|semoga|mengajak|mempersilakan|silakan|mengundang)\b[^.]{0,30}$|"
+    # a policy on visits in general: "meminta bupati mengurangi studi banding"
+    r"\b(?:mengurangi|membatasi|melarang|larangan|menghentikan|menyetop|moratorium|memangkas|"
+    r"pembatasan|pengurangan)\b[^.]{0,30}$|"
     r"\b(?:anggaran|biaya|dana|istilah|konsep|definisi)\s+(?:untuk\s+)?$",
     _I,
 )
@@ -221,7 +273,16 @@ GENERIC_BEFORE = re.compile(
 CROWD_BEFORE = re.compile(
     r"(?:\b(?:\d+|puluhan|ratusan|belasan|semua|seluruh|banyak|berbagai)\s+(?:instansi|daerah|"
     r"pemda|pemerintah\s+daerah|kabupaten/kota|kabupaten\s+dan\s+kota|kementerian|lembaga)|"
+    # dozens of delegations ("menerima 180 rombongan"); two may be two visits
+    r"\b(?:\d{2,}|puluhan|ratusan|belasan)\s+(?:rombongan|delegasi)|"
     r"\bsebagian\s+besar|\bkebanyakan)\b[^.]{0,50}$",
+    _I,
+)
+#: Inside a host's statement, a crowd for its object ("menerima lebih dari 180
+#: rombongan", "menyambut puluhan delegasi"): a tally of guests, not one delegation.
+CROWD_OBJECT = re.compile(
+    r"\b(?:\d{2,}|puluhan|ratusan|belasan|banyak|berbagai)\s+(?:rombongan|delegasi|tamu|"
+    r"kunjungan|instansi|daerah)\b",
     _I,
 )
 #: Before a visit term, the noun of a host's fame, not of a trip ("menjadi destinasi
@@ -256,143 +317,5 @@ DATE_HINT = re.compile(
 ANCHOR = re.compile(
     DATE_HINT.pattern + r"|\bpukul\s+\d|\b(?:pekan|minggu)\s+lalu\b|"
     r"\b(?:pagi|siang|sore|malam)\s+tadi\b",
-    _I,
-)
-
-# --- other kinds of trips --------------------------------------------------------------
-
-NATIONAL = re.compile(
-    r"\b(?:presiden|jokowi|prabowo|wapres|wakil\s+presiden|menteri|menko|mendagri|mendes|"
-    r"menpan|panglima|kapolri|kapolda|kasad|pangdam|dubes|duta\s+besar)\b",
-    _I,
-)
-INSPECT = re.compile(
-    r"\b(?:meninjau|tinjau|peninjauan|inspeksi|sidak|memantau|pantau|meresmikan|peresmian|"
-    r"groundbreaking|penyerahan\s+bantuan|menyerahkan\s+bantuan|kampanye|blusukan|"
-    r"mengecek|pengecekan|apel|supervisi)\b",
-    _I,
-)
-#: Supervision, recess and courtesy calls: trips that are not made to learn.
-OVERSIGHT = re.compile(
-    r"\b(?:pengawasan|mengawasi|monitoring|memonitor|monev|supervisi|reses|"
-    r"(?:menyerap|serap|menjaring|jaring|menampung|tampung)\s+aspirasi|konstituen|dapil|"
-    r"kunjungan\s+kehormatan|courtesy\s+call)\b",
-    _I,
-)
-#: A political party's own trip ("DPD Partai X", "kader partai"); "kader" alone is also
-#: the PKK's and the posyandu's.
-PARTY = re.compile(r"\b(?:partai|DPP|DPW|DPC|kader\s+partai|simpatisan|caleg|pemenangan)\b", _I)
-DPR = re.compile(r"\bDPR(?:\s*-?\s*RI)?\b(?!D)|\bDPD\s*RI\b|\bMPR\b|\bSenayan\b")
-COMPANY = re.compile(
-    r"\b(?:PT|BUMN|persero|PLN|Pertamina|Waskita|Telkom|perusahaan|korporasi|karyawan|"
-    r"direksi|direktur\s+utama|dirut)\b"
-)
-STUDENT = re.compile(
-    r"\b(?:siswa|pelajar|mahasiswa|mahasiswi|sekolah|SMAN?|SMPN?|SMKN?|kampus|field\s*trip|"
-    r"kunjungan\s+industri|KKN|dosen|universitas|university|santri|taruna|peneliti|"
-    r"tim\s+riset|riset)\b",
-    _I,
-)
-#: Students as the travellers ("ratusan siswa SMA ... melakukan kunjungan"), or as the
-#: ones "menimba ilmu" at a place (they study there, no delegation travels).
-STUDENT_VISITOR = re.compile(
-    r"\b(?:siswa|siswi|pelajar|mahasiswa|santri|murid|peserta\s+didik|anak\s+muda|"
-    r"generasi\s+muda|perantau)\b[^.]{0,80}?"
-    r"\b(?:melakukan|mengikuti|menggelar|berkunjung|mengunjungi|tiba|datang|belajar\s+ke|"
-    r"diterima|disambut|(?:menimba|timba)\s+ilmu|kuliah|bersekolah)\b",
-    _I,
-)
-# The words between a group and a country may not send the group abroad ("rombongan
-# Pemkab Bantul ke Jepang", "kembali dari Jepang") or name it Indonesian.
-_NOT_FOREIGN_GROUP = (
-    r"(?:(?!(?:ke|di|menuju|untuk|diterima|disambut|bertemu|menemui|mengunjungi|kembali|"
-    r"pulang|tiba|bertolak|berangkat|terbang|belajar|selama|saat|setelah|usai|pemkab|pemkot|"
-    r"pemprov|pemda|dprd|kabupaten)\b)[\w()-]+\s+)"
-)
-_COUNTRY = r"\(?(?:negara\s+|negeri\s+)?(?:" + FOREIGN_PLACES + r"|afrika|sarawak|sabah)\b"
-#: A foreign delegation ("delegasi Pakistan", "rombongan tamu dari Vietnam", "pejabat asal
-#: Jepang"), but not a host abroad ("diterima pejabat kota Osaka"); an official is foreign
-#: only when said to come "dari" or "asal" a country ("Wali Kota Daejeon" may be the host).
-FOREIGN_VISITOR = re.compile(
-    r"(?<!diterima\s)(?<!disambut\s)(?<!bertemu\s)(?<!menemui\s)(?<!dengan\s)(?<!oleh\s)"
-    r"(?<!didampingi\s)\b(?:delegasi|rombongan|tamu|peserta|mahasiswa)\s+"
-    + _NOT_FOREIGN_GROUP
-    + r"{0,4}?(?:dari\s+|asal\s+)?(?:"
-    + _COUNTRY
-    + r"|asing\b)|"
-    r"\b(?:pejabat|wali\s*kota|walikota|gubernur|menteri|pemerintah)\s+"
-    + _NOT_FOREIGN_GROUP
-    + r"{0,3}?(?:dari|asal)\s+"
-    + _COUNTRY
-    + r"|"
-    # a trip "to Indonesia": the writer stands abroad
-    r"\b(?:tiba|berkunjung|datang|kunjungan|lawatan)\b[^.\n]{0,60}?"
-    r"(?:\bke\s+Indonesia|,\s*Indonesia)\b",
-    _I,
-)
-#: A holiday: words of leisure, not of tourism (a delegation may study "wisatawan" and
-#: "paket wisata").
-LEISURE = re.compile(
-    r"\b(?:berlibur|liburan|jalan-jalan|rekreasi|refreshing|melepas\s+penat|tour|plesir|"
-    r"pelesiran|tamasya|piknik|darmawisata)\b",
-    _I,
-)
-#: A headline of a holiday, not of a study trip ("Melepas Penat, PKK Berlibur ke ...").
-HOLIDAY = re.compile(
-    r"\b(?:berlibur|liburan|jalan-jalan|rekreasi|refreshing|melepas\s+penat|plesiran|tamasya|"
-    r"piknik|darmawisata)\b",
-    _I,
-)
-PLANNED = re.compile(
-    r"\b(?:akan|berencana|rencana(?:nya)?|dijadwalkan|direncanakan|bakal|hendak|"
-    r"mengusulkan|diusulkan|dianggarkan)\s+(?:\w+\s+){0,3}?"
-    r"(?:melakukan|melaksanakan|menggelar|berkunjung|mengunjungi|studi|study|kunjungan|"
-    r"kunker|belajar|berangkat|ke)\b|\b(?:pekan|minggu|bulan|tahun)\s+depan\b",
-    _I,
-)
-CANCEL = re.compile(
-    r"\b(?:batal|dibatalkan|membatalkan|ditunda|menunda|urung|mengalihkan|dialihkan)\b", _I
-)
-SISTER = re.compile(r"\b(?:sister\s+city|apeksi|apkasi|rakernas|munas|musrenbang)\b", _I)
-
-# --- pieces about visits ---------------------------------------------------------------
-
-#: The words of explainers, opinion and criticism of visits (not of anything else: a
-#: delegation may study a "konsep" or "efektivitas pelayanan").
-EXPLAIN = re.compile(
-    r"\b(?:pendahuluan|artikel\s+ini|opini|kolom|tajuk|menurut\s+(?:saya|penulis)|"
-    r"kita\s+sering|definisi|apa\s+itu|manfaat\s+(?:studi|kunjungan|kunker)|"
-    r"(?:efektivitas|efektifitas|konsep)\s+(?:studi|kunjungan|kunker)|"
-    r"sering\s+(?:melakukan\s+)?(?:studi|kunjungan)|dinilai\s+(?:hanya|sia-sia)|"
-    r"pemborosan|hura-hura|menghamburkan|ganti\s+istilah|kritikan|mengkritik|dikritik|"
-    r"mengkritisi|dikritisi|sorotan|disorot|menyoroti)\b",
-    _I,
-)
-#: Habits of visiting, the mark of pieces about visits in general ("doyan kunker",
-#: "studi banding sudah menjadi tabiat"). Plain "sering" and "kerap" are left out: hosts
-#: say they are "kerap menjadi tujuan studi banding" in the report of a visit.
-HABIT = re.compile(
-    r"\b(?:tabiat|doyan|hobi|gemar|kebiasaan|rajin\w*|langganan)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + r"|stud[iy]|kunjungan|"
-    r"plesir|pelesiran|berkunjung|bepergian|ke\s+luar\s+(?:kota|daerah|negeri))\b|"
-    r"\b(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + r")\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:tabiat|kebiasaan|hobi|langganan|tradisi)\b",
-    _I,
-)
-#: A count of visiting institutions ("38 instansi", "puluhan daerah").
-AGGREGATE = re.compile(
-    r"\b(?:\d+|puluhan|ratusan)\s+(?:instansi|daerah|"
-    r"kabupaten/kota|kabupaten\s+dan\s+kota|pemda|pemerintah\s+daerah|kementerian/lembaga)\b",
-    _I,
-)
-#: A headline about visits as a topic ("Anggaran Studi Banding Habis", "Daftar Studi
-#: Banding Anggota Dewan", "Studi Banding DPRD: Apa Manfaatnya?").
-TOPIC_HEADLINE = re.compile(
-    r"\b(?:anggaran|biaya|dana|daftar|deretan|efektivitas|efektifitas|manfaat|istilah|"
-    r"evaluasi|moratorium|larangan|pembatasan|polemik|tradisi|budaya|etika|aturan|regulasi|"
-    r"pedoman|tips|menyoal|sorotan|tabiat|kebiasaan|mengkritisi|menggugat)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + r"|perjalanan\s+dinas)\b|"
-    r"\b(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + r")\b[^\n]{0,40}(?::\s*(?:apa|mengapa|"
-    r"kenapa|bagaimana)\b|\?)",
     _I,
 )

@@ -8,8 +8,9 @@ tokens and invites it to read a "Baca juga" headline as a visit. The prepared te
 what the model sees; evidence offsets are mapped back through :meth:`PreparedText.to_original`
 so they still point into ``Article.text`` as scraped.
 
-Modules: ``chars`` (character repairs), ``boilerplate`` (boilerplate lines and inline
-spans), ``prepare`` (:class:`PreparedText` and :func:`prepare_text`).
+Modules: ``boilerplate`` (boilerplate lines and inline spans), ``prepare``
+(:class:`PreparedText` and :func:`prepare_text`). The character repairs live in
+:mod:`visit_extract.normalize.chars`, which the rules backend reads too.
 """
 
 from visit_extract.backends.llm.textprep.boilerplate import is_boilerplate

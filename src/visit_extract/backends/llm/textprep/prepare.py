@@ -8,7 +8,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from visit_extract.backends.llm.textprep.boilerplate import inline_spans, is_boilerplate
-from visit_extract.backends.llm.textprep.chars import normalise_chars
+from visit_extract.normalize.chars import normalise_chars, original_span
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,7 @@ class PreparedText:
         Raises:
             ValueError: the span is outside the prepared text.
         """
-        if not 0 <= start <= end <= len(self.text):
-            raise ValueError(f"span [{start}, {end}) outside prepared text of {len(self.text)}")
-        if start == end:
-            pos = self._starts[start] if start < len(self.text) else len(self.original)
-            return pos, pos
-        return self._starts[start], self._ends[end - 1]
+        return original_span(self._starts, self._ends, len(self.original), start, end)
 
     def truncate(self, max_chars: int) -> PreparedText:
         """A copy cut to at most ``max_chars``, at a paragraph (else word) boundary.

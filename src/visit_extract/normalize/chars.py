@@ -3,7 +3,9 @@ zero-width characters, and NFC composition.
 
 Scraped articles carry mojibake (``"¬†"`` for a no-break space, ``"â€œ"`` for a curly
 quote) and typographic spaces; :func:`normalise_chars` repairs them and records, per
-repaired character, the span of the original it came from.
+repaired character, the span of the original it came from. :func:`repair_text` wraps
+that for readers that quote the original (the rules backend): the repaired text and a
+map from its spans back to the original's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from dataclasses import dataclass
 
 
 def _mojibake_forms(char: str) -> set[str]:
@@ -163,4 +166,69 @@ def normalise_chars(text: str) -> tuple[str, array[int], array[int], int]:
     return "".join(parts), starts, ends, repaired
 
 
-__all__ = ["normalise_chars"]
+@dataclass(frozen=True)
+class RepairedText:
+    """A text after :func:`normalise_chars`, with the map back to the original.
+
+    Attributes:
+        text: the repaired text.
+        original: the text it was repaired from.
+    """
+
+    text: str
+    original: str
+    _starts: array[int]
+    _ends: array[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span ``[start, end)`` of :attr:`text` to the span of :attr:`original`
+        its characters were made from (an empty span maps to an empty span)."""
+        return original_span(self._starts, self._ends, len(self.original), start, end)
+
+
+def original_span(
+    starts: array[int], ends: array[int], original_length: int, start: int, end: int
+) -> tuple[int, int]:
+    """The original span that the characters ``[start, end)`` of a mapped text came from.
+
+    Args:
+        starts: per mapped character, where its original span starts.
+        ends: per mapped character, where its original span ends.
+        original_length: the original text's length (an empty span at the end maps there).
+        start: offset into the mapped text.
+        end: end offset (exclusive), ``start <= end <= len(starts)``.
+
+    Returns:
+        ``(orig_start, orig_end)``.
+
+    Raises:
+        ValueError: the span is outside the mapped text.
+    """
+    length = len(starts)
+    if not 0 <= start <= end <= length:
+        raise ValueError(f"span [{start}, {end}) outside the mapped text of {length}")
+    if start == end:
+        pos = starts[start] if start < length else original_length
+        return pos, pos
+    return starts[start], ends[end - 1]
+
+
+def repair_text(text: str) -> RepairedText | None:
+    """The text with mojibake, odd spaces and line ends repaired, or None when the
+    repair changes nothing (most articles: checking costs one scan of the text).
+
+    Args:
+        text: the text as scraped.
+
+    Returns:
+        The repaired text and its offset map, or None.
+    """
+    if text.isascii() and _SPECIAL.search(text) is None:
+        return None
+    fixed, starts, ends, _ = normalise_chars(text)
+    if fixed == text:
+        return None
+    return RepairedText(fixed, text, starts, ends)
+
+
+__all__ = ["RepairedText", "normalise_chars", "original_span", "repair_text"]
