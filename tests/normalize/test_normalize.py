@@ -144,6 +144,7 @@ def test_countries(mention: str, expected: str) -> None:
         ("Sumharjono, S.Sos., MM", "Sumharjono"),
         ("I Nengah Tamba", "I Nengah Tamba"),
         ("Didik Agung Eko Wahono,SE", "Didik Agung Eko Wahono"),
+        ("H.M. Yusuf Hasan", "Yusuf Hasan"),
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:

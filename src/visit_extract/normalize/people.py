@@ -48,7 +48,9 @@ def clean_name(name: str) -> str:
     for i, tok in enumerate(tokens):
         pieces = [p for p in re.split(r"(?<=\.)(?=[A-Z])", tok) if p]
         # only glued honorifics are split; "S.Sos" at the end stays one degree
-        if i < 2 and len(pieces) > 1 and key(pieces[0]) in _HONORIFICS:
+        if key(tok) in _HONORIFICS:
+            split.append(tok)  # "H.M." is "HM"
+        elif i < 2 and len(pieces) > 1 and key(pieces[0]) in _HONORIFICS:
             split.extend(pieces)
         else:
             split.append(tok)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.extractor import extract_visits
 from visit_extract.backends.rules.leaders import find_leaders
+from visit_extract.schema import Leader
 
 from .support import context_through
 
@@ -74,7 +76,7 @@ def test_the_head_named_as_leader_of_the_group() -> None:
         "Rudi Hartawan selaku ketua rombongan menyampaikan terima kasih."
     )
     # an Asisten is not senior enough to lead by rank alone: "selaku ketua rombongan" does it
-    assert visitors == [("Rudi Hartawan", "Asisten II Setda")]
+    assert visitors == [("Rudi Hartawan", "Asisten II")]
 
 
 # ------------------------------------------------------------- who leads the delegation
@@ -135,7 +137,7 @@ def test_a_stand_in_named_before_whom_they_represent() -> None:
         "Pemkab Klaten studi banding ke Kabupaten Gianyar. Asisten I Setda Gianyar, Ni Luh "
         "Putu Ayu mewakili Bupati Gianyar, memaparkan program desa adat."
     )
-    assert host == ("Ni Luh Putu Ayu", "Asisten I Setda")
+    assert host == ("Ni Luh Putu Ayu", "Asisten I")
 
 
 def test_a_meeting_chaired_by_the_host_is_no_led_delegation() -> None:
@@ -209,7 +211,7 @@ def test_an_official_who_travels_leads_when_nobody_else_is_named() -> None:
         "Pemkab Klaten studi banding ke Kabupaten Gianyar. Asisten II Setda Klaten Joko Susilo "
         "berkunjung ke Pasar Gianyar bersama staf."
     )
-    assert visitors == [("Joko Susilo", "Asisten II Setda")]
+    assert visitors == [("Joko Susilo", "Asisten II")]
 
 
 def test_the_fullest_title_the_article_gives_the_leader() -> None:
@@ -253,5 +255,73 @@ def test_the_visit_of_an_official_named_by_the_host() -> None:
         "Joko Susilo di Kabupaten Gianyar. Kepala Dinas Sosial Klaten Budi Santoso ikut."
     )
     # without the cue, the head of an office would stand for the group
-    assert visitors == [("Joko Susilo", "Asisten III Setda")]
+    assert visitors == [("Joko Susilo", "Asisten III")]
     assert host == ("Made Wirawan", "Wakil Bupati")
+
+
+# ------------------------------------------------------------- parties that are no region
+
+
+def _outsider_leaders(text: str) -> dict[str, tuple[str, str | None]]:
+    ctx = context_through(text, find_leaders)
+    return {
+        k: (o.party.leader.name, o.party.leader.title)
+        for k, o in ctx.outsiders.items()
+        if o.party.leader is not None
+    }
+
+
+def test_the_receiver_abroad_reaches_the_visit() -> None:
+    visits = extract_visits(
+        "Rombongan Pemkab Klaten dipimpin Bupati Klaten Sri Wahyuni studi banding ke Jepang. "
+        "Mereka diterima Wali Kota Kawanishi, Taro Yamamoto, di balai kota.",
+        None,
+    )
+    assert [(v.host.region, v.host.leader) for v in visits] == [
+        ("Japan", Leader(name="Taro Yamamoto", title="Wali Kota"))
+    ]
+
+
+def test_each_host_of_a_tour_has_its_own_receiver() -> None:
+    text = (
+        "Bupati Klaten Sri Wahyuni studi banding ke Belanda dan Jerman. Di Belanda, rombongan "
+        "diterima Duta Besar RI untuk Belanda, Rudi Hartono. Di Jerman, rombongan diterima "
+        "Wali Kota Freiburg, Jonas Weber."
+    )
+    assert _outsider_leaders(text) == {
+        "foreign:Netherlands": ("Rudi Hartono", "Duta Besar"),
+        "foreign:Germany": ("Jonas Weber", "Wali Kota"),
+    }
+    ctx = context_through(
+        "Rombongan Pemkab Klaten studi banding ke Kabupaten Gianyar dan Kota Denpasar. Di "
+        "Gianyar rombongan diterima Wakil Bupati Gianyar Made Wirawan. Esoknya rombongan "
+        "disambut Sekda Kota Denpasar Ketut Arsa di balai kota.",
+        find_leaders,
+    )
+    got = {s.role.region.name: s.leader.name for s in ctx.hosts.values() if s.leader}
+    assert got == {"Kabupaten Gianyar": "Made Wirawan", "Kota Denpasar": "Ketut Arsa"}
+
+
+def test_the_head_of_a_national_delegation() -> None:
+    got = _outsider_leaders(
+        "Rombongan Komisi II DPR RI dipimpin Wakil Ketua Komisi II DPR, Yusuf Harahap, "
+        "melakukan kunjungan kerja ke Belanda untuk studi banding sistem pemilu."
+    )
+    assert got == {"national:DPR RI": ("Yusuf Harahap", "Wakil Ketua Komisi II DPR")}
+
+
+def test_a_national_delegation_is_not_led_by_a_regions_official() -> None:
+    got = _outsider_leaders(
+        "Tim Kementerian Dalam Negeri studi banding ke Kabupaten Gianyar. Pertemuan dipimpin "
+        "Sekda Gianyar Ketut Sudarsana di ruang rapat."
+    )
+    assert "national:Kementerian Dalam Negeri" not in got
+
+
+def test_a_ministrys_delegation_led_by_its_director() -> None:
+    got = _outsider_leaders(
+        "Tim Kementerian Dalam Negeri dipimpin Direktur Fasilitasi Dana Perimbangan, Rudi "
+        "Santoso, studi banding ke Kabupaten Gianyar."
+    )
+    head = ("Rudi Santoso", "Direktur Fasilitasi Dana Perimbangan")
+    assert got == {"national:Kementerian Dalam Negeri": head}

@@ -71,3 +71,17 @@ def test_ranks_are_no_part_of_the_name() -> None:
 )
 def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> None:
     assert people_of(f"Bupati Klaten {written} hadir.") == [(name, "Bupati", "Kabupaten Klaten")]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("H.M. Hartopo", "Hartopo"),
+        ("HM.Hartopo", "Hartopo"),
+        ("Drs.H.Agus Salim", "Agus Salim"),
+        ("H. M. Yusuf", "M Yusuf"),
+        ("Ma'ruf Syafi'i", "Ma'ruf Syafi'i"),
+    ],
+)
+def test_glued_honorifics_and_initials(written: str, name: str) -> None:
+    assert people_of(f"Bupati Kudus {written} hadir.") == [(name, "Bupati", "Kabupaten Kudus")]

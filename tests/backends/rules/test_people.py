@@ -79,3 +79,25 @@ def test_a_title_with_this_refers_to_the_last_speaker() -> None:
         "Kabupaten Klaten ini lalu memaparkan programnya."
     )
     assert people_of(text) == [("Sarwono Adi", "Kepala Dinas Sosial", "Kabupaten Klaten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Kepala Desa Ponggok, Junaedi, menyambut tamu.", ("Junaedi", "Kepala Desa", None)),
+        ("Camat Ngawen Kabupaten Blora, Suharno, hadir.", ("Suharno", "Camat", "Kabupaten Blora")),
+        ("Lurah Sukajadi, Kota Bandung, Asep Saepudin hadir.",
+         ("Asep Saepudin", "Lurah", "Kota Bandung")),
+        ("Perbekel Desa Dauh Puri, I Wayan Sudana, hadir.",
+         ("I Wayan Sudana", "Kepala Desa", None)),
+        ("Kades Sukamaju, Kecamatan Cikole, Dedi Mulyadi hadir.",
+         ("Dedi Mulyadi", "Kepala Desa", None)),
+        # without a place, the name follows the title
+        ("Kepala Desa Junaedi menyambut tamu.", ("Junaedi", "Kepala Desa", None)),
+        ("Camat Suharno, Lurah Asep dan warga hadir.", ("Suharno", "Camat", None)),
+    ],
+)  # fmt: skip
+def test_a_village_or_district_head_named_after_the_place(
+    text: str, person: tuple[str, str, str | None]
+) -> None:
+    assert people_of(text)[0] == person

@@ -19,9 +19,10 @@ way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
-from visit_extract.backends.rules.context import Context, Side
+from visit_extract.backends.rules.context import Context, Outsider, Side
 from visit_extract.backends.rules.names import read_name
 from visit_extract.backends.rules.people import Person, title_rank
 from visit_extract.backends.rules.roster import Roster
@@ -97,35 +98,80 @@ _FOREIGN_PLACE = re.compile(
 
 
 def find_leaders(ctx: Context) -> None:
-    """Stage: the leader of the host side and of every visitor side, with evidence.
+    """Stage: the leader of every host and of every delegation, with evidence.
+
+    Region hosts and delegations are sides; a country abroad or a national body is an
+    outsider, whose receiver (a mayor, an ambassador, a director) or head (a minister,
+    a commission chair) is read the same way.
 
     Args:
         ctx: a context whose sides are open (:func:`~visit_extract.backends.rules.
             parties.open_sides`).
     """
     found = Roster(ctx.text, ctx.people, ctx.mentions)
-    host_code = ctx.host.role.region.code if ctx.host is not None else None
-    if ctx.host is not None or ctx.host_party is not None:
-        host = _receiver(ctx, found, host_code, set(ctx.sides))
-        host = found.fullest(host) if host is not None else None
-        if ctx.host is not None:
-            _set(ctx, ctx.host, host)
-        elif host is not None and ctx.host_party is not None:
-            ctx.host_party = ctx.host_party.model_copy(
-                update={"leader": Leader(name=host.name, title=host.title)}
-            )
-            ctx.host_evidence.append(ctx.evidence("host.leader", host.start, host.end))
-    taken = {id(ctx.host.leader)} if ctx.host is not None and ctx.host.leader else set()
+    main = ctx.host.role.region.code if ctx.host is not None else None
+    guests = set(ctx.sides)
+    regions = guests | set(ctx.hosts)
+    taken: set[int] = set()
+    # with several hosts, each one's receiver is read where the text names that host
+    several = len({h for _, h in ctx.pairs}) > 1
+    for code, side in ctx.hosts.items():
+        near = _near(ctx, code) if several else None
+        host = _receiver(ctx, found, code, guests | (set(ctx.hosts) - {code}), near)
+        if host is not None:
+            host = found.fullest(host)
+            _set(ctx, side, host)
+            taken.add(host.start)
+    main_outside = _main_outsider(ctx)
+    for key, out in ctx.outsiders.items():
+        if out.prefix != "host":
+            continue
+        near = _near(ctx, key) if several else None
+        host = _receiver(ctx, found, None, regions, near)
+        if host is not None:
+            host = found.fullest(host)
+            _set_outsider(ctx, out, host, key == main_outside)
+            taken.add(host.start)
     for side in ctx.sides.values():
-        head = _delegation_head(ctx, found, side, host_code)
-        if head is not None and id(head) not in taken:
+        head = _delegation_head(ctx, found, side, main)
+        if head is not None and head.start not in taken:
             _set(ctx, side, found.fullest(head))
+    for key, out in ctx.outsiders.items():
+        if out.prefix == "visitor":
+            head = _national_head(ctx, found, key, regions)
+            if head is not None and head.start not in taken:
+                _set_outsider(ctx, out, found.fullest(head), False)
+
+
+def _main_outsider(ctx: Context) -> str | None:
+    """The key of the foreign or national main host, if any."""
+    party = ctx.host_party
+    if party is None:
+        return None
+    if party.level == "foreign":
+        return f"foreign:{party.region}"
+    return f"national:{party.institution}"
+
+
+def _near(ctx: Context, key: str) -> list[tuple[int, int]]:
+    """The sentences that name the actor ``key``: where a further host's receiver is."""
+    return [ctx.sentence_of(a.start) for a in ctx.actors if a.key == key]
 
 
 def _set(ctx: Context, side: Side, person: Person | None) -> None:
     if person is not None:
         side.leader = person
         side.evidence.append(ctx.evidence(f"{side.prefix}.leader", person.start, person.end))
+
+
+def _set_outsider(ctx: Context, out: Outsider, person: Person, main_host: bool) -> None:
+    """Give a country's or a national body's party its leader (the main foreign or
+    national host is also ``ctx.host_party``)."""
+    leader = Leader(name=person.name, title=person.title)
+    out.party = out.party.model_copy(update={"leader": leader})
+    out.evidence.append(ctx.evidence(f"{out.prefix}.leader", person.start, person.end))
+    if main_host:
+        ctx.host_party = out.party
 
 
 def _delegation_head(
@@ -233,25 +279,45 @@ def _abroad(text: str, pos: int) -> Person | None:
     return Person(name[0], got[0], None, pos, name[2], name[1])
 
 
-def _receiver(ctx: Context, found: Roster, code: str | None, guests: set[str]) -> Person | None:
-    """The host's most senior receiver (``code`` None: a foreign or national host)."""
+def _receiver(
+    ctx: Context,
+    found: Roster,
+    code: str | None,
+    guests: set[str],
+    near: list[tuple[int, int]] | None = None,
+) -> Person | None:
+    """The host's most senior receiver (``code`` None: a foreign or national host).
+
+    ``near``: for a further host of a tour, the sentences that name it; only cues there
+    (or its own officials) speak for it, so that one receiver does not greet every leg.
+    """
 
     def ours(p: Person | None) -> bool:
         return found.speaks_for(p, code, guests)
+
+    def here(pos: int, p: Person) -> bool:
+        if near is None or (code is not None and found.region_of(p) == code):
+            return True
+        return any(a <= pos < b for a, b in near)
 
     best: Person | None = None
     for m in _RECEIVED.finditer(ctx.text):
         p = found.at(m.end())
         if code is None:
             p = _abroad(ctx.text, m.end()) or p
-        if (p is not None and ours(p)) and (
+        if (p is not None and ours(p) and here(m.start(), p)) and (
             best is None or title_rank(p.title) > title_rank(best.title)
         ):
             best = p
     if best is not None:
         return best
     for p in found.people:
-        if _RECEIVES.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+        if (
+            _RECEIVES.match(ctx.text, p.end)
+            and ours(p)
+            and here(p.start, p)
+            and p.start not in found.absent
+        ):
             return p
     if code is None:
         return None
@@ -261,4 +327,31 @@ def _receiver(ctx: Context, found: Roster, code: str | None, guests: set[str]) -
     own = found.own(code)
     if own:
         return max(own, key=lambda p: (title_rank(p.title), -p.start))
+    return None
+
+
+def _national_head(ctx: Context, found: Roster, key: str, regions: set[str]) -> Person | None:
+    """The head of a national body's delegation: the person a "dipimpin" (or "ketua
+    rombongan", "memimpin") after the body's name gives, when no region's official."""
+
+    def ours(p: Person | None) -> bool:
+        return found.speaks_for(p, None, regions)
+
+    spans = _near(ctx, key)
+    starts = sorted(a.start for a in ctx.actors)
+    mine = {a.start for a in ctx.actors if a.key == key}
+
+    def led_here(pos: int) -> bool:
+        # the body is the party named last before the cue, in the same sentence
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and starts[i] in mine and any(a <= pos < b for a, b in spans)
+
+    for m in _LED.finditer(ctx.text):
+        p = found.at(m.end())
+        if p is not None and ours(p) and led_here(m.start()):
+            return p
+    for p in found.people:
+        leads = _LEADS.match(ctx.text, p.end) or _WITH_GROUP.match(ctx.text, p.end)
+        if leads and ours(p) and p.title is not None and any(a <= p.start < b for a, b in spans):
+            return p
     return None

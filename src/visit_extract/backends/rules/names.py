@@ -53,7 +53,8 @@ _NOT_NAME = (
         "Pengadilan Puskesmas Rumah Sakit RSUD Sekolah Gedung Ruang Aula Pendopo Balai Hotel "
         "Tinjau Teken Gelar Lakukan Pelajari Timba Ada Tak Tidak Selamat Mewakili Diwakili "
         "Utama Eksekutif PT Tbk Perum Persero Operasi Bisnis Marketing Institute Internasional "
-        "Nasional Besar Divisi Pusat Ditjen Subdit Deputi Negeri Luar Strategi TNI Polri".split()
+        "Nasional Besar Divisi Pusat Ditjen Subdit Deputi Negeri Luar Strategi TNI Polri Lurah "
+        "Perbekel Kades Sekdes Sekcam Sekwan Inspektur Duta Dubes Konsul Konjen Plt Plh Pj".split()
     )
     | {w.capitalize() for w in WEEKDAYS}
     | _MONTH_WORDS
@@ -145,6 +146,9 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break  # a full stop after a word ends the sentence
         sp = _BLANK.match(text, end)
         if sp is None:
+            if word.endswith(".") and _NAME_TOKEN.match(text, end):
+                i = end  # "H.M.Hartopo", "Drs.H.Agus": honorifics and initials glued
+                continue
             break
         i = sp.end()
     if not tokens:

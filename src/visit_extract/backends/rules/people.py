@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.names import name_before, read_name
 from visit_extract.backends.rules.titles import title_at, title_starts, unit_end
+from visit_extract.normalize import normalize_title
 from visit_extract.normalize.gazetteer import Region
 
 _I = re.IGNORECASE
@@ -41,6 +42,25 @@ _THIS = re.compile(r"[ \t]+(?:ini|tersebut)\b")
 _SPEAKER = re.compile(
     r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut)(?:nya)?[ \t]+(?=[A-Z])"
 )
+# Heads of a village or a district, who are named with their place first.
+_HEAD_OF_PLACE = re.compile(
+    r"(?:(?:Plt|Plh|Pjs?)\s+)?(?:Kepala Desa|Lurah|Camat|Sekretaris (?:Desa|Camat)|Sekdes|Sekcam)"
+)
+_PLACE_WORD = re.compile(
+    r"[ \t]+(?:Desa|Kelurahan|Kecamatan|Kampung|Nagari|Gampong|Pekon)(?=[ \t])"
+)
+# The place's name: up to three capitalised words before a comma or a region's prefix
+_PLACE_NAME = re.compile(
+    r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}?"
+    r"(?=[ \t]*,|[ \t]+(?:Kabupaten|Kab\.|Kota|Kecamatan|Kec\.)[ \t])"
+)
+_SUBDISTRICT = re.compile(
+    r"[ \t]*,?[ \t]*(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?(?=[ \t]*,)"
+)
+_IN_DISTRICT = re.compile(r"[ \t]+(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*")
+_BLANKS = re.compile(r"[ \t]+")
+# A field of duty after the region: "Staf Ahli Bupati Tegal Bidang Ekonomi"
+_FIELD_AFTER = re.compile(r"[ \t]+(Bidang)\b")
 _SELAKU = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga|sekaligus)[ \t]+", _I)
 
 
@@ -121,7 +141,24 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
             continue  # "asisten pelatih": a lower-case title needs its region
         if region is not None and text[after - 1] == ".":
             continue  # "... kata Bupati Klaten." ends the sentence
+        rest = _FIELD_AFTER.match(text, after) if region is not None else None
+        if rest:  # "Staf Ahli Bupati Tegal Bidang Ekonomi": the title goes on past the region
+            field_end = unit_end(text, rest.end(), stops)
+            title = normalize_title(f"{title} {text[rest.start(1) : field_end]}")
+            after = field_end
         name = read_name(text, after)
+        if name is not None and _HEAD_OF_PLACE.fullmatch(title):
+            # "Kepala Desa Ponggok, Junaedi", "Camat Ngawen Kabupaten Blora, Suharno":
+            # the first capitalised words name the village or district
+            placed = _named_after_place(text, name[1], places)
+            if placed is not None:
+                name, region = placed[0], region or placed[1]
+        elif name is None:
+            # "Perbekel Desa Dauh Puri, I Wayan Sudana"
+            place = _PLACE_WORD.match(text, after) if _HEAD_OF_PLACE.fullmatch(title) else None
+            placed = _named_after_place(text, place.end(), places) if place else None
+            if placed is not None:
+                name, region = placed[0], region or placed[1]
         if name is None and _THIS.match(text, after):
             # "..., kata Budi. Kepala Dinas Sosial Klaten ini menambahkan": the speaker
             spoken = _last_speaker(text, pos)
@@ -135,6 +172,33 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     people.extend(_names_first(text, places, stops, people))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _named_after_place(
+    text: str, pos: int, places: _Places
+) -> tuple[tuple[str, int, int], Region | None] | None:
+    """The name after the place a village or district head is named with, and the
+    region that locates the place: "Sukamaju, Kabupaten Ciamis, Dedi" at "Sukamaju"."""
+    place = _PLACE_NAME.match(text, pos)
+    if place is None or pos in places.at:
+        return None
+    i, region = place.end(), None
+    for _ in range(2):  # ", Kecamatan X", ", Kabupaten Y"
+        sub = _SUBDISTRICT.match(text, i)
+        if sub:
+            i = sub.end()
+            continue
+        gap = _COMMA_GAP.match(text, i) or _BLANKS.match(text, i)
+        nxt = places.at.get(gap.end()) if gap else None
+        if nxt is None:
+            break
+        region = region or nxt.region
+        i = nxt.end
+    comma = _COMMA_GAP.match(text, i)
+    if comma is None and i == place.end():
+        return None
+    got = read_name(text, comma.end() if comma else i)
+    return (got, region) if got is not None else None
 
 
 def _last_speaker(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -191,6 +255,9 @@ def _region_after(text: str, start: int, tend: int, places: _Places) -> tuple[Re
         sec = _SECRETARIAT.match(text, pos)
         if sec:  # "Kabag Umum Setda Budi": the secretariat that holds the unit
             pos = sec.end()
+        sub = _SUBDISTRICT.match(text, pos) or _IN_DISTRICT.match(text, pos)
+        if sub:  # "Kasi Pemerintahan Kecamatan Ngawen Budi": the district of the unit
+            pos = sub.end()
         gap = _GAP.match(text, pos)
         nxt = places.at.get(gap.end() if gap else pos)
         if nxt is None:
