@@ -15,7 +15,7 @@ _HONORIFICS = {
     "h", "hj", "hm", "hc", "drs", "dra", "dr", "ir", "prof", "kh", "ust", "ustadz", "ustaz",
     "drg", "dokter", "tuan", "nyonya", "ny", "bapak", "pak", "ibu", "bu", "sdr", "saudara",
     "kiai", "kyai", "habib", "rm", "mr", "mrs", "ms", "letkol", "kolonel", "brigjen",
-    "mayjen", "irjen", "kombes", "akbp",
+    "mayjen", "irjen", "kombes", "akbp", "profesor",
 }  # fmt: skip
 _DEGREES = {
     "sh", "mh", "mm", "msi", "ssos", "se", "st", "spd", "mpd", "map", "mba", "sip", "skom",
@@ -58,12 +58,17 @@ def clean_name(name: str) -> str:
     while tokens and key(tokens[0]) in _HONORIFICS and len(tokens) > 1:
         tokens.pop(0)
     # A degree is dotted or not in title case ("S.Sos", "MM", "MSi"); "Se" may be a name.
-    while (
-        len(tokens) > 1
-        and key(tokens[-1]) in _DEGREES
-        and ("." in tokens[-1] or not tokens[-1].istitle())
-    ):
-        tokens.pop()
+    while len(tokens) > 1:
+        if key(tokens[-1]) in _DEGREES and ("." in tokens[-1] or not tokens[-1].istitle()):
+            tokens.pop()
+        elif (
+            len(tokens) > 2
+            and len(key(tokens[-2])) == 1
+            and key(tokens[-2] + tokens[-1]) in _DEGREES
+        ):
+            del tokens[-2:]  # a degree written apart: "Alfian S Sos", "Budi S Pd"
+        else:
+            break
     out = []
     for tok in tokens:
         tok = tok.strip(".;:\"'()")

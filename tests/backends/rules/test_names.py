@@ -85,3 +85,51 @@ def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> N
 )
 def test_glued_honorifics_and_initials(written: str, name: str) -> None:
     assert people_of(f"Bupati Kudus {written} hadir.") == [(name, "Bupati", "Kabupaten Kudus")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kepala Subdirektorat Pemasaran hadir di sana.",
+        "Kepala Biro Pers Istana hadir di sana.",
+        "Duta Besar Kerajaan Arab Saudi hadir di sana.",
+        "Menteri Luar Negeri Polandia hadir di sana.",
+        "Kepala Kantor Bea Cukai Bengkulu hadir di sana.",
+        "Kepala Dinas Penerangan Angkatan Darat hadir di sana.",
+        "Direktur Jenderal Pengendalian Perubahan Iklim hadir di sana.",
+        "Wali Kota Busan. Kota itu ramai.",
+        "Asisten Google hadir di sana.",
+    ],
+)
+def test_units_places_and_words_are_no_names(text: str) -> None:
+    assert people_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the country of a foreign post stands between the title and the name
+        ("Menteri Dalam Negeri Inggris Jane Cooper hadir.",
+         ("Jane Cooper", "Menteri Dalam Negeri", None)),
+        ("Menteri Kesehatan (Menkes) RI Nila Sari hadir.",
+         ("Nila Sari", "Menteri Kesehatan", None)),
+        # a verb capitalised after a line break ends the name
+        ("Ketua TP PKK Kabupaten Klaten, Rina Dewi\nMenyampaikan salam.",
+         ("Rina Dewi", "Ketua TP PKK", "Kabupaten Klaten")),
+        # a degree written apart, a title of address in full
+        ("Camat Ngawen, Alfian S Sos hadir.", ("Alfian", "Camat", None)),
+        ("Bupati Klaten Profesor Nelson Wowor hadir.",
+         ("Nelson Wowor", "Bupati", "Kabupaten Klaten")),
+        # "Anak Agung" opens a name, "Perlindungan Anak" ends a unit; a city may be a given name
+        ("Kepala Dinas Sosial Anak Agung Putra hadir.",
+         ("Anak Agung Putra", "Kepala Dinas Sosial", None)),
+        ("Wakil Bupati Klaten Paris Yasin hadir.",
+         ("Paris Yasin", "Wakil Bupati", "Kabupaten Klaten")),
+    ],
+)  # fmt: skip
+def test_where_a_name_starts_and_ends(text: str, person: tuple[str, str, str | None]) -> None:
+    assert people_of(text) == [person]
+
+
+def test_a_sentence_end_before_the_comma_is_no_name_first() -> None:
+    assert people_of("Itu kata Budi Santoso. ,Kepala Dinas Sosial hadir.") == []

@@ -57,6 +57,11 @@ _PLACE_NAME = re.compile(
 _SUBDISTRICT = re.compile(
     r"[ \t]*,?[ \t]*(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?(?=[ \t]*,)"
 )
+_VILLAGE = re.compile(
+    # not the village in "Kepala Desa X": the words after it may be the head's name
+    r"(?<![Kk]epala )\b(?:Desa|Kelurahan|Kecamatan|Kampung|Nagari|Gampong|Dusun|Kec\.|Kel\.)[ \t]+"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+)
 _IN_DISTRICT = re.compile(r"[ \t]+(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*")
 _BLANKS = re.compile(r"[ \t]+")
 # A field of duty after the region: "Staf Ahli Bupati Tegal Bidang Ekonomi"
@@ -124,6 +129,7 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     """
     places = _Places(text, mentions)
     stops = places.stops
+    villages: _Villages | None = None
     people: list[Person] = []
     taken_to = -1
     for pos in title_starts(text):
@@ -147,18 +153,9 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
             title = normalize_title(f"{title} {text[rest.start(1) : field_end]}")
             after = field_end
         name = read_name(text, after)
-        if name is not None and _HEAD_OF_PLACE.fullmatch(title):
-            # "Kepala Desa Ponggok, Junaedi", "Camat Ngawen Kabupaten Blora, Suharno":
-            # the first capitalised words name the village or district
-            placed = _named_after_place(text, name[1], places)
-            if placed is not None:
-                name, region = placed[0], region or placed[1]
-        elif name is None:
-            # "Perbekel Desa Dauh Puri, I Wayan Sudana"
-            place = _PLACE_WORD.match(text, after) if _HEAD_OF_PLACE.fullmatch(title) else None
-            placed = _named_after_place(text, place.end(), places) if place else None
-            if placed is not None:
-                name, region = placed[0], region or placed[1]
+        if _HEAD_OF_PLACE.fullmatch(title):
+            villages = villages or _Villages(text)
+            name, region = _head_of_place(text, after, name, region, places, villages)
         if name is None and _THIS.match(text, after):
             # "..., kata Budi. Kepala Dinas Sosial Klaten ini menambahkan": the speaker
             spoken = _last_speaker(text, pos)
@@ -172,6 +169,61 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     people.extend(_names_first(text, places, stops, people))
     people.sort(key=lambda p: p.start)
     return people
+
+
+class _Villages:
+    """The villages and districts an article names ("Desa Sukamaju", "Kecamatan Ngawen"),
+    by their first word: a village head's place is told from the name after it."""
+
+    def __init__(self, text: str) -> None:
+        self.named: dict[str, list[tuple[int, list[str]]]] = {}
+        for m in _VILLAGE.finditer(text):
+            words = m.group(1).split()
+            self.named.setdefault(words[0], []).append((m.start(1), words))
+
+    def place_words(self, tokens: list[str], start: int, end: int) -> int:
+        """How many of the first ``tokens`` (read from ``start`` to ``end``) the article
+        also names as a village or district somewhere else."""
+        best = 0
+        for at, words in self.named.get(tokens[0], []):
+            if start <= at < end:
+                continue
+            k = 0
+            while k < min(len(words), len(tokens)) and words[k] == tokens[k]:
+                k += 1
+            best = max(best, k)
+        return best
+
+
+def _head_of_place(
+    text: str,
+    after: int,
+    name: tuple[str, int, int] | None,
+    region: Region | None,
+    places: _Places,
+    villages: _Villages,
+) -> tuple[tuple[str, int, int] | None, Region | None]:
+    """The name of a village or district head, who is named with the place first:
+    "Kepala Desa Ponggok, Junaedi", "Camat Ngawen Kabupaten Blora, Suharno", "Perbekel
+    Desa Dauh Puri, I Wayan Sudana", "Kepala Desa Kutuh I Wayan Purba"."""
+    if name is None:
+        place = _PLACE_WORD.match(text, after)
+        placed = _named_after_place(text, place.end(), places) if place else None
+        return (placed[0], region or placed[1]) if placed else (None, region)
+    placed = _named_after_place(text, name[1], places)
+    if placed is not None:
+        return placed[0], region or placed[1]
+    tokens = name[0].split()
+    # a Balinese name opens with "I" or "Ni": the words before it are the village
+    cut = next((i for i, t in enumerate(tokens[1:-1], 1) if t in ("I", "Ni")), 0)
+    # or the same words name a village or district elsewhere in the article
+    cut = cut or villages.place_words(tokens, after - 12, name[2])
+    if not cut:
+        return name, region
+    if cut >= len(tokens):
+        return None, region  # "Kepala Desa Kaduela": only the place
+    start = text.find(tokens[cut], name[1])
+    return (" ".join(tokens[cut:]), start, name[2]), region
 
 
 def _named_after_place(

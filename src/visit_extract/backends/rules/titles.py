@@ -52,7 +52,12 @@ UNIT_WORDS = frozenset(
     "prokopim protokol publik pusat rakyat risalah riset ruang rumah sama sanitasi "
     "sarana satu sekretariat seni sinkronisasi sipil sosial statistik sumber sumberdaya "
     "tanah tanaman tangga tapem tata teknis teknologi tenaga terpadu transmigrasi tugas "
-    "umum undangan urusan usaha verifikasi wilayah".split()
+    "umum undangan urusan usaha verifikasi wilayah anak teknik tingkat narkotika karier "
+    "regional meteorologi klimatologi geofisika tinggi utilisasi varietas rekreasi tangkap "
+    "sanggar sampah cagar makro ombudsman nakertrans teritorial polisi pamong praja resor "
+    "sektor hasil hak internal intelijen lahan agro agribisnis berkebutuhan adat "
+    "asuransi otoritas hutan produksi edukasi humpro korps alumni ops litbang iklim keamanan "
+    "seksi".split()
 )
 # Agency abbreviations written as one word: "Disdukcapil", "Bappeda", "Dinkes".
 _AGENCY_WORD = re.compile(
@@ -64,7 +69,7 @@ _AGENCY_WORD = re.compile(
     _I,
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
-_NOUN = re.compile(r"(?:Pe[mnlr]|Ke)[a-z]{5,}an", _I)
+_NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
 # Agencies abbreviated in one word -> the unit as LABELING.md titles write it
 # ("Kepala Disdukcapil" is the "Kepala Dinas Kependudukan dan Pencatatan Sipil").
 _AGENCIES = {
@@ -123,7 +128,7 @@ _SPELLING = [
     ),
 ]
 # Unit abbreviations of two letters that are no initials of a name.
-_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM"})
+_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM", "LH", "TU", "SP"})
 
 # "Plt.", "Penjabat", and the "Pejabat (Pj)" news writes for Penjabat
 _ACT = (
@@ -198,6 +203,8 @@ _PARENTS = frozenset(
     "Kelurahan Ditjen Direktorat Kementerian Inspektorat Kantor RSUD".split()
 )
 _WORD = re.compile(r"[^\s,]+")
+# "Anak Agung" opens a Balinese name, while "Perlindungan Anak" ends a unit's
+_ANAK_AGUNG = re.compile(r"Anak\s+Agung\b")
 # Heads that are no title without their unit ("Kepala Budi", "Kabid Joko").
 _NEEDS_UNIT = re.compile(
     r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasubb?id|Kasubdit|Kasie?|Sekdis|Sekban|"
@@ -285,7 +292,7 @@ def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
             end = t.end()
             continue
         word = t.group(1)
-        if t.start(1) in stops or not is_unit_word(word):
+        if t.start(1) in stops or not is_unit_word(word) or _ANAK_AGUNG.match(text, t.start(1)):
             return end
         if word.lower() in ("kecamatan", "kelurahan"):
             nxt = _UNIT_TOKEN.match(text, t.end())
