@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from visit_extract.backends.rules.context import Context
 from visit_extract.backends.rules.extractor import extract_visits
 from visit_extract.backends.rules.leaders import find_leaders
@@ -325,3 +327,56 @@ def test_a_ministrys_delegation_led_by_its_director() -> None:
     )
     head = ("Rudi Santoso", "Direktur Fasilitasi Dana Perimbangan")
     assert got == {"national:Kementerian Dalam Negeri": head}
+
+
+# ------------------------------------------------------------- heads named without a cue
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Pemkab Klaten studi banding ke Kabupaten Gianyar. Asisten Perekonomian Setda Klaten, "
+         "Joko Purnomo, mengatakan pihaknya ingin belajar.",
+         ("Joko Purnomo", "Asisten Perekonomian")),
+        ("Pemkab Klaten studi banding ke Kabupaten Gianyar. Staf Ahli Bupati Klaten Bidang "
+         "Pembangunan, Joko Purnomo, mengatakan pihaknya ingin belajar.",
+         ("Joko Purnomo", "Staf Ahli Bupati Bidang Pembangunan")),
+        ("Pemkot Salatiga studi tiru ke Kabupaten Gianyar. Inspektur Kota Salatiga Rudi "
+         "Hartawan mengatakan pihaknya ingin belajar.", ("Rudi Hartawan", "Inspektur")),
+    ],
+)  # fmt: skip
+def test_the_only_senior_official_of_the_region_named_leads(
+    text: str, head: tuple[str, str]
+) -> None:
+    _, visitors = _leaders(text)
+    assert visitors == [head]
+
+
+def test_a_head_of_region_named_without_the_region_is_placed_by_level() -> None:
+    # a Bupati heads a regency: of a regency and a city, the regency's
+    host, visitors = _leaders(
+        'Pemkab Klaten studi banding ke Kota Denpasar. "Kami ingin belajar," kata Bupati Sri '
+        "Wahyuni. Wali Kota Made Wiratama memaparkan program kota."
+    )
+    assert visitors == [("Sri Wahyuni", "Bupati")]
+    assert host == ("Made Wiratama", "Wali Kota")
+    # two regencies: the title does not tell whose Bupati is quoted
+    _, visitors = _leaders(
+        'Pemkab Klaten studi banding ke Kabupaten Gianyar. "Kami ingin belajar," kata Bupati '
+        "Sri Wahyuni."
+    )
+    assert visitors == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pemkab Klaten studi banding ke Kabupaten Gianyar. "Kami ingin belajar," kata Budi '
+        "Santoso selaku pimpinan rombongan.",
+        "Rombongan Pemkab Klaten studi banding ke Kabupaten Gianyar dipimpin Budi Santoso. "
+        "Budi Santoso yang juga Kepala Bappeda Klaten mengatakan ingin belajar.",
+    ],
+)
+def test_the_head_named_by_a_bare_name(text: str) -> None:
+    _, visitors = _leaders(text)
+    assert [n for n, _ in visitors] == ["Budi Santoso"]

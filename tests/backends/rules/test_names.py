@@ -133,3 +133,7 @@ def test_where_a_name_starts_and_ends(text: str, person: tuple[str, str, str | N
 
 def test_a_sentence_end_before_the_comma_is_no_name_first() -> None:
     assert people_of("Itu kata Budi Santoso. ,Kepala Dinas Sosial hadir.") == []
+
+
+def test_headline_words_are_no_name() -> None:
+    assert people_of("Di Luar Negeri, Wali Kota Tetap Beri Arahan Secara Virtual") == []

@@ -86,7 +86,10 @@ _RECEIVES = re.compile(
 )
 _COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]+|\d|[A-E])\b")
 # Heads of an office who lead their office's delegation, and the staff who only speak.
-_AGENCY_HEAD = re.compile(r"(?:Plt |Pj )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b)")
+_AGENCY_HEAD = re.compile(
+    r"(?:(?:Plt|Plh|Pj) )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b|Asisten\b|Staf Ahli\b|"
+    r"Inspektur\b)"
+)
 _STAFF = re.compile(
     r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
     r"Bagian|Biro"
@@ -109,6 +112,7 @@ def find_leaders(ctx: Context) -> None:
             parties.open_sides`).
     """
     found = Roster(ctx.text, ctx.people, ctx.mentions)
+    found.place([s.role.region for s in [*ctx.hosts.values(), *ctx.sides.values()]])
     main = ctx.host.role.region.code if ctx.host is not None else None
     guests = set(ctx.sides)
     regions = guests | set(ctx.hosts)
@@ -255,6 +259,9 @@ def _led_by(
         p = found.before(m.start(), 40)
         if p is not None and _AS_HEAD.search(text, p.end, m.start()) is None:
             p = None
+        role = _AS_HEAD.search(text, max(0, m.start() - 30), m.start()) if p is None else None
+        if role is not None:  # "kata Budi Santoso selaku pimpinan rombongan"
+            p = found.named_before(role.start())
         if p is None:
             tail = _GROUP_TAIL.match(text, m.end())
             p = found.at(tail.end()) if tail else None

@@ -63,7 +63,10 @@ _NOT_NAME = (
         "Babinsa Babinmas Bhabinkamtibmas Lantai Kab Kec Kel Prov Area Manager Menpan MenpanRB "
         "Menpar Menkes Menkeu Mendagri Menlu Menko Mendikbud Menpora Wantimpres No Koordinator "
         "Kompol AKBP AKP Iptu Ipda Kombes Brigjen Irjen Komjen Kolonel Letkol Ajun "
-        "Komisaris".split()
+        "Komisaris Tetap Beri Minta Jadi Akan Bakal Harus Ingin Siap Dukung Resmi Buka Tutup Bahas "
+        "Dorong Ajak Raih Terima Tiru Gali Pantau Serahkan Lantik Sebut Ungkap Apresiasi "
+        "Soroti Temui Bertemu Jajaki Perkuat Arahan Virtual Secara Segera Sukses Gagal Berhasil "
+        "Tegaskan Minta Klaim Usul Usulkan Kunjungan Kerja Kunker".split()
     )
     | {w.capitalize() for w in WEEKDAYS}
     | _MONTH_WORDS
@@ -241,9 +244,12 @@ def name_before(text: str, pos: int) -> tuple[str, int] | None:
     # the name starts after the last word that cannot be part of it ("Menurut", "Dinas")
     first = len(words)
     while first > 0:
-        w = words[first - 1].group().rstrip(".")
+        raw = words[first - 1].group()
+        w = raw.rstrip(".")
         if _bad_token(w) or (len(w) > 1 and _ROMAN.fullmatch(w) is not None):
             break
+        if first < len(words) and raw.endswith(".") and len(w) > 3 and w not in _DOTTED:
+            break  # "... dipimpin Budi. Budi yang juga ...": the sentence before ends there
         first -= 1
     if first == len(words):
         return None

@@ -27,7 +27,9 @@ _PLACE_PREFIXES = frozenset(
 )
 _WORD = re.compile(r"[^\s,]+")
 # Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
-_NAME_FIRST = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus)\b)")
+_NAME_FIRST = re.compile(
+    r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus|yang[ \t]+juga(?:[ \t]+menjabat)?)\b)"
+)
 _GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?")
 _SECRETARIAT = re.compile(
     r"[ \t]+(?:Setda|Setkab|Setdakab|Setdakot|Setdaprov|Setwan|Sekretariat\s+(?:Daerah|DPRD))\b"
@@ -66,7 +68,9 @@ _IN_DISTRICT = re.compile(r"[ \t]+(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*")
 _BLANKS = re.compile(r"[ \t]+")
 # A field of duty after the region: "Staf Ahli Bupati Tegal Bidang Ekonomi"
 _FIELD_AFTER = re.compile(r"[ \t]+(Bidang)\b")
-_SELAKU = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga|sekaligus)[ \t]+", _I)
+_SELAKU = re.compile(
+    r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga(?:\s+menjabat)?|sekaligus)[ \t]+", _I
+)
 
 
 @dataclass(frozen=True)
