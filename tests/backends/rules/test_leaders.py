@@ -380,3 +380,44 @@ def test_a_head_of_region_named_without_the_region_is_placed_by_level() -> None:
 def test_the_head_named_by_a_bare_name(text: str) -> None:
     _, visitors = _leaders(text)
     assert [n for n, _ in visitors] == ["Budi Santoso"]
+
+
+# ------------------------------------------------------------- who does not lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the government's people do not lead the council's delegation, nor the other way
+        "Komisi III DPRD Kabupaten Klaten kunjungan kerja ke DPRD Kabupaten Gianyar. Bupati "
+        "Klaten Sri Wahyuni berharap kunjungan itu bermanfaat.",
+        "DPRD Kabupaten Klaten studi banding ke Kabupaten Gianyar. Sekda Klaten Joko Susilo "
+        "mengatakan pemkab mendukung.",
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Ketua DPRD Klaten Sarwono Adi "
+        "mengatakan dewan mendukung langkah pemkab.",
+        # who sends the delegation off stays at home
+        "Bupati Klaten Sri Wahyuni memberangkatkan 40 kepala desa studi banding ke Kabupaten "
+        "Gianyar.",
+        "Sekda Klaten Joko Susilo melepas rombongan Pemkab Klaten yang studi banding ke "
+        "Kabupaten Gianyar.",
+    ],
+)
+def test_officials_who_do_not_travel_with_the_delegation(text: str) -> None:
+    _, visitors = _leaders(text)
+    assert visitors == []
+
+
+def test_who_travels_with_the_members_leads_and_who_stays_does_not() -> None:
+    _, visitors = _leaders(
+        "Wakil Ketua DPRD Kabupaten Klaten, Edy Sasongko, bersama anggota Komisi I kunjungan "
+        "kerja ke DPRD Kabupaten Gianyar. Ketua DPRD Klaten Sarwono Adi tidak ikut."
+    )
+    assert visitors == [("Edy Sasongko", "Wakil Ketua DPRD")]
+
+
+def test_the_official_the_guests_met() -> None:
+    host, _ = _leaders(
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Di sana rombongan bertemu langsung "
+        "dengan Kepala Dinas Pariwisata, Ketut Arsa."
+    )
+    assert host == ("Ketut Arsa", "Kepala Dinas Pariwisata")

@@ -57,7 +57,13 @@ _LEADS = re.compile(
 )
 _WITH_GROUP = re.compile(
     r"[\s,]*(?:yang\s+)?(?:(?:datang|hadir|tiba|berkunjung)\s+)?(?:bersama|beserta)\s+"
-    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan)",
+    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan|anggota)",
+    _I,
+)
+# "<person> melepas rombongan", "<person> tidak ikut": no part of the delegation
+_STAYS = re.compile(
+    r"[\s,]*(?:\w+\s+){0,2}?(?:(?:saat|ketika|yang)\s+)?(?:melepas|melepaskan|memberangkatkan|"
+    r"(?:tidak|tak|batal)\s+(?:ikut|turut|hadir|berangkat)|berhalangan)\b",
     _I,
 )
 _TRAVELS = re.compile(
@@ -71,12 +77,16 @@ _GROUP_OF = re.compile(
 # "diterima langsung oleh", "disambut hangat", "diterima di aula oleh"; a list may come first:
 # "disambut jajaran Pemkab X yang terdiri dari <person>, <person>"
 _RECEIVED = re.compile(
-    r"\b(?:diterima|di\s+terima|disambut|dijamu)\s+"
+    r"\b(?:diterima|di\s+terima|disambut|dijamu|ditemui)\s+"
     + _MANNER
     + r"(?:(?:di|dalam|pada)\s[^.;\n]{0,60}?\soleh\s+|oleh\s+)?"
     r"(?:jajaran\s+[^.;]{0,60}?\s(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|yakni|yaitu|antara\s+lain)"
     r"[\s:]+)?",
     _I,
+)
+# "rombongan bertemu langsung dengan <title> <person>": whom the guests met
+_MET = re.compile(
+    r"\b(?:bertemu|beraudiensi|berdialog|berdiskusi|audiensi)\s+" + _MANNER + r"dengan\s+", _I
 )
 # "<person> [didampingi ...] menerima / menyambut ..."
 _RECEIVES = re.compile(
@@ -198,8 +208,10 @@ def _delegation_head(
         p = found.at(m.end())
         if p is not None and p.region is not None and p.region.code == code:
             return p
+    # who sends the delegation off or stays at home does not lead it
+    home = {p.start for p in found.people if _STAYS.match(ctx.text, p.end)} | set(found.absent)
     for p in found.people:
-        if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+        if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in home:
             return p
     # "Asisten II Setda X Budi berkunjung ke ...": an official of the region who travels
     for p in found.people:
@@ -207,12 +219,12 @@ def _delegation_head(
             p.region is not None
             and p.region.code == code
             and _TRAVELS.match(ctx.text, p.end)
-            and p.start not in found.absent
+            and p.start not in home
         ):
             return p
     # without a cue, only a head of region, Sekda or DPRD leader stands for the
     # delegation; a spokesperson quoted in the story does not
-    own = found.own(code)
+    own = [p for p in found.own(code) if p.start not in home]
     # a DPRD delegation's own chair or commission chair stands for it too
     floor = 5 if side.legislative else 7
     senior = [
@@ -220,7 +232,8 @@ def _delegation_head(
         for p in own
         if title_rank(p.title) >= 7 or (title_rank(p.title) >= floor and "DPRD" in (p.title or ""))
     ]
-    pool = [p for p in senior if ("DPRD" in (p.title or "")) == side.legislative] or senior
+    # the council's people lead a DPRD delegation, the government's a government one
+    pool = [p for p in senior if _of_council(p) == side.legislative]
     if any(
         _COMMISSION.search(ctx.text, max(0, m.prefix_start - 30), m.start)
         for m in side.role.mentions
@@ -237,6 +250,13 @@ def _delegation_head(
     if heads and not side.legislative:
         return max(heads, key=lambda p: (title_rank(p.title), -p.start))
     return None
+
+
+def _of_council(p: Person) -> bool:
+    """Whether the person sits in or serves the DPRD (its chair, a commission, its
+    secretary)."""
+    title = p.title or ""
+    return "DPRD" in title or title.startswith(("Ketua Komisi", "Wakil Ketua Komisi"))
 
 
 def _led_by(
@@ -325,6 +345,10 @@ def _receiver(
             and here(p.start, p)
             and p.start not in found.absent
         ):
+            return p
+    for m in _MET.finditer(ctx.text):
+        p = found.at(m.end())
+        if p is not None and p.title is not None and ours(p) and here(m.start(), p):
             return p
     if code is None:
         return None
