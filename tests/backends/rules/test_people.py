@@ -121,3 +121,22 @@ def test_a_village_head_named_after_the_village_without_a_comma(text: str, name:
 
 def test_a_village_head_of_whom_only_the_village_is_named() -> None:
     assert people_of("Warga Desa Kaduela senang. Kepala Desa Kaduela hadir.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the title's last field written after the name
+        ("Rombongan dipimpin Asisten Pemerintahan Mahasunu dan Kesra tiba di aula.",
+         ("Mahasunu", "Asisten Pemerintahan dan Kesra", None)),
+        ("Kepala Bidang Pemerintahan Rudi dan Sosial, kata dia.",
+         ("Rudi", "Kepala Bidang Pemerintahan dan Sosial", None)),
+        # not a field but the next person or an office
+        ("Asisten Pemerintahan Rudi dan Kepala Dinas Sosial Joko hadir.",
+         ("Rudi", "Asisten Pemerintahan", None)),
+        ("Asisten Pemerintahan Rudi dan Sekretariat DPRD hadir.",
+         ("Rudi", "Asisten Pemerintahan", None)),
+    ],
+)  # fmt: skip
+def test_a_title_split_by_the_name(text: str, person: tuple[str, str, str | None]) -> None:
+    assert people_of(text)[0] == person

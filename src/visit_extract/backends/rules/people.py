@@ -68,6 +68,11 @@ _IN_DISTRICT = re.compile(r"[ \t]+(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*")
 _BLANKS = re.compile(r"[ \t]+")
 # A field of duty after the region: "Staf Ahli Bupati Tegal Bidang Ekonomi"
 _FIELD_AFTER = re.compile(r"[ \t]+(Bidang)\b")
+# A title whose last field comes after the name ("Asisten Pemerintahan Budi dan Kesra"):
+# the heads named by their fields, a field word after "dan", and no name after it.
+_FIELD_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Asisten|Staf Ahli|Kepala Bidang) ")
+_SPLIT_BY_NAME = re.compile(r"[ \t]+dan[ \t]+(?!Sekretariat|Dinas|Badan|Bagian|Kantor)[A-Z][a-z]+")
+_AFTER_SPLIT = re.compile(r"[ \t]+[A-Z]")
 _SELAKU = re.compile(
     r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga(?:\s+menjabat)?|sekaligus)[ \t]+", _I
 )
@@ -168,6 +173,11 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
             continue
         if name is None or name[1] in places.at:
             continue  # no name, or a place: "Bupati Sigi, Sulteng"
+        split = _SPLIT_BY_NAME.match(text, name[2]) if _FIELD_HEAD.match(title) else None
+        field_end = unit_end(text, name[2], stops) if split else name[2]
+        if field_end > name[2] and not _AFTER_SPLIT.match(text, field_end):
+            # "Asisten Pemerintahan Budi dan Kesra": the title's last field after the name
+            title = normalize_title(title + text[name[2] : field_end])
         people.append(Person(name[0], title or None, region, pos, name[2], name[1]))
         taken_to = name[2]
     people.extend(_names_first(text, places, stops, people))
