@@ -137,3 +137,14 @@ def test_a_sentence_end_before_the_comma_is_no_name_first() -> None:
 
 def test_headline_words_are_no_name() -> None:
     assert people_of("Di Luar Negeri, Wali Kota Tetap Beri Arahan Secara Virtual") == []
+
+
+@pytest.mark.parametrize(
+    "name", ["IGN Jaya Negara", "I Gusti Ngurah Jaya Negara", "IB Rai Mantra", "AA Gede Agung"]
+)
+def test_balinese_initials_and_names_that_go_on_with_negara(name: str) -> None:
+    assert people_of(f"Wali Kota Denpasar {name} hadir.") == [(name, "Wali Kota", "Kota Denpasar")]
+
+
+def test_negara_starts_no_name() -> None:
+    assert people_of("Demi bangsa dan Negara, Kepala Dinas Sosial hadir.") == []

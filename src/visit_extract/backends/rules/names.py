@@ -46,7 +46,7 @@ _NOT_NAME = (
         "Kasubag Kabag Camat Dari Ke Menurut Kata Ujar Turut Hadir Sementara Adapun Usai Desa "
         "Kecamatan Kelurahan Jawa Sumatera Sulawesi Kalimantan Papua Bali Setempat Terkait "
         "Mereka Kami Kita Ia Dia Beliau Pak Bu Bapak Ibu The Of OPD SKPD ASN Sebelumnya Informasi "
-        "Jepang Indonesia Republik Negara Pemerintahan Kemudian Namun Selain Sedangkan Hal "
+        "Jepang Indonesia Republik Pemerintahan Kemudian Namun Selain Sedangkan Hal "
         "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara Pimpin Study "
         "Studi Belajar Kunjungi Terima Sambut Hadiri Sebagai Nomor Pribadi Pribadinya Pelatih "
         "Kompleks Bank Wali Walikota Sekretaris Direktur Menteri Presiden Anggota Fraksi Partai "
@@ -77,6 +77,11 @@ _TITLE_WORDS = frozenset(
     "Kapolri Wakapolres Wakapolda Kajari Kajati Kabag Kabid Kadis Kaban Kasubag Kasubbag Kasi "
     "Kasie Dandim Danrem Danlanal Pangdam Sekjen Dirut Dirjen Kanit Kalapas Karutan Sekdis".split()
 )
+# Words that go on a name but do not start one: "Jaya Negara" is a name, "Negara" is not;
+# "Duta Besar Kerajaan Arab Saudi" names no person
+_NOT_FIRST = frozenset({"Negara", "Kerajaan"})
+# Balinese names shortened to initials: I Gusti Ngurah (IGN), Ida Bagus (IB), Anak Agung (AA)
+_BALINESE_INITIALS = re.compile(r"I(?:G|B)[A-Z]{0,3}|AA[A-Z]{0,2}")
 _PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al"})
 # The capitalised words (and particles) that end just before "selaku" or a comma.
 _NAME_BEFORE = re.compile(
@@ -100,6 +105,8 @@ _WORD = re.compile(r"[^\s,]+")
 
 def _bad_token(bare: str) -> bool:
     """A word no name holds: a title or stop word, a unit's word, an acronym, a country."""
+    if _BALINESE_INITIALS.fullmatch(bare):
+        return False  # "IGN Jaya Negara", "AA Gede Agung": initials, no acronym
     return (
         bare in _NOT_NAME
         or bare in _TITLE_WORDS
@@ -170,7 +177,7 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
         # "I" opens Balinese names ("I Made Sutama"); "II", "IV" are not names
         if not tokens and (
             _bad_token(bare)
-            or bare == "Kerajaan"  # "Duta Besar Kerajaan Arab Saudi"
+            or bare in _NOT_FIRST
             or (len(bare) > 1 and _ROMAN.fullmatch(bare) is not None)
         ):
             return None
@@ -207,6 +214,8 @@ def looks_like_name(name: str) -> bool:
     tokens = name.split()
     if not tokens or len(name) < 3 or (len(tokens) == 1 and foreign_city(name) is not None):
         return False  # "Wali Kota Busan.": a city abroad alone is no name
+    if tokens[0] in _NOT_FIRST:
+        return False
     if any(t[:1].islower() and t not in _PARTICLES for t in tokens):
         return False
     # "Anak Agung" opens a Balinese name though "Anak" ends a unit ("Perlindungan Anak")
