@@ -109,6 +109,14 @@ _TITLE_REGION = re.compile(
     r"(?:\s|$).*$",
     re.IGNORECASE,
 )
+# The secretariat or the ministry an official serves in, after the title: "Asisten II
+# Setda", "Dirjen Bina Keuangan Daerah Kemendagri" (like the region, no part of it).
+_TITLE_OFFICE = re.compile(
+    r"\s+(?:Setda|Setdakab|Setdakot|Setdaprov|Setkab|Setkot|Sekretariat\s+Daerah|"
+    r"Kemen[a-z]+(?:[\s-]*[A-Z]{2,})?|Kementerian\s.*|Ditjen\s.*)(?:\s+RI)?$",
+    re.IGNORECASE,
+)
+_HEAD_ONLY = re.compile(r"(?:^\S+|\b(?:Kepala|Kantor|Biro|Bagian|Sekretaris))$", re.IGNORECASE)
 _SMALL = {"dan", "dari", "untuk", "urusan", "atas", "di"}
 
 
@@ -137,6 +145,9 @@ def normalize_title(title: str) -> str:
     for pattern, repl in _TITLE_WORDS:
         text = pattern.sub(repl, text)
     text = _TITLE_REGION.sub("", text)
+    bare = _TITLE_OFFICE.sub("", text)
+    if bare != text and not _HEAD_ONLY.search(bare):
+        text = bare  # not "Kepala Kemenag": there the office is the unit
     # Drop a trailing region named without prefix ("Bupati Banyuwangi", "DPRD Kukar").
     tokens = text.split()
     gaz = gazetteer()
