@@ -421,3 +421,30 @@ def test_the_official_the_guests_met() -> None:
         "dengan Kepala Dinas Pariwisata, Ketut Arsa."
     )
     assert host == ("Ketut Arsa", "Kepala Dinas Pariwisata")
+
+
+# ------------------------------------------------------------- village delegations
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Pemerintah Desa Sukamaju, Kabupaten Klaten, studi banding ke Kabupaten Gianyar. Kepala "
+         "Desa Sukamaju, Budi Santoso, mengatakan pihaknya ingin belajar BUMDes. Bupati Klaten "
+         "Sri Wahyuni mendukung.", ("Budi Santoso", "Kepala Desa")),
+        ("Sebanyak 40 kepala desa dari Kabupaten Klaten studi banding ke Kabupaten Gianyar. Camat "
+         "Ngawen Kabupaten Klaten, Suharno, mengatakan kunjungan itu bermanfaat.",
+         ("Suharno", "Camat")),
+    ],
+)  # fmt: skip
+def test_the_head_of_a_village_delegation(text: str, head: tuple[str, str]) -> None:
+    _, visitors = _leaders(text)
+    assert visitors == [head]
+
+
+def test_the_bupati_who_sends_the_village_heads_does_not_lead_them() -> None:
+    _, visitors = _leaders(
+        "Sebanyak 40 kepala desa dari Kabupaten Klaten studi banding ke Kabupaten Gianyar. Bupati "
+        "Klaten Sri Wahyuni berpesan agar para kades belajar sungguh-sungguh."
+    )
+    assert visitors == []

@@ -94,6 +94,11 @@ _RECEIVES = re.compile(
     r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
     _I,
 )
+# The heads of a village or a district, and the village a delegation comes from
+_VILLAGE_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Kepala Desa|Lurah|Camat)\b")
+_VILLAGE_BEFORE = re.compile(
+    r"\b(?:Desa|Kelurahan|Kampung|Nagari|Gampong|Pekon)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+)
 _COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]+|\d|[A-E])\b")
 # Heads of an office who lead their office's delegation, and the staff who only speak.
 _AGENCY_HEAD = re.compile(
@@ -222,9 +227,11 @@ def _delegation_head(
             and p.start not in home
         ):
             return p
+    own = [p for p in found.own(code) if p.start not in home]
+    if side.village:
+        return _village_head(ctx, found, side, own, home)
     # without a cue, only a head of region, Sekda or DPRD leader stands for the
     # delegation; a spokesperson quoted in the story does not
-    own = [p for p in found.own(code) if p.start not in home]
     # a DPRD delegation's own chair or commission chair stands for it too
     floor = 5 if side.legislative else 7
     senior = [
@@ -250,6 +257,30 @@ def _delegation_head(
     if heads and not side.legislative:
         return max(heads, key=lambda p: (title_rank(p.title), -p.start))
     return None
+
+
+def _village_head(
+    ctx: Context, found: Roster, side: Side, own: list[Person], home: set[int]
+) -> Person | None:
+    """The head of a village delegation named without a cue: the head of the village
+    the delegation comes from ("Kepala Desa Sukamaju, Budi"), else the district's Camat
+    or the head of the region's village office; the Bupati who sees them off does not
+    travel with them."""
+    text = ctx.text
+    cue = side.cue.prefix_start
+    village = _VILLAGE_BEFORE.search(text, max(0, cue - 45), cue)
+    if village is not None:
+        for p in found.people:
+            if (
+                _VILLAGE_HEAD.match(p.title or "")
+                and p.start not in home
+                and village.group(1) in text[p.start : p.name_start]
+            ):
+                return p
+    heads = [p for p in own if _VILLAGE_HEAD.match(p.title or "")] or [
+        p for p in own if _AGENCY_HEAD.match(p.title or "") and not _STAFF.search(p.title or "")
+    ]
+    return min(heads, key=lambda p: p.start) if heads else None
 
 
 def _of_council(p: Person) -> bool:
