@@ -36,14 +36,6 @@ def test_led_by_with_a_title_given_after_the_name() -> None:
     assert host == ("Made Wirawan", "Bupati")
 
 
-def test_the_most_senior_receiver_hosts() -> None:
-    host, _ = _leaders(
-        "Pemkot Salatiga studi tiru ke Kabupaten Gianyar. Rombongan disambut Kepala Dinas "
-        "Kesehatan Gianyar Ketut Arsa, lalu diterima Wakil Bupati Gianyar Made Wirawan."
-    )
-    assert host == ("Made Wirawan", "Wakil Bupati")
-
-
 def test_without_led_by_a_senior_official_stands_for_the_delegation() -> None:
     text = (
         "Pemkab Klaten belajar ke Kabupaten Gianyar. Kepala Dinas Pertanian Klaten Joko "
@@ -150,56 +142,6 @@ def test_a_meeting_chaired_by_the_host_is_no_led_delegation() -> None:
     assert visitors == []
 
 
-# ------------------------------------------------------------- who receives them
-
-
-def test_the_first_receiver_named_in_one_breath() -> None:
-    host, _ = _leaders(
-        "DPRD Kabupaten Klaten berkunjung ke Kota Kediri. Tamu diterima secara langsung oleh "
-        "Asisten Pemerintahan dan Kesra Budi Santoso beserta Wakil Ketua DPRD Kota Kediri "
-        "Rahmat Hidayat."
-    )
-    assert host == ("Budi Santoso", "Asisten Pemerintahan dan Kesra")
-
-
-def test_receivers_listed_after_who_they_are() -> None:
-    host, _ = _leaders(
-        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Rombongan disambut jajaran Pemkab "
-        "Gianyar yang terdiri dari Asisten I Made Sura, Asisten II Ketut Arsa dan staf ahli."
-    )
-    assert host == ("Made Sura", "Asisten I")
-
-
-def test_a_receiver_named_again_by_first_name() -> None:
-    host, _ = _leaders(
-        "Pemkot Salatiga studi tiru ke Kabupaten Gianyar. Bupati Gianyar, Made Wirawan, "
-        "memaparkan profil daerah. Dalam menyambut rombongan itu Made didampingi Wakil Bupati "
-        "Gianyar Ketut Arsa."
-    )
-    assert host == ("Made Wirawan", "Bupati")
-
-
-def test_the_hosts_own_official_when_no_cue_names_a_receiver() -> None:
-    host, _ = _leaders(
-        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Kepala Dinas Pertanian Gianyar "
-        "Ketut Arsa memaparkan program subak kepada para tamu."
-    )
-    assert host == ("Ketut Arsa", "Kepala Dinas Pertanian")
-
-
-def test_the_receiver_of_a_host_abroad() -> None:
-    ctx = context_through(
-        "Pemkab Klaten studi banding ke Jepang. Rombongan diterima secara resmi oleh Wali Kota "
-        "Kawanishi, Taro Yamamoto, di balai kota.",
-        find_leaders,
-    )
-    assert ctx.host_party is not None and ctx.host_party.leader is not None
-    assert (ctx.host_party.leader.name, ctx.host_party.leader.title) == (
-        "Taro Yamamoto",
-        "Wali Kota",
-    )
-
-
 def test_a_commission_is_not_led_by_the_dprd_chair_quoted_at_home() -> None:
     _, visitors = _leaders(
         "Komisi C DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar. "
@@ -222,33 +164,6 @@ def test_the_fullest_title_the_article_gives_the_leader() -> None:
         "dipimpin Bupati Klaten Sri Wahyuni itu disambut hangat."
     )
     assert visitors == [("Sri Wahyuni", "Plt Bupati")]
-
-
-def test_the_receiver_at_a_ministry() -> None:
-    ctx = context_through(
-        "Komisi A DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kementerian Dalam Negeri. "
-        "Rombongan diterima Kasubdit Fasilitasi Dana Perimbangan Ditjen Bina Keuangan Daerah "
-        "Kemendagri, Rudi Santoso, di ruang rapat.",
-        find_leaders,
-    )
-    assert ctx.host_party is not None and ctx.host_party.leader is not None
-    assert ctx.host_party.leader.name == "Rudi Santoso"
-
-
-def test_a_host_acting_through_an_official() -> None:
-    host, _ = _leaders(
-        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Kedatangan mereka disambut Pemkab "
-        "Gianyar melalui Kepala Dinas Pariwisata Ketut Arsa di Balai Budaya."
-    )
-    assert host == ("Ketut Arsa", "Kepala Dinas Pariwisata")
-
-
-def test_received_somewhere_by_someone() -> None:
-    host, _ = _leaders(
-        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Rombongan diterima di Ruang Rapat "
-        "Kantor Bupati oleh Sekda Gianyar Ketut Sudarsana."
-    )
-    assert host == ("Ketut Sudarsana", "Sekda")
 
 
 def test_the_visit_of_an_official_named_by_the_host() -> None:
@@ -413,14 +328,6 @@ def test_who_travels_with_the_members_leads_and_who_stays_does_not() -> None:
         "kerja ke DPRD Kabupaten Gianyar. Ketua DPRD Klaten Sarwono Adi tidak ikut."
     )
     assert visitors == [("Edy Sasongko", "Wakil Ketua DPRD")]
-
-
-def test_the_official_the_guests_met() -> None:
-    host, _ = _leaders(
-        "Pemkab Klaten studi banding ke Kabupaten Gianyar. Di sana rombongan bertemu langsung "
-        "dengan Kepala Dinas Pariwisata, Ketut Arsa."
-    )
-    assert host == ("Ketut Arsa", "Kepala Dinas Pariwisata")
 
 
 # ------------------------------------------------------------- village delegations

@@ -4,16 +4,14 @@ A delegation's head is the person the text says leads it ("dipimpin [langsung] [
 <person>", "diketuai", "ketua rombongan <person>", "<person> selaku ketua rombongan",
 "<person> memimpin rombongan"), the stand-in of its absent head ("Wali Kota X yang
 diwakili <person>", "<person> mewakili Bupati X"), someone who came "bersama
-rombongan", or else its most senior official (a head of region, Sekda or DPRD leader),
-or the head of an office of its region (an agency's delegation is led by its head). Press
-and secretariat staff quoted in the story do not lead it: without any of these, no
-leader.
+rombongan", or else its most senior official (a head of region, Sekda or DPRD leader of
+its own branch), or the head of an office of its region (an agency's delegation is led
+by its head; a village's by its village head). Press and secretariat staff quoted in the
+story, and who sees the delegation off, do not lead it: without any of these, no leader.
 
-The host's leader is the most senior official who received them: the first person
-after "diterima / disambut / dijamu [langsung] [oleh]", a person who "menerima" or
-"menyambut" them, the stand-in of the host's head, or else the host's own most senior
-official the article names. Receivers of a foreign or national host are read the same
-way.
+Every party of the visits gets a search: region hosts and delegations (sides), and
+countries and national bodies (outsiders). Who received them is read by
+:mod:`.receivers`.
 """
 
 from __future__ import annotations
@@ -23,24 +21,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from visit_extract.backends.rules.context import Context, Outsider, Side
-from visit_extract.backends.rules.names import read_name
 from visit_extract.backends.rules.people import Person, title_rank
+from visit_extract.backends.rules.receivers import MANNER, receiver, sentences_naming
 from visit_extract.backends.rules.roster import Roster
-from visit_extract.backends.rules.titles import title_at
 from visit_extract.schema import Leader
 
 _I = re.IGNORECASE
-# Longer than any region mention or titled name: how far before a window the ones that
-# end inside it may start.
-_LONGEST = 400
-
-_MANNER = (
-    r"(?:(?:langsung|secara\s+langsung|secara\s+resmi|resmi|hangat|dengan\s+hangat|baik|"
-    r"dengan\s+baik|pula|juga)\s+)*"
-)
 # "dipimpin langsung oleh", "diketuai", "dipimpin ketuanya,"
 _LED = re.compile(
-    r"\b(?:dipimpin|dikomandoi|diketuai|dikoordinir|dinakhodai)\s+" + _MANNER + r"(?:oleh\s+)?"
+    r"\b(?:dipimpin|dikomandoi|diketuai|dikoordinir|dinakhodai)\s+" + MANNER + r"(?:oleh\s+)?"
     r"(?:(?:ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
     _I,
 )
@@ -74,26 +63,6 @@ _TRAVELS = re.compile(
 _GROUP_OF = re.compile(
     r"\b(?:rombongan|kunjungan(?:\s+kerja)?|kedatangan)\s+(?:dari\s+)?(?=[A-Z])", _I
 )
-# "diterima langsung oleh", "disambut hangat", "diterima di aula oleh"; a list may come first:
-# "disambut jajaran Pemkab X yang terdiri dari <person>, <person>"
-_RECEIVED = re.compile(
-    r"\b(?:diterima|di\s+terima|disambut|dijamu|ditemui)\s+"
-    + _MANNER
-    + r"(?:(?:di|dalam|pada)\s[^.;\n]{0,60}?\soleh\s+|oleh\s+)?"
-    r"(?:jajaran\s+[^.;]{0,60}?\s(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|yakni|yaitu|antara\s+lain)"
-    r"[\s:]+)?",
-    _I,
-)
-# "rombongan bertemu langsung dengan <title> <person>": whom the guests met
-_MET = re.compile(
-    r"\b(?:bertemu|beraudiensi|berdialog|berdiskusi|audiensi)\s+" + _MANNER + r"dengan\s+", _I
-)
-# "<person> [didampingi ...] menerima / menyambut ..."
-_RECEIVES = re.compile(
-    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?"
-    r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
-    _I,
-)
 # The heads of a village or a district, and the village a delegation comes from
 _VILLAGE_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Kepala Desa|Lurah|Camat)\b")
 _VILLAGE_BEFORE = re.compile(
@@ -108,10 +77,6 @@ _AGENCY_HEAD = re.compile(
 _STAFF = re.compile(
     r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
     r"Bagian|Biro"
-)
-_FOREIGN_PLACE = re.compile(
-    r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
-    r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*,[ \t]*"
 )
 
 
@@ -135,8 +100,8 @@ def find_leaders(ctx: Context) -> None:
     # with several hosts, each one's receiver is read where the text names that host
     several = len({h for _, h in ctx.pairs}) > 1
     for code, side in ctx.hosts.items():
-        near = _near(ctx, code) if several else None
-        host = _receiver(ctx, found, code, guests | (set(ctx.hosts) - {code}), near)
+        near = sentences_naming(ctx, code) if several else None
+        host = receiver(ctx, found, code, guests | (set(ctx.hosts) - {code}), near)
         if host is not None:
             host = found.fullest(host)
             _set(ctx, side, host)
@@ -145,8 +110,8 @@ def find_leaders(ctx: Context) -> None:
     for key, out in ctx.outsiders.items():
         if out.prefix != "host":
             continue
-        near = _near(ctx, key) if several else None
-        host = _receiver(ctx, found, None, regions, near)
+        near = sentences_naming(ctx, key) if several else None
+        host = receiver(ctx, found, None, regions, near)
         if host is not None:
             host = found.fullest(host)
             _set_outsider(ctx, out, host, key == main_outside)
@@ -170,11 +135,6 @@ def _main_outsider(ctx: Context) -> str | None:
     if party.level == "foreign":
         return f"foreign:{party.region}"
     return f"national:{party.institution}"
-
-
-def _near(ctx: Context, key: str) -> list[tuple[int, int]]:
-    """The sentences that name the actor ``key``: where a further host's receiver is."""
-    return [ctx.sentence_of(a.start) for a in ctx.actors if a.key == key]
 
 
 def _set(ctx: Context, side: Side, person: Person | None) -> None:
@@ -324,74 +284,6 @@ def _led_by(
     return None
 
 
-def _abroad(text: str, pos: int) -> Person | None:
-    """A receiver abroad, named after a place no gazetteer knows: "Wali Kota Kawanishi,
-    <name>", "Gubernur Provinsi Ehime, <name>"."""
-    got = title_at(text, pos)
-    if got is None or title_rank(got[0]) < 9:
-        return None
-    place = _FOREIGN_PLACE.match(text, got[1])
-    name = read_name(text, place.end()) if place else None
-    if name is None:
-        return None
-    return Person(name[0], got[0], None, pos, name[2], name[1])
-
-
-def _receiver(
-    ctx: Context,
-    found: Roster,
-    code: str | None,
-    guests: set[str],
-    near: list[tuple[int, int]] | None = None,
-) -> Person | None:
-    """The host's most senior receiver (``code`` None: a foreign or national host).
-
-    ``near``: for a further host of a tour, the sentences that name it; only cues there
-    (or its own officials) speak for it, so that one receiver does not greet every leg.
-    """
-
-    def ours(p: Person | None) -> bool:
-        return found.speaks_for(p, code, guests)
-
-    def here(pos: int, p: Person) -> bool:
-        if near is None or (code is not None and found.region_of(p) == code):
-            return True
-        return any(a <= pos < b for a, b in near)
-
-    best: Person | None = None
-    for m in _RECEIVED.finditer(ctx.text):
-        p = found.at(m.end())
-        if code is None:
-            p = _abroad(ctx.text, m.end()) or p
-        if (p is not None and ours(p) and here(m.start(), p)) and (
-            best is None or title_rank(p.title) > title_rank(best.title)
-        ):
-            best = p
-    if best is not None:
-        return best
-    for p in found.people:
-        if (
-            _RECEIVES.match(ctx.text, p.end)
-            and ours(p)
-            and here(p.start, p)
-            and p.start not in found.absent
-        ):
-            return p
-    for m in _MET.finditer(ctx.text):
-        p = found.at(m.end())
-        if p is not None and p.title is not None and ours(p) and here(m.start(), p):
-            return p
-    if code is None:
-        return None
-    sub = found.stand_ins.get(code)
-    if sub is not None and ours(sub):
-        return sub
-    own = found.own(code)
-    if own:
-        return max(own, key=lambda p: (title_rank(p.title), -p.start))
-    return None
-
-
 def _national_head(ctx: Context, found: Roster, key: str, regions: set[str]) -> Person | None:
     """The head of a national body's delegation: the person a "dipimpin" (or "ketua
     rombongan", "memimpin") after the body's name gives, when no region's official."""
@@ -399,7 +291,7 @@ def _national_head(ctx: Context, found: Roster, key: str, regions: set[str]) -> 
     def ours(p: Person | None) -> bool:
         return found.speaks_for(p, None, regions)
 
-    spans = _near(ctx, key)
+    spans = sentences_naming(ctx, key)
     starts = sorted(a.start for a in ctx.actors)
     mine = {a.start for a in ctx.actors if a.key == key}
 

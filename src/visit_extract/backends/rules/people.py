@@ -9,12 +9,18 @@ are read by :mod:`.names` (a name must look like one) and titles by :mod:`.title
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.names import name_before, read_name
 from visit_extract.backends.rules.titles import title_at, title_starts, unit_end
+from visit_extract.backends.rules.villages import (
+    HEAD_OF_PLACE,
+    SUBDISTRICT,
+    Villages,
+    head_of_place,
+)
 from visit_extract.normalize import normalize_title
 from visit_extract.normalize.gazetteer import Region
 
@@ -44,28 +50,7 @@ _THIS = re.compile(r"[ \t]+(?:ini|tersebut)\b")
 _SPEAKER = re.compile(
     r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut)(?:nya)?[ \t]+(?=[A-Z])"
 )
-# Heads of a village or a district, who are named with their place first.
-_HEAD_OF_PLACE = re.compile(
-    r"(?:(?:Plt|Plh|Pjs?)\s+)?(?:Kepala Desa|Lurah|Camat|Sekretaris (?:Desa|Camat)|Sekdes|Sekcam)"
-)
-_PLACE_WORD = re.compile(
-    r"[ \t]+(?:Desa|Kelurahan|Kecamatan|Kampung|Nagari|Gampong|Pekon)(?=[ \t])"
-)
-# The place's name: up to three capitalised words before a comma or a region's prefix
-_PLACE_NAME = re.compile(
-    r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}?"
-    r"(?=[ \t]*,|[ \t]+(?:Kabupaten|Kab\.|Kota|Kecamatan|Kec\.)[ \t])"
-)
-_SUBDISTRICT = re.compile(
-    r"[ \t]*,?[ \t]*(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?(?=[ \t]*,)"
-)
-_VILLAGE = re.compile(
-    # not the village in "Kepala Desa X": the words after it may be the head's name
-    r"(?<![Kk]epala )\b(?:Desa|Kelurahan|Kecamatan|Kampung|Nagari|Gampong|Dusun|Kec\.|Kel\.)[ \t]+"
-    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
-)
 _IN_DISTRICT = re.compile(r"[ \t]+(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*")
-_BLANKS = re.compile(r"[ \t]+")
 # A field of duty after the region: "Staf Ahli Bupati Tegal Bidang Ekonomi"
 _FIELD_AFTER = re.compile(r"[ \t]+(Bidang)\b")
 # A title whose last field comes after the name ("Asisten Pemerintahan Budi dan Kesra"):
@@ -138,7 +123,7 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     """
     places = _Places(text, mentions)
     stops = places.stops
-    villages: _Villages | None = None
+    villages: Villages | None = None
     people: list[Person] = []
     taken_to = -1
     for pos in title_starts(text):
@@ -162,9 +147,9 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
             title = normalize_title(f"{title} {text[rest.start(1) : field_end]}")
             after = field_end
         name = read_name(text, after)
-        if _HEAD_OF_PLACE.fullmatch(title):
-            villages = villages or _Villages(text)
-            name, region = _head_of_place(text, after, name, region, places, villages)
+        if HEAD_OF_PLACE.fullmatch(title):
+            villages = villages or Villages(text)
+            name, region = head_of_place(text, after, name, region, places.at, villages)
         if name is None and _THIS.match(text, after):
             # "..., kata Budi. Kepala Dinas Sosial Klaten ini menambahkan": the speaker
             spoken = _last_speaker(text, pos)
@@ -183,88 +168,6 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     people.extend(_names_first(text, places, stops, people))
     people.sort(key=lambda p: p.start)
     return people
-
-
-class _Villages:
-    """The villages and districts an article names ("Desa Sukamaju", "Kecamatan Ngawen"),
-    by their first word: a village head's place is told from the name after it."""
-
-    def __init__(self, text: str) -> None:
-        self.named: dict[str, list[tuple[int, list[str]]]] = {}
-        for m in _VILLAGE.finditer(text):
-            words = m.group(1).split()
-            self.named.setdefault(words[0], []).append((m.start(1), words))
-
-    def place_words(self, tokens: list[str], start: int, end: int) -> int:
-        """How many of the first ``tokens`` (read from ``start`` to ``end``) the article
-        also names as a village or district somewhere else."""
-        best = 0
-        for at, words in self.named.get(tokens[0], []):
-            if start <= at < end:
-                continue
-            k = 0
-            while k < min(len(words), len(tokens)) and words[k] == tokens[k]:
-                k += 1
-            best = max(best, k)
-        return best
-
-
-def _head_of_place(
-    text: str,
-    after: int,
-    name: tuple[str, int, int] | None,
-    region: Region | None,
-    places: _Places,
-    villages: _Villages,
-) -> tuple[tuple[str, int, int] | None, Region | None]:
-    """The name of a village or district head, who is named with the place first:
-    "Kepala Desa Ponggok, Junaedi", "Camat Ngawen Kabupaten Blora, Suharno", "Perbekel
-    Desa Dauh Puri, I Wayan Sudana", "Kepala Desa Kutuh I Wayan Purba"."""
-    if name is None:
-        place = _PLACE_WORD.match(text, after)
-        placed = _named_after_place(text, place.end(), places) if place else None
-        return (placed[0], region or placed[1]) if placed else (None, region)
-    placed = _named_after_place(text, name[1], places)
-    if placed is not None:
-        return placed[0], region or placed[1]
-    tokens = name[0].split()
-    # a Balinese name opens with "I" or "Ni": the words before it are the village
-    cut = next((i for i, t in enumerate(tokens[1:-1], 1) if t in ("I", "Ni")), 0)
-    # or the same words name a village or district elsewhere in the article
-    cut = cut or villages.place_words(tokens, after - 12, name[2])
-    if not cut:
-        return name, region
-    if cut >= len(tokens):
-        return None, region  # "Kepala Desa Kaduela": only the place
-    start = text.find(tokens[cut], name[1])
-    return (" ".join(tokens[cut:]), start, name[2]), region
-
-
-def _named_after_place(
-    text: str, pos: int, places: _Places
-) -> tuple[tuple[str, int, int], Region | None] | None:
-    """The name after the place a village or district head is named with, and the
-    region that locates the place: "Sukamaju, Kabupaten Ciamis, Dedi" at "Sukamaju"."""
-    place = _PLACE_NAME.match(text, pos)
-    if place is None or pos in places.at:
-        return None
-    i, region = place.end(), None
-    for _ in range(2):  # ", Kecamatan X", ", Kabupaten Y"
-        sub = _SUBDISTRICT.match(text, i)
-        if sub:
-            i = sub.end()
-            continue
-        gap = _COMMA_GAP.match(text, i) or _BLANKS.match(text, i)
-        nxt = places.at.get(gap.end()) if gap else None
-        if nxt is None:
-            break
-        region = region or nxt.region
-        i = nxt.end
-    comma = _COMMA_GAP.match(text, i)
-    if comma is None and i == place.end():
-        return None
-    got = read_name(text, comma.end() if comma else i)
-    return (got, region) if got is not None else None
 
 
 def _last_speaker(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -321,7 +224,7 @@ def _region_after(text: str, start: int, tend: int, places: _Places) -> tuple[Re
         sec = _SECRETARIAT.match(text, pos)
         if sec:  # "Kabag Umum Setda Budi": the secretariat that holds the unit
             pos = sec.end()
-        sub = _SUBDISTRICT.match(text, pos) or _IN_DISTRICT.match(text, pos)
+        sub = SUBDISTRICT.match(text, pos) or _IN_DISTRICT.match(text, pos)
         if sub:  # "Kasi Pemerintahan Kecamatan Ngawen Budi": the district of the unit
             pos = sub.end()
         gap = _GAP.match(text, pos)
@@ -360,40 +263,6 @@ def same_person(people: list[Person], name: str) -> Person | None:
     if titled:
         return titled[0]
     return matches[0] if matches else None
-
-
-def _past_qualifiers(qualifiers: list[Mention], pos: int) -> int:
-    """Where the text goes on after the locating provinces that follow ``pos``.
-
-    Each qualifier (in text order) whose prefix starts 0 to 3 characters after the
-    current position moves it to its end. Only the ones that start after ``pos`` can,
-    so the walk begins there (a binary search) and stops as soon as none can.
-    """
-    i = bisect_left(qualifiers, pos, key=lambda q: q.start)
-    while i < len(qualifiers):
-        q = qualifiers[i]
-        if 0 <= q.prefix_start - pos <= 3:
-            pos = q.end
-        elif q.prefix_start > pos + 3:
-            break
-        i += 1
-    return pos
-
-
-class _Taken:
-    """Spans already read as names; ``pos in taken`` by binary search, not a scan."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self._starts = [a for a, _ in spans]
-        # the furthest end among the spans starting at or before each one
-        self._reach: list[int] = []
-        for _, b in spans:
-            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect_right(self._starts, pos) - 1
-        return i >= 0 and pos < self._reach[i]
 
 
 _RANK = [
