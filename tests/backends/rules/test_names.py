@@ -67,15 +67,7 @@ def test_ranks_are_no_part_of_the_name() -> None:
         ("Dr. dr. Hj. Rina Sari, M.Kes", "Rina Sari"),
         ("Prof. Dr. Ir. H. M. Rahman Hakim, M.Agr.", "M Rahman Hakim"),
         ("A. Kaswadi Rasak", "A Kaswadi Rasak"),
-    ],
-)
-def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> None:
-    assert people_of(f"Bupati Klaten {written} hadir.") == [(name, "Bupati", "Kabupaten Klaten")]
-
-
-@pytest.mark.parametrize(
-    ("written", "name"),
-    [
+        # honorifics and initials glued together, apostrophes inside
         ("H.M. Hartopo", "Hartopo"),
         ("HM.Hartopo", "Hartopo"),
         ("Drs.H.Agus Salim", "Agus Salim"),
@@ -83,8 +75,8 @@ def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> N
         ("Ma'ruf Syafi'i", "Ma'ruf Syafi'i"),
     ],
 )
-def test_glued_honorifics_and_initials(written: str, name: str) -> None:
-    assert people_of(f"Bupati Kudus {written} hadir.") == [(name, "Bupati", "Kabupaten Kudus")]
+def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> None:
+    assert people_of(f"Bupati Klaten {written} hadir.") == [(name, "Bupati", "Kabupaten Klaten")]
 
 
 @pytest.mark.parametrize(
