@@ -144,6 +144,7 @@ def test_countries(mention: str, expected: str) -> None:
         ("Sumharjono, S.Sos., MM", "Sumharjono"),
         ("I Nengah Tamba", "I Nengah Tamba"),
         ("Didik Agung Eko Wahono,SE", "Didik Agung Eko Wahono"),
+        ("H.M. Yusuf Hasan", "Yusuf Hasan"),
     ],
 )
 def test_clean_name(raw: str, expected: str) -> None:
@@ -171,6 +172,13 @@ def test_clean_name(raw: str, expected: str) -> None:
         ("Ketua Komisi III DPRD", "Ketua Komisi III DPRD"),
         ("Assek III", "Asisten III Sekda"),
         ("Asek 2", "Asisten 2 Sekda"),
+        ("Asisten II Setda Kabupaten Klaten", "Asisten II"),
+        ("Kepala Bagian Umum Sekretariat Daerah", "Kepala Bagian Umum"),
+        ("Dirjen Bina Keuangan Daerah Kemendagri", "Dirjen Bina Keuangan Daerah"),
+        ("Direktur Produk Hukum Daerah Ditjen Otonomi Daerah", "Direktur Produk Hukum Daerah"),
+        ("Plh Sekda", "Plh Sekda"),
+        ("Kepala Kemenag Klaten", "Kepala Kemenag"),
+        ("Kepala Kantor Kementerian Agama", "Kepala Kantor Kementerian Agama"),
     ],
 )
 def test_normalize_title(raw: str, expected: str) -> None:

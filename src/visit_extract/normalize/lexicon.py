@@ -162,7 +162,7 @@ def kind_of(text: str) -> tuple[str, re.Match[str] | None]:
 #: Acting-office prefixes as written -> their short form ("Plt. Bupati", "Penjabat Wali Kota").
 ACTING_TITLES: dict[str, str] = {
     "plt": "Plt", "pelaksana tugas": "Plt", "pj": "Pj", "penjabat": "Pj", "pjs": "Pjs",
-    "penjabat sementara": "Pjs",
+    "penjabat sementara": "Pjs", "plh": "Plh", "pelaksana harian": "Plh",
 }  # fmt: skip
 #: Heads of region and their deputies as written, abbreviations included -> the region
 #: level the title implies ("Wabup Klaten" is the regency, "Walkot Magelang" the city).

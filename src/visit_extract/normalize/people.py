@@ -15,7 +15,7 @@ _HONORIFICS = {
     "h", "hj", "hm", "hc", "drs", "dra", "dr", "ir", "prof", "kh", "ust", "ustadz", "ustaz",
     "drg", "dokter", "tuan", "nyonya", "ny", "bapak", "pak", "ibu", "bu", "sdr", "saudara",
     "kiai", "kyai", "habib", "rm", "mr", "mrs", "ms", "letkol", "kolonel", "brigjen",
-    "mayjen", "irjen", "kombes", "akbp",
+    "mayjen", "irjen", "kombes", "akbp", "profesor",
 }  # fmt: skip
 _DEGREES = {
     "sh", "mh", "mm", "msi", "ssos", "se", "st", "spd", "mpd", "map", "mba", "sip", "skom",
@@ -48,7 +48,9 @@ def clean_name(name: str) -> str:
     for i, tok in enumerate(tokens):
         pieces = [p for p in re.split(r"(?<=\.)(?=[A-Z])", tok) if p]
         # only glued honorifics are split; "S.Sos" at the end stays one degree
-        if i < 2 and len(pieces) > 1 and key(pieces[0]) in _HONORIFICS:
+        if key(tok) in _HONORIFICS:
+            split.append(tok)  # "H.M." is "HM"
+        elif i < 2 and len(pieces) > 1 and key(pieces[0]) in _HONORIFICS:
             split.extend(pieces)
         else:
             split.append(tok)
@@ -56,12 +58,17 @@ def clean_name(name: str) -> str:
     while tokens and key(tokens[0]) in _HONORIFICS and len(tokens) > 1:
         tokens.pop(0)
     # A degree is dotted or not in title case ("S.Sos", "MM", "MSi"); "Se" may be a name.
-    while (
-        len(tokens) > 1
-        and key(tokens[-1]) in _DEGREES
-        and ("." in tokens[-1] or not tokens[-1].istitle())
-    ):
-        tokens.pop()
+    while len(tokens) > 1:
+        if key(tokens[-1]) in _DEGREES and ("." in tokens[-1] or not tokens[-1].istitle()):
+            tokens.pop()
+        elif (
+            len(tokens) > 2
+            and len(key(tokens[-2])) == 1
+            and key(tokens[-2] + tokens[-1]) in _DEGREES
+        ):
+            del tokens[-2:]  # a degree written apart: "Alfian S Sos", "Budi S Pd"
+        else:
+            break
     out = []
     for tok in tokens:
         tok = tok.strip(".;:\"'()")
@@ -102,6 +109,14 @@ _TITLE_REGION = re.compile(
     r"(?:\s|$).*$",
     re.IGNORECASE,
 )
+# The secretariat or the ministry an official serves in, after the title: "Asisten II
+# Setda", "Dirjen Bina Keuangan Daerah Kemendagri" (like the region, no part of it).
+_TITLE_OFFICE = re.compile(
+    r"\s+(?:Setda|Setdakab|Setdakot|Setdaprov|Setkab|Setkot|Sekretariat\s+Daerah|"
+    r"Kemen[a-z]+(?:[\s-]*[A-Z]{2,})?|Kementerian\s.*|Ditjen\s.*)(?:\s+RI)?$",
+    re.IGNORECASE,
+)
+_HEAD_ONLY = re.compile(r"(?:^\S+|\b(?:Kepala|Kantor|Biro|Bagian|Sekretaris))$", re.IGNORECASE)
 _SMALL = {"dan", "dari", "untuk", "urusan", "atas", "di"}
 
 
@@ -130,6 +145,9 @@ def normalize_title(title: str) -> str:
     for pattern, repl in _TITLE_WORDS:
         text = pattern.sub(repl, text)
     text = _TITLE_REGION.sub("", text)
+    bare = _TITLE_OFFICE.sub("", text)
+    if bare != text and not _HEAD_ONLY.search(bare):
+        text = bare  # not "Kepala Kemenag": there the office is the unit
     # Drop a trailing region named without prefix ("Bupati Banyuwangi", "DPRD Kukar").
     tokens = text.split()
     gaz = gazetteer()

@@ -96,3 +96,13 @@ def test_assek_is_a_title() -> None:
     text = "Rombongan diterima Assek III Rudi Hartawan bersama sejumlah kepala OPD."
     people = find_people(text, find_regions(text))
     assert [(p.name, p.title) for p in people] == [("Rudi Hartawan", "Asisten III Sekda")]
+
+
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence() -> None:
+    text = "Plt. Bupati Klaten H. M. Yusuf tiba di Gianyar. Dr. Budi menyambut. Rapat usai."
+    got = [text[a:b] for a, b in sentences(text)]
+    assert got == [
+        "Plt. Bupati Klaten H. M. Yusuf tiba di Gianyar.",
+        "Dr. Budi menyambut.",
+        "Rapat usai.",
+    ]

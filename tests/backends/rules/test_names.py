@@ -67,7 +67,76 @@ def test_ranks_are_no_part_of_the_name() -> None:
         ("Dr. dr. Hj. Rina Sari, M.Kes", "Rina Sari"),
         ("Prof. Dr. Ir. H. M. Rahman Hakim, M.Agr.", "M Rahman Hakim"),
         ("A. Kaswadi Rasak", "A Kaswadi Rasak"),
+        # honorifics and initials glued together, apostrophes inside
+        ("H.M. Hartopo", "Hartopo"),
+        ("HM.Hartopo", "Hartopo"),
+        ("Drs.H.Agus Salim", "Agus Salim"),
+        ("H. M. Yusuf", "M Yusuf"),
+        ("Ma'ruf Syafi'i", "Ma'ruf Syafi'i"),
     ],
 )
 def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> None:
     assert people_of(f"Bupati Klaten {written} hadir.") == [(name, "Bupati", "Kabupaten Klaten")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kepala Subdirektorat Pemasaran hadir di sana.",
+        "Kepala Biro Pers Istana hadir di sana.",
+        "Duta Besar Kerajaan Arab Saudi hadir di sana.",
+        "Menteri Luar Negeri Polandia hadir di sana.",
+        "Kepala Kantor Bea Cukai Bengkulu hadir di sana.",
+        "Kepala Dinas Penerangan Angkatan Darat hadir di sana.",
+        "Direktur Jenderal Pengendalian Perubahan Iklim hadir di sana.",
+        "Wali Kota Busan. Kota itu ramai.",
+        "Asisten Google hadir di sana.",
+    ],
+)
+def test_units_places_and_words_are_no_names(text: str) -> None:
+    assert people_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the country of a foreign post stands between the title and the name
+        ("Menteri Dalam Negeri Inggris Jane Cooper hadir.",
+         ("Jane Cooper", "Menteri Dalam Negeri", None)),
+        ("Menteri Kesehatan (Menkes) RI Nila Sari hadir.",
+         ("Nila Sari", "Menteri Kesehatan", None)),
+        # a verb capitalised after a line break ends the name
+        ("Ketua TP PKK Kabupaten Klaten, Rina Dewi\nMenyampaikan salam.",
+         ("Rina Dewi", "Ketua TP PKK", "Kabupaten Klaten")),
+        # a degree written apart, a title of address in full
+        ("Camat Ngawen, Alfian S Sos hadir.", ("Alfian", "Camat", None)),
+        ("Bupati Klaten Profesor Nelson Wowor hadir.",
+         ("Nelson Wowor", "Bupati", "Kabupaten Klaten")),
+        # "Anak Agung" opens a name, "Perlindungan Anak" ends a unit; a city may be a given name
+        ("Kepala Dinas Sosial Anak Agung Putra hadir.",
+         ("Anak Agung Putra", "Kepala Dinas Sosial", None)),
+        ("Wakil Bupati Klaten Paris Yasin hadir.",
+         ("Paris Yasin", "Wakil Bupati", "Kabupaten Klaten")),
+    ],
+)  # fmt: skip
+def test_where_a_name_starts_and_ends(text: str, person: tuple[str, str, str | None]) -> None:
+    assert people_of(text) == [person]
+
+
+def test_a_sentence_end_before_the_comma_is_no_name_first() -> None:
+    assert people_of("Itu kata Budi Santoso. ,Kepala Dinas Sosial hadir.") == []
+
+
+def test_headline_words_are_no_name() -> None:
+    assert people_of("Di Luar Negeri, Wali Kota Tetap Beri Arahan Secara Virtual") == []
+
+
+@pytest.mark.parametrize(
+    "name", ["IGN Jaya Negara", "I Gusti Ngurah Jaya Negara", "IB Rai Mantra", "AA Gede Agung"]
+)
+def test_balinese_initials_and_names_that_go_on_with_negara(name: str) -> None:
+    assert people_of(f"Wali Kota Denpasar {name} hadir.") == [(name, "Wali Kota", "Kota Denpasar")]
+
+
+def test_negara_starts_no_name() -> None:
+    assert people_of("Demi bangsa dan Negara, Kepala Dinas Sosial hadir.") == []

@@ -79,3 +79,22 @@ def test_a_title_with_this_refers_to_the_last_speaker() -> None:
         "Kabupaten Klaten ini lalu memaparkan programnya."
     )
     assert people_of(text) == [("Sarwono Adi", "Kepala Dinas Sosial", "Kabupaten Klaten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the title's last field written after the name
+        ("Rombongan dipimpin Asisten Pemerintahan Mahasunu dan Kesra tiba di aula.",
+         ("Mahasunu", "Asisten Pemerintahan dan Kesra", None)),
+        ("Kepala Bidang Pemerintahan Rudi dan Sosial, kata dia.",
+         ("Rudi", "Kepala Bidang Pemerintahan dan Sosial", None)),
+        # not a field but the next person or an office
+        ("Asisten Pemerintahan Rudi dan Kepala Dinas Sosial Joko hadir.",
+         ("Rudi", "Asisten Pemerintahan", None)),
+        ("Asisten Pemerintahan Rudi dan Sekretariat DPRD hadir.",
+         ("Rudi", "Asisten Pemerintahan", None)),
+    ],
+)  # fmt: skip
+def test_a_title_split_by_the_name(text: str, person: tuple[str, str, str | None]) -> None:
+    assert people_of(text)[0] == person

@@ -40,13 +40,59 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         ("Kepala Badan Kepegawaian Daerah", "Kepala BKD"),
         ("Kepala Badan Pusat Statistik (BPS)", "Kepala BPS"),
         ("Kepala Dinas Sosial (Dinsos)", "Kepala Dinas Sosial"),
+        # the head of a part of an office, without the office that holds the part
+        ("Kepala Bidang Pemerintahan Desa Dinas PMD", "Kepala Bidang Pemerintahan Desa"),
+        ("Kasubag Perencanaan Bappeda", "Kasubag Perencanaan"),
+        ("Kabid Pendapatan Badan Keuangan Daerah", "Kepala Bidang Pendapatan"),
+        ("Plt Direktur Fasilitasi Ditjen Bina Keuangan", "Plt Direktur Fasilitasi"),
+        # an agency's head written in one word
+        ("Kadinkes", "Kepala Dinas Kesehatan"),
+        ("Kadispar", "Kepala Dinas Pariwisata"),
+        ("Plt Kadisdukcapil", "Plt Kepala Dinas Kependudukan dan Pencatatan Sipil"),
+        # acting heads and secretaries of an office
+        ("Plh Sekda", "Plh Sekda"),
+        ("Pelaksana Harian (Plh) Bupati", "Plh Bupati"),
+        ("Sekretaris Dinas Sosial", "Sekretaris Dinas Sosial"),
+        ("Sekretaris Bappeda", "Sekretaris Bappeda"),
+        ("Kepala Bappelitbangda", "Kepala Bappelitbangda"),
+        ("Asisten II Bidang Perekonomian", "Asisten II Bidang Perekonomian"),
+        ("Direktur Utama PDAM", "Direktur Utama PDAM"),
+        # receivers of a host abroad or at a ministry
+        ("Duta Besar RI untuk Belanda", "Duta Besar"),
+        ("Dubes RI untuk Korea Selatan", "Duta Besar"),
+        ("Konjen RI di Osaka", "Konsul Jenderal"),
+        ("Mendagri", "Menteri Dalam Negeri"),
+        ("Menteri Dalam Negeri", "Menteri Dalam Negeri"),
     ],
 )
-def test_a_badan_goes_by_its_short_name(written: str, title: str) -> None:
+def test_titles_in_their_short_form(written: str, title: str) -> None:
+    # the title ends where the name begins, with or without a comma
     assert title_at(f"{written} Rudi Latuheru", 0) == (title, len(written))
+    assert title_at(f"{written}, Rudi Latuheru", 0) == (title, len(written))
 
 
 def test_a_unit_named_with_a_comma_inside() -> None:
     text = "Kepala Dinas Pariwisata, Pemuda dan Olahraga Rudi Latuheru"
     assert title_at(text, 0) == ("Kepala Dinas Pariwisata Pemuda dan Olahraga", 44)
     assert title_at("Kepala Dinas Pariwisata, Rudi Latuheru", 0) == ("Kepala Dinas Pariwisata", 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Asisten I Setda Gianyar Ni Made Sri Astuti hadir.",
+         ("Ni Made Sri Astuti", "Asisten I", "Kabupaten Gianyar")),
+        ("Kabag Pemerintahan Setdakab Klaten, Joko Pramono, hadir.",
+         ("Joko Pramono", "Kepala Bagian Pemerintahan", "Kabupaten Klaten")),
+        # a title split by its region
+        ("Staf Ahli Bupati Tegal Bidang Ekonomi, Warsito Eko Putro, hadir.",
+         ("Warsito Eko Putro", "Staf Ahli Bupati Bidang Ekonomi", "Kabupaten Tegal")),
+        # the district of a unit is a place, not part of the name
+        ("Kasi Pemerintahan Kecamatan Ngawen Budi Santoso hadir.",
+         ("Budi Santoso", "Kasi Pemerintahan", None)),
+    ],
+)  # fmt: skip
+def test_the_secretariat_and_the_region_stay_out_of_the_title(
+    text: str, person: tuple[str, str, str | None]
+) -> None:
+    assert people_of(text) == [person]

@@ -4,42 +4,32 @@ A delegation's head is the person the text says leads it ("dipimpin [langsung] [
 <person>", "diketuai", "ketua rombongan <person>", "<person> selaku ketua rombongan",
 "<person> memimpin rombongan"), the stand-in of its absent head ("Wali Kota X yang
 diwakili <person>", "<person> mewakili Bupati X"), someone who came "bersama
-rombongan", or else its most senior official (a head of region, Sekda or DPRD leader),
-or the head of an office of its region (an agency's delegation is led by its head). Press
-and secretariat staff quoted in the story do not lead it: without any of these, no
-leader.
+rombongan", or else its most senior official (a head of region, Sekda or DPRD leader of
+its own branch), or the head of an office of its region (an agency's delegation is led
+by its head; a village's by its village head). Press and secretariat staff quoted in the
+story, and who sees the delegation off, do not lead it: without any of these, no leader.
 
-The host's leader is the most senior official who received them: the first person
-after "diterima / disambut / dijamu [langsung] [oleh]", a person who "menerima" or
-"menyambut" them, the stand-in of the host's head, or else the host's own most senior
-official the article names. Receivers of a foreign or national host are read the same
-way.
+Every party of the visits gets a search: region hosts and delegations (sides), and
+countries and national bodies (outsiders). Who received them is read by
+:mod:`.receivers`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
-from visit_extract.backends.rules.context import Context, Side
-from visit_extract.backends.rules.names import read_name
+from visit_extract.backends.rules.context import Context, Outsider, Side
 from visit_extract.backends.rules.people import Person, title_rank
+from visit_extract.backends.rules.receivers import MANNER, receiver, sentences_naming
 from visit_extract.backends.rules.roster import Roster
-from visit_extract.backends.rules.titles import title_at
 from visit_extract.schema import Leader
 
 _I = re.IGNORECASE
-# Longer than any region mention or titled name: how far before a window the ones that
-# end inside it may start.
-_LONGEST = 400
-
-_MANNER = (
-    r"(?:(?:langsung|secara\s+langsung|secara\s+resmi|resmi|hangat|dengan\s+hangat|baik|"
-    r"dengan\s+baik|pula|juga)\s+)*"
-)
 # "dipimpin langsung oleh", "diketuai", "dipimpin ketuanya,"
 _LED = re.compile(
-    r"\b(?:dipimpin|dikomandoi|diketuai|dikoordinir|dinakhodai)\s+" + _MANNER + r"(?:oleh\s+)?"
+    r"\b(?:dipimpin|dikomandoi|diketuai|dikoordinir|dinakhodai)\s+" + MANNER + r"(?:oleh\s+)?"
     r"(?:(?:ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
     _I,
 )
@@ -56,7 +46,13 @@ _LEADS = re.compile(
 )
 _WITH_GROUP = re.compile(
     r"[\s,]*(?:yang\s+)?(?:(?:datang|hadir|tiba|berkunjung)\s+)?(?:bersama|beserta)\s+"
-    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan)",
+    r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan|anggota)",
+    _I,
+)
+# "<person> melepas rombongan", "<person> tidak ikut": no part of the delegation
+_STAYS = re.compile(
+    r"[\s,]*(?:\w+\s+){0,2}?(?:(?:saat|ketika|yang)\s+)?(?:melepas|melepaskan|memberangkatkan|"
+    r"(?:tidak|tak|batal)\s+(?:ikut|turut|hadir|berangkat)|berhalangan)\b",
     _I,
 )
 _TRAVELS = re.compile(
@@ -67,65 +63,94 @@ _TRAVELS = re.compile(
 _GROUP_OF = re.compile(
     r"\b(?:rombongan|kunjungan(?:\s+kerja)?|kedatangan)\s+(?:dari\s+)?(?=[A-Z])", _I
 )
-# "diterima langsung oleh", "disambut hangat", "diterima di aula oleh"; a list may come first:
-# "disambut jajaran Pemkab X yang terdiri dari <person>, <person>"
-_RECEIVED = re.compile(
-    r"\b(?:diterima|di\s+terima|disambut|dijamu)\s+"
-    + _MANNER
-    + r"(?:(?:di|dalam|pada)\s[^.;\n]{0,60}?\soleh\s+|oleh\s+)?"
-    r"(?:jajaran\s+[^.;]{0,60}?\s(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|yakni|yaitu|antara\s+lain)"
-    r"[\s:]+)?",
-    _I,
-)
-# "<person> [didampingi ...] menerima / menyambut ..."
-_RECEIVES = re.compile(
-    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?"
-    r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
-    _I,
+# The heads of a village or a district, and the village a delegation comes from
+_VILLAGE_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Kepala Desa|Lurah|Camat)\b")
+_VILLAGE_BEFORE = re.compile(
+    r"\b(?:Desa|Kelurahan|Kampung|Nagari|Gampong|Pekon)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
 _COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]+|\d|[A-E])\b")
 # Heads of an office who lead their office's delegation, and the staff who only speak.
-_AGENCY_HEAD = re.compile(r"(?:Plt |Pj )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b)")
+_AGENCY_HEAD = re.compile(
+    r"(?:(?:Plt|Plh|Pj) )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b|Asisten\b|Staf Ahli\b|"
+    r"Inspektur\b)"
+)
 _STAFF = re.compile(
     r"Humas|Protokol|Sekretariat|Kesekretariatan|Persidangan|Umum|Keuangan|Hukum|Tata Usaha|"
     r"Bagian|Biro"
 )
-_FOREIGN_PLACE = re.compile(
-    r"[ \t]+(?:(?:Provinsi|Prefektur|Kota|Negara\s+Bagian|Distrik)[ \t]+)?"
-    r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*,[ \t]*"
-)
 
 
 def find_leaders(ctx: Context) -> None:
-    """Stage: the leader of the host side and of every visitor side, with evidence.
+    """Stage: the leader of every host and of every delegation, with evidence.
+
+    Region hosts and delegations are sides; a country abroad or a national body is an
+    outsider, whose receiver (a mayor, an ambassador, a director) or head (a minister,
+    a commission chair) is read the same way.
 
     Args:
         ctx: a context whose sides are open (:func:`~visit_extract.backends.rules.
             parties.open_sides`).
     """
     found = Roster(ctx.text, ctx.people, ctx.mentions)
-    host_code = ctx.host.role.region.code if ctx.host is not None else None
-    if ctx.host is not None or ctx.host_party is not None:
-        host = _receiver(ctx, found, host_code, set(ctx.sides))
-        host = found.fullest(host) if host is not None else None
-        if ctx.host is not None:
-            _set(ctx, ctx.host, host)
-        elif host is not None and ctx.host_party is not None:
-            ctx.host_party = ctx.host_party.model_copy(
-                update={"leader": Leader(name=host.name, title=host.title)}
-            )
-            ctx.host_evidence.append(ctx.evidence("host.leader", host.start, host.end))
-    taken = {id(ctx.host.leader)} if ctx.host is not None and ctx.host.leader else set()
+    found.place([s.role.region for s in [*ctx.hosts.values(), *ctx.sides.values()]])
+    main = ctx.host.role.region.code if ctx.host is not None else None
+    guests = set(ctx.sides)
+    regions = guests | set(ctx.hosts)
+    taken: set[int] = set()
+    # with several hosts, each one's receiver is read where the text names that host
+    several = len({h for _, h in ctx.pairs}) > 1
+    for code, side in ctx.hosts.items():
+        near = sentences_naming(ctx, code) if several else None
+        host = receiver(ctx, found, code, guests | (set(ctx.hosts) - {code}), near)
+        if host is not None:
+            host = found.fullest(host)
+            _set(ctx, side, host)
+            taken.add(host.start)
+    main_outside = _main_outsider(ctx)
+    for key, out in ctx.outsiders.items():
+        if out.prefix != "host":
+            continue
+        near = sentences_naming(ctx, key) if several else None
+        host = receiver(ctx, found, None, regions, near)
+        if host is not None:
+            host = found.fullest(host)
+            _set_outsider(ctx, out, host, key == main_outside)
+            taken.add(host.start)
     for side in ctx.sides.values():
-        head = _delegation_head(ctx, found, side, host_code)
-        if head is not None and id(head) not in taken:
+        head = _delegation_head(ctx, found, side, main)
+        if head is not None and head.start not in taken:
             _set(ctx, side, found.fullest(head))
+    for key, out in ctx.outsiders.items():
+        if out.prefix == "visitor":
+            head = _national_head(ctx, found, key, regions)
+            if head is not None and head.start not in taken:
+                _set_outsider(ctx, out, found.fullest(head), False)
+
+
+def _main_outsider(ctx: Context) -> str | None:
+    """The key of the foreign or national main host, if any."""
+    party = ctx.host_party
+    if party is None:
+        return None
+    if party.level == "foreign":
+        return f"foreign:{party.region}"
+    return f"national:{party.institution}"
 
 
 def _set(ctx: Context, side: Side, person: Person | None) -> None:
     if person is not None:
         side.leader = person
         side.evidence.append(ctx.evidence(f"{side.prefix}.leader", person.start, person.end))
+
+
+def _set_outsider(ctx: Context, out: Outsider, person: Person, main_host: bool) -> None:
+    """Give a country's or a national body's party its leader (the main foreign or
+    national host is also ``ctx.host_party``)."""
+    leader = Leader(name=person.name, title=person.title)
+    out.party = out.party.model_copy(update={"leader": leader})
+    out.evidence.append(ctx.evidence(f"{out.prefix}.leader", person.start, person.end))
+    if main_host:
+        ctx.host_party = out.party
 
 
 def _delegation_head(
@@ -148,8 +173,10 @@ def _delegation_head(
         p = found.at(m.end())
         if p is not None and p.region is not None and p.region.code == code:
             return p
+    # who sends the delegation off or stays at home does not lead it
+    home = {p.start for p in found.people if _STAYS.match(ctx.text, p.end)} | set(found.absent)
     for p in found.people:
-        if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+        if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in home:
             return p
     # "Asisten II Setda X Budi berkunjung ke ...": an official of the region who travels
     for p in found.people:
@@ -157,12 +184,14 @@ def _delegation_head(
             p.region is not None
             and p.region.code == code
             and _TRAVELS.match(ctx.text, p.end)
-            and p.start not in found.absent
+            and p.start not in home
         ):
             return p
+    own = [p for p in found.own(code) if p.start not in home]
+    if side.village:
+        return _village_head(ctx, found, side, own, home)
     # without a cue, only a head of region, Sekda or DPRD leader stands for the
     # delegation; a spokesperson quoted in the story does not
-    own = found.own(code)
     # a DPRD delegation's own chair or commission chair stands for it too
     floor = 5 if side.legislative else 7
     senior = [
@@ -170,7 +199,8 @@ def _delegation_head(
         for p in own
         if title_rank(p.title) >= 7 or (title_rank(p.title) >= floor and "DPRD" in (p.title or ""))
     ]
-    pool = [p for p in senior if ("DPRD" in (p.title or "")) == side.legislative] or senior
+    # the council's people lead a DPRD delegation, the government's a government one
+    pool = [p for p in senior if _of_council(p) == side.legislative]
     if any(
         _COMMISSION.search(ctx.text, max(0, m.prefix_start - 30), m.start)
         for m in side.role.mentions
@@ -187,6 +217,37 @@ def _delegation_head(
     if heads and not side.legislative:
         return max(heads, key=lambda p: (title_rank(p.title), -p.start))
     return None
+
+
+def _village_head(
+    ctx: Context, found: Roster, side: Side, own: list[Person], home: set[int]
+) -> Person | None:
+    """The head of a village delegation named without a cue: the head of the village
+    the delegation comes from ("Kepala Desa Sukamaju, Budi"), else the district's Camat
+    or the head of the region's village office; the Bupati who sees them off does not
+    travel with them."""
+    text = ctx.text
+    cue = side.cue.prefix_start
+    village = _VILLAGE_BEFORE.search(text, max(0, cue - 45), cue)
+    if village is not None:
+        for p in found.people:
+            if (
+                _VILLAGE_HEAD.match(p.title or "")
+                and p.start not in home
+                and village.group(1) in text[p.start : p.name_start]
+            ):
+                return p
+    heads = [p for p in own if _VILLAGE_HEAD.match(p.title or "")] or [
+        p for p in own if _AGENCY_HEAD.match(p.title or "") and not _STAFF.search(p.title or "")
+    ]
+    return min(heads, key=lambda p: p.start) if heads else None
+
+
+def _of_council(p: Person) -> bool:
+    """Whether the person sits in or serves the DPRD (its chair, a commission, its
+    secretary)."""
+    title = p.title or ""
+    return "DPRD" in title or title.startswith(("Ketua Komisi", "Wakil Ketua Komisi"))
 
 
 def _led_by(
@@ -209,6 +270,9 @@ def _led_by(
         p = found.before(m.start(), 40)
         if p is not None and _AS_HEAD.search(text, p.end, m.start()) is None:
             p = None
+        role = _AS_HEAD.search(text, max(0, m.start() - 30), m.start()) if p is None else None
+        if role is not None:  # "kata Budi Santoso selaku pimpinan rombongan"
+            p = found.named_before(role.start())
         if p is None:
             tail = _GROUP_TAIL.match(text, m.end())
             p = found.at(tail.end()) if tail else None
@@ -220,45 +284,28 @@ def _led_by(
     return None
 
 
-def _abroad(text: str, pos: int) -> Person | None:
-    """A receiver abroad, named after a place no gazetteer knows: "Wali Kota Kawanishi,
-    <name>", "Gubernur Provinsi Ehime, <name>"."""
-    got = title_at(text, pos)
-    if got is None or title_rank(got[0]) < 9:
-        return None
-    place = _FOREIGN_PLACE.match(text, got[1])
-    name = read_name(text, place.end()) if place else None
-    if name is None:
-        return None
-    return Person(name[0], got[0], None, pos, name[2], name[1])
-
-
-def _receiver(ctx: Context, found: Roster, code: str | None, guests: set[str]) -> Person | None:
-    """The host's most senior receiver (``code`` None: a foreign or national host)."""
+def _national_head(ctx: Context, found: Roster, key: str, regions: set[str]) -> Person | None:
+    """The head of a national body's delegation: the person a "dipimpin" (or "ketua
+    rombongan", "memimpin") after the body's name gives, when no region's official."""
 
     def ours(p: Person | None) -> bool:
-        return found.speaks_for(p, code, guests)
+        return found.speaks_for(p, None, regions)
 
-    best: Person | None = None
-    for m in _RECEIVED.finditer(ctx.text):
+    spans = sentences_naming(ctx, key)
+    starts = sorted(a.start for a in ctx.actors)
+    mine = {a.start for a in ctx.actors if a.key == key}
+
+    def led_here(pos: int) -> bool:
+        # the body is the party named last before the cue, in the same sentence
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and starts[i] in mine and any(a <= pos < b for a, b in spans)
+
+    for m in _LED.finditer(ctx.text):
         p = found.at(m.end())
-        if code is None:
-            p = _abroad(ctx.text, m.end()) or p
-        if (p is not None and ours(p)) and (
-            best is None or title_rank(p.title) > title_rank(best.title)
-        ):
-            best = p
-    if best is not None:
-        return best
-    for p in found.people:
-        if _RECEIVES.match(ctx.text, p.end) and ours(p) and p.start not in found.absent:
+        if p is not None and ours(p) and led_here(m.start()):
             return p
-    if code is None:
-        return None
-    sub = found.stand_ins.get(code)
-    if sub is not None and ours(sub):
-        return sub
-    own = found.own(code)
-    if own:
-        return max(own, key=lambda p: (title_rank(p.title), -p.start))
+    for p in found.people:
+        leads = _LEADS.match(ctx.text, p.end) or _WITH_GROUP.match(ctx.text, p.end)
+        if leads and ours(p) and p.title is not None and any(a <= p.start < b for a, b in spans):
+            return p
     return None

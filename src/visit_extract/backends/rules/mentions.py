@@ -27,6 +27,12 @@ _IGNORED = re.compile(
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’']?(?:\s+|,(?=\S))(?=[\"“‘A-Z0-9(])|\n+")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?")
+# Abbreviations written with a full stop before a title or a name
+_WORD_BEFORE_DOT = re.compile(r"(?<![\w.])([A-Za-z]+)\.$")
+_ABBREVIATIONS = frozenset(
+    "Plt Plh Pj Pjs H Hj HM Drs Dra Dr dr drg Ir Prof Moh Moch Muh Mhd Ust KH Jl No Kab Kec "  # noqa: SIM905
+    "Kel Prov Ds Sdr Bpk".split()
+)
 _GAP = re.compile(r"[ \t-]{1,3}")
 # Words that may stand before a place name and belong to its mention: institutions,
 # and the one-word titles of heads of region and secretaries ("Walkot Magelang").
@@ -192,6 +198,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     last = 0
     for m in _SENT_END.finditer(text):
+        word = _WORD_BEFORE_DOT.search(text, max(0, m.start() - 8), m.start())
+        if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1):
+            continue  # "Plt. Bupati", "H. M. Yusuf": the full stop ends no sentence
         if m.start() > last:
             spans.append((last, m.start()))
         last = m.end()

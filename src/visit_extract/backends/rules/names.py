@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from visit_extract.backends.rules.actors import foreign_city
 from visit_extract.backends.rules.titles import is_unit_word
-from visit_extract.normalize import clean_name
+from visit_extract.normalize import clean_name, normalize_country
 from visit_extract.normalize.lexicon import MONTHS, WEEKDAYS
 
 #: A name token: capitalised word, initial ("M.", "FB"), honorific ("H.", "Hj.", "Drs.").
@@ -45,7 +46,7 @@ _NOT_NAME = (
         "Kasubag Kabag Camat Dari Ke Menurut Kata Ujar Turut Hadir Sementara Adapun Usai Desa "
         "Kecamatan Kelurahan Jawa Sumatera Sulawesi Kalimantan Papua Bali Setempat Terkait "
         "Mereka Kami Kita Ia Dia Beliau Pak Bu Bapak Ibu The Of OPD SKPD ASN Sebelumnya Informasi "
-        "Jepang Indonesia Republik Negara Pemerintahan Kemudian Namun Selain Sedangkan Hal "
+        "Jepang Indonesia Republik Pemerintahan Kemudian Namun Selain Sedangkan Hal "
         "Bahkan Menurutnya Dikatakan Disampaikan Dijelaskan Kunjungan Kegiatan Acara Pimpin Study "
         "Studi Belajar Kunjungi Terima Sambut Hadiri Sebagai Nomor Pribadi Pribadinya Pelatih "
         "Kompleks Bank Wali Walikota Sekretaris Direktur Menteri Presiden Anggota Fraksi Partai "
@@ -53,7 +54,19 @@ _NOT_NAME = (
         "Pengadilan Puskesmas Rumah Sakit RSUD Sekolah Gedung Ruang Aula Pendopo Balai Hotel "
         "Tinjau Teken Gelar Lakukan Pelajari Timba Ada Tak Tidak Selamat Mewakili Diwakili "
         "Utama Eksekutif PT Tbk Perum Persero Operasi Bisnis Marketing Institute Internasional "
-        "Nasional Besar Divisi Pusat Ditjen Subdit Deputi Negeri Luar Strategi TNI Polri".split()
+        "Nasional Besar Divisi Pusat Ditjen Subdit Deputi Negeri Luar Strategi TNI Polri Lurah "
+        "Perbekel Kades Sekdes Sekcam Sekwan Inspektur Duta Dubes Konsul Konjen Plt Plh Pj "
+        "Panglima Wapres Menko CEO Rektor Dekan Komandan Jaksa Tengah Selatan Utara Bea Cukai "
+        "Khusus "
+        "Angkatan Darat Udara Istana Pers Kostrad Pengelola Pengatur Pengawas Pembina "
+        "Perwakilan RI Saya Sebab Satuan Sekertaris Insya Insyaallah Anda Google Deputy Ajudan "
+        "Babinsa Babinmas Bhabinkamtibmas Lantai Kab Kec Kel Prov Area Manager Menpan MenpanRB "
+        "Menpar Menkes Menkeu Mendagri Menlu Menko Mendikbud Menpora Wantimpres No Koordinator "
+        "Kompol AKBP AKP Iptu Ipda Kombes Brigjen Irjen Komjen Kolonel Letkol Ajun "
+        "Komisaris Tetap Beri Minta Jadi Akan Bakal Harus Ingin Siap Dukung Resmi Buka Tutup Bahas "
+        "Dorong Ajak Raih Terima Tiru Gali Pantau Serahkan Lantik Sebut Ungkap Apresiasi "
+        "Soroti Temui Bertemu Jajaki Perkuat Arahan Virtual Secara Segera Sukses Gagal Berhasil "
+        "Tegaskan Minta Klaim Usul Usulkan Kunjungan Kerja Kunker".split()
     )
     | {w.capitalize() for w in WEEKDAYS}
     | _MONTH_WORDS
@@ -64,6 +77,11 @@ _TITLE_WORDS = frozenset(
     "Kapolri Wakapolres Wakapolda Kajari Kajati Kabag Kabid Kadis Kaban Kasubag Kasubbag Kasi "
     "Kasie Dandim Danrem Danlanal Pangdam Sekjen Dirut Dirjen Kanit Kalapas Karutan Sekdis".split()
 )
+# Words that go on a name but do not start one: "Jaya Negara" is a name, "Negara" is not;
+# "Duta Besar Kerajaan Arab Saudi" names no person
+_NOT_FIRST = frozenset({"Negara", "Kerajaan"})
+# Balinese names shortened to initials: I Gusti Ngurah (IGN), Ida Bagus (IB), Anak Agung (AA)
+_BALINESE_INITIALS = re.compile(r"I(?:G|B)[A-Z]{0,3}|AA[A-Z]{0,2}")
 _PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al"})
 # The capitalised words (and particles) that end just before "selaku" or a comma.
 _NAME_BEFORE = re.compile(
@@ -75,6 +93,8 @@ _DEGREE_AT_END = re.compile(r"\s*,\s*([A-Za-z][A-Za-z.]{0,8})\s*$")
 _DOTTED = frozenset(
     {"Drs", "Dra", "Prof", "Moch", "Mochd", "Mochm", "Achm", "Ahmd", "Muhd", "Mohd"}
 )
+_ANAK_AGUNG = re.compile(r"Anak[ \t]+Agung\b")
+_POST_OF = re.compile(r"([A-Z][A-Za-z]+)[ \t]+(?=[A-Z])")
 _LEAD_IN = re.compile(r"[\s,:–—-]*(?:oleh\s+|yakni\s+|yaitu\s+)?")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _SPACE = re.compile(r"\s+")
@@ -84,13 +104,27 @@ _WORD = re.compile(r"[^\s,]+")
 
 
 def _bad_token(bare: str) -> bool:
-    """A word no name holds: a title or stop word, a unit's word, an acronym."""
+    """A word no name holds: a title or stop word, a unit's word, an acronym, a country."""
+    if _BALINESE_INITIALS.fullmatch(bare):
+        return False  # "IGN Jaya Negara", "AA Gede Agung": initials, no acronym
     return (
         bare in _NOT_NAME
         or bare in _TITLE_WORDS
         or is_unit_word(bare)
         or bare.lower().startswith("se-")
+        or _VERB.fullmatch(bare) is not None
+        or _abroad(bare)
     )
+
+
+# Verbs news capitalises after a line break ("Menyampaikan", "Dikatakan"): no names.
+_VERB = re.compile(r"(?:Me[mn]|Meng|Meny|Ber|Di|Ter)[a-z]{3,}kan")
+
+
+def _abroad(word: str) -> bool:
+    """A country ("Inggris", "Polandia"): the place of a foreign post. (Cities are not:
+    "Paris" is also a given name.)"""
+    return len(word) > 3 and normalize_country(word) is not None
 
 
 def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -112,6 +146,10 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
     rank = _RANKS.match(text, i)
     if rank:  # "Letjen TNI Budi", "Kombes Pol Rudi": the rank is no part of the name
         i = start = rank.end()
+    post = _POST_OF.match(text, i)
+    if post and (post.group(1) == "RI" or _abroad(post.group(1))):
+        # "Menteri Luar Negeri Polandia Jan Nowak", "Menkes RI Nila": the post's country
+        i = start = post.end()
     tokens: list[str] = []
     end = i
     while len(tokens) < 7:
@@ -131,9 +169,16 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break
         word = t.group()
         bare = word.rstrip(".")
+        if bare == "Anak" and _ANAK_AGUNG.match(text, t.start()):
+            tokens.append(word)
+            end = t.end()
+            i = _BLANK.match(text, end).end()  # type: ignore[union-attr]
+            continue
         # "I" opens Balinese names ("I Made Sutama"); "II", "IV" are not names
         if not tokens and (
-            _bad_token(bare) or (len(bare) > 1 and _ROMAN.fullmatch(bare) is not None)
+            _bad_token(bare)
+            or bare in _NOT_FIRST
+            or (len(bare) > 1 and _ROMAN.fullmatch(bare) is not None)
         ):
             return None
         # a name ends before a word in the stop list or an acronym ("UPTPK", "OPD")
@@ -145,6 +190,9 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break  # a full stop after a word ends the sentence
         sp = _BLANK.match(text, end)
         if sp is None:
+            if word.endswith(".") and _NAME_TOKEN.match(text, end):
+                i = end  # "H.M.Hartopo", "Drs.H.Agus": honorifics and initials glued
+                continue
             break
         i = sp.end()
     if not tokens:
@@ -164,11 +212,17 @@ def looks_like_name(name: str) -> bool:
         name: a name after :func:`~visit_extract.normalize.clean_name`.
     """
     tokens = name.split()
-    if not tokens or len(name) < 3:
+    if not tokens or len(name) < 3 or (len(tokens) == 1 and foreign_city(name) is not None):
+        return False  # "Wali Kota Busan.": a city abroad alone is no name
+    if tokens[0] in _NOT_FIRST:
         return False
     if any(t[:1].islower() and t not in _PARTICLES for t in tokens):
         return False
-    return not any(_bad_token(t) for t in tokens)
+    # "Anak Agung" opens a Balinese name though "Anak" ends a unit ("Perlindungan Anak")
+    return not any(
+        _bad_token(t) and not (t == "Anak" and tokens[i + 1 : i + 2] == ["Agung"])
+        for i, t in enumerate(tokens)
+    )
 
 
 def name_before(text: str, pos: int) -> tuple[str, int] | None:
@@ -192,13 +246,19 @@ def name_before(text: str, pos: int) -> tuple[str, int] | None:
     m = _NAME_BEFORE.search(window.rstrip(" \t"))
     if m is None:
         return None
+    last = m.group(1).rsplit(None, 1)[-1]
+    if last.endswith(".") and len(last) > 4 and last[:-1] not in _DOTTED:
+        return None  # "... Andika Perkasa. ,Kepala Dinas": a sentence ended before the comma
     words = list(_WORD.finditer(window, m.start(1), m.end(1)))
     # the name starts after the last word that cannot be part of it ("Menurut", "Dinas")
     first = len(words)
     while first > 0:
-        w = words[first - 1].group().rstrip(".")
+        raw = words[first - 1].group()
+        w = raw.rstrip(".")
         if _bad_token(w) or (len(w) > 1 and _ROMAN.fullmatch(w) is not None):
             break
+        if first < len(words) and raw.endswith(".") and len(w) > 3 and w not in _DOTTED:
+            break  # "... dipimpin Budi. Budi yang juga ...": the sentence before ends there
         first -= 1
     if first == len(words):
         return None

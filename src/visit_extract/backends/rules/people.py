@@ -9,12 +9,19 @@ are read by :mod:`.names` (a name must look like one) and titles by :mod:`.title
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.names import name_before, read_name
 from visit_extract.backends.rules.titles import title_at, title_starts, unit_end
+from visit_extract.backends.rules.villages import (
+    HEAD_OF_PLACE,
+    SUBDISTRICT,
+    Villages,
+    head_of_place,
+)
+from visit_extract.normalize import normalize_title
 from visit_extract.normalize.gazetteer import Region
 
 _I = re.IGNORECASE
@@ -26,7 +33,9 @@ _PLACE_PREFIXES = frozenset(
 )
 _WORD = re.compile(r"[^\s,]+")
 # Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
-_NAME_FIRST = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus)\b)")
+_NAME_FIRST = re.compile(
+    r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus|yang[ \t]+juga(?:[ \t]+menjabat)?)\b)"
+)
 _GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?")
 _SECRETARIAT = re.compile(
     r"[ \t]+(?:Setda|Setkab|Setdakab|Setdakot|Setdaprov|Setwan|Sekretariat\s+(?:Daerah|DPRD))\b"
@@ -41,7 +50,17 @@ _THIS = re.compile(r"[ \t]+(?:ini|tersebut)\b")
 _SPEAKER = re.compile(
     r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|papar|terang|tegas|imbuh|sebut)(?:nya)?[ \t]+(?=[A-Z])"
 )
-_SELAKU = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga|sekaligus)[ \t]+", _I)
+_IN_DISTRICT = re.compile(r"[ \t]+(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*")
+# A field of duty after the region: "Staf Ahli Bupati Tegal Bidang Ekonomi"
+_FIELD_AFTER = re.compile(r"[ \t]+(Bidang)\b")
+# A title whose last field comes after the name ("Asisten Pemerintahan Budi dan Kesra"):
+# the heads named by their fields, a field word after "dan", and no name after it.
+_FIELD_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Asisten|Staf Ahli|Kepala Bidang) ")
+_SPLIT_BY_NAME = re.compile(r"[ \t]+dan[ \t]+(?!Sekretariat|Dinas|Badan|Bagian|Kantor)[A-Z][a-z]+")
+_AFTER_SPLIT = re.compile(r"[ \t]+[A-Z]")
+_SELAKU = re.compile(
+    r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga(?:\s+menjabat)?|sekaligus)[ \t]+", _I
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +123,7 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
     """
     places = _Places(text, mentions)
     stops = places.stops
+    villages: Villages | None = None
     people: list[Person] = []
     taken_to = -1
     for pos in title_starts(text):
@@ -121,7 +141,15 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
             continue  # "asisten pelatih": a lower-case title needs its region
         if region is not None and text[after - 1] == ".":
             continue  # "... kata Bupati Klaten." ends the sentence
+        rest = _FIELD_AFTER.match(text, after) if region is not None else None
+        if rest:  # "Staf Ahli Bupati Tegal Bidang Ekonomi": the title goes on past the region
+            field_end = unit_end(text, rest.end(), stops)
+            title = normalize_title(f"{title} {text[rest.start(1) : field_end]}")
+            after = field_end
         name = read_name(text, after)
+        if HEAD_OF_PLACE.fullmatch(title):
+            villages = villages or Villages(text)
+            name, region = head_of_place(text, after, name, region, places.at, villages)
         if name is None and _THIS.match(text, after):
             # "..., kata Budi. Kepala Dinas Sosial Klaten ini menambahkan": the speaker
             spoken = _last_speaker(text, pos)
@@ -130,6 +158,11 @@ def find_people(text: str, mentions: list[Mention]) -> list[Person]:
             continue
         if name is None or name[1] in places.at:
             continue  # no name, or a place: "Bupati Sigi, Sulteng"
+        split = _SPLIT_BY_NAME.match(text, name[2]) if _FIELD_HEAD.match(title) else None
+        field_end = unit_end(text, name[2], stops) if split else name[2]
+        if field_end > name[2] and not _AFTER_SPLIT.match(text, field_end):
+            # "Asisten Pemerintahan Budi dan Kesra": the title's last field after the name
+            title = normalize_title(title + text[name[2] : field_end])
         people.append(Person(name[0], title or None, region, pos, name[2], name[1]))
         taken_to = name[2]
     people.extend(_names_first(text, places, stops, people))
@@ -191,6 +224,9 @@ def _region_after(text: str, start: int, tend: int, places: _Places) -> tuple[Re
         sec = _SECRETARIAT.match(text, pos)
         if sec:  # "Kabag Umum Setda Budi": the secretariat that holds the unit
             pos = sec.end()
+        sub = SUBDISTRICT.match(text, pos) or _IN_DISTRICT.match(text, pos)
+        if sub:  # "Kasi Pemerintahan Kecamatan Ngawen Budi": the district of the unit
+            pos = sub.end()
         gap = _GAP.match(text, pos)
         nxt = places.at.get(gap.end() if gap else pos)
         if nxt is None:
@@ -227,40 +263,6 @@ def same_person(people: list[Person], name: str) -> Person | None:
     if titled:
         return titled[0]
     return matches[0] if matches else None
-
-
-def _past_qualifiers(qualifiers: list[Mention], pos: int) -> int:
-    """Where the text goes on after the locating provinces that follow ``pos``.
-
-    Each qualifier (in text order) whose prefix starts 0 to 3 characters after the
-    current position moves it to its end. Only the ones that start after ``pos`` can,
-    so the walk begins there (a binary search) and stops as soon as none can.
-    """
-    i = bisect_left(qualifiers, pos, key=lambda q: q.start)
-    while i < len(qualifiers):
-        q = qualifiers[i]
-        if 0 <= q.prefix_start - pos <= 3:
-            pos = q.end
-        elif q.prefix_start > pos + 3:
-            break
-        i += 1
-    return pos
-
-
-class _Taken:
-    """Spans already read as names; ``pos in taken`` by binary search, not a scan."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self._starts = [a for a, _ in spans]
-        # the furthest end among the spans starting at or before each one
-        self._reach: list[int] = []
-        for _, b in spans:
-            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect_right(self._starts, pos) - 1
-        return i >= 0 and pos < self._reach[i]
 
 
 _RANK = [

@@ -14,15 +14,22 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from visit_extract.backends.rules.mentions import Mention
-from visit_extract.backends.rules.names import read_name
+from visit_extract.backends.rules.names import name_before, read_name
 from visit_extract.backends.rules.people import Person, same_person
 from visit_extract.backends.rules.titles import title_at
+from visit_extract.normalize.gazetteer import Region
 
 _I = re.IGNORECASE
 
 _AS = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I)
 # "<title X> yang diwakili <person>", "Pemkab X melalui <person>"; "<person> mewakili <title X>"
 _REPRESENTED = re.compile(r"[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I)
+# The level of region a head's title names ("Wakil Bupati": a regency).
+_LEVELS = {
+    "Bupati": "regency", "Wakil Bupati": "regency", "Wali Kota": "city",
+    "Wakil Wali Kota": "city", "Gubernur": "province", "Wakil Gubernur": "province",
+}  # fmt: skip
+_ACTING = re.compile(r"^(?:Plt|Plh|Pjs?) ")
 _REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
 
 
@@ -48,6 +55,7 @@ class Roster:
         self._placed = [p for p in people if p.region is not None]
         self._ends = [m.end for m in mentions]
         self._prefixes = [m.prefix_start for m in mentions]
+        self._placed_by_level: dict[int, str] = {}
         self.stand_ins = self._read_stand_ins()
 
     def at(self, pos: int) -> Person | None:
@@ -70,6 +78,18 @@ class Roster:
             return Person(known.name, known.title, known.region, a, b, a)
         return Person(name, None, None, a, b, a)
 
+    def named_before(self, pos: int) -> Person | None:
+        """The person whose bare name ends just before ``pos`` ("Budi" in "kata Budi selaku
+        ketua rombongan"), with the title and region the article gives the name."""
+        got = name_before(self.text, pos)
+        if got is None:
+            return None
+        name, a = got
+        known = self._same(name, placed=False)
+        if known is not None:
+            return Person(known.name, known.title, known.region, a, pos, a)
+        return Person(name, None, None, a, pos, a)
+
     def before(self, pos: int, reach: int = 40) -> Person | None:
         """The person whose name (or title, name first) ends within ``reach`` before ``pos``."""
         i = bisect_left(self._starts, pos) - 1
@@ -81,11 +101,29 @@ class Roster:
         return None
 
     def region_of(self, p: Person) -> str | None:
-        """The region code of a person, from another mention of the same name if need be."""
+        """The region code of a person, from another mention of the same name if need be,
+        or from the level of their title (:meth:`place`)."""
         if p.region is not None:
             return p.region.code
         other = self._same(p.name, placed=True)
-        return other.region.code if other is not None and other.region is not None else None
+        if other is not None and other.region is not None:
+            return other.region.code
+        return self._placed_by_level.get(p.start)
+
+    def place(self, parties: list[Region]) -> None:
+        """Place the heads of region named without their region among the parties: "kata
+        Bupati Sri Wahyuni" speaks for the one regency among them (not for a city).
+
+        Args:
+            parties: the regions of the article's hosts and delegations.
+        """
+        for p in self.people:
+            level = _LEVELS.get(_ACTING.sub("", p.title or ""))
+            if p.region is not None or level is None or self.region_of(p) is not None:
+                continue
+            codes = {r.code for r in parties if r.level == level}
+            if len(codes) == 1:
+                self._placed_by_level[p.start] = codes.pop()
 
     def speaks_for(self, p: Person | None, code: str | None, others: set[str]) -> bool:
         """Whether ``p`` may speak for the party of region ``code``: of that region or of
@@ -98,11 +136,14 @@ class Roster:
         return own == code if code is not None else own not in others
 
     def own(self, code: str) -> list[Person]:
-        """The officials named with region ``code`` who did not send a stand-in."""
+        """The officials of region ``code`` who did not send a stand-in: named with the
+        region, or placed there by :meth:`place`."""
         return [
             p
             for p in self.people
-            if p.region is not None and p.region.code == code and p.start not in self.absent
+            if (p.region.code if p.region is not None else self._placed_by_level.get(p.start))
+            == code
+            and p.start not in self.absent
         ]
 
     def fullest(self, p: Person) -> Person:

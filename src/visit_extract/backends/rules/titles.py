@@ -52,19 +52,24 @@ UNIT_WORDS = frozenset(
     "prokopim protokol publik pusat rakyat risalah riset ruang rumah sama sanitasi "
     "sarana satu sekretariat seni sinkronisasi sipil sosial statistik sumber sumberdaya "
     "tanah tanaman tangga tapem tata teknis teknologi tenaga terpadu transmigrasi tugas "
-    "umum undangan urusan usaha verifikasi wilayah".split()
+    "umum undangan urusan usaha verifikasi wilayah anak teknik tingkat narkotika karier "
+    "regional meteorologi klimatologi geofisika tinggi utilisasi varietas rekreasi tangkap "
+    "sanggar sampah cagar makro ombudsman nakertrans teritorial polisi pamong praja resor "
+    "sektor hasil hak internal intelijen lahan agro agribisnis berkebutuhan adat "
+    "asuransi otoritas hutan produksi edukasi humpro korps alumni ops litbang iklim keamanan "
+    "seksi".split()
 )
 # Agency abbreviations written as one word: "Disdukcapil", "Bappeda", "Dinkes".
 _AGENCY_WORD = re.compile(
     r"Dis(?:dukcapil|perm[a-z]*des|par[a-z]*|kominfo|dik[a-z]*|hub|sos|perindag|tan|nak[a-z]*|"
     r"pora|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
     r"lh|dag|perin|nakertrans)|Din(?:kes|sos|as|dik[a-z]*)|"
-    r"Bap(?:peda[a-z]*|enda|elitbang[a-z]*|edalda)|Bak(?:esbangpol|euda|orwil)|"
+    r"Bapp?e[a-z]+|Bak(?:esbangpol|euda|orwil)|"
     r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil|Kemen[a-z]*|Kementerian",
     _I,
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
-_NOUN = re.compile(r"(?:Pe[mnlr]|Ke)[a-z]{5,}an", _I)
+_NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
 # Agencies abbreviated in one word -> the unit as LABELING.md titles write it
 # ("Kepala Disdukcapil" is the "Kepala Dinas Kependudukan dan Pencatatan Sipil").
 _AGENCIES = {
@@ -84,6 +89,20 @@ _AGENCIES = {
     "disnaker": "Dinas Tenaga Kerja",
     "dispora": "Dinas Pemuda dan Olahraga",
 }
+_KA_AGENCY = re.compile(r"\bKa(" + "|".join(_AGENCIES) + r")\b", _I)
+#: Ministers news names in one word -> the title.
+_MINISTERS = {
+    "mendagri": "Menteri Dalam Negeri",
+    "menkeu": "Menteri Keuangan",
+    "menkes": "Menteri Kesehatan",
+    "menlu": "Menteri Luar Negeri",
+    "menpar": "Menteri Pariwisata",
+}
+_MINISTER_WORD = re.compile(r"\b(" + "|".join(_MINISTERS) + r")\b", _I)
+# An envoy's post: "Duta Besar RI untuk Belanda" is the "Duta Besar".
+_ENVOY = re.compile(r"^(?:Duta\s+Besar|Dubes|Konsul\s+Jenderal|Konjen)\b.*", _I)
+_ENVOYS = {"duta": "Duta Besar", "dubes": "Duta Besar", "konsul": "Konsul Jenderal",
+           "konjen": "Konsul Jenderal"}  # fmt: skip
 _AGENCY_IN_TITLE = re.compile(r"\b(" + "|".join(_AGENCIES) + r")\b", _I)
 # A Badan goes by its short name, as in LABELING.md's "Kepala Bappeda": the one the text
 # gives in brackets, or the usual one.
@@ -103,16 +122,19 @@ _BADAN_IN_TITLE = re.compile(
 _SPELLING = [
     (re.compile(r"\bStaff\b", _I), "Staf"),
     (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
-    (re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+Tugas)\s*\((Pj|Plt)\.?\)", _I), r"\1"),
+    (
+        re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+(?:Tugas|Harian))\s*\((Pj|Plt|Plh)\.?\)", _I),
+        r"\1",
+    ),
 ]
 # Unit abbreviations of two letters that are no initials of a name.
-_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM"})
+_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM", "LH", "TU", "SP"})
 
 # "Plt.", "Penjabat", and the "Pejabat (Pj)" news writes for Penjabat
 _ACT = (
     r"(?:(?:"
     + alternation(ACTING_TITLES)
-    + r"|Pejabat(?=\s*\(Pj))\.?\s*(?:\((?:Pj|Plt)\.?\)\s*)?\s)?"
+    + r"|Pejabat(?=\s*\(Pj))\.?\s*(?:\((?:Pj|Plt|Plh)\.?\)\s*)?\s)?"
 )
 _ROMAN = r"(?:[IVX]+|\d)"
 _HOUSE = r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD)"
@@ -120,10 +142,16 @@ _HOUSE = r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD)"
 _UNIT_HEADS = (
     r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPTD|UPT|Seksi|Sub\s*Bagian|Subbag|"
     r"Sub\s*Direktorat|Pusat|Balai|Unit|Satuan|Lembaga)|"
-    r"(?:" + "|".join(OFFICE_HEAD_ABBREVIATIONS) + r"|Kasubb?ag|Kasubdit|Kasie?|Sekdis|Sekban)"
-    r"(?=\s+\S)|"
+    r"(?:" + "|".join(OFFICE_HEAD_ABBREVIATIONS) + r"|Kasubb?ag|Kasubb?id|Kasubdit|Kasie?|Sekdis|"
+    r"Sekban)(?=\s+\S)|"
     r"Staf{1,2}\s+Ahli(?:\s+(?:Bupati|Wali\s?kota|Gubernur))?|Asisten\s+Bidang|"
-    r"Direktur(?:\s+Jenderal)?|Dirjen|Deputi|Kepala(?=\s+[A-Z])|Asisten(?=\s+[A-Z])"
+    r"Asisten\s+" + _ROMAN + r"(?:\s+Sekda)?(?=\W|$)|"
+    r"Sekretaris\s+(?:Dinas|Badan|Inspektorat)|"
+    r"Sekretaris(?=\s+(?:Bapp?e|Dis|Din|Kesbang|Satpol|BKD|BPBD|BKPSDM|BPKAD|DPMPTSP))|"
+    r"Direktur(?:\s+(?:Jenderal|Utama))?|Dirjen|Deputi|Menteri(?=\s+[A-Z])|"
+    # "Kadinkes", "Kadispar": the head of an agency written in one word
+    r"Ka(?:" + "|".join(_AGENCIES) + r")|"
+    r"Kepala(?=\s+[A-Z])|Asisten(?=\s+[A-Z])"
 )
 _HEADS = (
     r"Wakil\s+Ketua\s+(?:" + _ROMAN + r"\s+)?" + _HOUSE + r"|"
@@ -135,22 +163,25 @@ _HEADS = (
     + alternation(HEAD_TITLES)
     + r"|Sek(?:re|er)t[ae]ris\s+Daerah|"
     + alternation(["sekda", *SECRETARY_TITLES])
-    + r"|Asisten\s+"
+    + r"|As{1,2}ek\s+"
     + _ROMAN
-    + r"(?:\s+Setda|\s+Sekda)?|As{1,2}ek\s+"
-    + _ROMAN
-    + r"\b|"
+    + r"\b|Menteri\s+(?:Dalam|Luar)\s+Negeri|"
+    + alternation(_MINISTERS)
+    + r"|"
+    r"(?:Duta\s+Besar|Dubes|Konsul\s+Jenderal|Konjen)(?:\s+(?:RI|Indonesia))?"
+    r"(?:\s+(?:untuk|di)\s+[A-Z][\w-]*(?:\s+(?:Selatan|Utara|Serikat|Baru|Raya))?)?|"
     r"Inspektur(?!\s+(?:Jenderal|Jendral|Polisi|Satu|Dua))(?:\s+(?:" + _ROMAN + r"|Daerah))?|"
     r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Sekretaris\s+Camat|Sekcam|Sekdes|"
-    r"Sekretaris\s+(?:Dinas|Badan|Desa)"
+    r"Sekretaris\s+Desa"
 )
 #: A title's head as news writes it (no unit words; :func:`read_title` adds them).
 TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")\b"
 _TITLE_RE = re.compile(TITLE, _I)
 _FIRST_WORD = re.compile(
-    r"\b(?:Plt|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|Walkot|"
-    r"Wa[a-z]+|Gubernur|Asisten|As{1,2}ek|Inspektur|Kepala|Kades|Perbekel|Lurah|Camat|Kadis|"
-    r"Kaban|Kabag|Kabid|Kasub{1,2}ag|Kasubdit|Kasie?|Staf{1,2}|Direktur|Dirjen|Deputi)\b",
+    r"\b(?:Plt|Plh|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|"
+    r"Walkot|Wa[a-z]+|Gubernur|Asisten|As{1,2}ek|Inspektur|Kepala|Kades|Perbekel|Lurah|Camat|"
+    r"Kadi[a-z]*|Kaban|Kabag|Kabid|Kasub{1,2}(?:ag|id)|Kasubdit|Kasie?|Staf{1,2}|Direktur|"
+    r"Dirjen|Deputi|Men[a-z]+|Duta|Dubes|Konsul|Konjen)\b",
     _I,
 )
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
@@ -159,10 +190,25 @@ _UNIT_TOKEN = re.compile(
     r"(?:[ \t]+(?:(?:dan|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# Heads of a part of an office ("Kepala Bidang", "Kasubag"), and the words that name the
+# office that holds the part ("Dinas", "Setda", "Bappeda").
+_SUB_UNIT_HEAD = re.compile(
+    r"(?:(?:Plt|Plh|Pjs?)\.?\s+)?(?:Kepala\s+(?:Bidang|Seksi|Sub\s*Bagian|Subbag|Sub\s*Bidang|"
+    r"Subbid|Bagian|UPTD?|Sub\s*Direktorat)|Kabid|Kasie?|Kasubb?ag|Kasubb?id|Kasubdit|Kabag|"
+    r"Direktur(?!\s+(?:Jenderal|Utama)))\b",
+    _I,
+)
+_PARENTS = frozenset(
+    "Dinas Badan Bagian Biro Setda Setdakab Setdakot Setdaprov Sekretariat Kecamatan "  # noqa: SIM905
+    "Kelurahan Ditjen Direktorat Kementerian Inspektorat Kantor RSUD".split()
+)
+_WORD = re.compile(r"[^\s,]+")
+# "Anak Agung" opens a Balinese name, while "Perlindungan Anak" ends a unit's
+_ANAK_AGUNG = re.compile(r"Anak\s+Agung\b")
 # Heads that are no title without their unit ("Kepala Budi", "Kabid Joko").
 _NEEDS_UNIT = re.compile(
-    r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasubdit|Kasie?|Sekdis|Sekban|Deputi|Dirjen|"
-    r"Bidang|Direktur|Jenderal)$",
+    r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasubb?id|Kasubdit|Kasie?|Sekdis|Sekban|"
+    r"Deputi|Dirjen|Bidang|Direktur|Jenderal|Utama|Menteri|Sekretaris)$",
     _I,
 )
 
@@ -198,11 +244,32 @@ def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[
     raw = text[pos:end]
     for pattern, repl in _SPELLING:
         raw = pattern.sub(repl, raw)
+    envoy = _ENVOY.match(raw)
+    if envoy:  # "Dubes RI untuk Belanda": the post, not where
+        return _ENVOYS[raw.split()[0].lower()], end
+    raw = _MINISTER_WORD.sub(lambda w: _MINISTERS[w.group(1).lower()], raw)
+    raw = _KA_AGENCY.sub(r"Kepala \1", raw)
+    raw = _below_parent(raw)
     raw = _BADAN_SHORT.sub(r"\1", raw)
     raw = _BADAN_IN_TITLE.sub(lambda b: _BADANS[" ".join(b.group(1).lower().split())], raw)
     raw = _PAREN.sub("", raw)
     raw = _AGENCY_IN_TITLE.sub(lambda a: _AGENCIES[a.group(1).lower()], raw)
     return normalize_title(raw), end
+
+
+def _below_parent(title: str) -> str:
+    """The title of the head of a part of an office without the office: "Kepala Bidang
+    Pemerintahan Desa Dinas PMD" is the "Kepala Bidang Pemerintahan Desa", "Kasubag
+    Perencanaan Bappeda" the "Kasubag Perencanaan"."""
+    head = _SUB_UNIT_HEAD.match(title)
+    if head is None:
+        return title
+    words = list(_WORD.finditer(title, head.end()))
+    for w in words[1:]:
+        word = w.group()
+        if word in _PARENTS or (_AGENCY_WORD.fullmatch(word) and not word.startswith("Bumdes")):
+            return title[: w.start()].rstrip(" ,")
+    return title
 
 
 def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
@@ -225,8 +292,13 @@ def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
             end = t.end()
             continue
         word = t.group(1)
-        if t.start(1) in stops or not is_unit_word(word):
+        if t.start(1) in stops or not is_unit_word(word) or _ANAK_AGUNG.match(text, t.start(1)):
             return end
+        if word.lower() in ("kecamatan", "kelurahan"):
+            nxt = _UNIT_TOKEN.match(text, t.end())
+            place = nxt.group(1) if nxt else None
+            if place and place[0].isupper() and not is_unit_word(place):
+                return end  # "Kasi Pemerintahan Kecamatan Ngawen": the district is a place
         end = t.end()
 
 
