@@ -21,6 +21,8 @@ from visit_extract.io import INPUT_FORMATS
 
 if TYPE_CHECKING:
     from visit_extract.batch import BatchStats
+    from visit_extract.batch.options import RunOptions
+    from visit_extract.config import Settings
 
 
 def register(sub: Any) -> None:
@@ -197,8 +199,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
             raise InputError("--dry-run runs on one process: leave out --workers and --engine")
         return _dry_run(args, settings, inputs)
     stats = BatchStats()
-    options: dict[str, Any] = {
-        "settings": settings,
+    options: RunOptions = {
         "resume": args.resume,
         "overwrite": args.overwrite,
         "retry_errors": args.retry_errors,
@@ -210,9 +211,10 @@ def run_batch_command(args: argparse.Namespace) -> int:
     }
     try:
         if engine is None:
-            run_batch(inputs[0] if len(inputs) == 1 else inputs, args.output, **options)
+            source = inputs[0] if len(inputs) == 1 else inputs
+            run_batch(source, args.output, settings=settings, **options)
         else:
-            _run_scaled(engine, args, inputs, options)
+            _run_scaled(engine, args, inputs, settings, options)
     except KeyboardInterrupt:
         from visit_extract.batch.scaleout import parts_dir
 
@@ -263,7 +265,11 @@ def _engine(args: argparse.Namespace) -> str | None:
 
 
 def _run_scaled(
-    engine: str, args: argparse.Namespace, inputs: list[Path], options: dict[str, Any]
+    engine: str,
+    args: argparse.Namespace,
+    inputs: list[Path],
+    settings: Settings,
+    options: RunOptions,
 ) -> None:
     from visit_extract.batch import run_dask, run_parallel
 
@@ -273,12 +279,18 @@ def _run_scaled(
             args.output,
             scheduler=args.scheduler,
             n_workers=args.workers,
+            settings=settings,
             part_bytes=args.part_size,
             **options,
         )
     else:
         run_parallel(
-            inputs, args.output, workers=args.workers, part_bytes=args.part_size, **options
+            inputs,
+            args.output,
+            workers=args.workers,
+            settings=settings,
+            part_bytes=args.part_size,
+            **options,
         )
 
 
