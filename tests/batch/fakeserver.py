@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import random
+import signal
 import threading
 import time
 from collections import Counter
@@ -381,7 +382,6 @@ class ServerProcess:
     client's GIL (for benchmarks). Same ``url`` and ``stats`` as the in-process one."""
 
     def __init__(self, faults: Faults | None = None) -> None:
-        import subprocess
         import sys
 
         args = [sys.executable, __file__]
@@ -389,26 +389,34 @@ class ServerProcess:
             value = getattr(faults or Faults(), f.name)
             if value is not None:
                 args += [_flag(f.name), str(value)]
-        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+        self._spawn(args, "fake server")
+
+    def _spawn(self, args: list[str], what: str, env: dict[str, str] | None = None) -> None:
+        """Start the child (whose first line of output is its URL: :func:`serve`)."""
+        import subprocess
+
+        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
         assert self._proc.stdout is not None
         self.url = self._proc.stdout.readline().strip()
         if not self.url.startswith("http"):
             self._proc.kill()
-            raise RuntimeError("fake server did not start")
+            raise RuntimeError(f"{what} did not start")
+
+    @staticmethod
+    def _get(url: str, timeout: float = 5) -> Any:
+        """The JSON a GET of ``url`` answers (the child's counters)."""
+        import urllib.request
+
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return json.loads(response.read())
 
     @property
     def stats(self) -> Counter[str]:
-        import urllib.request
-
-        with urllib.request.urlopen(self.url + "/stats", timeout=5) as response:
-            return Counter(json.loads(response.read()))
+        return Counter(self._get(self.url + "/stats"))
 
     @property
     def arrivals(self) -> list[float]:
-        import urllib.request
-
-        with urllib.request.urlopen(self.url + "/arrivals", timeout=5) as response:
-            return [float(t) for t in json.loads(response.read())]
+        return [float(t) for t in self._get(self.url + "/arrivals")]
 
     def stop(self) -> None:
         self._proc.kill()
@@ -425,6 +433,22 @@ def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
+def serve(server: Any) -> None:
+    """The body of a fake server's own process: print its URL (the parent reads it
+    from the first line) and serve until SIGTERM or Ctrl-C, then stop the server."""
+
+    def terminate(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
+    print(server.url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
 def main() -> None:  # pragma: no cover - manual use
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
@@ -436,13 +460,7 @@ def main() -> None:  # pragma: no cover - manual use
     }
     if "seed" in values:
         values["seed"] = int(values["seed"])
-    server = FakeServer(Faults(**values), port=args.port).start()
-    print(server.url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        server.stop()
+    serve(FakeServer(Faults(**values), port=args.port).start())
 
 
 if __name__ == "__main__":  # pragma: no cover

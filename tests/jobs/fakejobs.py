@@ -36,7 +36,6 @@ import mmap
 import os
 import random
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -52,7 +51,7 @@ from urllib.parse import parse_qs, urlparse
 if __name__ == "__main__":  # run as a script: the fake chat server sits in tests/batch
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
 
-from fakeserver import ServerProcess, _QuietServer, invalid_instance, minimal_instance
+from fakeserver import ServerProcess, _QuietServer, invalid_instance, minimal_instance, serve
 
 
 @dataclass(frozen=True)
@@ -798,25 +797,14 @@ class JobServerProcess(ServerProcess):
     child is stopped as :class:`fakeserver.ServerProcess` stops its own."""
 
     def __init__(self, faults: JobFaults | None = None) -> None:
-        import subprocess
-        import sys
-
         args = [sys.executable, __file__, "--faults", json.dumps(asdict(faults or JobFaults()))]
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent)}
-        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
-        assert self._proc.stdout is not None
-        self.url = self._proc.stdout.readline().strip()
-        if not self.url.startswith("http"):
-            self._proc.kill()
-            raise RuntimeError("fake job server did not start")
+        self._spawn(args, "fake job server", env)
         self.root = self.url[: -len("/v1")]
 
     @property
     def stats(self) -> Counter[str]:
-        import urllib.request
-
-        with urllib.request.urlopen(self.root + "/_stats", timeout=10) as response:
-            return Counter(json.loads(response.read()))
+        return Counter(self._get(self.root + "/_stats", timeout=10))
 
     def stop(self) -> None:
         # SIGTERM first: the child then deletes its stored job files (gigabytes in a
@@ -840,18 +828,7 @@ def main() -> None:  # pragma: no cover - manual use and JobServerProcess
         raw = getattr(args, f.name)
         if raw is not None:
             values[f.name] = raw if f.name == "answer" else json.loads(raw)
-    server = FakeJobServer(JobFaults(**values), port=args.port).start()
-
-    def terminate(*_: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, terminate)
-    print(server.url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        server.stop()
+    serve(FakeJobServer(JobFaults(**values), port=args.port).start())
 
 
 if __name__ == "__main__":  # pragma: no cover
