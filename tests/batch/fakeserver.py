@@ -335,6 +335,61 @@ class FakeServer:
         return Handler
 
 
+def chat_completion(
+    arguments: str,
+    *,
+    tool: str | None,
+    tokens: tuple[int, int],
+    cached_tokens: int | None = None,
+    model: str = "fake",
+    completion_id: str = "chatcmpl-fake",
+    call_id: str = "call_0",
+    created: int | None = None,
+) -> dict[str, Any]:
+    """An OpenAI chat completion whose answer is ``arguments``: the arguments of its one
+    tool call to ``tool`` (instructor's TOOLS mode), or the message text when ``tool`` is
+    None.
+
+    Args:
+        arguments: the answer (JSON text, or not, to test a malformed one).
+        tool: the called function's name; None: a plain text answer.
+        tokens: ``(prompt, completion)`` tokens of the usage.
+        cached_tokens: prompt tokens read from the provider's cache (``None``: the usage
+            has no ``prompt_tokens_details``).
+        model: the answering model.
+        completion_id: the completion's id.
+        call_id: the tool call's id.
+        created: its Unix time (default: now).
+    """
+    prompt, out = tokens
+    message: dict[str, Any]
+    if tool is None:
+        message, finish = {"role": "assistant", "content": arguments}, "stop"
+    else:
+        call = {
+            "id": call_id,
+            "type": "function",
+            "function": {"name": tool, "arguments": arguments},
+        }
+        message = {"role": "assistant", "content": None, "tool_calls": [call]}
+        finish = "tool_calls"
+    usage: dict[str, Any] = {
+        "prompt_tokens": prompt,
+        "completion_tokens": out,
+        "total_tokens": prompt + out,
+    }
+    if cached_tokens is not None:
+        usage["prompt_tokens_details"] = {"cached_tokens": cached_tokens}
+    return {
+        "id": completion_id,
+        "object": "chat.completion",
+        "created": int(time.time()) if created is None else created,
+        "model": model,
+        "choices": [{"index": 0, "finish_reason": finish, "message": message}],
+        "usage": usage,
+    }
+
+
 def _completion(request: dict[str, Any], outcome: str) -> dict[str, Any]:
     tools = request.get("tools") or []
     function = (tools[0].get("function") or {}) if tools else {}
@@ -346,35 +401,13 @@ def _completion(request: dict[str, Any], outcome: str) -> dict[str, Any]:
     else:
         arguments = json.dumps(minimal_instance(schema))
     prompt_tokens = max(1, len(json.dumps(request.get("messages", []), ensure_ascii=False)) // 4)
-    completion_tokens = max(1, len(arguments) // 4)
-    if tools:
-        message: dict[str, Any] = {
-            "role": "assistant",
-            "content": None,
-            "tool_calls": [
-                {
-                    "id": "call_0",
-                    "type": "function",
-                    "function": {"name": function.get("name", "tool"), "arguments": arguments},
-                }
-            ],
-        }
-        finish = "tool_calls"
-    else:
-        message = {"role": "assistant", "content": arguments}
-        finish = "stop"
-    return {
-        "id": f"chatcmpl-{random.getrandbits(40):x}",
-        "object": "chat.completion",
-        "created": int(time.time()),
-        "model": request.get("model", "fake"),
-        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    }
+    return chat_completion(
+        arguments,
+        tool=function.get("name", "tool") if tools else None,
+        tokens=(prompt_tokens, max(1, len(arguments) // 4)),
+        model=request.get("model", "fake"),
+        completion_id=f"chatcmpl-{random.getrandbits(40):x}",
+    )
 
 
 class ServerProcess:

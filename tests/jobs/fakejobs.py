@@ -51,7 +51,14 @@ from urllib.parse import parse_qs, urlparse
 if __name__ == "__main__":  # run as a script: the fake chat server sits in tests/batch
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
 
-from fakeserver import ServerProcess, _QuietServer, invalid_instance, minimal_instance, serve
+from fakeserver import (
+    ServerProcess,
+    _QuietServer,
+    chat_completion,
+    invalid_instance,
+    minimal_instance,
+    serve,
+)
 
 
 @dataclass(frozen=True)
@@ -208,39 +215,15 @@ class FakeJobServer:
             if digest in self.prefixes and prefix_tokens >= 1024:
                 cached = prefix_tokens // 128 * 128
             self.prefixes.add(digest)
-        completion = max(1, len(args) // 4)
-        return {
-            "id": "chatcmpl-" + key[-12:],
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": request.get("model", "fake"),
-            "choices": [
-                {
-                    "index": 0,
-                    "finish_reason": "tool_calls",
-                    "message": {
-                        "role": "assistant",
-                        "content": None,
-                        "tool_calls": [
-                            {
-                                "id": "call_" + key[-8:],
-                                "type": "function",
-                                "function": {
-                                    "name": function.get("name", "tool"),
-                                    "arguments": args,
-                                },
-                            }
-                        ],
-                    },
-                }
-            ],
-            "usage": {
-                "prompt_tokens": prompt,
-                "completion_tokens": completion,
-                "total_tokens": prompt + completion,
-                "prompt_tokens_details": {"cached_tokens": cached},
-            },
-        }
+        return chat_completion(
+            args,
+            tool=function.get("name", "tool"),
+            tokens=(prompt, max(1, len(args) // 4)),
+            cached_tokens=cached,
+            model=request.get("model", "fake"),
+            completion_id="chatcmpl-" + key[-12:],
+            call_id="call_" + key[-8:],
+        )
 
     def anthropic_answer(
         self, params: dict[str, Any], key: str, rate_invalid: float, *, fix_reasks: bool = False

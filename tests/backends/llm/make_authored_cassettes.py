@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
+
+if __name__ == "__main__":  # run as a script: support.py uses the fake chat server's helpers
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "batch"))
 
 from support import (
     ANTHROPIC,

@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 import vcr
+from fakeserver import chat_completion
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
 SEEDS = Path(__file__).resolve().parents[3] / "evals" / "seeds" / "articles.jsonl"
@@ -279,32 +280,17 @@ def with_bad_quote(answer: dict[str, Any]) -> dict[str, Any]:
 
 
 def completion(arguments: str, *, tokens: tuple[int, int] = (900, 120)) -> dict[str, Any]:
-    """An OpenAI chat completion whose single tool call carries ``arguments``."""
-    prompt, out = tokens
-    return {
-        "id": "chatcmpl-authored",
-        "object": "chat.completion",
-        "created": 1_700_000_000,
-        "model": "scripted-model",
-        "choices": [
-            {
-                "index": 0,
-                "finish_reason": "tool_calls",
-                "message": {
-                    "role": "assistant",
-                    "content": None,
-                    "tool_calls": [
-                        {
-                            "id": "call_1",
-                            "type": "function",
-                            "function": {"name": "LLMAnswer", "arguments": arguments},
-                        }
-                    ],
-                },
-            }
-        ],
-        "usage": {"prompt_tokens": prompt, "completion_tokens": out, "total_tokens": prompt + out},
-    }
+    """An OpenAI chat completion whose single tool call carries ``arguments`` (fixed ids
+    and time, so that authored cassettes do not change when they are made again)."""
+    return chat_completion(
+        arguments,
+        tool="LLMAnswer",
+        tokens=tokens,
+        model="scripted-model",
+        completion_id="chatcmpl-authored",
+        call_id="call_1",
+        created=1_700_000_000,
+    )
 
 
 class ScriptedServer:
