@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,43 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class FakeServer:
+_S = TypeVar("_S", bound="LoopbackServer")
+
+
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1, served from a daemon thread; a context manager that
+    starts and stops it (the fakes of the chat and job APIs are ones).
+
+    Args:
+        handler: the request handler class.
+        port: the port (0: any free one).
+    """
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], port: int = 0) -> None:
+        self._httpd = _QuietServer(("127.0.0.1", port), handler)
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    def start(self: _S) -> _S:
+        threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self: _S) -> _S:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class FakeServer(LoopbackServer):
     """The server, on 127.0.0.1 in a background thread. Use as a context manager.
 
     Attributes:
@@ -188,12 +224,7 @@ class FakeServer:
         self._lock = threading.Lock()
         self._rng = random.Random(self.faults.seed)
         self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
-        self._httpd = _QuietServer(("127.0.0.1", port), self._handler_class())
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        return int(self._httpd.server_address[1])
+        super().__init__(self._handler_class(), port)
 
     @property
     def url(self) -> str:
@@ -204,23 +235,6 @@ class FakeServer:
         with self._lock:
             self.faults = replace(self.faults, **changes)
             self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
-
-    def start(self) -> FakeServer:
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> FakeServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     def _decide(self) -> tuple[str, float]:
         """Draw the outcome of one request: (outcome, retry-after seconds)."""

@@ -52,8 +52,8 @@ if __name__ == "__main__":  # run as a script: the fake chat server sits in test
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
 
 from fakeserver import (
+    LoopbackServer,
     ServerProcess,
-    _QuietServer,
     chat_completion,
     invalid_instance,
     minimal_instance,
@@ -112,7 +112,7 @@ def _draw(seed: int, key: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
-class FakeJobServer:
+class FakeJobServer(LoopbackServer):
     """The fake on 127.0.0.1 in a background thread; a context manager.
 
     Attributes:
@@ -136,11 +136,7 @@ class FakeJobServer:
         #: Raw bodies of live requests, as they arrived (to compare with job bodies).
         self.live_bodies: list[bytes] = []
         self._seq = 0
-        self._httpd = _QuietServer(("127.0.0.1", port), _handler(self))
-
-    @property
-    def port(self) -> int:
-        return int(self._httpd.server_address[1])
+        super().__init__(_handler(self), port)
 
     @property
     def root(self) -> str:
@@ -154,22 +150,9 @@ class FakeJobServer:
         with self.lock:
             self.faults = replace(self.faults, **changes)
 
-    def start(self) -> FakeJobServer:
-        threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-        return self
-
     def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        super().stop()
         shutil.rmtree(self.dir, ignore_errors=True)
-
-    def __enter__(self) -> FakeJobServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     def new_id(self, prefix: str) -> str:
         with self.lock:
