@@ -424,6 +424,9 @@ def _completion(request: dict[str, Any], outcome: str) -> dict[str, Any]:
     )
 
 
+_P = TypeVar("_P", bound="ServerProcess")
+
+
 class ServerProcess:
     """:class:`FakeServer` in a child process, so that its threads do not share the
     client's GIL (for benchmarks). Same ``url`` and ``stats`` as the in-process one."""
@@ -469,7 +472,7 @@ class ServerProcess:
         self._proc.kill()
         self._proc.wait()
 
-    def __enter__(self) -> ServerProcess:
+    def __enter__(self: _P) -> _P:
         return self
 
     def __exit__(self, *exc: object) -> None:

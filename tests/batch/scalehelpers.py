@@ -69,11 +69,20 @@ def short_dump(path: Path, n: int) -> Path:
     return path
 
 
+def seed_rows(seeds_dir: Path) -> list[dict[str, object]]:
+    """The seed articles as JSON rows, read as a batch run reads them."""
+    rows = []
+    for _, article in iter_input(seeds_dir / "articles.jsonl"):
+        assert isinstance(article, Article), article  # the seeds have no bad row
+        rows.append(article.model_dump(mode="json"))
+    return rows
+
+
 def repeated_seeds(seeds_dir: Path, target: Path, times: int = 10) -> Path:
     """The seed articles ``times`` over, copy ``k`` under the ids ``<id>-<k>``, as a
     JSONL file: enough articles for several parts, each run by the rules backend as the
     seed itself is."""
-    articles = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
+    articles = seed_rows(seeds_dir)
     return write_jsonl(
         target, [{**a, "id": f"{a['id']}-{k}"} for k in range(times) for a in articles]
     )

@@ -21,6 +21,7 @@ from scalehelpers import (
     reference,
     repeated_seeds,
     result_ids,
+    seed_rows,
     short_dump,
     slice_jsonl,
     window_rate,
@@ -30,7 +31,6 @@ from visit_extract.batch import BatchStats, run_dask
 from visit_extract.batch.budget import REQUEST_BURST_S
 from visit_extract.cli import main
 from visit_extract.config import Settings
-from visit_extract.io import iter_input
 from visit_extract.registry import register_backend
 
 distributed = pytest.importorskip("distributed")
@@ -54,7 +54,7 @@ def _seed_inputs(tmp_path: Path, seeds_dir: Path) -> list[Path]:
     cut into several parts."""
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    articles = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
+    articles = seed_rows(seeds_dir)
     paths = []
     for fmt in ("jsonl", "csv", "parquet"):
         many = [{**a, "id": f"{a['id']}-{fmt}-{k}"} for k in range(3) for a in articles]

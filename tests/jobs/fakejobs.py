@@ -669,6 +669,9 @@ def _handler(server: FakeJobServer) -> type[BaseHTTPRequestHandler]:
                 raw.unlink(missing_ok=True)
 
         def _post(self, parts: list[str], raw: Path) -> None:
+            # A file or job object, made or looked up (None: not found) by the branches.
+            item: dict[str, Any] | None
+            batch: dict[str, Any] | None
             if parts == ["_faults"]:
                 server.set_faults(**json.loads(raw.read_bytes()))
                 return self._json(200, asdict(server.faults))

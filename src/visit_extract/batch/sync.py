@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ def extract_many(
     *,
     settings: Settings | None = None,
     **options: Any,
-) -> Iterator[BatchResult]:
+) -> Generator[BatchResult, None, None]:
     """Synchronous :func:`aextract_many`: yields results in completion order.
 
     The event loop runs in a background thread, so this works in scripts and in

@@ -40,7 +40,7 @@ FILTERED_HEADERS = [
 
 #: How the recorded_smollm2_* cassettes were made (see record_smollm2.py). Tests must
 #: use exactly these, or the request bodies no longer match.
-SMOLLM2 = {
+SMOLLM2: dict[str, Any] = {
     "model": "smollm2",
     "base_url": "http://127.0.0.1:8765/v1",
     "temperature": 0.0,
@@ -49,7 +49,7 @@ SMOLLM2 = {
     "request_timeout_s": 600.0,
 }
 #: The authored cassettes' endpoint (a scripted loopback server when they were made).
-AUTHORED = {
+AUTHORED: dict[str, Any] = {
     "model": "scripted-model",
     "base_url": "http://127.0.0.1:8799/v1",
     "temperature": 0.0,
@@ -67,7 +67,7 @@ ANTHROPIC: dict[str, Any] = {
 }
 
 #: Transport waits small enough that tests never sleep for real.
-FAST_RETRY = {"transport_max_wait_s": 0.02, "transport_total_s": 10.0}
+FAST_RETRY: dict[str, Any] = {"transport_max_wait_s": 0.02, "transport_total_s": 10.0}
 
 
 _PYDANTIC_URL = re.compile(r"errors\.pydantic\.dev/[0-9.]+/")
@@ -274,7 +274,7 @@ INJECTION_ANSWER: dict[str, Any] = {
 
 def with_bad_quote(answer: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``answer`` whose first topic quotes text that is not in the article."""
-    bad = json.loads(json.dumps(answer))
+    bad: dict[str, Any] = json.loads(json.dumps(answer))
     bad["visits"][0]["topics"][0]["quote"] = "belajar membuat kapal terbang dari bambu"
     return bad
 
@@ -293,13 +293,17 @@ def completion(arguments: str, *, tokens: tuple[int, int] = (900, 120)) -> dict[
     )
 
 
+#: One scripted answer of :class:`ScriptedServer`: status, headers, body (JSON or bytes).
+Step = tuple[int, dict[str, str], Any]
+
+
 class ScriptedServer:
     """A loopback HTTP server answering POSTs with a fixed script of responses.
 
     Each script item is ``(status, headers, body)``; requests beyond the script get 599.
     """
 
-    def __init__(self, script: list[tuple[int, dict[str, str], Any]], port: int = 0):
+    def __init__(self, script: list[Step], port: int = 0):
         self.script = list(script)
         self.requests: list[dict[str, Any]] = []
         server = self
