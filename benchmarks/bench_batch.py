@@ -40,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "batch"))
 
+from benchtable import Table, run_sections  # noqa: E402
 from fakebackends import ToolCallBackend  # noqa: E402
 from fakeserver import Faults, ServerProcess  # noqa: E402
 
@@ -56,13 +57,8 @@ DEV = SHARED / "dev" / "articles.jsonl"
 
 register_backend("fakehttp", ToolCallBackend)
 register_backend("count", lambda settings: _Counter(settings))
-Row = tuple[str, str, str, str]
-ROWS: list[Row] = []
-
-
-def row(section: str, metric: str, value: str, target: str = "") -> None:
-    ROWS.append((section, metric, value, target))
-    print(f"  {section:<11} {metric:<52} {value:>18}  {target}", flush=True)
+TABLE = Table((11, 52, 18))
+row = TABLE.row
 
 
 def _articles(n: int, chars: int = 1500) -> list[Article]:
@@ -297,19 +293,8 @@ SECTIONS: dict[str, Callable[[], None]] = {
 
 
 def main(argv: list[str]) -> None:
-    chosen = argv or list(SECTIONS)
-    unknown = [s for s in chosen if s not in SECTIONS]
-    if unknown:
-        raise SystemExit(f"unknown section(s) {unknown}; choose from {list(SECTIONS)}")
-    print("running:", ", ".join(chosen), flush=True)
-    for name in chosen:
-        SECTIONS[name]()
-    print()
-    print("| section | metric | value | target |")
-    print("| --- | --- | ---: | --- |")
-    for section, metric, value, target in ROWS:
-        print(f"| {section} | {metric} | {value} | {target} |")
-    print(json.dumps({"rows": ROWS}, ensure_ascii=False), file=sys.stderr)
+    run_sections(SECTIONS, argv, TABLE)
+    print(json.dumps({"rows": TABLE.rows}, ensure_ascii=False), file=sys.stderr)
 
 
 if __name__ == "__main__":

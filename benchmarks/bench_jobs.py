@@ -30,13 +30,13 @@ sys.path.insert(0, str(ROOT / "tests" / "batch"))
 
 from fakejobs import JobFaults, JobServerProcess  # noqa: E402
 
+from visit_extract.config import Settings  # noqa: E402
 from visit_extract.jobs.api import (  # noqa: E402
     JobOptions,
     collect_jobs,
     default_manifest,
     submit_jobs,
 )
-from visit_extract.config import Settings  # noqa: E402
 
 #: An invented report with real region names; the answer below quotes it.
 ARTICLE = (

@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from visit_extract.backends.rules.context import Context, read_article
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = []
         for filler in FILLERS:
             article = Article(id=f"n{n}", text=grown_text(n, filler), published=PUBLISHED)
-            per = _cpu(lambda a=article: backend.extract(a)) / (n / 10_000)
+            per = _cpu(partial(backend.extract, article)) / (n / 10_000)
             first.setdefault(filler, per)
             cells.append(f"{per * 1000:10.2f} ms x{per / first[filler]:5.2f}")
         print(f"  {n:>9,}" + "".join(f"{c:>20}" for c in cells), flush=True)
@@ -114,7 +115,7 @@ def _step_table(sizes: list[int], filler: str) -> None:
             # the steps before this one run untimed
             for earlier in pipeline[: names.index(name) if name in names else 0]:
                 earlier(ctx)
-            row.append(_cpu(lambda f=fn, c=ctx, t=text: f(t, c)) / (n / 10_000) * 1000)
+            row.append(_cpu(partial(fn, text, ctx)) / (n / 10_000) * 1000)
         print("  " + name.ljust(16) + "".join(f"{v:9.2f}" for v in row), flush=True)
 
 

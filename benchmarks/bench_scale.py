@@ -42,6 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "batch"))
 
+from benchtable import Table, run_sections  # noqa: E402
 from fakeserver import Faults, ServerProcess  # noqa: E402
 from scalehelpers import normalized_rows, window_rate  # noqa: E402
 
@@ -50,12 +51,8 @@ from visit_extract.batch.budget import REQUEST_BURST_S  # noqa: E402
 from visit_extract.config import Settings  # noqa: E402
 
 DUMP = sorted((ROOT.parent / "shared" / "corpus" / "dump").glob("*.jsonl"))
-ROWS: list[tuple[str, str, str, str]] = []
-
-
-def row(section: str, metric: str, value: str, target: str = "") -> None:
-    ROWS.append((section, metric, value, target))
-    print(f"  {section:<6} {metric:<58} {value:>16}  {target}", flush=True)
+TABLE = Table((6, 58, 16))
+row = TABLE.row
 
 
 def load() -> str:
@@ -232,18 +229,7 @@ SECTIONS: dict[str, Callable[[], None]] = {"rules": bench_rules, "llm": bench_ll
 
 
 def main(argv: list[str]) -> None:
-    chosen = argv or list(SECTIONS)
-    unknown = [s for s in chosen if s not in SECTIONS]
-    if unknown:
-        raise SystemExit(f"unknown section(s) {unknown}; choose from {list(SECTIONS)}")
-    print(f"running: {', '.join(chosen)} on {os.cpu_count()} CPUs", flush=True)
-    for name in chosen:
-        SECTIONS[name]()
-    print()
-    print("| section | metric | value | target |")
-    print("| --- | --- | ---: | --- |")
-    for section, metric, value, target in ROWS:
-        print(f"| {section} | {metric} | {value} | {target} |")
+    run_sections(SECTIONS, argv, TABLE, note=f" on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import pytest
 
 
 def _root_conftest() -> ModuleType:
-    # Loaded by path: tests/batch/conftest.py is also importable as "conftest".
+    # Loaded by path: pytest loads conftest files as plugins, not as modules to import.
     path = Path(__file__).with_name("conftest.py")
     spec = importlib.util.spec_from_file_location("root_conftest", path)
     assert spec is not None and spec.loader is not None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -20,7 +21,7 @@ def test_bad_dates_rejected(value: str) -> None:
         check_partial_date(value)
 
 
-def test_gold_visits_validate_and_round_trip(seeds_dir) -> None:
+def test_gold_visits_validate_and_round_trip(seeds_dir: Path) -> None:
     """Every seed gold visit is a valid Visit, and dumping gives the gold fields back."""
     for line in (seeds_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)

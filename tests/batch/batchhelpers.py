@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from visit_extract.schema import Article
 
@@ -16,14 +18,15 @@ def make_articles(n: int, prefix: str = "a") -> list[Article]:
     ]
 
 
-def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+def write_jsonl(path: Path, rows: Sequence[Mapping[str, object]]) -> Path:
     path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
     )
     return path
 
 
-def read_rows(path: Path) -> list[dict[str, object]]:
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    """The rows of a JSONL file (JSON values: Any, as the tests index and compare them)."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 

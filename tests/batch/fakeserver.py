@@ -18,12 +18,13 @@ import argparse
 import json
 import math
 import random
+import signal
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,43 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class FakeServer:
+_S = TypeVar("_S", bound="LoopbackServer")
+
+
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1, served from a daemon thread; a context manager that
+    starts and stops it (the fakes of the chat and job APIs are ones).
+
+    Args:
+        handler: the request handler class.
+        port: the port (0: any free one).
+    """
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], port: int = 0) -> None:
+        self._httpd = _QuietServer(("127.0.0.1", port), handler)
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    def start(self: _S) -> _S:
+        threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self: _S) -> _S:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class FakeServer(LoopbackServer):
     """The server, on 127.0.0.1 in a background thread. Use as a context manager.
 
     Attributes:
@@ -187,12 +224,7 @@ class FakeServer:
         self._lock = threading.Lock()
         self._rng = random.Random(self.faults.seed)
         self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
-        self._httpd = _QuietServer(("127.0.0.1", port), self._handler_class())
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        return int(self._httpd.server_address[1])
+        super().__init__(self._handler_class(), port)
 
     @property
     def url(self) -> str:
@@ -203,23 +235,6 @@ class FakeServer:
         with self._lock:
             self.faults = replace(self.faults, **changes)
             self._bucket = _Bucket(self.faults.rpm) if self.faults.rpm else None
-
-    def start(self) -> FakeServer:
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> FakeServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     def _decide(self) -> tuple[str, float]:
         """Draw the outcome of one request: (outcome, retry-after seconds)."""
@@ -334,6 +349,61 @@ class FakeServer:
         return Handler
 
 
+def chat_completion(
+    arguments: str,
+    *,
+    tool: str | None,
+    tokens: tuple[int, int],
+    cached_tokens: int | None = None,
+    model: str = "fake",
+    completion_id: str = "chatcmpl-fake",
+    call_id: str = "call_0",
+    created: int | None = None,
+) -> dict[str, Any]:
+    """An OpenAI chat completion whose answer is ``arguments``: the arguments of its one
+    tool call to ``tool`` (instructor's TOOLS mode), or the message text when ``tool`` is
+    None.
+
+    Args:
+        arguments: the answer (JSON text, or not, to test a malformed one).
+        tool: the called function's name; None: a plain text answer.
+        tokens: ``(prompt, completion)`` tokens of the usage.
+        cached_tokens: prompt tokens read from the provider's cache (``None``: the usage
+            has no ``prompt_tokens_details``).
+        model: the answering model.
+        completion_id: the completion's id.
+        call_id: the tool call's id.
+        created: its Unix time (default: now).
+    """
+    prompt, out = tokens
+    message: dict[str, Any]
+    if tool is None:
+        message, finish = {"role": "assistant", "content": arguments}, "stop"
+    else:
+        call = {
+            "id": call_id,
+            "type": "function",
+            "function": {"name": tool, "arguments": arguments},
+        }
+        message = {"role": "assistant", "content": None, "tool_calls": [call]}
+        finish = "tool_calls"
+    usage: dict[str, Any] = {
+        "prompt_tokens": prompt,
+        "completion_tokens": out,
+        "total_tokens": prompt + out,
+    }
+    if cached_tokens is not None:
+        usage["prompt_tokens_details"] = {"cached_tokens": cached_tokens}
+    return {
+        "id": completion_id,
+        "object": "chat.completion",
+        "created": int(time.time()) if created is None else created,
+        "model": model,
+        "choices": [{"index": 0, "finish_reason": finish, "message": message}],
+        "usage": usage,
+    }
+
+
 def _completion(request: dict[str, Any], outcome: str) -> dict[str, Any]:
     tools = request.get("tools") or []
     function = (tools[0].get("function") or {}) if tools else {}
@@ -345,35 +415,16 @@ def _completion(request: dict[str, Any], outcome: str) -> dict[str, Any]:
     else:
         arguments = json.dumps(minimal_instance(schema))
     prompt_tokens = max(1, len(json.dumps(request.get("messages", []), ensure_ascii=False)) // 4)
-    completion_tokens = max(1, len(arguments) // 4)
-    if tools:
-        message: dict[str, Any] = {
-            "role": "assistant",
-            "content": None,
-            "tool_calls": [
-                {
-                    "id": "call_0",
-                    "type": "function",
-                    "function": {"name": function.get("name", "tool"), "arguments": arguments},
-                }
-            ],
-        }
-        finish = "tool_calls"
-    else:
-        message = {"role": "assistant", "content": arguments}
-        finish = "stop"
-    return {
-        "id": f"chatcmpl-{random.getrandbits(40):x}",
-        "object": "chat.completion",
-        "created": int(time.time()),
-        "model": request.get("model", "fake"),
-        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    }
+    return chat_completion(
+        arguments,
+        tool=function.get("name", "tool") if tools else None,
+        tokens=(prompt_tokens, max(1, len(arguments) // 4)),
+        model=request.get("model", "fake"),
+        completion_id=f"chatcmpl-{random.getrandbits(40):x}",
+    )
+
+
+_P = TypeVar("_P", bound="ServerProcess")
 
 
 class ServerProcess:
@@ -381,7 +432,6 @@ class ServerProcess:
     client's GIL (for benchmarks). Same ``url`` and ``stats`` as the in-process one."""
 
     def __init__(self, faults: Faults | None = None) -> None:
-        import subprocess
         import sys
 
         args = [sys.executable, __file__]
@@ -389,32 +439,40 @@ class ServerProcess:
             value = getattr(faults or Faults(), f.name)
             if value is not None:
                 args += [_flag(f.name), str(value)]
-        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+        self._spawn(args, "fake server")
+
+    def _spawn(self, args: list[str], what: str, env: dict[str, str] | None = None) -> None:
+        """Start the child (whose first line of output is its URL: :func:`serve`)."""
+        import subprocess
+
+        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
         assert self._proc.stdout is not None
         self.url = self._proc.stdout.readline().strip()
         if not self.url.startswith("http"):
             self._proc.kill()
-            raise RuntimeError("fake server did not start")
+            raise RuntimeError(f"{what} did not start")
+
+    @staticmethod
+    def _get(url: str, timeout: float = 5) -> Any:
+        """The JSON a GET of ``url`` answers (the child's counters)."""
+        import urllib.request
+
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return json.loads(response.read())
 
     @property
     def stats(self) -> Counter[str]:
-        import urllib.request
-
-        with urllib.request.urlopen(self.url + "/stats", timeout=5) as response:
-            return Counter(json.loads(response.read()))
+        return Counter(self._get(self.url + "/stats"))
 
     @property
     def arrivals(self) -> list[float]:
-        import urllib.request
-
-        with urllib.request.urlopen(self.url + "/arrivals", timeout=5) as response:
-            return [float(t) for t in json.loads(response.read())]
+        return [float(t) for t in self._get(self.url + "/arrivals")]
 
     def stop(self) -> None:
         self._proc.kill()
         self._proc.wait()
 
-    def __enter__(self) -> ServerProcess:
+    def __enter__(self: _P) -> _P:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -423,6 +481,22 @@ class ServerProcess:
 
 def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
+
+
+def serve(server: Any) -> None:
+    """The body of a fake server's own process: print its URL (the parent reads it
+    from the first line) and serve until SIGTERM or Ctrl-C, then stop the server."""
+
+    def terminate(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
+    print(server.url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
 
 
 def main() -> None:  # pragma: no cover - manual use
@@ -436,13 +510,7 @@ def main() -> None:  # pragma: no cover - manual use
     }
     if "seed" in values:
         values["seed"] = int(values["seed"])
-    server = FakeServer(Faults(**values), port=args.port).start()
-    print(server.url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        server.stop()
+    serve(FakeServer(Faults(**values), port=args.port).start())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from batchhelpers import write_jsonl
+
 from visit_extract.backends.rules.backend import RulesBackend
 from visit_extract.batch import run_batch
 from visit_extract.config import Settings
 from visit_extract.errors import ConfigError
+from visit_extract.io import iter_input
 from visit_extract.registry import BackendCapabilities
 from visit_extract.schema import Article, VisitExtraction
 
@@ -64,6 +67,30 @@ def short_dump(path: Path, n: int) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps({"id": f"q{i:03d}", "text": f"teks {i}"}) + "\n" for i in range(n))
     return path
+
+
+def seed_rows(seeds_dir: Path) -> list[dict[str, object]]:
+    """The seed articles as JSON rows, read as a batch run reads them."""
+    rows = []
+    for _, article in iter_input(seeds_dir / "articles.jsonl"):
+        assert isinstance(article, Article), article  # the seeds have no bad row
+        rows.append(article.model_dump(mode="json"))
+    return rows
+
+
+def repeated_seeds(seeds_dir: Path, target: Path, times: int = 10) -> Path:
+    """The seed articles ``times`` over, copy ``k`` under the ids ``<id>-<k>``, as a
+    JSONL file: enough articles for several parts, each run by the rules backend as the
+    seed itself is."""
+    articles = seed_rows(seeds_dir)
+    return write_jsonl(
+        target, [{**a, "id": f"{a['id']}-{k}"} for k in range(times) for a in articles]
+    )
+
+
+def result_ids(path: Path) -> list[str]:
+    """The ids of a results file's rows, in file order (repeats kept)."""
+    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def slice_jsonl(source: Path, target: Path, lines: int) -> Path:

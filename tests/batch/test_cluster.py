@@ -5,7 +5,6 @@ both workers, and a worker killed mid-part losing nothing."""
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +19,9 @@ from scalehelpers import (
     llm_settings,
     normalized_rows,
     reference,
+    repeated_seeds,
+    result_ids,
+    seed_rows,
     short_dump,
     slice_jsonl,
     window_rate,
@@ -29,7 +31,6 @@ from visit_extract.batch import BatchStats, run_dask
 from visit_extract.batch.budget import REQUEST_BURST_S
 from visit_extract.cli import main
 from visit_extract.config import Settings
-from visit_extract.io import iter_input
 from visit_extract.registry import register_backend
 
 distributed = pytest.importorskip("distributed")
@@ -53,7 +54,7 @@ def _seed_inputs(tmp_path: Path, seeds_dir: Path) -> list[Path]:
     cut into several parts."""
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    articles = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
+    articles = seed_rows(seeds_dir)
     paths = []
     for fmt in ("jsonl", "csv", "parquet"):
         many = [{**a, "id": f"{a['id']}-{fmt}-{k}"} for k in range(3) for a in articles]
@@ -134,11 +135,7 @@ def test_two_workers_keep_to_one_request_budget(client: object, tmp_path: Path) 
 def test_a_worker_killed_mid_part_loses_nothing(
     client: object, tmp_path: Path, seeds_dir: Path
 ) -> None:
-    articles = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
-    source = write_jsonl(
-        tmp_path / "dump.jsonl",
-        [{**a, "id": f"{a['id']}-{k}"} for k in range(10) for a in articles],
-    )
+    source = repeated_seeds(seeds_dir, tmp_path / "dump.jsonl")
     marker = tmp_path / "killed"
     register_backend("killer", Fault("seed-003-6", str(marker)))
     out = tmp_path / "out.jsonl"
@@ -150,6 +147,6 @@ def test_a_worker_killed_mid_part_loses_nothing(
         part_bytes=16 << 10,
     )
     assert marker.exists()  # a worker did die (its pid is in the marker)
-    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    ids = result_ids(out)
     assert len(ids) == len(set(ids)) == 50
     assert normalized_rows(out) == reference([source], tmp_path)

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from batchhelpers import make_articles
-from fakebackends import RetryEvent, ScriptedBackend
+from fakebackends import ScriptedBackend
 
+from visit_extract.backends.llm.retry import RetryEvent
 from visit_extract.batch import BatchResult, BatchStats, aextract_many, extract_many
 from visit_extract.config import Settings
 from visit_extract.errors import DatasetError, MissingAPIKeyError

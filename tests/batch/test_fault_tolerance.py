@@ -89,8 +89,8 @@ def test_every_request_failing_gives_error_rows_not_a_crash(tmp_path: Path) -> N
         stats = run_batch(source, out, settings=_settings(server.url, "fakehttp"))
     rows = read_rows(out)
     assert len(rows) == 20 and stats.errors == 20
-    assert {r["error"]["type"] for r in rows} == {"RetriesExhausted"}  # type: ignore[index]
-    assert {r["error"]["attempts"] for r in rows} == {4}  # type: ignore[index]
+    assert {r["error"]["type"] for r in rows} == {"RetriesExhausted"}
+    assert {r["error"]["attempts"] for r in rows} == {4}
 
 
 def test_server_rpm_limit_is_met_with_backoff_not_losses() -> None:

@@ -52,27 +52,47 @@ def _command(source: Path, out: Path, url: str, *extra: str) -> list[str]:
     ]
 
 
+def _dump(tmp_path: Path, prefix: str) -> Path:
+    rows = [{"id": f"{prefix}{i:04d}", "text": f"teks {i}"} for i in range(N)]
+    return write_jsonl(tmp_path / "dump.jsonl", rows)
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "VISIT_EXTRACT_NO_CACHE": "1"}
+
+
+def _running(source: Path, out: Path, url: str, rows: int) -> subprocess.Popen[str]:
+    """The batch CLI on ``source``, once it has written ``rows`` rows (and is still
+    running: the fake server's ``stall_after`` keeps it from finishing)."""
+    proc = subprocess.Popen(
+        _command(source, out, url),
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(_rows(out)) < rows and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+    except BaseException:
+        proc.kill()
+        raise
+    if proc.poll() is not None:
+        _, err = proc.communicate()
+        pytest.fail(f"the run ended before it could be stopped: {err}")
+    return proc
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_sigkill_then_resume_gives_exactly_one_row_per_article(tmp_path: Path) -> None:
-    source = write_jsonl(
-        tmp_path / "dump.jsonl", [{"id": f"k{i:04d}", "text": f"teks {i}"} for i in range(N)]
-    )
+    source = _dump(tmp_path, "k")
     out = tmp_path / "results.jsonl"
-    env = {**os.environ, "VISIT_EXTRACT_NO_CACHE": "1"}
     faults = Faults(latency_s=0.02, rate_500=0.05, retry_after_s=0.01, stall_after=80)
     with FakeServer(faults) as server:
-        proc = subprocess.Popen(
-            _command(source, out, server.url),
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        proc = _running(source, out, server.url, 40)
         try:
-            deadline = time.monotonic() + 60
-            while len(_rows(out)) < 40 and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.01)
-            assert proc.poll() is None, "the run ended before it could be killed"
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=10)
         finally:
@@ -89,7 +109,7 @@ def test_sigkill_then_resume_gives_exactly_one_row_per_article(tmp_path: Path) -
             fh.write(b'{"id": "k9999", "is_study')
         done = subprocess.run(
             [*_command(source, out, server.url), "--resume"],
-            env=env,
+            env=_env(),
             capture_output=True,
             text=True,
             timeout=120,
@@ -104,25 +124,12 @@ def test_sigkill_then_resume_gives_exactly_one_row_per_article(tmp_path: Path) -
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="needs POSIX signals")
 def test_ctrl_c_leaves_only_complete_rows(tmp_path: Path) -> None:
-    source = write_jsonl(
-        tmp_path / "dump.jsonl", [{"id": f"c{i:04d}", "text": f"teks {i}"} for i in range(N)]
-    )
+    source = _dump(tmp_path, "c")
     out = tmp_path / "results.jsonl"
-    env = {**os.environ, "VISIT_EXTRACT_NO_CACHE": "1"}
     # Requests after the 40th hang: the run cannot finish before the interrupt lands,
     # and Ctrl-C must also end it while requests are in flight.
     with FakeServer(Faults(latency_s=0.05, stall_after=40)) as server:
-        proc = subprocess.Popen(
-            _command(source, out, server.url),
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        deadline = time.monotonic() + 60
-        while len(_rows(out)) < 20 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert proc.poll() is None, "the run ended before it could be interrupted"
+        proc = _running(source, out, server.url, 20)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err

@@ -14,7 +14,7 @@ from visit_extract.cli import main
 from visit_extract.config import Settings
 from visit_extract.errors import InputError
 from visit_extract.extract import register_backend
-from visit_extract.schema import Article, Usage
+from visit_extract.schema import Article, Usage, VisitExtraction
 
 VISIT = "Rombongan Pemkab Sukamaju melakukan studi banding ke Kota Lembah Hijau, Senin (3/3)."
 OTHER = "Harga cabai di pasar tradisional naik menjelang akhir pekan."
@@ -40,6 +40,9 @@ class _Priced:
 
     def __init__(self, settings: Settings) -> None:
         raise AssertionError("a dry run must not build the backend")
+
+    def extract(self, article: Article) -> VisitExtraction:
+        raise AssertionError("a dry run must not extract")
 
     @staticmethod
     def planned_usage(settings: Settings, article: Article) -> Usage:

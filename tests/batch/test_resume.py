@@ -4,6 +4,7 @@ runs and earlier versions left in it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def _skip(aid: str) -> dict[str, object]:
     return {"id": aid, "skipped": "prefilter", "score": 0.1}
 
 
-def _write(path: Path, rows: list[object]) -> Path:
+def _write(path: Path, rows: Sequence[object]) -> Path:
     path.write_text(
         "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), "utf-8"
     )

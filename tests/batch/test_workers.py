@@ -4,11 +4,9 @@ in tests/batch/test_parts.py and tests/batch/test_cluster.py.)"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from batchhelpers import write_jsonl
 from fakebackends import ToolCallBackend
 from fakeserver import FakeServer, Faults
 from scalehelpers import (
@@ -17,6 +15,8 @@ from scalehelpers import (
     llm_settings,
     normalized_rows,
     reference,
+    repeated_seeds,
+    result_ids,
     short_dump,
     slice_jsonl,
     window_rate,
@@ -25,7 +25,6 @@ from scalehelpers import (
 from visit_extract.batch import BatchStats, run_parallel
 from visit_extract.batch.budget import REQUEST_BURST_S
 from visit_extract.config import Settings
-from visit_extract.io import iter_input
 from visit_extract.registry import register_backend
 
 
@@ -48,10 +47,7 @@ def test_two_processes_write_the_rows_of_one(tmp_path: Path, inputs: list[Path])
 
 @pytest.mark.slow
 def test_a_killed_worker_process_loses_nothing(tmp_path: Path, seeds_dir: Path) -> None:
-    rows = [a.model_dump(mode="json") for _, a in iter_input(seeds_dir / "articles.jsonl")]
-    source = write_jsonl(
-        tmp_path / "dump.jsonl", [{**a, "id": f"{a['id']}-{k}"} for k in range(10) for a in rows]
-    )
+    source = repeated_seeds(seeds_dir, tmp_path / "dump.jsonl")
     victim = "seed-002-7"
     register_backend("killer", Fault(victim, str(tmp_path / "killed")))
     out = tmp_path / "out.jsonl"
@@ -63,7 +59,7 @@ def test_a_killed_worker_process_loses_nothing(tmp_path: Path, seeds_dir: Path) 
         part_bytes=16 << 10,
     )
     assert (tmp_path / "killed").exists()  # the fault did fire
-    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    ids = result_ids(out)
     assert len(ids) == len(set(ids)) == 50
     assert normalized_rows(out) == reference([source], tmp_path)
 

@@ -123,3 +123,29 @@ def test_a_bad_argument_is_one_line_and_exit_2(
 ) -> None:
     err = _one_line_exit_2(argv, capsys)
     assert message in err and "--help" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["batch", "in.jsonl", "-o", "out.jsonl"],
+        ["eval", "evals/seeds"],
+        ["jobs", "run", "in.jsonl", "-o", "out.jsonl"],
+        ["jobs", "status", "out.jsonl.jobs"],
+    ],
+)
+@pytest.mark.parametrize("flag", ["--no-progress", "-q", "--quiet"])
+def test_every_command_with_progress_takes_the_same_quiet_flags(argv: list[str], flag: str) -> None:
+    from visit_extract.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args([*argv, flag]).no_progress is True
+    assert parser.parse_args(argv).no_progress is False
+
+
+@pytest.mark.parametrize("command", [["batch", "in.jsonl", "-o", "o"], ["export", "r.jsonl"]])
+def test_input_options_read_the_same_everywhere(command: list[str]) -> None:
+    from visit_extract.cli import build_parser
+
+    args = build_parser().parse_args([*command, "--format", "csv", "--map", "text=body"])
+    assert (args.format, args.columns, args.window_days) == ("csv", "text=body", 7)

@@ -189,11 +189,11 @@ def test_compare_prints_deltas(
         ["eval", "compare", str(runs[0]), str(runs[1]), "--bootstrap", "200"], capsys
     )
     assert code == 0
-    rows = {line.split()[0]: line.split() for line in stdout.splitlines() if line[:1].isalpha()}
-    assert rows["visit"][1:4] == ["1.000", "0.800", "-0.200"]
-    assert rows["host.region"][3].startswith("-")
+    table = {line.split()[0]: line.split() for line in stdout.splitlines() if line[:1].isalpha()}
+    assert table["visit"][1:4] == ["1.000", "0.800", "-0.200"]
+    assert table["host.region"][3].startswith("-")
     assert "paired bootstrap over 5 shared articles" in stdout
-    assert rows["host.level"][-1] in {"noise", "WORSE"}
+    assert table["host.level"][-1] in {"noise", "WORSE"}
     # seed-002 is unchanged; the four perturbed articles have more errors in B
     assert "articles better in B: 0\n" in stdout
     assert "articles worse in B: 4 (seed-000, seed-001, seed-003, seed-004)" in stdout

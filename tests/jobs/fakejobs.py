@@ -36,7 +36,6 @@ import mmap
 import os
 import random
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -52,7 +51,14 @@ from urllib.parse import parse_qs, urlparse
 if __name__ == "__main__":  # run as a script: the fake chat server sits in tests/batch
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
 
-from fakeserver import ServerProcess, _QuietServer, invalid_instance, minimal_instance
+from fakeserver import (
+    LoopbackServer,
+    ServerProcess,
+    chat_completion,
+    invalid_instance,
+    minimal_instance,
+    serve,
+)
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ def _draw(seed: int, key: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
-class FakeJobServer:
+class FakeJobServer(LoopbackServer):
     """The fake on 127.0.0.1 in a background thread; a context manager.
 
     Attributes:
@@ -130,11 +136,7 @@ class FakeJobServer:
         #: Raw bodies of live requests, as they arrived (to compare with job bodies).
         self.live_bodies: list[bytes] = []
         self._seq = 0
-        self._httpd = _QuietServer(("127.0.0.1", port), _handler(self))
-
-    @property
-    def port(self) -> int:
-        return int(self._httpd.server_address[1])
+        super().__init__(_handler(self), port)
 
     @property
     def root(self) -> str:
@@ -148,22 +150,9 @@ class FakeJobServer:
         with self.lock:
             self.faults = replace(self.faults, **changes)
 
-    def start(self) -> FakeJobServer:
-        threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-        return self
-
     def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        super().stop()
         shutil.rmtree(self.dir, ignore_errors=True)
-
-    def __enter__(self) -> FakeJobServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     def new_id(self, prefix: str) -> str:
         with self.lock:
@@ -209,39 +198,15 @@ class FakeJobServer:
             if digest in self.prefixes and prefix_tokens >= 1024:
                 cached = prefix_tokens // 128 * 128
             self.prefixes.add(digest)
-        completion = max(1, len(args) // 4)
-        return {
-            "id": "chatcmpl-" + key[-12:],
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": request.get("model", "fake"),
-            "choices": [
-                {
-                    "index": 0,
-                    "finish_reason": "tool_calls",
-                    "message": {
-                        "role": "assistant",
-                        "content": None,
-                        "tool_calls": [
-                            {
-                                "id": "call_" + key[-8:],
-                                "type": "function",
-                                "function": {
-                                    "name": function.get("name", "tool"),
-                                    "arguments": args,
-                                },
-                            }
-                        ],
-                    },
-                }
-            ],
-            "usage": {
-                "prompt_tokens": prompt,
-                "completion_tokens": completion,
-                "total_tokens": prompt + completion,
-                "prompt_tokens_details": {"cached_tokens": cached},
-            },
-        }
+        return chat_completion(
+            args,
+            tool=function.get("name", "tool"),
+            tokens=(prompt, max(1, len(args) // 4)),
+            cached_tokens=cached,
+            model=request.get("model", "fake"),
+            completion_id="chatcmpl-" + key[-12:],
+            call_id="call_" + key[-8:],
+        )
 
     def anthropic_answer(
         self, params: dict[str, Any], key: str, rate_invalid: float, *, fix_reasks: bool = False
@@ -704,6 +669,9 @@ def _handler(server: FakeJobServer) -> type[BaseHTTPRequestHandler]:
                 raw.unlink(missing_ok=True)
 
         def _post(self, parts: list[str], raw: Path) -> None:
+            # A file or job object, made or looked up (None: not found) by the branches.
+            item: dict[str, Any] | None
+            batch: dict[str, Any] | None
             if parts == ["_faults"]:
                 server.set_faults(**json.loads(raw.read_bytes()))
                 return self._json(200, asdict(server.faults))
@@ -798,25 +766,14 @@ class JobServerProcess(ServerProcess):
     child is stopped as :class:`fakeserver.ServerProcess` stops its own."""
 
     def __init__(self, faults: JobFaults | None = None) -> None:
-        import subprocess
-        import sys
-
         args = [sys.executable, __file__, "--faults", json.dumps(asdict(faults or JobFaults()))]
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent)}
-        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
-        assert self._proc.stdout is not None
-        self.url = self._proc.stdout.readline().strip()
-        if not self.url.startswith("http"):
-            self._proc.kill()
-            raise RuntimeError("fake job server did not start")
+        self._spawn(args, "fake job server", env)
         self.root = self.url[: -len("/v1")]
 
     @property
     def stats(self) -> Counter[str]:
-        import urllib.request
-
-        with urllib.request.urlopen(self.root + "/_stats", timeout=10) as response:
-            return Counter(json.loads(response.read()))
+        return Counter(self._get(self.root + "/_stats", timeout=10))
 
     def stop(self) -> None:
         # SIGTERM first: the child then deletes its stored job files (gigabytes in a
@@ -840,18 +797,7 @@ def main() -> None:  # pragma: no cover - manual use and JobServerProcess
         raw = getattr(args, f.name)
         if raw is not None:
             values[f.name] = raw if f.name == "answer" else json.loads(raw)
-    server = FakeJobServer(JobFaults(**values), port=args.port).start()
-
-    def terminate(*_: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, terminate)
-    print(server.url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        server.stop()
+    serve(FakeJobServer(JobFaults(**values), port=args.port).start())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -72,3 +72,14 @@ def test_repair_discards_what_never_reached_the_provider(tmp_path: Path) -> None
         assert manifest.repair() == []
         with pytest.raises(ValueError, match="submitted"):
             manifest.discard(parent)
+
+
+def test_a_job_folder_a_killed_process_left_without_its_record_is_reused(
+    tmp_path: Path,
+) -> None:
+    with Manifest.create(tmp_path / "m", {}) as manifest:
+        first = manifest.new_job(1)
+        (first.directory.parent / first.directory.name.replace("0001", "0002")).mkdir()
+        second = manifest.new_job(1)
+        assert second.directory.name.endswith("-r1-0002")
+        assert [job.name for job in manifest.jobs()] == [first.name, second.name]

@@ -28,6 +28,7 @@ from distributed import Client, LocalCluster, get_worker
 from distributed.diagnostics.plugin import SchedulerPlugin
 
 from visit_extract.batch.budget import RateBudget, use_reservations
+from visit_extract.batch.options import PartsOptions, Unpack
 from visit_extract.batch.partrun import PartJob, PartReport, run_part
 from visit_extract.batch.scaleout import run_parts
 from visit_extract.batch.stats import BatchStats
@@ -219,7 +220,7 @@ def run_dask(
     n_workers: int | None = None,
     threads_per_worker: int = 1,
     settings: Settings | None = None,
-    **options: Any,
+    **options: Unpack[PartsOptions],
 ) -> BatchStats:
     """Run a batch on a Dask cluster; the output has the rows a one-process run writes.
 
@@ -231,7 +232,8 @@ def run_dask(
         n_workers: worker processes of the local cluster (default: one per core).
         threads_per_worker: parts a local-cluster worker runs at once.
         settings: the run's settings; from the environment when None.
-        **options: as for :func:`~visit_extract.batch.scaleout.run_parts`.
+        **options: the keys of :class:`~visit_extract.batch.options.PartsOptions`, as
+            for :func:`~visit_extract.batch.scaleout.run_parts`.
 
     Returns:
         The run's totals.

@@ -29,6 +29,7 @@ from visit_extract.batch.intake import (
     input_paths,
     load_relevance,
 )
+from visit_extract.batch.options import BatchOptions, Unpack, check_options
 from visit_extract.batch.progress import ProgressBar
 from visit_extract.batch.ratelimit import RateGate, SharedBudget
 from visit_extract.batch.rows import BatchResult, ErrorInfo
@@ -346,30 +347,26 @@ async def arun_batch(
     output: str | Path,
     *,
     settings: Settings | None = None,
-    resume: bool = False,
-    overwrite: bool = False,
-    retry_errors: bool = False,
-    force: bool = False,
-    input_format: str | None = None,
-    columns: str | dict[str, str] | None = None,
-    progress: bool = False,
-    stats: BatchStats | None = None,
-    **options: Any,
+    **options: Unpack[BatchOptions],
 ) -> BatchStats:
-    """Async :func:`run_batch`."""
-    stats = stats if stats is not None else BatchStats()
+    """Async :func:`~visit_extract.batch.run_batch` (the same arguments)."""
+    check_options("arun_batch", options, BatchOptions)
+    given = options.get("stats")
+    stats = given if given is not None else BatchStats()
     settings = settings if settings is not None else Settings.from_env()
+    input_format = options.get("input_format")
+    progress = options.get("progress", False)
     # What this run's rows will name (a backend class declares its name; a bare factory
     # does not): a resumed output that another backend or model wrote is refused.
     chosen = options.get("backend") or backend_factory(settings.resolved_backend)
     name = getattr(chosen, "name", None)
     with ResultWriter(
         output,
-        resume=resume,
-        overwrite=overwrite,
-        retry_errors=retry_errors,
+        resume=options.get("resume", False),
+        overwrite=options.get("overwrite", False),
+        retry_errors=options.get("retry_errors", False),
         producer=(name if isinstance(name, str) else None, settings.model),
-        force=force,
+        force=options.get("force", False),
     ) as writer:
         if progress:
             counts = [count_input_rows(Path(p), fmt=input_format) for p in input_paths(source)]
@@ -382,8 +379,11 @@ async def arun_batch(
             progress=progress,
             stats=stats,
             input_format=input_format,
-            columns=columns,
-            **options,
+            columns=options.get("columns"),
+            prefilter=options.get("prefilter"),
+            relevance=options.get("relevance"),
+            backend=options.get("backend"),
+            budget=options.get("budget"),
         ):
             writer.write(result)
     return stats

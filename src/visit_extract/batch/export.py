@@ -13,8 +13,9 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from visit_extract.batch.dedupe import VisitRecord, assign_events
+from visit_extract.batch.visits import RowCounts, add_article_metadata, read_visit_records
 from visit_extract.errors import DatasetError, InputError, OutputError
-from visit_extract.io import BadRow, describe_os_error, iter_input, prepare_output
+from visit_extract.io import describe_os_error, prepare_output
 
 #: Columns of the visit table, in order.
 VISIT_COLUMNS: tuple[str, ...] = (
@@ -102,57 +103,23 @@ def load_records(
     or the several inputs of one run) is given.
 
     Only the visits are kept in memory; the (possibly large) article input is streamed
-    and only the metadata of articles with visits is kept.
+    and only the metadata of articles with visits is kept. One row per id counts (its
+    first extraction, else its first row): the others are duplicates, of a file two runs
+    wrote at once, whose visits must not count twice.
     """
-    from visit_extract.batch import read_results
-
     report = report if report is not None else ExportReport()
-    records: list[VisitRecord] = []
-    # One row per id counts (its first extraction, else its first row): the others are
-    # duplicates, of a file two runs wrote at once, whose visits must not count twice.
-    counted: dict[str, str] = {}
-    for result in read_results(results):
-        ext = result.extraction
-        before = counted.get(result.id)
-        if before is not None:
-            report.duplicate_rows += 1
-            if before == "ok" or ext is None:
-                continue
-            if before == "error":  # an extraction replaces the error row of its id
-                report.errors -= 1
-            else:
-                report.skipped -= 1
-        counted[result.id] = result.status
-        if ext is None:
-            if result.error is not None:
-                report.errors += 1
-            else:
-                report.skipped += 1
-            continue
-        report.extractions += 1
-        for index, visit in enumerate(ext.visits):
-            records.append(
-                VisitRecord(
-                    article_id=result.id,
-                    index=index,
-                    visit=visit,
-                    backend=ext.backend,
-                    model=ext.model,
-                )
-            )
-    if articles is not None and records:
-        by_id: dict[str, list[VisitRecord]] = {}
-        for rec in records:
-            by_id.setdefault(rec.article_id, []).append(rec)
+    counts = RowCounts()
+    seen: dict[str, str] = {}
+    records = read_visit_records(results, counts, seen)
+    report.extractions += counts.extractions
+    report.errors += counts.errors
+    report.skipped += counts.skipped
+    report.duplicate_rows += counts.duplicates
+    if articles is not None:
         sources = [articles] if isinstance(articles, (str, Path)) else list(articles)
         for source in sources:
-            for _, item in iter_input(source, fmt=articles_format, columns=columns):
-                if isinstance(item, BadRow) or item.id not in by_id:
-                    continue
-                for rec in by_id[item.id]:
-                    rec.published, rec.outlet = item.published, item.outlet
-                    rec.url, rec.title = item.url, item.title
-    if not counted:
+            add_article_metadata(records, source, fmt=articles_format, columns=columns)
+    if not seen:
         raise DatasetError(
             "holds no result rows; give the output of visit-extract batch", path=str(results)
         )

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from visit_extract.batch.lock import OutputLock
 from visit_extract.batch.merge import merge_parts
+from visit_extract.batch.options import PartsOptions, Unpack, check_options
 from visit_extract.batch.partrun import (
     PRIOR_IDS,
     BudgetHandle,
@@ -246,18 +247,8 @@ def run_parts(
     *,
     pool: PartPool,
     settings: Settings | None = None,
-    resume: bool = False,
-    overwrite: bool = False,
-    retry_errors: bool = False,
-    force: bool = False,
-    input_format: str | None = None,
-    columns: str | dict[str, str] | None = None,
-    progress: bool = False,
-    stats: BatchStats | None = None,
-    prefilter: bool | None = None,
-    part_bytes: int | None = None,
     budget: BudgetHandle | None = None,
-    export: Mapping[str, Any] | None = None,
+    **options: Unpack[PartsOptions],
 ) -> BatchStats:
     """Run a batch as parts on ``pool``, merge them into ``output``, export.
 
@@ -266,28 +257,25 @@ def run_parts(
         output: the results file (JSONL), the same rows a one-process run writes.
         pool: where parts run.
         settings: the run's settings; from the environment when None.
-        resume: finish an interrupted run (parts, or a one-file output).
-        overwrite: discard the output and any unfinished parts.
-        retry_errors: with ``resume``, do the articles with error rows again.
-        force: with ``resume``, continue an output another backend or model wrote.
-        input_format: the format of every input; from each name when None.
-        columns: article field → input column.
-        progress: a progress bar (in parts) on stderr.
-        stats: a :class:`BatchStats` to fill.
-        prefilter: override ``Settings.prefilter``.
-        part_bytes: the size of a part; by default about
-            :data:`~visit_extract.batch.parts.PARTS_PER_SLOT` parts per worker slot.
         budget: the run's shared request and token budget.
-        export: after the merge, write these exports over the whole run (keys of
-            :func:`~visit_extract.batch.export.export_results`: ``csv``, ``parquet``,
-            ``edges``, ``graphml``, ``window_days``); cross-outlet dedupe spans every
-            part.
+        **options: the keys of :class:`~visit_extract.batch.options.PartsOptions`:
+            ``resume`` (an interrupted run: parts, or a one-file output),
+            ``overwrite`` (the output and any unfinished parts), ``retry_errors``,
+            ``force``, ``input_format``, ``columns``, ``progress`` (a bar in parts),
+            ``stats``, ``prefilter`` (as for every batch run), ``part_bytes`` and
+            ``export`` (written after the merge: cross-outlet dedupe spans every part).
 
     Returns:
         The run's totals.
     """
+    check_options("run_parts", options, PartsOptions)
     settings = settings if settings is not None else Settings.from_env()
-    stats = stats if stats is not None else BatchStats()
+    given = options.get("stats")
+    stats = given if given is not None else BatchStats()
+    resume = options.get("resume", False)
+    retry_errors = options.get("retry_errors", False)
+    input_format = options.get("input_format")
+    columns = options.get("columns")
     paths = expand_inputs(sources)
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -301,12 +289,16 @@ def run_parts(
             out,
             run_dir,
             resume=resume,
-            overwrite=overwrite,
+            overwrite=options.get("overwrite", False),
             retry_errors=retry_errors,
-            producer=None if force else _producer(settings),
+            producer=None if options.get("force", False) else _producer(settings),
         )
         parts = _plan(
-            run_dir, paths, input_format=input_format, part_bytes=part_bytes, slots=pool.slots
+            run_dir,
+            paths,
+            input_format=input_format,
+            part_bytes=options.get("part_bytes"),
+            slots=pool.slots,
         )
         registration = _registration(settings, pool)
         jobs = [
@@ -315,7 +307,7 @@ def run_parts(
                 str(run_dir),
                 settings,
                 columns=columns,
-                prefilter=prefilter,
+                prefilter=options.get("prefilter"),
                 retry_errors=retry_errors,
                 backend=registration,
                 budget=budget,
@@ -327,7 +319,7 @@ def run_parts(
             if job not in todo:
                 stats.resumed += count_rows(job.final_path)
         try:
-            _run_jobs(pool, todo, stats, progress)
+            _run_jobs(pool, todo, stats, options.get("progress", False))
         finally:
             stats.elapsed_s = time.perf_counter() - stats.started
         merged = merge_parts(
@@ -338,6 +330,7 @@ def run_parts(
     finally:
         lock.release()
     stats.elapsed_s = time.perf_counter() - stats.started
+    export = options.get("export")
     if export:
         from visit_extract.batch.export import export_results
 

@@ -7,11 +7,12 @@ import asyncio
 import contextlib
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any
 
 from visit_extract.batch.engine import Source, aextract_many, arun_batch
+from visit_extract.batch.options import BatchOptions, Unpack
 from visit_extract.batch.rows import BatchResult
 from visit_extract.batch.stats import BatchStats
 from visit_extract.config import Settings
@@ -46,7 +47,7 @@ def extract_many(
     *,
     settings: Settings | None = None,
     **options: Any,
-) -> Iterator[BatchResult]:
+) -> Generator[BatchResult, None, None]:
     """Synchronous :func:`aextract_many`: yields results in completion order.
 
     The event loop runs in a background thread, so this works in scripts and in
@@ -121,15 +122,7 @@ def run_batch(
     output: str | Path,
     *,
     settings: Settings | None = None,
-    resume: bool = False,
-    overwrite: bool = False,
-    retry_errors: bool = False,
-    force: bool = False,
-    input_format: str | None = None,
-    columns: str | dict[str, str] | None = None,
-    progress: bool = False,
-    stats: BatchStats | None = None,
-    **options: Any,
+    **options: Unpack[BatchOptions],
 ) -> BatchStats:
     """Extract every article of ``source`` into the JSONL file ``output``.
 
@@ -144,38 +137,17 @@ def run_batch(
             list of such paths (``Path`` objects), read one after the other.
         output: the results file.
         settings: the run's settings; from the environment when None.
-        resume: continue a previous run into the same file.
-        overwrite: discard what ``output`` holds.
-        retry_errors: with ``resume``, do the articles with error rows again (their
-            rows are replaced).
-        force: with ``resume``, continue an output that another backend or model
-            wrote (refused otherwise: one file would mix two runs).
-        input_format: ``jsonl``, ``csv``, ``parquet`` or ``txt``; guessed when None.
-        columns: article field → input column (``"text=content,id=article_id"``).
-        progress: show a progress bar on stderr.
-        stats: a :class:`BatchStats` to fill (readable even after an interrupt).
-        **options: passed on to :func:`aextract_many` (``prefilter``, ``relevance``,
-            ``backend``).
+        **options: the keys of :class:`~visit_extract.batch.options.BatchOptions`:
+            ``resume``, ``overwrite``, ``retry_errors``, ``force``, ``input_format``,
+            ``columns``, ``progress``, ``stats``, ``prefilter`` (as for every batch
+            run), and ``relevance``, ``backend``, ``budget`` (as for
+            :func:`aextract_many`).
 
     Returns:
         The run's totals.
     """
-    stats = stats if stats is not None else BatchStats()
     return _run_coroutine(  # type: ignore[no-any-return]
-        lambda: arun_batch(
-            source,
-            output,
-            settings=settings,
-            resume=resume,
-            overwrite=overwrite,
-            retry_errors=retry_errors,
-            force=force,
-            input_format=input_format,
-            columns=columns,
-            progress=progress,
-            stats=stats,
-            **options,
-        )
+        lambda: arun_batch(source, output, settings=settings, **options)
     )
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from visit_extract.batch.budget import STATE_SIZE, RateBudget
+from visit_extract.batch.options import PartsOptions, Unpack
 from visit_extract.batch.partrun import PartJob, PartReport, run_part
 from visit_extract.batch.scaleout import run_parts
 from visit_extract.batch.stats import BatchStats
@@ -115,7 +116,7 @@ def run_parallel(
     *,
     workers: int | None = None,
     settings: Settings | None = None,
-    **options: Any,
+    **options: Unpack[PartsOptions],
 ) -> BatchStats:
     """Run a batch on ``workers`` local processes; the output has the rows a one-process
     :func:`~visit_extract.batch.run_batch` writes (in another order).
@@ -125,9 +126,10 @@ def run_parallel(
         output: the results file.
         workers: processes to use (default: the number of CPUs).
         settings: the run's settings; from the environment when None.
-        **options: as for :func:`~visit_extract.batch.scaleout.run_parts` (``resume``,
-            ``overwrite``, ``retry_errors``, ``input_format``, ``columns``,
-            ``progress``, ``stats``, ``prefilter``, ``part_bytes``).
+        **options: the keys of :class:`~visit_extract.batch.options.PartsOptions`, as
+            for :func:`~visit_extract.batch.scaleout.run_parts` (``resume``,
+            ``overwrite``, ``retry_errors``, ``force``, ``input_format``, ``columns``,
+            ``progress``, ``stats``, ``prefilter``, ``part_bytes``, ``export``).
 
     Returns:
         The run's totals.

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from visit_extract.config import Settings
+from visit_extract.io import INPUT_FORMATS
 
 N = TypeVar("N", int, float)
 
@@ -89,6 +90,45 @@ def add_rate_options(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--tpm", type=above_zero, help="client-side tokens-per-minute limit")
     group.add_argument(
         "--article-timeout", type=above_zero, help="seconds one article may take (default 300)"
+    )
+
+
+def add_input_options(parser: Any, *, of: str | None = None) -> None:
+    """Add --format and --map: how the articles are read.
+
+    Args:
+        parser: the parser or argument group.
+        of: the option that names the article file (``--articles``), when it is not
+            the command's own input.
+    """
+    parser.add_argument(
+        "--format",
+        choices=INPUT_FORMATS,
+        help=f"format of {of}" if of else "input format (default: from name)",
+    )
+    parser.add_argument(
+        "--map",
+        dest="columns",
+        metavar="FIELD=COLUMN,...",
+        help="read article fields from other columns, e.g. text=content,id=article_id",
+    )
+
+
+def add_window_option(parser: Any, *, same: str) -> None:
+    """Add --window-days, the date tolerance of the cross-outlet dedupe; ``same`` names
+    what the reports then are one of (``event``, ``visit``)."""
+    parser.add_argument(
+        "--window-days",
+        type=count_or_zero,
+        default=7,
+        help=f"reports whose visit dates lie within this many days are one {same} (default 7)",
+    )
+
+
+def add_progress_option(parser: Any) -> None:
+    """Add --no-progress (also -q, --quiet): every command that shows progress."""
+    parser.add_argument(
+        "--no-progress", "-q", "--quiet", action="store_true", help="no progress bar"
     )
 
 

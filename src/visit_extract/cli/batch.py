@@ -9,18 +9,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from visit_extract.cli._common import (
+    add_input_options,
     add_model_options,
+    add_progress_option,
     add_rate_options,
+    add_window_option,
     count,
-    count_or_zero,
     fraction,
     settings_from_args,
 )
 from visit_extract.errors import InputError
-from visit_extract.io import INPUT_FORMATS
 
 if TYPE_CHECKING:
     from visit_extract.batch import BatchStats
+    from visit_extract.batch.options import RunOptions
+    from visit_extract.config import Settings
 
 
 def register(sub: Any) -> None:
@@ -42,13 +45,7 @@ def register(sub: Any) -> None:
         help="dump file(s) or folder(s), read in turn; a quoted glob ('dumps/*.jsonl') is expanded",
     )
     p.add_argument("-o", "--output", "--out", type=Path, required=True, help="results file (JSONL)")
-    p.add_argument("--format", choices=INPUT_FORMATS, help="input format (default: from name)")
-    p.add_argument(
-        "--map",
-        dest="columns",
-        metavar="FIELD=COLUMN,...",
-        help="read article fields from other columns, e.g. text=content,id=article_id",
-    )
+    add_input_options(p)
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT")
     mode.add_argument("--overwrite", action="store_true", help="discard what OUTPUT holds")
@@ -78,7 +75,7 @@ def register(sub: Any) -> None:
         help="articles in flight at once (default 8; a backend may declare fewer: rules runs 1)",
     )
     add_rate_options(run)
-    run.add_argument("--no-progress", "-q", "--quiet", action="store_true", help="no progress bar")
+    add_progress_option(run)
     run.add_argument(
         "--dry-run",
         action="store_true",
@@ -133,8 +130,7 @@ def register(sub: Any) -> None:
         help="the batch input, to add outlet, url, title and publication date "
         "(publication dates also help to match reports of the same visit)",
     )
-    e.add_argument("--format", choices=INPUT_FORMATS, help="format of --articles")
-    e.add_argument("--map", dest="columns", metavar="FIELD=COLUMN,...", help="as for batch")
+    add_input_options(e, of="--articles")
     _add_export_targets(e)
     e.set_defaults(func=run_export_command)
 
@@ -144,12 +140,7 @@ def _add_export_targets(group: Any) -> None:
     group.add_argument("--parquet", type=Path, help="visits as Parquet (needs pyarrow)")
     group.add_argument("--edges", type=Path, help="edge list CSV: visitor region → host region")
     group.add_argument("--graphml", type=Path, help="the network as GraphML")
-    group.add_argument(
-        "--window-days",
-        type=count_or_zero,
-        default=7,
-        help="reports whose visit dates lie within this many days are one event (default 7)",
-    )
+    add_window_option(group, same="event")
 
 
 def _size(text: str) -> int:
@@ -197,8 +188,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
             raise InputError("--dry-run runs on one process: leave out --workers and --engine")
         return _dry_run(args, settings, inputs)
     stats = BatchStats()
-    options: dict[str, Any] = {
-        "settings": settings,
+    options: RunOptions = {
         "resume": args.resume,
         "overwrite": args.overwrite,
         "retry_errors": args.retry_errors,
@@ -210,9 +200,10 @@ def run_batch_command(args: argparse.Namespace) -> int:
     }
     try:
         if engine is None:
-            run_batch(inputs[0] if len(inputs) == 1 else inputs, args.output, **options)
+            source = inputs[0] if len(inputs) == 1 else inputs
+            run_batch(source, args.output, settings=settings, **options)
         else:
-            _run_scaled(engine, args, inputs, options)
+            _run_scaled(engine, args, inputs, settings, options)
     except KeyboardInterrupt:
         from visit_extract.batch.scaleout import parts_dir
 
@@ -263,7 +254,11 @@ def _engine(args: argparse.Namespace) -> str | None:
 
 
 def _run_scaled(
-    engine: str, args: argparse.Namespace, inputs: list[Path], options: dict[str, Any]
+    engine: str,
+    args: argparse.Namespace,
+    inputs: list[Path],
+    settings: Settings,
+    options: RunOptions,
 ) -> None:
     from visit_extract.batch import run_dask, run_parallel
 
@@ -273,12 +268,18 @@ def _run_scaled(
             args.output,
             scheduler=args.scheduler,
             n_workers=args.workers,
+            settings=settings,
             part_bytes=args.part_size,
             **options,
         )
     else:
         run_parallel(
-            inputs, args.output, workers=args.workers, part_bytes=args.part_size, **options
+            inputs,
+            args.output,
+            workers=args.workers,
+            settings=settings,
+            part_bytes=args.part_size,
+            **options,
         )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from visit_extract.cli._common import (
     add_model_options,
+    add_progress_option,
     add_rate_options,
     count,
     count_or_zero,
@@ -91,7 +92,7 @@ def register(sub: Any) -> None:
         help="after the table, list the field-level disagreements (of the N worst "
         "articles; all when N is left out)",
     )
-    p.add_argument("--quiet", "-q", "--no-progress", action="store_true", help="no progress bar")
+    add_progress_option(p)
     add_model_options(p)
     p.set_defaults(func=run_eval)
 
@@ -156,7 +157,7 @@ def run_eval(args: argparse.Namespace) -> int:
             n_boot=args.bootstrap,
             seed=args.seed,
             limit=args.limit,
-            progress=not args.quiet,
+            progress=not args.no_progress,
             stream_to=stream,
             concurrency=args.concurrency,
             only=only,

@@ -11,14 +11,15 @@ from typing import Any
 
 from visit_extract.cli._common import (
     above_zero,
+    add_input_options,
     add_model_options,
+    add_progress_option,
     count,
     fraction,
     settings_from_args,
 )
 from visit_extract.cli.batch import expand_inputs
 from visit_extract.errors import InputError
-from visit_extract.io import INPUT_FORMATS
 
 #: ``collect`` exit code while jobs are still running (scripts poll until 0).
 EXIT_RUNNING = 3
@@ -57,7 +58,7 @@ def register(sub: Any) -> None:
         a = actions.add_parser(name, help=text, description=text)
         a.add_argument("manifest", metavar="MANIFEST", type=Path, help="the run's folder")
         a.add_argument("--api-key", help="API key (default: the provider's variable)")
-        a.add_argument("--no-progress", action="store_true", help="no progress display")
+        add_progress_option(a)
         if name == "status":
             a.add_argument("--json", action="store_true", help="print the jobs as JSON")
         if name == "collect":
@@ -71,12 +72,11 @@ def register(sub: Any) -> None:
 
 def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--manifest", type=Path, help="the run's folder (default: OUTPUT.jobs)")
-    p.add_argument("--format", choices=INPUT_FORMATS, help="input format (default: from name)")
-    p.add_argument("--map", dest="columns", metavar="FIELD=COLUMN,...", help="as for batch")
+    add_input_options(p)
     p.add_argument("--overwrite", action="store_true", help="start OUTPUT afresh (a new run)")
     p.add_argument("--no-prefilter", action="store_true", help="send every article")
     p.add_argument("--prefilter-threshold", type=fraction, help="pre-filter cut-off (default 0.5)")
-    p.add_argument("--no-progress", action="store_true", help="no progress display")
+    add_progress_option(p)
     jobs = p.add_argument_group("jobs")
     jobs.add_argument(
         "--on-failed",

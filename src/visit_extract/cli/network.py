@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from visit_extract.cli._common import count, count_or_zero
-from visit_extract.io import INPUT_FORMATS
+from visit_extract.cli._common import add_input_options, add_window_option, count
 
 
 def register(sub: Any) -> None:
@@ -30,8 +29,7 @@ def register(sub: Any) -> None:
         help="the batch input, for outlet, url, title and publication date (repeatable; "
         "the articles.jsonl beside a gold file is read without it)",
     )
-    p.add_argument("--format", choices=INPUT_FORMATS, help="format of --articles")
-    p.add_argument("--map", dest="columns", metavar="FIELD=COLUMN,...", help="as for batch")
+    add_input_options(p, of="--articles")
     p.add_argument("--html", type=Path, help="write the interactive page here")
     p.add_argument("--title", help="heading of the page")
     p.add_argument(
@@ -46,12 +44,7 @@ def register(sub: Any) -> None:
         help="write a CSV of the regions keyed by Kemendagri code, to join to boundary files",
     )
     p.add_argument("--top", type=count, default=5, help="entries in each ranking (default 5)")
-    p.add_argument(
-        "--window-days",
-        type=count_or_zero,
-        default=7,
-        help="reports whose visit dates lie within this many days are one visit (default 7)",
-    )
+    add_window_option(p, same="visit")
     p.set_defaults(func=run_network_command)
 
 

@@ -12,7 +12,7 @@ never be silently scored as "no visit".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,14 +130,25 @@ def _validation_message(exc: ValidationError) -> str:
     return f"{loc}: {msg}"
 
 
+def _strict_rows(path: Path) -> Iterator[tuple[int, Any]]:
+    """The rows of a labels or predictions file with their line numbers; a malformed
+    line stops the read (an eval set is fixed, not skipped over).
+
+    Raises:
+        DatasetError: the file is missing, or a line is not JSON (naming the line).
+    """
+    for lineno, obj in iter_jsonl(path):
+        if isinstance(obj, BadRow):
+            raise DatasetError(obj.message, path=str(path), line=lineno)
+        yield lineno, obj
+
+
 def _read_gold(path: str | Path) -> tuple[dict[str, GoldLabel], dict[str, int]]:
     """:func:`read_gold`, with the line of each label (for later error messages)."""
     path = Path(path)
     labels: dict[str, GoldLabel] = {}
     lines: dict[str, int] = {}
-    for lineno, obj in iter_jsonl(path):
-        if isinstance(obj, BadRow):
-            raise DatasetError(obj.message, path=str(path), line=lineno)
+    for lineno, obj in _strict_rows(path):
         try:
             label = GoldLabel.model_validate(obj)
         except ValidationError as exc:
@@ -351,9 +362,7 @@ def read_predictions(path: str | Path) -> dict[str, PredictionRow]:
     path = Path(path)
     rows: dict[str, PredictionRow] = {}
     lines: dict[str, int] = {}
-    for lineno, obj in iter_jsonl(path):
-        if isinstance(obj, BadRow):
-            raise DatasetError(obj.message, path=str(path), line=lineno)
+    for lineno, obj in _strict_rows(path):
         parsed = _parse_prediction(obj)
         if isinstance(parsed, str):
             raise DatasetError(parsed, path=str(path), line=lineno)

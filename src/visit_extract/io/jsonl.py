@@ -106,6 +106,18 @@ def open_bytes(path: Path, byte_range: ByteRange | None = None) -> IO[bytes]:
     return path.open("rb")
 
 
+def existing_file(path: str | Path) -> Path:
+    """``path`` as a Path, once it is known to be a file (every reader's first check).
+
+    Raises:
+        DatasetError: there is no such file.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatasetError("no such file", path=str(path))
+    return path
+
+
 def iter_jsonl(
     path: str | Path, *, byte_range: ByteRange | None = None, first_line: int = 1
 ) -> Iterator[tuple[int, dict[str, Any] | BadRow]]:
@@ -124,9 +136,7 @@ def iter_jsonl(
     Raises:
         DatasetError: the file does not exist or cannot be read (a truncated gzip).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise DatasetError("no such file", path=str(path))
+    path = existing_file(path)
     try:
         with open_bytes(path, byte_range) as fh:
             for lineno, raw in enumerate(fh, start=first_line):

@@ -16,7 +16,14 @@ from pydantic import ValidationError
 
 from visit_extract.errors import DatasetError, InputError, VisitExtractError
 from visit_extract.io.articles import first_error
-from visit_extract.io.jsonl import BadRow, ByteRange, iter_jsonl, open_bytes, open_text
+from visit_extract.io.jsonl import (
+    BadRow,
+    ByteRange,
+    existing_file,
+    iter_jsonl,
+    open_bytes,
+    open_text,
+)
 from visit_extract.schema import Article
 
 #: Input formats :func:`iter_input` reads, and the file suffixes that select them.
@@ -216,10 +223,8 @@ def iter_csv_articles(
             that is not UTF-8 is a :class:`BadRow` of its own.
         InputError: the header lacks a mapped column or the text column.
     """
-    path = Path(path)
+    path = existing_file(path)
     columns = dict(columns or {})
-    if not path.is_file():
-        raise DatasetError("no such file", path=str(path))
     try:
         with contextlib.ExitStack() as files:
             reader = _csv_reader(
@@ -286,10 +291,8 @@ def iter_parquet_articles(
         DatasetError: pyarrow is missing, or the file is missing or not Parquet.
         InputError: the schema lacks a mapped column or the text column.
     """
-    path = Path(path)
+    path = existing_file(path)
     columns = dict(columns or {})
-    if not path.is_file():
-        raise DatasetError("no such file", path=str(path))
     try:
         import pyarrow.parquet as pq
     except ImportError:

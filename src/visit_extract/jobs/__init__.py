@@ -4,24 +4,8 @@ batch run. It sits above both the batch layer (rows, writer, pre-filter) and the
 backend (the live request path builds and reads every request); see :mod:`.api`.
 """
 
-from visit_extract.jobs.api import (
-    JobOptions,
-    JobReport,
-    cancel_jobs,
-    collect_jobs,
-    default_manifest,
-    job_status,
-    run_jobs,
-    submit_jobs,
-)
+# The public names are those of .api, listed once there.
+from visit_extract.jobs import api
+from visit_extract.jobs.api import *  # noqa: F403
 
-__all__ = [
-    "JobOptions",
-    "JobReport",
-    "cancel_jobs",
-    "collect_jobs",
-    "default_manifest",
-    "job_status",
-    "run_jobs",
-    "submit_jobs",
-]
+__all__ = api.__all__

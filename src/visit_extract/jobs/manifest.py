@@ -244,7 +244,9 @@ class Manifest:
             seq += 1
         name = f"{self.run}-r{round_}-{seq:04d}"
         directory = self.directory / "jobs" / name
-        directory.mkdir(parents=True)
+        # A process killed between this mkdir and the save below left the folder without
+        # job.json: no job (jobs() skips it), so its name is free and the folder reused.
+        directory.mkdir(parents=True, exist_ok=True)
         job = JobRecord(
             directory,
             {

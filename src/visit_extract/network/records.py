@@ -3,7 +3,8 @@
 Two kinds of input give visits:
 
 * batch output (``visit-extract batch``): rows read with
-  :func:`visit_extract.batch.read_results`; error and skipped rows are counted, not used.
+  :func:`visit_extract.batch.visits.read_visit_records`, as ``visit-extract export``
+  reads them; error and skipped rows are counted, not used.
   Outlet, url, title and publication date come from the batch input (``articles=``),
   as for ``visit-extract export``.
 * gold labels (LABELING.md): an eval-set folder, or a ``gold.jsonl`` file (any file
@@ -16,16 +17,16 @@ cross-outlet dedupe, so two reports that spell one region differently still merg
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from visit_extract.batch import read_results
 from visit_extract.batch.dedupe import VisitRecord
+from visit_extract.batch.visits import RowCounts, add_article_metadata, read_visit_records
 from visit_extract.errors import InputError
 from visit_extract.eval.datasets import ARTICLES_FILE, GOLD_FILE, GoldVisit, read_gold
-from visit_extract.io import BadRow, iter_input, iter_jsonl
+from visit_extract.io import iter_jsonl
 from visit_extract.network.places import Place, resolve_place
 from visit_extract.schema import Visit
 
@@ -73,7 +74,7 @@ def _gold_visit(visit: GoldVisit) -> Visit:
     return Visit.model_validate(data)
 
 
-def _read_gold(path: Path, report: ReadReport, seen: set[str]) -> tuple[list[Reported], Path]:
+def _read_gold(path: Path, report: ReadReport, seen: dict[str, str]) -> tuple[list[Reported], Path]:
     gold_path = path / GOLD_FILE if path.is_dir() else path
     if not gold_path.is_file():
         raise InputError(
@@ -85,7 +86,7 @@ def _read_gold(path: Path, report: ReadReport, seen: set[str]) -> tuple[list[Rep
         if label.id in seen:
             report.duplicate_ids += 1
             continue
-        seen.add(label.id)
+        seen[label.id] = "gold"
         report.articles += 1
         for index, visit in enumerate(label.visits):
             record = VisitRecord(article_id=label.id, index=index, visit=_gold_visit(visit))
@@ -93,48 +94,15 @@ def _read_gold(path: Path, report: ReadReport, seen: set[str]) -> tuple[list[Rep
     return out, gold_path.parent / ARTICLES_FILE
 
 
-def _read_batch(path: Path, report: ReadReport, seen: set[str]) -> list[Reported]:
-    out: list[Reported] = []
-    for result in read_results(path):
-        if result.id in seen:
-            report.duplicate_ids += 1
-            continue
-        seen.add(result.id)
-        ext = result.extraction
-        if ext is None:
-            if result.error is not None:
-                report.errors += 1
-            else:
-                report.skipped += 1
-            continue
-        report.articles += 1
-        for index, visit in enumerate(ext.visits):
-            record = VisitRecord(
-                article_id=result.id, index=index, visit=visit, backend=ext.backend, model=ext.model
-            )
-            out.append(Reported(record, None, None))
-    return out
-
-
-def _add_metadata(
-    visits: Sequence[Reported],
-    articles: Path,
-    fmt: str | None = None,
-    columns: str | Mapping[str, str] | None = None,
-) -> None:
-    """Fill outlet, url, title and publication date from an article file (streamed)."""
-    by_id: dict[str, list[VisitRecord]] = {}
-    for item in visits:
-        if item.record.published is None:
-            by_id.setdefault(item.record.article_id, []).append(item.record)
-    if not by_id:
-        return
-    for _, article in iter_input(articles, fmt=fmt, columns=columns):
-        if isinstance(article, BadRow) or article.id not in by_id:
-            continue
-        for rec in by_id[article.id]:
-            rec.published, rec.outlet = article.published, article.outlet
-            rec.url, rec.title = article.url, article.title
+def _read_batch(path: Path, report: ReadReport, seen: dict[str, str]) -> list[Reported]:
+    counts = RowCounts()
+    # Across files the first one that names an id wins, whatever its row holds.
+    records = read_visit_records(path, counts, seen, extraction_replaces_failure=False)
+    report.articles += counts.extractions
+    report.errors += counts.errors
+    report.skipped += counts.skipped
+    report.duplicate_ids += counts.duplicates
+    return [Reported(record, None, None) for record in records]
 
 
 def _canonical(item: Reported) -> Reported:
@@ -179,7 +147,7 @@ def read_visits(
             names the file and line).
     """
     report = report if report is not None else ReadReport()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     visits: list[Reported] = []
     metadata: list[tuple[Path, str | None, str | Mapping[str, str] | None]] = []
     for raw in inputs:
@@ -195,10 +163,11 @@ def read_visits(
         else:
             visits += _read_batch(path, report, seen)
     metadata += [(Path(a), articles_format, columns) for a in articles]
+    records = [item.record for item in visits]
     for path, fmt, cols in metadata:
         if not path.exists():
             raise InputError(f"articles file {path} does not exist")
-        _add_metadata(visits, path, fmt, cols)
+        add_article_metadata(records, path, fmt=fmt, columns=cols, refill=False)
     for item in visits:
         _canonical(item)
     report.visits = len(visits)

@@ -16,9 +16,16 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
-from support import (
+TESTS = Path(__file__).resolve().parents[2]
+# Run as a script: tests/ holds support.py's package, tests/batch the fake server's helpers.
+for _path in (TESTS, TESTS / "batch"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from backends.llm.support import (  # noqa: E402
     ANTHROPIC,
     AUTHORED,
     CASSETTES,
@@ -28,28 +35,28 @@ from support import (
     SCRIPTED_ANSWER,
     SCRIPTED_ARTICLE,
     ScriptedServer,
+    Step,
     completion,
     make_vcr,
     with_bad_quote,
 )
+from visit_extract import Settings  # noqa: E402
+from visit_extract.backends.llm import LLMBackend  # noqa: E402
+from visit_extract.errors import VisitExtractError  # noqa: E402
+from visit_extract.io import to_article  # noqa: E402
 
-from visit_extract import Settings
-from visit_extract.backends.llm import LLMBackend
-from visit_extract.errors import VisitExtractError
-from visit_extract.io import to_article
-
-OK = (200, {}, completion(json.dumps(SCRIPTED_ANSWER)))
-BAD_QUOTE = (200, {}, completion(json.dumps(with_bad_quote(SCRIPTED_ANSWER))))
+OK: Step = (200, {}, completion(json.dumps(SCRIPTED_ANSWER)))
+BAD_QUOTE: Step = (200, {}, completion(json.dumps(with_bad_quote(SCRIPTED_ANSWER))))
 _bad_enum = json.loads(json.dumps(SCRIPTED_ANSWER))
 _bad_enum["visits"][0]["visitor"]["level"] = "kabupaten"
 _bad_enum["visits"][0]["domains"] = ["markets"]
-BAD_ENUM = (200, {}, completion(json.dumps(_bad_enum)))
-MALFORMED = (200, {}, completion('{"is_study_visit": true, "visits": [{"visitor": '))
+BAD_ENUM: Step = (200, {}, completion(json.dumps(_bad_enum)))
+MALFORMED: Step = (200, {}, completion('{"is_study_visit": true, "visits": [{"visitor": '))
 RATE_LIMITED = {
     "error": {"message": "Rate limit reached", "type": "requests", "code": "rate_limit_exceeded"}
 }
 
-SCENARIOS: dict[str, tuple[str, list[tuple[int, dict[str, str], Any]], dict[str, Any]]] = {
+SCENARIOS: dict[str, tuple[str, list[Step], dict[str, Any]]] = {
     "429_then_ok": (
         "429 with retry-after-ms, 429 with Retry-After, then a valid answer",
         [
@@ -128,12 +135,10 @@ def anthropic_error(kind: str, text: str) -> dict[str, Any]:
     return {"type": "error", "error": {"type": kind, "message": text}}
 
 
-A_OK = (200, {}, message(SCRIPTED_ANSWER))
-A_BAD_QUOTE = (200, {}, message(with_bad_quote(SCRIPTED_ANSWER), tokens=(880, 110)))
+A_OK: Step = (200, {}, message(SCRIPTED_ANSWER))
+A_BAD_QUOTE: Step = (200, {}, message(with_bad_quote(SCRIPTED_ANSWER), tokens=(880, 110)))
 
-ANTHROPIC_SCENARIOS: dict[
-    str, tuple[str, list[tuple[int, dict[str, str], Any]], dict[str, Any]]
-] = {
+ANTHROPIC_SCENARIOS: dict[str, tuple[str, list[Step], dict[str, Any]]] = {
     "anthropic_ok": ("a valid tool_use answer", [A_OK], {}),
     "anthropic_hallucinated_quote_then_ok": (
         "a topic quote that is not in the article, then a valid answer",

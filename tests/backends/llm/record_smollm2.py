@@ -18,18 +18,24 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from support import CASSETTES, INJECTION_ARTICLE, SMOLLM2, make_vcr
+TESTS = Path(__file__).resolve().parents[2]
+# Run as a script: tests/ holds support.py's package, tests/batch the fake server's helpers.
+for _path in (TESTS, TESTS / "batch"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
-from visit_extract import Settings
-from visit_extract.errors import VisitExtractError
-from visit_extract.extract import extract_visit
+from backends.llm.support import CASSETTES, INJECTION_ARTICLE, SMOLLM2, make_vcr  # noqa: E402
+from visit_extract import Settings  # noqa: E402
+from visit_extract.errors import VisitExtractError  # noqa: E402
+from visit_extract.extract import extract_visit  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[3] / "evals" / "seeds" / "articles.jsonl"
 
 
-def articles() -> dict[str, dict[str, object]]:
-    found: dict[str, dict[str, object]] = {}
+def articles() -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
     for line in SEEDS.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         found[row["id"]] = row
@@ -38,7 +44,7 @@ def articles() -> dict[str, dict[str, object]]:
 
 
 def main(names: list[str]) -> int:
-    settings = Settings(use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
+    settings = Settings(use_cache=False, **SMOLLM2)
     recorder = make_vcr(record_mode="all")
     for name, article in articles().items():
         if names and name not in names:

@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 import vcr
+from fakeserver import chat_completion
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
 SEEDS = Path(__file__).resolve().parents[3] / "evals" / "seeds" / "articles.jsonl"
@@ -39,7 +40,7 @@ FILTERED_HEADERS = [
 
 #: How the recorded_smollm2_* cassettes were made (see record_smollm2.py). Tests must
 #: use exactly these, or the request bodies no longer match.
-SMOLLM2 = {
+SMOLLM2: dict[str, Any] = {
     "model": "smollm2",
     "base_url": "http://127.0.0.1:8765/v1",
     "temperature": 0.0,
@@ -48,7 +49,7 @@ SMOLLM2 = {
     "request_timeout_s": 600.0,
 }
 #: The authored cassettes' endpoint (a scripted loopback server when they were made).
-AUTHORED = {
+AUTHORED: dict[str, Any] = {
     "model": "scripted-model",
     "base_url": "http://127.0.0.1:8799/v1",
     "temperature": 0.0,
@@ -66,7 +67,7 @@ ANTHROPIC: dict[str, Any] = {
 }
 
 #: Transport waits small enough that tests never sleep for real.
-FAST_RETRY = {"transport_max_wait_s": 0.02, "transport_total_s": 10.0}
+FAST_RETRY: dict[str, Any] = {"transport_max_wait_s": 0.02, "transport_total_s": 10.0}
 
 
 _PYDANTIC_URL = re.compile(r"errors\.pydantic\.dev/[0-9.]+/")
@@ -273,38 +274,27 @@ INJECTION_ANSWER: dict[str, Any] = {
 
 def with_bad_quote(answer: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``answer`` whose first topic quotes text that is not in the article."""
-    bad = json.loads(json.dumps(answer))
+    bad: dict[str, Any] = json.loads(json.dumps(answer))
     bad["visits"][0]["topics"][0]["quote"] = "belajar membuat kapal terbang dari bambu"
     return bad
 
 
 def completion(arguments: str, *, tokens: tuple[int, int] = (900, 120)) -> dict[str, Any]:
-    """An OpenAI chat completion whose single tool call carries ``arguments``."""
-    prompt, out = tokens
-    return {
-        "id": "chatcmpl-authored",
-        "object": "chat.completion",
-        "created": 1_700_000_000,
-        "model": "scripted-model",
-        "choices": [
-            {
-                "index": 0,
-                "finish_reason": "tool_calls",
-                "message": {
-                    "role": "assistant",
-                    "content": None,
-                    "tool_calls": [
-                        {
-                            "id": "call_1",
-                            "type": "function",
-                            "function": {"name": "LLMAnswer", "arguments": arguments},
-                        }
-                    ],
-                },
-            }
-        ],
-        "usage": {"prompt_tokens": prompt, "completion_tokens": out, "total_tokens": prompt + out},
-    }
+    """An OpenAI chat completion whose single tool call carries ``arguments`` (fixed ids
+    and time, so that authored cassettes do not change when they are made again)."""
+    return chat_completion(
+        arguments,
+        tool="LLMAnswer",
+        tokens=tokens,
+        model="scripted-model",
+        completion_id="chatcmpl-authored",
+        call_id="call_1",
+        created=1_700_000_000,
+    )
+
+
+#: One scripted answer of :class:`ScriptedServer`: status, headers, body (JSON or bytes).
+Step = tuple[int, dict[str, str], Any]
 
 
 class ScriptedServer:
@@ -313,7 +303,7 @@ class ScriptedServer:
     Each script item is ``(status, headers, body)``; requests beyond the script get 599.
     """
 
-    def __init__(self, script: list[tuple[int, dict[str, str], Any]], port: int = 0):
+    def __init__(self, script: list[Step], port: int = 0):
         self.script = list(script)
         self.requests: list[dict[str, Any]] = []
         server = self

@@ -293,7 +293,7 @@ class _FixedClient:
 
     name = "acme"
     provider = "acme"
-    base_url = None
+    base_url: str | None = None
 
     def __init__(self, settings: Settings, policy: TransportPolicy):
         self.model = (settings.model or "").partition("/")[2]
@@ -378,7 +378,7 @@ def test_recorded_smollm2_replays_to_a_valid_grounded_result_or_a_validation_err
     tmp_path: Path, cassette: Any, path: Path
 ) -> None:
     row = recorded_article(path)
-    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
+    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)
     with cassette(path.name) as cas:
         try:
             result = extract_visit(row, settings=settings)
@@ -411,7 +411,7 @@ def test_recorded_reask_after_a_real_hallucinated_quote(tmp_path: Path, cassette
     """SmolLM2 quoted the schema's own description as evidence; the replayed request
     shows that answer sent back with the grounding error (real wire traffic)."""
     path = CASSETTES / "recorded_smollm2_seed-002.yaml"
-    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)  # type: ignore[arg-type]
+    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2)
     with cassette(path.name) as cas, contextlib.suppress(ExtractionValidationError):
         extract_visit(recorded_article(path), settings=settings)
     second = request_bodies(cas)[1]["messages"]

@@ -131,7 +131,7 @@ def test_a_programming_error_in_the_request_is_not_called_an_invalid_answer(
         return create
 
     monkeypatch.setattr(InstructorClient, "_raw_create", broken_sdk)
-    settings = Settings(cache_dir=tmp_path, use_cache=False, **{**AUTHORED, **FAST_RETRY})  # type: ignore[arg-type]
+    settings = Settings(cache_dir=tmp_path, use_cache=False, **{**AUTHORED, **FAST_RETRY})
     with pytest.raises(ProviderError) as err:
         LLMBackend(settings).extract(to_article(SCRIPTED_ARTICLE, max_chars=100_000))
     assert not isinstance(err.value, ExtractionValidationError)

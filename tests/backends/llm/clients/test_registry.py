@@ -23,7 +23,7 @@ class _Echo:
     """A third-party client that remembers how it was made."""
 
     name = "echo"
-    base_url = None
+    base_url: str | None = None
 
     def __init__(self, settings: Settings, policy: TransportPolicy):
         self.provider = "echo"

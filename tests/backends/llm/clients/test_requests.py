@@ -100,7 +100,7 @@ def test_requests_are_byte_for_byte_the_recorded_ones(tmp_path: Path, path: Path
     recorder.register_matcher("raw_body", _same_bytes)
     # A mismatch looks like a connection error to the client: fail it at once.
     fast = {**FAST_RETRY, "transport_attempts": 1}
-    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2, **fast)  # type: ignore[arg-type]
+    settings = Settings(cache_dir=tmp_path, use_cache=False, **SMOLLM2, **fast)
     with (
         recorder.use_cassette(path.name, match_on=["method", "path", "raw_body"]) as cas,
         contextlib.suppress(ExtractionValidationError),  # the 135M model's poor answers

@@ -151,35 +151,30 @@ class InstructorClient:
         return self.provider == "anthropic"
 
     def _sdk(self, asynchronous: bool) -> Any:
-        timeout = self.settings.request_timeout_s
+        sdk: Any
         if self._is_anthropic:
             try:
-                anthropic = importlib.import_module("anthropic")
+                sdk = importlib.import_module("anthropic")
             except ImportError:
                 raise ConfigError(
                     "anthropic models need the anthropic SDK: "
                     "pip install 'visit-extract[anthropic]'"
                 ) from None
-            cls = anthropic.AsyncAnthropic if asynchronous else anthropic.Anthropic
             # base_url None: the SDK's default (ANTHROPIC_BASE_URL, else api.anthropic.com).
             # A configured one (a gateway or proxy) was ignored before, while the cache
             # key already counted it.
-            return cls(
-                api_key=self.api_key,
-                base_url=self.base_url,
-                max_retries=0,
-                timeout=timeout,
-                **self._http_client(anthropic, asynchronous),
-            )
-        import openai
+            cls = sdk.AsyncAnthropic if asynchronous else sdk.Anthropic
+        else:
+            import openai as sdk
 
-        ocls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
-        return ocls(
+            cls = sdk.AsyncOpenAI if asynchronous else sdk.OpenAI
+        # Both SDKs take the same arguments; retries are the transport policy's, not theirs.
+        return cls(
             api_key=self.api_key,
             base_url=self.base_url,
             max_retries=0,
-            timeout=timeout,
-            **self._http_client(openai, asynchronous),
+            timeout=self.settings.request_timeout_s,
+            **self._http_client(sdk, asynchronous),
         )
 
     def _http_client(self, sdk: Any, asynchronous: bool) -> dict[str, Any]:

@@ -24,14 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from visit_extract.backends.llm.jobs.base import BatchJobs, result_row
-from visit_extract.backends.llm.jobs.http import JobHTTP
 from visit_extract.backends.llm.jobs.protocol import (
     JobLimits,
     JobStatus,
     RequestResult,
     Submission,
 )
-from visit_extract.config import Settings
 from visit_extract.errors import ProviderError
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -46,34 +44,29 @@ _RETRYABLE_ERRORS = frozenset(
 
 
 class AnthropicJobs(BatchJobs):
-    """Message Batches on Anthropic (or a gateway at ``base_url``, given without ``/v1``).
-
-    Args:
-        api_key: the key (``x-api-key``).
-        base_url: the API root (None: Anthropic's).
-        settings: timeouts and transport retries.
-        limits: job size limits (default: Anthropic's).
-    """
+    """Message Batches on Anthropic (or a gateway at ``base_url``, given with or without
+    ``/v1``); arguments as for :class:`~.base.BatchJobs` (the key goes in ``x-api-key``)."""
 
     provider = "anthropic"
     endpoint = ENDPOINT
     jobs_path = "v1/messages/batches"
+    default_base_url = DEFAULT_BASE_URL
+    default_limits = LIMITS
     head = b'{"requests":[\n'
     sep = b",\n"
     tail = b"\n]}"
 
-    def __init__(
-        self,
-        api_key: str,
-        base_url: str | None,
-        settings: Settings,
-        *,
-        limits: JobLimits | None = None,
-    ):
-        root = (base_url or DEFAULT_BASE_URL).rstrip("/")
-        root = root.removesuffix("/v1")
-        headers = {"x-api-key": api_key, "anthropic-version": API_VERSION}
-        super().__init__(JobHTTP(root, headers, settings), limits or LIMITS, parse_line)
+    @staticmethod
+    def api_root(base_url: str) -> str:
+        return base_url.rstrip("/").removesuffix("/v1")
+
+    @staticmethod
+    def auth_headers(api_key: str) -> dict[str, str]:
+        return {"x-api-key": api_key, "anthropic-version": API_VERSION}
+
+    @staticmethod
+    def parse(line: bytes) -> RequestResult:
+        return parse_line(line)
 
     def element(self, custom_id: str, body: bytes) -> bytes:
         """One request of the body; ``body`` is embedded byte for byte."""
@@ -83,31 +76,18 @@ class AnthropicJobs(BatchJobs):
         """Create the job with the file as its body, at most once (see
         :meth:`JobAPI.submit`)."""
 
-        def find(since: float) -> str | None:
-            batches = self.recent(
-                self.jobs_path,
-                {"limit": 100},
-                cursor="after_id",
-                since=since,
-                created=lambda item: _timestamp(item.get("created_at")),
-            )
-            for item in batches:
-                counts = item.get("request_counts") or {}
-                total = sum(int(v or 0) for v in counts.values())
-                if total == job.requests and item.get("id") not in job.claimed:
-                    return str(item["id"])
-            return None
+        def matches(item: dict[str, Any]) -> bool:
+            counts = item.get("request_counts") or {}
+            return sum(int(v or 0) for v in counts.values()) == job.requests
 
-        def create() -> str:
-            created = self.http.json(
-                "POST",
-                self.jobs_path,
-                content_path=job.path,
-                headers={"content-type": "application/json"},
-            )
-            return str(created["id"])
-
-        return self.once(job, "create_started", "batch_id", find, create)
+        return self.create_once(
+            job,
+            cursor="after_id",
+            created=lambda item: _timestamp(item.get("created_at")),
+            matches=matches,
+            content_path=job.path,
+            headers={"content-type": "application/json"},
+        )
 
     @staticmethod
     def status_of(raw: dict[str, Any]) -> JobStatus:

@@ -8,7 +8,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from visit_extract.backends.llm.jobs.http import JobHTTP, read_lines
 from visit_extract.backends.llm.jobs.protocol import (
@@ -17,6 +17,7 @@ from visit_extract.backends.llm.jobs.protocol import (
     RequestResult,
     Submission,
 )
+from visit_extract.config import Settings
 from visit_extract.errors import ProviderError
 
 #: How far before a recorded start a provider's clock may put an item we created.
@@ -41,21 +42,49 @@ def result_row(line: bytes) -> tuple[dict[str, Any], str]:
 
 
 class BatchJobs:
-    """The shared half of a provider's job client.
+    """The shared half of a provider's job client; a provider's class sets the class
+    attributes and the hooks :meth:`auth_headers` and :meth:`parse`.
 
     Args:
-        http: the HTTP client of the provider's API.
-        limits: job size limits.
-        parse: reads one line of the provider's result files.
+        api_key: the provider's key.
+        base_url: the API root (None: the provider's, :attr:`default_base_url`).
+        settings: timeouts and transport retries.
+        limits: job size limits (None: the provider's, :attr:`default_limits`).
     """
 
     #: The path of the provider's job objects, below its API root.
     jobs_path = ""
+    #: The provider's own API root.
+    default_base_url = ""
+    #: The provider's documented job size limits.
+    default_limits: ClassVar[JobLimits]
 
-    def __init__(self, http: JobHTTP, limits: JobLimits, parse: Callable[[bytes], RequestResult]):
-        self.http = http
-        self.limits = limits
-        self._parse = parse
+    def __init__(
+        self,
+        api_key: str,
+        base_url: str | None,
+        settings: Settings,
+        *,
+        limits: JobLimits | None = None,
+    ):
+        root = self.api_root(base_url or self.default_base_url)
+        self.http = JobHTTP(root, self.auth_headers(api_key), settings)
+        self.limits = limits or self.default_limits
+
+    @staticmethod
+    def api_root(base_url: str) -> str:
+        """The root the job paths are relative to, from a configured base URL."""
+        return base_url
+
+    @staticmethod
+    def auth_headers(api_key: str) -> dict[str, str]:
+        """The headers that authenticate a request (each provider its own)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def parse(line: bytes) -> RequestResult:
+        """One line of the provider's result files (each provider its own)."""
+        raise NotImplementedError
 
     @staticmethod
     def status_of(raw: dict[str, Any]) -> JobStatus:
@@ -73,7 +102,7 @@ class BatchJobs:
     def results(self, paths: list[Path]) -> Iterator[RequestResult]:
         """One result per line of the downloaded files."""
         for line in read_lines(paths):
-            yield self._parse(line)
+            yield self.parse(line)
 
     def close(self) -> None:
         """Close the HTTP client."""
@@ -110,6 +139,43 @@ class BatchJobs:
             if not page.get("has_more") or not data or min(created(i) for i in data) < floor:
                 return
             after = str(data[-1]["id"])
+
+    def create_once(
+        self,
+        job: Submission,
+        *,
+        cursor: str,
+        created: Callable[[dict[str, Any]], float],
+        matches: Callable[[dict[str, Any]], bool],
+        **request: Any,
+    ) -> str:
+        """The job's batch id: the job is created (``POST <jobs>`` with ``request``) at
+        most once; an attempt that was started but never recorded is looked for first
+        among the recent jobs (those ``matches`` accepts and no other job of the run
+        claims).
+
+        Args:
+            job: the submission.
+            cursor: the list's page parameter (see :meth:`recent`).
+            created: a job object's creation time (Unix seconds).
+            matches: whether a job object is the one this submission created.
+            **request: the creation request's body arguments (``json=``,
+                ``content_path=``, ``headers=``).
+        """
+
+        def find(since: float) -> str | None:
+            jobs = self.recent(
+                self.jobs_path, {"limit": 100}, cursor=cursor, since=since, created=created
+            )
+            for item in jobs:
+                if matches(item) and item.get("id") not in job.claimed:
+                    return str(item["id"])
+            return None
+
+        def create() -> str:
+            return str(self.http.json("POST", self.jobs_path, **request)["id"])
+
+        return self.once(job, "create_started", "batch_id", find, create)
 
     @staticmethod
     def once(

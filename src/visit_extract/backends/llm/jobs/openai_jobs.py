@@ -23,14 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from visit_extract.backends.llm.jobs.base import BatchJobs, result_row
-from visit_extract.backends.llm.jobs.http import JobHTTP
 from visit_extract.backends.llm.jobs.protocol import (
     JobLimits,
     JobStatus,
     RequestResult,
     Submission,
 )
-from visit_extract.config import Settings
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 ENDPOINT = "/v1/chat/completions"
@@ -46,34 +44,26 @@ def _created(item: dict[str, Any]) -> float:
 
 
 class OpenAIJobs(BatchJobs):
-    """Batch jobs on OpenAI or an OpenAI-compatible server.
-
-    Args:
-        api_key: the key (``Authorization: Bearer``).
-        base_url: the API root with its ``/v1`` (None: OpenAI's).
-        settings: timeouts and transport retries.
-        limits: job size limits (default: OpenAI's).
-    """
+    """Batch jobs on OpenAI or an OpenAI-compatible server (``base_url`` with its
+    ``/v1``); arguments as for :class:`~.base.BatchJobs` (the key goes in
+    ``Authorization: Bearer``)."""
 
     provider = "openai"
     endpoint = ENDPOINT
     jobs_path = "batches"
+    default_base_url = DEFAULT_BASE_URL
+    default_limits = LIMITS
     head = b""
     sep = b""
     tail = b""
 
-    def __init__(
-        self,
-        api_key: str,
-        base_url: str | None,
-        settings: Settings,
-        *,
-        limits: JobLimits | None = None,
-    ):
-        headers = {"Authorization": f"Bearer {api_key}"}
-        super().__init__(
-            JobHTTP(base_url or DEFAULT_BASE_URL, headers, settings), limits or LIMITS, parse_line
-        )
+    @staticmethod
+    def auth_headers(api_key: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {api_key}"}
+
+    @staticmethod
+    def parse(line: bytes) -> RequestResult:
+        return parse_line(line)
 
     def element(self, custom_id: str, body: bytes) -> bytes:
         """One JSONL line; ``body`` is embedded byte for byte."""
@@ -116,29 +106,18 @@ class OpenAIJobs(BatchJobs):
 
         file_id = self.once(job, "upload_started", "file_id", find_file, upload)
 
-        def find_batch(since: float) -> str | None:
-            batches = self.recent(
-                self.jobs_path, {"limit": 100}, cursor="after", since=since, created=_created
-            )
-            for item in batches:
-                if item.get("input_file_id") == file_id and item.get("id") not in job.claimed:
-                    return str(item["id"])
-            return None
-
-        def create() -> str:
-            created = self.http.json(
-                "POST",
-                self.jobs_path,
-                json={
-                    "input_file_id": file_id,
-                    "endpoint": ENDPOINT,
-                    "completion_window": "24h",
-                    "metadata": {"visit_extract_job": job.name},
-                },
-            )
-            return str(created["id"])
-
-        return self.once(job, "create_started", "batch_id", find_batch, create)
+        return self.create_once(
+            job,
+            cursor="after",
+            created=_created,
+            matches=lambda item: item.get("input_file_id") == file_id,
+            json={
+                "input_file_id": file_id,
+                "endpoint": ENDPOINT,
+                "completion_window": "24h",
+                "metadata": {"visit_extract_job": job.name},
+            },
+        )
 
     @staticmethod
     def status_of(raw: dict[str, Any]) -> JobStatus:
