@@ -43,3 +43,17 @@ def test_nothing_in_a_read_also_line() -> None:
     text = "Baca juga: Bupati Klaten ke Jepang\nCuaca cerah hari ini."
     ctx = read_article(text, None)
     assert find_actors(text, ctx.mentions, ctx.skip) == []
+
+
+def test_ministries_by_their_short_names_and_national_agencies() -> None:
+    assert _keys("Kemenhub, KemenPUPR dan Kemenko PMK hadir bersama BKN dan BPK RI.") == [
+        "national:Kemenhub",
+        "national:KemenPUPR",
+        "national:Kemenko PMK",
+        "national:Badan Kepegawaian Negara",
+        "national:Badan Pemeriksa Keuangan",
+    ]
+
+
+def test_a_word_that_starts_like_a_ministry_is_none() -> None:
+    assert _keys("Kemenangan itu disambut Kemenagan warga.") == []

@@ -178,3 +178,47 @@ def test_two_delegations_to_two_hosts_are_paired_by_their_events() -> None:
         "Boyolali ke Kota Magelang. Keduanya belajar soal pajak daerah."
     )
     assert ok and sorted(ctx.pairs) == [("33.09", "33.71"), ("33.10", "51.04")]
+
+
+def test_guests_named_after_a_host_side_welcome_are_one_visit_each() -> None:
+    ok, ctx = _paired(
+        "MAGELANG - Pemkot Magelang menerima kunjungan dua DPRD sekaligus, Selasa (3/9). "
+        "Komisi A DPRD Kabupaten Klaten dipimpin Ketua Komisi Andi Wirawan, sedangkan DPRD "
+        "Kabupaten Boyolali dipimpin Wakil Ketua Sri Lestari. Keduanya diterima Sekda Kota "
+        "Magelang."
+    )
+    assert ok and sorted(ctx.pairs) == [("33.09", "33.71"), ("33.10", "33.71")]
+
+
+def test_guests_listed_by_origin() -> None:
+    ok, ctx = _paired(
+        "Bupati Gianyar menyambut rombongan studi banding dari tiga daerah. Mereka berasal "
+        "dari Kabupaten Klaten, Kota Magelang dan Kabupaten Boyolali."
+    )
+    assert ok and sorted(ctx.pairs) == [("33.09", "51.04"), ("33.10", "51.04"), ("33.71", "51.04")]
+
+
+def test_a_tour_continues_after_the_first_stop() -> None:
+    ok, ctx = _paired(
+        "Komisi C DPRD Kabupaten Klaten berkunjung ke Kabupaten Gianyar. Setelah dari "
+        "Gianyar, rombongan melanjutkan kunjungan ke Kota Magelang untuk belajar soal parkir."
+    )
+    assert ok and ctx.pairs == [("33.10", "51.04"), ("33.10", "33.71")]
+
+
+def test_a_national_agency_hosts_a_consultation() -> None:
+    ok, ctx = _paired(
+        "Anggota DPRD Kota Magelang menyambangi Badan Kepegawaian Negara di Jakarta untuk "
+        "berkonsultasi soal seleksi pegawai."
+    )
+    assert ok and ctx.pairs == [("33.71", "national:Badan Kepegawaian Negara")]
+
+
+def test_a_province_with_its_own_head_leads_the_regency_along() -> None:
+    ok, ctx = _paired(
+        "Gubernur Jawa Tengah dan Bupati Klaten berangkat ke Jepang untuk belajar "
+        "pengolahan sampah."
+    )
+    assert ok and ctx.pairs == [("33", "foreign:Japan")]
+    ok, ctx = _paired("Rombongan Pemkab Klaten, Jawa Tengah, berangkat ke Jepang.")
+    assert ok and ctx.pairs == [("33.10", "foreign:Japan")]

@@ -94,3 +94,21 @@ def test_a_head_of_region_with_the_dprd_chair_is_no_dprd_delegation() -> None:
         open_sides,
     )
     assert [s.legislative for s in ctx.sides.values()] == [False]
+
+
+def test_a_pkk_delegation_is_of_its_tier_branch_other() -> None:
+    _, (visitor,) = _parties(
+        "Tim Penggerak PKK Kabupaten Klaten melakukan studi banding ke Kabupaten Gianyar. "
+        "Rombongan diterima Sekda Gianyar."
+    )
+    assert (visitor.region, visitor.level, visitor.branch) == (
+        "Kabupaten Klaten",
+        "regency",
+        "other",
+    )
+    _, (visitor,) = _parties("TP-PKK Kota Magelang berkunjung ke Kabupaten Gianyar.")
+    assert (visitor.level, visitor.branch, visitor.institution) == (
+        "city",
+        "other",
+        "TP PKK Kota Magelang",
+    )

@@ -93,6 +93,26 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
         "executive",
     ),
     (r"Kementerian\s+[A-Z][\w-]*(?:\s+(?:dan\s+)?[A-Z][\w-]*){0,4}", "", "executive"),
+    # "Kemenhub", "KemenPUPR", "Kemendikbudristek", "Kemenko PMK": a ministry's short name
+    (
+        r"Kem(?:en)?(?:hub|sos|ag|dikbud(?:ristek)?|diknas|dikdasmen|kumham|kominfo|komdigi|"
+        r"parekraf|par|tan|perin|dag|kop(?:\s?UKM)?|pora|aker|naker|han|lu|ristek|hut|"
+        r"\s?(?:PUPR|PPPA|ESDM|LHK|BUMN|ATR(?:/BPN)?)|ko\s+[A-Z]\w+)\b|KLHK",
+        "",
+        "executive",
+    ),
+    (r"Badan\s+Kepegawaian\s+Negara|BKN(?:\s+RI)?", "Badan Kepegawaian Negara", "executive"),
+    (r"Badan\s+Pemeriksa\s+Keuangan|BPK\s+RI", "Badan Pemeriksa Keuangan", "other"),
+    (
+        r"Badan\s+Pengawasan\s+Keuangan\s+dan\s+Pembangunan|BPKP",
+        "Badan Pengawasan Keuangan dan Pembangunan",
+        "executive",
+    ),
+    (r"Komisi\s+Pemberantasan\s+Korupsi|KPK", "Komisi Pemberantasan Korupsi", "other"),
+    (r"Ombudsman\s+(?:RI|Republik\s+Indonesia)", "Ombudsman RI", "other"),
+    (r"Arsip\s+Nasional(?:\s+Republik\s+Indonesia)?|ANRI", "Arsip Nasional RI", "executive"),
+    (r"Lembaga\s+Kebijakan\s+Pengadaan\s+Barang/Jasa\s+Pemerintah|LKPP", "LKPP", "executive"),
+    (r"Badan\s+Nasional\s+Penanggulangan\s+Bencana|BNPB", "BNPB", "executive"),
     (
         r"(?:Sekretariat\s+Jenderal\s+(?:dan\s+Badan\s+Keahlian\s+)?)?"
         r"(?:Komisi\s+[IVX]+\s+)?DPR[\s-]*RI|Komisi\s+[IVX]+\s+DPR\b(?!D)",
@@ -108,8 +128,8 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
     ),
 ]
 _NATIONAL_START = re.compile(
-    r"\b(?:Kementerian|Kemen|Kemendagri|Kemenpan|Kemenkeu|Kemenkes|Kemendes|Bappenas|Lembaga|"
-    r"LAN|Direktorat|Ditjen|Sekretariat|Komisi|Komite|DPR|DPD|Badan|Kejaksaan)"
+    r"\b(?:Kementerian|Kemen|Kemn|KLHK|Bappenas|Lembaga|LAN|Direktorat|Ditjen|Sekretariat|"
+    r"Komisi|Komite|DPR|DPD|Badan|Kejaksaan|BKN|BPK|KPK|Ombudsman|Arsip|ANRI|LKPP|BNPB)"
 )
 _NATIONAL_RE = re.compile("|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(_NATIONAL)))
 

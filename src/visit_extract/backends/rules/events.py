@@ -7,7 +7,10 @@ An :class:`Event` is one cue with the parties its sentence gives it:
   dan B", "ke tiga negara, yaitu A, B dan C");
 * receiving: "<host> menerima kunjungan [kerja] [dari] <visitor>", "<host> kedatangan
   rombongan <visitor>", "<host> menjadi tujuan studi tiru <visitor>";
-* received: "<visitor> diterima [oleh] <title> <host>".
+* received: "<visitor> diterima [oleh] <title> <host>";
+* a delegation without a destination in its sentence: "Mereka berasal dari A, B dan C",
+  "rombongan dari A dan B", "<visitor> dipimpin <leader>" (a host-side release names
+  its guests so, one sentence after the welcome).
 
 The parties are :class:`~visit_extract.backends.rules.actors.Actor` s (regions, foreign
 countries, national bodies). A visitor the sentence does not name ("Rombongan ini
@@ -32,7 +35,8 @@ _I = re.IGNORECASE
 VISIT_WORDS = (
     "(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
     r"kunjungan|berkunjung|mengunjungi|belajar|datang|tiba|bertolak|berangkat|menyambangi|"
-    r"bertandang|pergi|terbang|melawat|lawatan|menuju|mendatangi|konsultasi|rujukan|jujugan|"
+    r"bertandang|pergi|terbang|melawat|lawatan|menuju|mendatangi|(?:ber)?konsultasi|rujukan|"
+    r"jujugan|"
     r"destinasi|studi\s+lapangan|study\s+(?:visit|tour)|muhibah)"
 )
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
@@ -44,9 +48,12 @@ _GOING = re.compile(
     r"\b(?P<tcue>mengunjungi|menyambangi|mendatangi|menyinggahi|"
     # "belajar (banyak) dari X", "berguru kepada X": learning from X is going to X
     r"(?:belajar|(?:menimba|timba|mencuri)\s+ilmu|berguru)\s+(?:\w+\s+){0,2}?"
-    r"(?:dari|kepada|pada))\s+(?:langsung\s+)?",
+    r"(?:dari|kepada|pada)|"
+    # "berkonsultasi dengan Kementerian X": consulting a body is going to it (LABELING)
+    r"(?:ber)?konsultasi\s+(?:langsung\s+)?(?:dengan|kepada))\s+(?:langsung\s+)?",
     _I,
 )
+_TRANSITIVE = re.compile(r"mengunjungi|menyambangi|mendatangi", _I)
 _NOT_GOING = re.compile(r"\b(?:sidak|inspeksi|pulang|kembali|balik|memantau|monitoring)\b", _I)
 # "rencana studi banding ... ke X": a plan is no visit (LABELING: done or under way)
 _PLANNED = re.compile(
@@ -82,6 +89,7 @@ _CONTINUE = re.compile(
 # Where a destination phrase ends: a clause word, a date, a stop.
 _NP_END = re.compile(
     r"[.;!?\n]|\s(?:untuk|guna|dalam|pada|sejak|selama|mulai|terkait|tentang|yang|dengan|"
+    r"dilakukan|dilaksanakan|digelar|"
     r"bersama|beserta|sekaligus|karena|agar|demi|sebagai|setelah|sebelum|usai|lalu|"
     r"kemudian|hingga|sampai|baru|belum|beberapa|kemarin|tadi|dan\s+(?!ke\b|[A-Z]|"
     r"kabupaten|kota|provinsi|pemkab|pemkot|pemprov|dprd)\w+|serta\s+(?![A-Z])\w+)\b|"
@@ -90,9 +98,36 @@ _NP_END = re.compile(
     r"dan|serta|masing)\b)[a-z]",
 )
 _NP_SPAN = 140
+# "... dilakukan (oleh) <visitor>" after the destination: a passive visit
+_PASSIVE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:yang\s+)?di(?:lakukan|laksanakan|gelar|ikuti)\s+(?:oleh\s+)?",
+    _I,
+)
+# "JAKARTA – ...": a dateline names where the story was filed, never a subject
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)]*\)\s*)?[-–—]\s")
+# "Mereka berasal dari A, B dan C", "rombongan kedua dari A": the delegations the
+# following list names
+_FROM_LIST = re.compile(
+    r"\b(?:berasal|asal|datang|hadir|rombongan|delegasi|tamu|peserta|utusan|perwakilan)"
+    r"\s+(?:\w+\s+){0,2}?dari\s+",
+    _I,
+)
+# "<actor> dipimpin <leader>", "<actor>, yang diketuai ...": a delegation with its head
+_LED_AFTER = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dipimpin|diketuai|dikomandoi)\b", _I)
+# a welcome later in the clause makes the led party the host ("Pemkab A yang dipimpin
+# Wakil Bupati menerima ..."); "diterima <title> A" before it makes it one
+_HOSTING_AFTER = re.compile(
+    r"[^.;\n]{0,160}?\b(?:menerima|menyambut|kedatangan|didatangi|dikunjungi)\b", _I
+)
+_RECEIVED_BY = re.compile(r"\b(?:diterima|disambut|oleh)\s+(?:\S+\s+){0,4}$", _I)
 _LOCATED = re.compile(r"\bdi\b", _I)
 # Words before an actor that make it a place where something happens, not a party.
-_LOCATIVE_BEFORE = re.compile(r"\b(?:di|ke|menuju|pada|asal\s+daerah)\s+(?:\S+\s+){0,3}$", _I)
+# "Setelah dari Kabupaten A, rombongan ...": the stop before, not the subject.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:di|ke|menuju|pada|asal\s+daerah|"
+    r"(?:setelah|usai|seusai|sesudah|selepas|sepulang)\s+(?:\w+\s+)?dari)\s+(?:\S+\s+){0,3}$",
+    _I,
+)
 # Visitors after a receiving cue: at most this far, and not past "diterima" or a stop.
 _VISITOR_SPAN = 170
 _SUBJECT_SPAN = 260
@@ -141,6 +176,7 @@ def find_events(ctx: Context, actors: list[Actor]) -> list[Event]:
         sentence = text[sa:sb]
         events.extend(_going(text, sa, sb, sentence, index))
         events.extend(_receiving(text, sa, sb, sentence, index))
+        events.extend(_delegations(text, sa, sb, sentence, index))
     events.sort(key=lambda e: e.start)
     for e in events:
         e.visitors = list({v.key: v for v in reversed(e.visitors)}.values())[::-1]
@@ -165,6 +201,11 @@ def _going(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Ev
         if _PLANNED.search(text, max(sa, cue_start - 40), cue_start):
             continue
         hosts = destination(text, np_start, sb, index)
+        if not m.group("tcue") and _TRANSITIVE.fullmatch(m.group("cue")):
+            # "menyambangi <host> di Jakarta": the object, not the place after "di"
+            direct = destination(text, cue_end + 1, sb, index)
+            if direct and direct[0].start < np_start:
+                hosts, np_start = direct, cue_end + 1
         if not hosts:
             continue
         np_end = hosts[-1].end
@@ -174,6 +215,10 @@ def _going(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Ev
             for a in index.within(cue_end, np_start)
             if not _LOCATIVE_BEFORE.search(text[max(sa, a.start - 30) : a.start])
         ]
+        passive = _PASSIVE.match(text, np_end, min(sb, np_end + 60))
+        if passive:
+            # "Konsultasi ke <host> dilakukan (oleh) <visitor>": the agent comes after
+            agents = agents or following(text, passive.end(), min(sb, passive.end() + 90), index)
         visitors = agents or subjects(
             text, max(clause_start, cue_start - _SUBJECT_SPAN), cue_start, index
         )
@@ -225,6 +270,26 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
     return out
 
 
+def _delegations(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Event]:
+    """Delegations a sentence names without a destination: visitor-only events."""
+    out: list[Event] = []
+    for m in _FROM_LIST.finditer(sentence):
+        a = sa + m.end()
+        listed = following(text, a, min(sb, a + _VISITOR_SPAN), index)
+        # the list must start right after "dari", not somewhere later in the clause
+        if listed and len(text[a : listed[0].start].split()) <= 2:
+            out.append(Event(sa + m.start(), listed, []))
+    for actor in index.within(sa, sb):
+        if (
+            _LED_AFTER.match(text, actor.end)
+            and not _HOSTING_AFTER.match(text, actor.end, sb)
+            and not _RECEIVED_BY.search(text, max(sa, actor.start - 40), actor.start)
+            and not _LOCATIVE_BEFORE.search(text, max(sa, actor.start - 30), actor.start)
+        ):
+            out.append(Event(actor.start, [actor], []))
+    return out
+
+
 def destination(text: str, start: int, limit: int, index: _Index) -> list[Actor]:
     """The hosts a destination phrase starting at ``start`` names, in order.
 
@@ -269,6 +334,7 @@ def _listed(text: str, a: int, b: int, index: _Index, last: bool) -> list[Actor]
         for actor in index.within(a, b)
         if actor.end <= b
         and not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
+        and not (text[actor.start : actor.end].isupper() and _DATELINE_DASH.match(text, actor.end))
     ]
     if last:
         found.reverse()

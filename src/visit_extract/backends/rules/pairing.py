@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from visit_extract.backends.rules.actors import COUNTRY_WORDS, Actor, foreign_city
 from visit_extract.backends.rules.context import Context, Outsider, Role
 from visit_extract.backends.rules.events import VISIT_WORDS
+from visit_extract.backends.rules.mentions import Mention
 from visit_extract.normalize import normalize_country
 from visit_extract.normalize.gazetteer import Region
 from visit_extract.schema import Party
@@ -110,7 +111,7 @@ def pair_parties(ctx: Context) -> bool:
     main_host = host_role.region.code if host_role else _outside_host_key(ctx)
     if main_host is None:
         return False
-    ctx.visitors = _visitors(roles, candidates)
+    ctx.visitors = _visitors(ctx, candidates)
     lead_score = ctx.visitors[0].visitor if ctx.visitors else 0.0
     national = _national_visitor(ctx, votes, main_host, lead_score)
     if national is None and not ctx.visitors:
@@ -217,9 +218,16 @@ def _regions(ctx: Context, keys: list[str]) -> list[Region]:
 
 
 _INSTITUTION = re.compile(
-    r"\b(?:DPRD|Pemprov|Pemerintah|Gubernur|Wakil\s+Gubernur|Wagub|Sekda|Setda|Sekretariat|"
-    r"Dinas|Badan|Biro|Kantor)\b"
+    r"\b(?:DPRD|Pemprov|Pemkab|Pemkot|Pemerintah|Gubernur|Wakil\s+Gubernur|Wagub|Bupati|"
+    r"Wabup|Wali\s*[Kk]ota|Wawali|Sekda|Setda|Sekretariat|Dinas|Badan|Biro|Kantor)\b"
 )
+
+
+def _own_institution(ctx: Context, m: Mention | None) -> bool:
+    """Whether the words right before a mention name an institution of the region."""
+    return m is not None and bool(
+        _INSTITUTION.search(ctx.text, max(0, m.prefix_start - 15), m.start)
+    )
 
 
 def _bare_province(ctx: Context, role: Role) -> bool:
@@ -228,7 +236,7 @@ def _bare_province(ctx: Context, role: Role) -> bool:
     m = role.host_mention
     if role.region.level != "province" or m is None:
         return False
-    return not _INSTITUTION.search(ctx.text, max(0, m.prefix_start - 15), m.start)
+    return not _own_institution(ctx, m)
 
 
 def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
@@ -284,17 +292,22 @@ def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
     return None
 
 
-def _visitors(roles: dict[str, Role], candidates: list[Role]) -> list[Role]:
+def _visitors(ctx: Context, candidates: list[Role]) -> list[Role]:
     """One role per visiting delegation, the strongest first."""
     # A province is no party of its own when a regency or city inside it is named as
     # one about as strongly: "Kota Denpasar, Bali", "Kabupaten Joneponto Propinsi
     # Sulawesi Selatan"; a provincial delegation that names one of its regencies in
-    # passing stays ("peserta dari Pemprov Papua ... Kabupaten Jayapura").
-    named = [r for r in roles.values() if r.region.level != "province" and (r.visitor or r.host)]
+    # passing stays ("peserta dari Pemprov Papua ... Kabupaten Jayapura"), and so does
+    # one named with its own institution or head: "Gubernur A dan Bupati B berangkat" is
+    # the province's delegation, the regency travelling along (LABELING co-participants).
+    named = [
+        r for r in ctx.roles.values() if r.region.level != "province" and (r.visitor or r.host)
+    ]
     candidates = [
         r
         for r in candidates
         if r.region.level != "province"
+        or _own_institution(ctx, r.visitor_mention)
         or not any(
             o.region.province == r.region.name and o.visitor + o.host >= r.visitor / 2
             for o in named

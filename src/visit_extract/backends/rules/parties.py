@@ -37,6 +37,8 @@ _EXEC = re.compile(
     re.IGNORECASE,
 )
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
+# "Tim Penggerak PKK Kabupaten X", "TP-PKK X": the family-welfare movement, no government
+_PKK_BEFORE = re.compile(r"\bPKK\s*(?:\([^)]*\)\s*)?$")
 _DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
 
 
@@ -134,6 +136,21 @@ def _party(ctx: Context, side: Side) -> Party:
             legislative = False
     if leader is not None and legislative and leader.title and _DPRD_CHAIR.match(leader.title):
         leader = Leader(name=leader.name, title=leader.title + " DPRD")
+    pkk = (
+        side.prefix == "visitor"
+        and not legislative
+        and not side.village
+        and _PKK_BEFORE.search(ctx.text, max(0, side.cue.prefix_start - 20), side.cue.prefix_start)
+    )
+    if pkk:
+        # LABELING: a PKK delegation is a visitor of its tier, branch other
+        return Party(
+            region=region.name,
+            level=region.level,
+            branch="other",
+            institution=f"TP PKK {region.name}",
+            leader=leader,
+        )
     if legislative:
         institution = f"DPRD {region.name}"
     elif side.village:
