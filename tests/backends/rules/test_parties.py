@@ -67,7 +67,7 @@ def test_the_long_name_of_a_dprd_and_a_second_region_of_a_dprd_list() -> None:
 def test_a_dprd_named_before_ke_makes_no_dprd_host() -> None:
     host, _ = _parties(
         "Rombongan Komisi II DPRD Klaten melakukan kunjungan kerja Komisi II DPRD ke "
-        "Kabupaten Gianyar."
+        "Kabupaten Gianyar. Mereka melihat pasar milik Pemkab Gianyar."
     )
     assert host.branch == "executive"
 
@@ -112,3 +112,17 @@ def test_a_pkk_delegation_is_of_its_tier_branch_other() -> None:
         "other",
         "TP PKK Kota Magelang",
     )
+
+
+def test_a_dprd_visiting_a_region_named_bare_is_the_guest_of_its_dprd() -> None:
+    host, _ = _parties(
+        "Komisi B DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar."
+    )
+    assert (host.branch, host.institution) == ("legislative", "DPRD Kabupaten Gianyar")
+    host, _ = _parties(
+        "Komisi B DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar. "
+        "Mereka belajar aplikasi pajak di Bapenda Gianyar."
+    )
+    assert host.branch == "executive"
+    host, _ = _parties("Rombongan Pemkab Klaten melakukan kunjungan kerja ke Kabupaten Gianyar.")
+    assert host.branch == "executive"

@@ -33,7 +33,8 @@ _DPRD_BEFORE = re.compile(
 )
 _EXEC = re.compile(
     r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|" + alternation(HEAD_TITLES) + r"|"
-    r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|OPD|SKPD|Asisten|Inspektorat|TKPK|Diklatpim)\b",
+    r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|Bapenda|OPD|SKPD|Asisten|Inspektorat|TKPK|"
+    r"Diklatpim)\b",
     re.IGNORECASE,
 )
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
@@ -104,20 +105,21 @@ def build_parties(ctx: Context) -> None:
     """
     for side in [*ctx.hosts.values(), *ctx.sides.values()]:
         side.party = _party(ctx, side)
-    host = ctx.host
-    if host is None or host.party is None:
-        return
     # A DPRD delegation visiting a region whose DPRD the article names is the guest of
-    # that DPRD ("kunjungan kerja Komisi C DPRD X ke Y ... anggota DPRD Y").
-    if (
-        host.party.branch == "executive"
-        and host.party.leader is None
-        and any(s.party is not None and s.party.branch == "legislative" for s in ctx.sides.values())
-    ):
-        text, role = ctx.text, host.role
+    # that DPRD ("kunjungan kerja Komisi C DPRD X ke Y ... anggota DPRD Y"); so is one
+    # whose host the article names by the region alone ("kunker ke Kabupaten Y"):
+    # a DPRD's working visit goes to its counterpart unless a government receives it.
+    if not any(s.party is not None and s.party.branch == "legislative" for s in ctx.sides.values()):
+        return
+    text = ctx.text
+    for host in ctx.hosts.values():
+        if host.party is None or host.party.branch != "executive" or host.party.leader:
+            continue
+        role = host.role
         dprd = sum(1 for m in role.mentions if "DPRD" in text[m.prefix_start : m.start])
         exe = sum(1 for m in role.mentions if _EXEC.search(text[m.prefix_start : m.start]))
-        if dprd > exe:
+        bare = not dprd and not any(_names_government(text, m) for m in role.mentions)
+        if dprd > exe or (bare and not host.village):
             host.party = host.party.model_copy(
                 update={"branch": "legislative", "institution": f"DPRD {role.region.name}"}
             )
