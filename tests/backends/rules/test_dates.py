@@ -8,6 +8,7 @@ import pytest
 
 from visit_extract.backends.rules.context import read_article
 from visit_extract.backends.rules.dates import find_dates, visit_dates
+from visit_extract.backends.rules.extractor import extract_visits
 
 from .support import context_through
 
@@ -194,3 +195,49 @@ def test_the_day_a_trip_ends_is_its_last_day_never_its_first() -> None:
     # a visit under way at publication (6 March) may end after it
     text = VISIT + "Mereka tiba Rabu (4/3) dan pulang Senin (9/3)."
     assert _stage(text) == ("2020-03-04", "2020-03-09")
+
+
+def _legs(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each visit's dates by host region name, as the extractor assembles them."""
+    return {str(v.host.region): (v.start_date, v.end_date) for v in extract_visits(text, PUBLISHED)}
+
+
+def test_legs_dated_apart_keep_their_own_dates() -> None:
+    assert _legs(
+        "Rombongan DPRD Kota Salatiga tiba di Kabupaten Gianyar, Senin (2/3), untuk belajar "
+        "tata kelola pasar. Rabu (4/3), rombongan bergeser ke Kota Denpasar untuk studi "
+        "banding soal parkir."
+    ) == {"Kabupaten Gianyar": ("2020-03-02", None), "Kota Denpasar": ("2020-03-04", None)}
+
+
+def test_a_tour_dated_once_dates_every_leg() -> None:
+    assert _legs(
+        "Pemkab Klaten melakukan studi banding ke Kabupaten Gianyar dan Kota Denpasar, 2-4 "
+        "Maret 2020. Di Gianyar, rombongan belajar soal pajak daring."
+    ) == {
+        "Kabupaten Gianyar": ("2020-03-02", "2020-03-04"),
+        "Kota Denpasar": ("2020-03-02", "2020-03-04"),
+    }
+
+
+def test_delegations_arriving_on_different_days() -> None:
+    ctx = context_through(
+        "Kabupaten Gianyar menerima dua rombongan pekan ini. Rombongan DPRD Kabupaten "
+        "Klaten datang pada Senin (2/3). Adapun rombongan DPRD Kabupaten Boyolali tiba "
+        "Rabu (4/3).",
+        find_dates,
+        PUBLISHED,
+    )
+    assert ctx.start_date == "2020-03-02"
+    rabu = ctx.text.index("Rabu (4/3)")
+    assert ctx.leg_dates[("33.09", "51.04")] == ("2020-03-04", None, (rabu, rabu + 10))
+    assert ctx.leg_dates[("33.10", "51.04")][0] == "2020-03-02"
+
+
+def test_a_range_of_weekdays_before_a_range_of_days() -> None:
+    text = "Rombongan Pemkot Salatiga studi banding ke Gianyar, Senin-Selasa, 2-3 Maret 2020."
+    assert _dates(text, date(2020, 3, 20)) == (
+        "2020-03-02",
+        "2020-03-03",
+        "Senin-Selasa, 2-3 Maret 2020",
+    )

@@ -171,3 +171,16 @@ def test_a_dateline_is_no_subject() -> None:
     assert _events("KLATEN - Konsultasi dengan Kemendagri membahas tata tertib.") == [
         ([], ["national:Kementerian Dalam Negeri"])
     ]
+
+
+def test_a_delegation_named_after_its_group_word() -> None:
+    assert _events("Adapun rombongan Komisi B DPRD Kabupaten Boyolali tiba sore hari.") == [
+        ([BOYOLALI], [])
+    ]
+    assert _events("Rombongan diterima Pemkab Gianyar.") == [([], [GIANYAR])]
+
+
+def test_moving_on_to_the_next_host() -> None:
+    assert _events("Esoknya rombongan Pemkab Klaten bergeser ke Kota Magelang.") == [
+        ([KLATEN], [MAGELANG])
+    ]

@@ -131,6 +131,8 @@ class Context:
         start_date: first day (LABELING.md form).
         end_date: last day.
         date_span: where the start date stands.
+        leg_dates: ``(start, end, span)`` of the visits the text dates apart from the
+            rest, by ``(visitor key, host key)``; the others take the dates above.
         topics: topic phrases with their spans.
         domains: domain codes of the topics.
         agreement_span: the sentence reporting a signed agreement.
@@ -162,6 +164,9 @@ class Context:
     start_date: str | None = None
     end_date: str | None = None
     date_span: Span | None = None
+    leg_dates: dict[tuple[str, str], tuple[str | None, str | None, Span | None]] = field(
+        default_factory=dict
+    )
     topics: list[tuple[str, int, int]] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     agreement_span: Span | None = None

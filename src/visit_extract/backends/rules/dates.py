@@ -45,9 +45,12 @@ _DATE_RE = re.compile(
     + r"\s*)?,?\s*)?\(?\s*\d{1,2}(?:"
     + _DASH
     + r"\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\)?(?![\d/])|"
+    # "Selasa-Rabu, 9-10 Mei 2023": a range of weekdays before a range of days
     r"(?:\b"
     + _WEEKDAY
-    + r"\s*,?\s*)?\b\d{1,2}(?:\s+"
+    + r"\s*(?:[-–]\s*"
+    + _WEEKDAY
+    + r"\s*)?,?\s*)?\b\d{1,2}(?:\s+"
     + _MONTHS
     + r"(?:\s+\d{4})?)?"
     + _DASH
@@ -155,8 +158,69 @@ _HEADER_LINE = re.compile(
 
 
 def find_dates(ctx: Context) -> None:
-    """Stage: ``ctx.start_date``, ``ctx.end_date`` and where the start date stands."""
-    ctx.start_date, ctx.end_date, ctx.date_span = visit_dates(ctx)
+    """Stage: ``ctx.start_date``, ``ctx.end_date``, where the start date stands, and
+    ``ctx.leg_dates`` for the visits dated apart from the rest."""
+    every = _dates_of(ctx)
+    ctx.start_date, ctx.end_date, ctx.date_span = visit_dates(ctx, every)
+    ctx.leg_dates = leg_dates(ctx, every)
+
+
+def leg_dates(ctx: Context, every: list[_Found] | None = None) -> dict[tuple[str, str], Dated]:
+    """The dates of the visits that the text dates on their own.
+
+    A visit (a leg of a tour, or one of several delegations) is dated apart when a
+    sentence that sends only its delegation to only its host gives a date ("Senin (8/5)
+    rombongan ke A. ... Rabu (10/5) rombongan bergeser ke B"); the date nearest the
+    visit's cue wins. Every other visit keeps the article's dates (LABELING: legs not
+    dated separately share the whole tour's dates).
+
+    Args:
+        ctx: a context whose pairs are found.
+        every: the article's dates, when already read.
+
+    Returns:
+        ``(start, end, span)`` by ``(visitor key, host key)``, only for visits dated apart.
+    """
+    if len(ctx.pairs) < 2:
+        return {}
+    found = [
+        f for f in (_dates_of(ctx) if every is None else every) if not f.closes and not f.planned
+    ]
+    main = ctx.pairs[0][0]
+    # the sentences of each pair's events; a sentence that names several pairs is shared
+    cues: dict[tuple[str, str], list[tuple[int, tuple[int, int]]]] = {}
+    owners: dict[tuple[int, int], set[tuple[str, str]]] = {}
+    pairs = set(ctx.pairs)
+    by_visitor: dict[str, list[tuple[str, str]]] = {}
+    for pair in ctx.pairs:
+        by_visitor.setdefault(pair[0], []).append(pair)
+    for e in ctx.events:
+        span = ctx.sentence_of(e.start)
+        if e.hosts:
+            senders = [v.key for v in e.visitors] or [main]
+            mine = [(v, h.key) for v in senders for h in e.hosts if (v, h.key) in pairs]
+        else:
+            mine = [p for v in e.visitors for p in by_visitor.get(v.key, [])]
+        for pair in mine:
+            cues.setdefault(pair, []).append((e.start, span))
+            owners.setdefault(span, set()).add(pair)
+    out: dict[tuple[str, str], Dated] = {}
+    for pair, spans in cues.items():
+        near: tuple[int, _Found] | None = None
+        for cue, span in spans:
+            if len(owners[span]) > 1:
+                continue
+            lo = bisect_left(found, span[0], key=_position)
+            for f in found[lo : bisect_left(found, span[1], key=_position)]:
+                if f.start is not None and (near is None or abs(f.a - cue) < near[0]):
+                    near = (abs(f.a - cue), f)
+        if near is not None:
+            f = near[1]
+            out[pair] = (f.start, f.end, (f.a, f.b))
+    # dated apart only when the legs disagree; one shared date is the article's anyway
+    if len({d[0] for d in out.values()}) < 2 and all(d[0] == ctx.start_date for d in out.values()):
+        return {}
+    return out
 
 
 class _Found(NamedTuple):
@@ -172,16 +236,22 @@ class _Found(NamedTuple):
     planned: bool  # after publication: a plan, or the last day of a visit under way
 
 
-def visit_dates(ctx: Context) -> tuple[str | None, str | None, tuple[int, int] | None]:
+#: A visit's ``(start, end, span of the start date)``.
+Dated = tuple[str | None, str | None, tuple[int, int] | None]
+
+
+def visit_dates(ctx: Context, every: list[_Found] | None = None) -> Dated:
     """The visit's dates: the first date in a sentence about the visit.
 
     Args:
         ctx: the article's context.
+        every: the article's dates, when already read.
 
     Returns:
         ``(start, end, span of the start date)``, all None when no date qualifies.
     """
-    every = _dates_of(ctx)
+    if every is None:
+        every = _dates_of(ctx)
     # the first exact date in a sentence about the visit, else a vaguer one there
     # ("pekan lalu"), else the first exact date anywhere
     # (a trip's last day, "pulang Sabtu (10/5)", is never its first, nor a day to come)
@@ -305,6 +375,10 @@ def _dates_of(ctx: Context) -> list[_Found]:
             )
         )
     return found
+
+
+def _position(f: _Found) -> int:
+    return f.a
 
 
 def _said_elsewhere(ctx: Context, pos: int, sa: int, told_as_past: bool) -> bool:

@@ -36,7 +36,7 @@ VISIT_WORDS = (
     "(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
     r"kunjungan|berkunjung|mengunjungi|belajar|datang|tiba|bertolak|berangkat|menyambangi|"
     r"bertandang|pergi|terbang|melawat|lawatan|menuju|mendatangi|(?:ber)?konsultasi|rujukan|"
-    r"jujugan|"
+    r"jujugan|bergeser|singgah|mampir|meluncur|"
     r"destinasi|studi\s+lapangan|study\s+(?:visit|tour)|muhibah)"
 )
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
@@ -109,7 +109,12 @@ _DATELINE_DASH = re.compile(r"\s*(?:\([^)]*\)\s*)?[-–—]\s")
 # following list names
 _FROM_LIST = re.compile(
     r"\b(?:berasal|asal|datang|hadir|rombongan|delegasi|tamu|peserta|utusan|perwakilan)"
-    r"\s+(?:\w+\s+){0,2}?dari\s+",
+    r"\s+(?:\w+\s+){0,2}?dari\s+|"
+    # "Rombongan DPRD Kabupaten A tiba ...", "delegasi Komisi II DPRD A": the group's own
+    # name follows (capitalised words only, so no verb stands between)
+    r"\b(?:rombongan|delegasi|tim)\s+(?:(?:pertama|kedua|ketiga|lain(?:nya)?)\s+)?"
+    r"(?=(?-i:(?:[A-Z][\w.]*\s+){0,3}(?:Pemkab|Pemkot|Pemprov|Pemda|DPRD|Pemerintah|Kabupaten|"
+    r"Kota|Provinsi|Bupati|Wali|Gubernur|Wakil|Sekda|Dinas))\b)",
     _I,
 )
 # "<actor> dipimpin <leader>", "<actor>, yang diketuai ...": a delegation with its head
@@ -174,9 +179,14 @@ def find_events(ctx: Context, actors: list[Actor]) -> list[Event]:
         if not index.any_within(sa, sb) or in_spans(sa, ctx.skip):
             continue
         sentence = text[sa:sb]
-        events.extend(_going(text, sa, sb, sentence, index))
-        events.extend(_receiving(text, sa, sb, sentence, index))
-        events.extend(_delegations(text, sa, sb, sentence, index))
+        found = _going(text, sa, sb, sentence, index) + _receiving(text, sa, sb, sentence, index)
+        # a delegation the sentence already sends somewhere needs no event of its own
+        sent = {v.key for e in found for v in e.visitors}
+        for e in _delegations(text, sa, sb, sentence, index):
+            e.visitors = [v for v in e.visitors if v.key not in sent]
+            if e.visitors:
+                found.append(e)
+        events.extend(found)
     events.sort(key=lambda e: e.start)
     for e in events:
         e.visitors = list({v.key: v for v in reversed(e.visitors)}.values())[::-1]
