@@ -184,3 +184,10 @@ def test_moving_on_to_the_next_host() -> None:
     assert _events("Esoknya rombongan Pemkab Klaten bergeser ke Kota Magelang.") == [
         ([KLATEN], [MAGELANG])
     ]
+
+
+def test_an_arrival_with_a_possessive_goes_there() -> None:
+    assert _events("Ia menyebut kedatangannya ke Kabupaten Gianyar untuk belajar.") == [
+        ([], [GIANYAR])
+    ]
+    assert _events("Kunjungannya ke Kota Magelang berlangsung singkat.") == [([], [MAGELANG])]

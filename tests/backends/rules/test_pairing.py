@@ -222,3 +222,25 @@ def test_a_province_with_its_own_head_leads_the_regency_along() -> None:
     assert ok and ctx.pairs == [("33", "foreign:Japan")]
     ok, ctx = _paired("Rombongan Pemkab Klaten, Jawa Tengah, berangkat ke Jepang.")
     assert ok and ctx.pairs == [("33.10", "foreign:Japan")]
+
+
+def test_a_guest_who_never_names_his_region_comes_from_the_teasers() -> None:
+    text = (
+        '"Kami ingin belajar pelayanan publik di sini," kata Yohanes, Kamis (5/9). '
+        "Menurut dia, kedatangannya ke Kabupaten Gianyar karena kesamaan potensi wisata.\n"
+        "Baca Juga:\nBupati Klaten Tinjau Sawah Terdampak Kekeringan\n"
+        "Ia menilai Gianyar berhasil menata desa wisata.\n"
+        "Baca Juga:\nPasar Rakyat Klaten Direvitalisasi Tahun Ini\n"
+    )
+    ok, ctx = _paired(text)
+    assert ok and ctx.pairs == [("33.10", "51.04")]
+
+
+def test_teasers_about_the_host_or_about_many_places_give_no_guest() -> None:
+    body = "Menurut dia, kedatangannya ke Kabupaten Gianyar untuk belajar.\n"
+    ok, _ = _paired(
+        body + "Baca Juga:\nGianyar Raih Penghargaan\nBaca Juga:\nPasar Gianyar Ramai\n"
+    )
+    assert not ok
+    ok, _ = _paired(body + "Baca Juga:\nBanjir di Klaten\nBaca Juga:\nJalan Rusak di Boyolali\n")
+    assert not ok

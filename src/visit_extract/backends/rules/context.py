@@ -9,6 +9,7 @@ earlier stages wrote, so any stage can be tested on a context built from invente
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -205,6 +206,28 @@ def _span_start(span: Span) -> int:
     return span[0]
 
 
+# "Baca juga:" alone on its line, its headline on the next: that line is a teaser too
+_BARE_READ_ALSO = re.compile(r"[^:\n]*[:\-]\s*")
+_TEASER_LINE = re.compile(r"\n[ \t]*([^\n]{10,150})(?=\n|$)")
+
+
+def _with_teasers(text: str, skip: list[Span]) -> list[Span]:
+    """``skip`` with the headline lines that a bare "Baca juga:" line announces.
+
+    A scraper often puts the linked headline on the line after the label; a headline
+    is short and ends without a full stop (the next paragraph of the story does not).
+    """
+    out: list[Span] = []
+    for a, b in skip:
+        out.append((a, b))
+        if not _BARE_READ_ALSO.fullmatch(text, a, b):
+            continue
+        m = _TEASER_LINE.match(text, b)
+        if m and not m.group(1).rstrip().endswith((".", '"', "”")):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
 def read_article(text: str, published: date | None) -> Context:
     """The first stage: passages to ignore, region mentions, sentences and people.
 
@@ -215,7 +238,7 @@ def read_article(text: str, published: date | None) -> Context:
     Returns:
         A context for the later stages.
     """
-    skip = ignored_spans(text)
+    skip = _with_teasers(text, ignored_spans(text))
     all_mentions = find_regions(text)
     mentions = [m for m in all_mentions if not m.qualifier and not in_spans(m.start, skip)]
     return Context(

@@ -42,7 +42,8 @@ VISIT_WORDS = (
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
 # preposition. Sidak and inspections are no visits to learn; "pulang/kembali ke" is home.
 _GOING = re.compile(
-    r"\b(?P<cue>" + VISIT_WORDS + r")\b"
+    # "kunjungannya ke X", "kedatangan kami ke X": a possessive or a pronoun may follow
+    r"\b(?P<cue>" + VISIT_WORDS + r"|kedatangan)(?:nya)?\b"
     r"(?P<gap>(?:(?!\b(?:untuk|guna|agar|supaya|demi|diterapkan|pulang|kembali)\b)[^.;\n]){0,100}?)"
     r"\b(?P<prep>ke|di(?!\s+(?:lingkungan|bawah|antara|tengah|sela|sana|sini|mana)\b)|menuju)\s+|"
     r"\b(?P<tcue>mengunjungi|menyambangi|mendatangi|menyinggahi|"

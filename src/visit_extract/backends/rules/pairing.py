@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from visit_extract.backends.rules.actors import COUNTRY_WORDS, Actor, foreign_city
 from visit_extract.backends.rules.context import Context, Outsider, Role
 from visit_extract.backends.rules.events import VISIT_WORDS
-from visit_extract.backends.rules.mentions import Mention
+from visit_extract.backends.rules.mentions import Mention, in_spans
 from visit_extract.normalize import normalize_country
 from visit_extract.normalize.gazetteer import Region
 from visit_extract.schema import Party
@@ -120,6 +120,8 @@ def pair_parties(ctx: Context) -> bool:
         others.sort(key=lambda r: (r.count, r.visitor), reverse=True)
         if others and others[0].count >= 2:
             ctx.visitors = [others[0]]
+        else:
+            ctx.visitors = _teaser_visitor(ctx, host_role)
     visitor_keys = [r.region.code for r in ctx.visitors]
     if national is not None:
         ctx.visitors = [r for r in ctx.visitors if r.visitor >= 2.0]
@@ -144,6 +146,28 @@ def pair_parties(ctx: Context) -> bool:
             went.insert(0, main_host)
         ctx.pairs.extend((v, h) for h in went)
     return True
+
+
+def _teaser_visitor(ctx: Context, host: Role | None) -> list[Role]:
+    """The region the "Baca juga" teasers keep naming, when the story names no
+    delegation: a regional outlet links its own region's stories, and the story is
+    about a guest from there ("kami ingin belajar di sini", told by a visitor who
+    never names his region). Only a region named twice there, not the host's area."""
+    named: dict[str, list[Mention]] = {}
+    for m in ctx.all_mentions:
+        if not m.qualifier and in_spans(m.start, ctx.skip):
+            named.setdefault(m.region.code, []).append(m)
+    ranked = sorted(named.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return []
+    region = ranked[0][0].region
+    if host is not None and (region.code == host.region.code or _same_area(region, host.region)):
+        return []
+    role = ctx.roles.setdefault(region.code, Role(region))
+    if not role.mentions:
+        role.mentions = list(ranked[0])
+        role.count = len(ranked[0])
+    return [role]
 
 
 def _outside_host_key(ctx: Context) -> str | None:
