@@ -96,3 +96,8 @@ def test_assek_is_a_title() -> None:
     text = "Rombongan diterima Assek III Rudi Hartawan bersama sejumlah kepala OPD."
     people = find_people(text, find_regions(text))
     assert [(p.name, p.title) for p in people] == [("Rudi Hartawan", "Asisten III Sekda")]
+
+
+def test_all_of_a_region_after_se() -> None:
+    text = "Kades se-Kabupaten Pati dan camat se-Kota Malang hadir."
+    assert _names(text) == [("Kabupaten Pati", "Kabupaten Pati"), ("Kota Malang", "Kota Malang")]

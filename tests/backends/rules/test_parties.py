@@ -126,3 +126,10 @@ def test_a_dprd_visiting_a_region_named_bare_is_the_guest_of_its_dprd() -> None:
     assert host.branch == "executive"
     host, _ = _parties("Rombongan Pemkab Klaten melakukan kunjungan kerja ke Kabupaten Gianyar.")
     assert host.branch == "executive"
+
+
+def test_village_heads_of_a_whole_regency_are_a_village_delegation() -> None:
+    _, (visitor,) = _parties(
+        "Kades se-Kabupaten Pati belajar pengelolaan dana desa ke Kabupaten Gianyar."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Pati", "village")
