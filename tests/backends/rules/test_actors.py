@@ -57,3 +57,12 @@ def test_ministries_by_their_short_names_and_national_agencies() -> None:
 
 def test_a_word_that_starts_like_a_ministry_is_none() -> None:
     assert _keys("Kemenangan itu disambut Kemenagan warga.") == []
+
+
+def test_training_cohorts_of_national_institutions() -> None:
+    assert _keys("Peserta PPRA Lemhannas RI dan Sespimmen Polri hadir.") == [
+        "national:Lemhannas RI",
+        "national:Polri",
+    ]
+    # the police named in passing is no actor of a visit
+    assert _keys("Kunjungan itu dikawal aparat Polri.") == []

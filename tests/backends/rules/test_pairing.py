@@ -244,3 +244,16 @@ def test_teasers_about_the_host_or_about_many_places_give_no_guest() -> None:
     assert not ok
     ok, _ = _paired(body + "Baca Juga:\nBanjir di Klaten\nBaca Juga:\nJalan Rusak di Boyolali\n")
     assert not ok
+
+
+def test_jakarta_named_bare_yields_to_the_ministry_there() -> None:
+    ok, ctx = _paired(
+        "Komisi A DPRD Kabupaten Klaten melakukan kunjungan kerja ke Jakarta, Selasa (3/9). "
+        "Di sana, rombongan berkonsultasi dengan Kementerian Dalam Negeri."
+    )
+    assert ok and ctx.pairs == [("33.10", "national:Kementerian Dalam Negeri")]
+    ok, ctx = _paired(
+        "Komisi A DPRD Kabupaten Klaten melakukan kunjungan kerja ke Pemprov DKI Jakarta. "
+        "Rombongan juga berkonsultasi dengan Kementerian Dalam Negeri."
+    )
+    assert ok and ctx.pairs[0] == ("33.10", "31")

@@ -113,6 +113,10 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
     (r"Arsip\s+Nasional(?:\s+Republik\s+Indonesia)?|ANRI", "Arsip Nasional RI", "executive"),
     (r"Lembaga\s+Kebijakan\s+Pengadaan\s+Barang/Jasa\s+Pemerintah|LKPP", "LKPP", "executive"),
     (r"Badan\s+Nasional\s+Penanggulangan\s+Bencana|BNPB", "BNPB", "executive"),
+    # training cohorts of national institutions on their study trips
+    (r"Lembaga\s+Ketahanan\s+Nasional|Lemhannas(?:\s+RI)?", "Lemhannas RI", "executive"),
+    (r"(?:Sespim(?:men|ti|ma)?|Lemdiklat)(?:\s+Polri)?", "Polri", "other"),
+    (r"Sesko(?:ad|al|au|\s+TNI)", "TNI", "other"),
     (
         r"(?:Sekretariat\s+Jenderal\s+(?:dan\s+Badan\s+Keahlian\s+)?)?"
         r"(?:Komisi\s+[IVX]+\s+)?DPR[\s-]*RI|Komisi\s+[IVX]+\s+DPR\b(?!D)",
@@ -129,7 +133,8 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
 ]
 _NATIONAL_START = re.compile(
     r"\b(?:Kementerian|Kemen|Kemn|KLHK|Bappenas|Lembaga|LAN|Direktorat|Ditjen|Sekretariat|"
-    r"Komisi|Komite|DPR|DPD|Badan|Kejaksaan|BKN|BPK|KPK|Ombudsman|Arsip|ANRI|LKPP|BNPB)"
+    r"Komisi|Komite|DPR|DPD|Badan|Kejaksaan|BKN|BPK|KPK|Ombudsman|Arsip|ANRI|LKPP|BNPB|"
+    r"Lemhannas|Sespim|Lemdiklat|Sesko)"
 )
 _NATIONAL_RE = re.compile("|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(_NATIONAL)))
 

@@ -44,6 +44,8 @@ _FOREIGN_HOST2 = re.compile(
 
 
 EXTRA_RATIO = 0.6
+#: Kemendagri code of DKI Jakarta, the seat of the ministries and national bodies.
+_JAKARTA = "31"
 
 
 @dataclass
@@ -212,6 +214,9 @@ def _extra_hosts(ctx: Context, votes: _Votes, main: str, visitors: list[str]) ->
     for key, score in sorted(votes.host.items(), key=lambda kv: -kv[1]):
         if key in taken or score < 2.0 or key.startswith("national:"):
             continue
+        # the seat of a national host is no leg of its own
+        if key == _JAKARTA and main.startswith("national:"):
+            continue
         # a stop named once beside a destination the article keeps returning to is
         # a passing mention, not a leg of its own, unless the lead lists it
         if score < EXTRA_RATIO * votes.host.get(main, 0.0) and key not in lead:
@@ -284,7 +289,18 @@ def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
         key=lambda k: votes.host[k],
         default=None,
     )
-    if outside is not None and votes.host[outside] >= max(2.0, best.host + 0.1 if best else 0.0):
+    # "kunker ke Jakarta ... berkonsultasi dengan Kemendagri": the city only locates the
+    # ministry; a destination named "Jakarta" alone yields to a national body hosting
+    beat = best.host + 0.1 if best else 0.0
+    if (
+        best is not None
+        and outside is not None
+        and outside.startswith("national:")
+        and best.region.code == _JAKARTA
+        and _bare_province(ctx, best)
+    ):
+        beat = 0.0
+    if outside is not None and votes.host[outside] >= max(2.0, beat):
         actor = votes.first[outside]
         assert actor.party is not None
         ctx.host_party = actor.party
