@@ -191,3 +191,8 @@ def test_an_arrival_with_a_possessive_goes_there() -> None:
         ([], [GIANYAR])
     ]
     assert _events("Kunjungannya ke Kota Magelang berlangsung singkat.") == [([], [MAGELANG])]
+
+
+def test_those_who_only_attended_are_no_delegations() -> None:
+    # LABELING: a sentence listing regions that also attended is a passing mention
+    assert _events("Hadir pula perwakilan dari Kabupaten Gianyar dan Kota Magelang.") == []

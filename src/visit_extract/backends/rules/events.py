@@ -109,7 +109,7 @@ _DATELINE_DASH = re.compile(r"\s*(?:\([^)]*\)\s*)?[-–—]\s")
 # "Mereka berasal dari A, B dan C", "rombongan kedua dari A": the delegations the
 # following list names
 _FROM_LIST = re.compile(
-    r"\b(?:berasal|asal|datang|hadir|rombongan|delegasi|tamu|peserta|utusan|perwakilan)"
+    r"\b(?:berasal|asal|datang|rombongan|delegasi|tamu|utusan|peserta)"
     r"\s+(?:\w+\s+){0,2}?dari\s+|"
     # "Rombongan DPRD Kabupaten A tiba ...", "delegasi Komisi II DPRD A": the group's own
     # name follows (capitalised words only, so no verb stands between)
