@@ -241,3 +241,34 @@ def test_a_range_of_weekdays_before_a_range_of_days() -> None:
         "2020-03-03",
         "Senin-Selasa, 2-3 Maret 2020",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rombongan Pemkot Salatiga studi banding ke Gianyar pada Senin (2/3) dan Selasa (3/3).",
+            ("2020-03-02", "2020-03-03"),
+        ),
+        # two days far apart are two events, not one visit's first and last
+        (
+            "Rombongan Pemkot Salatiga studi banding ke Gianyar pada Senin (2/3) dan Jumat (6/3).",
+            ("2020-03-02", None),
+        ),
+        (
+            "Rombongan Pemkot Salatiga berada di Gianyar sejak Senin (2/3). Rombongan kembali "
+            "ke Salatiga pada Rabu (4/3).",
+            ("2020-03-02", "2020-03-04"),
+        ),
+        # a founding date after "sejak" is still no visit's
+        (
+            "Pasar itu berdiri sejak 12 Januari 2010. Rombongan Pemkot Salatiga berkunjung ke "
+            "pasar itu.",
+            (None, None),
+        ),
+    ],
+)
+def test_last_days_joined_by_and_and_trips_home(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _dates(text)[:2] == expected

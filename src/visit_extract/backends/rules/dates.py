@@ -89,6 +89,12 @@ _DASH_END = re.compile(
     + r")",
     _I,
 )
+# "... dan Jumat (12/5)": a second day right after a date
+_AND_NEXT = re.compile(
+    r"\s*dan\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))",
+    _I,
+)
+_WEEKDAY_RE = re.compile(r"\(?" + _WEEKDAY + r"\b", _I)
 _OTHER_EVENT = re.compile(
     r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
     r"didirikan|diraih|meraih|penghargaan|sejak|dilantik|pelantikan|pemilu|pilkada|"
@@ -133,8 +139,8 @@ _VISIT_WORD = re.compile(
 # The end of a trip before its last day: "pulang Sabtu (10/5)", "kembali ke Indonesia
 # pada 19 Juni", "menyudahi lawatannya ... pada 18 Desember".
 _TRIP_END = re.compile(
-    r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia)|menyudahi|mengakhiri|"
-    r"berakhir)\b[^.\n]*$",
+    r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia|(?-i:[A-Z])\w+)|menyudahi|"
+    r"mengakhiri|berakhir)\b[^.\n]*$",
     _I,
 )
 _END_ANY = re.compile(
@@ -337,10 +343,19 @@ def _dates_of(ctx: Context) -> list[_Found]:
         start, end = resolve_date(expr, published)
         if start is None and end is None:
             continue
+        # "Kamis (11/5) dan Jumat (12/5)": two days in a row are the visit's first and last
+        and_m = None if end_m or end else _AND_NEXT.match(text, m.end())
+        if and_m and start:
+            nxt, _ = resolve_date(and_m.group(1), published)
+            if nxt and len(nxt) == len(start) and _days_after(start, nxt, most=2):
+                end_m, end = and_m, nxt
         # the date of another event: "program yang dilaunching menteri, Selasa (31/5)";
         # but "sejak 25 hingga 31 Januari" is a span of days, no founding date
         other = _OTHER_EVENT.search(text, max(0, m.start() - 80), m.start())
-        if other and not (other.group(1).lower() == "sejak" and end is not None):
+        # "sejak Senin (8/5)": a weekday dates the start of something under way, a visit
+        # as much as anything; a founding date goes without one ("sejak 12 Maret 2010")
+        since = other is not None and other.group(1).lower() == "sejak"
+        if other and not (since and (end is not None or _WEEKDAY_RE.match(m.group()))):
             continue
         # "9 November mendatang": a plan, not a visit done or under way (LABELING.md)
         if _TO_COME.match(text, end_m.end() if end_m else m.end()):
@@ -448,8 +463,9 @@ def _after(day: str | None, published: date | None) -> bool:
     return date.fromisoformat(day) > published + timedelta(days=1)
 
 
-def _days_after(start: str, end: str) -> bool:
-    """Whether ``end`` is 1 to 14 days after ``start`` (both YYYY-MM-DD or both --MM-DD)."""
+def _days_after(start: str, end: str, most: int = 14) -> bool:
+    """Whether ``end`` is 1 to ``most`` days after ``start`` (both YYYY-MM-DD or both
+    --MM-DD)."""
     try:
         if start.startswith("--"):
             a, b = (
@@ -460,4 +476,4 @@ def _days_after(start: str, end: str) -> bool:
             a, b = date.fromisoformat(start), date.fromisoformat(end)
     except ValueError:
         return False
-    return 1 <= (b - a).days <= 14
+    return 1 <= (b - a).days <= most
