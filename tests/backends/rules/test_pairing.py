@@ -257,3 +257,13 @@ def test_jakarta_named_bare_yields_to_the_ministry_there() -> None:
         "Rombongan juga berkonsultasi dengan Kementerian Dalam Negeri."
     )
     assert ok and ctx.pairs[0] == ("33.10", "31")
+
+
+def test_earlier_guests_named_in_passing_are_no_visits() -> None:
+    ok, ctx = _paired(
+        "Sebanyak 12 instansi berkunjung ke Dinas Perizinan Kota Magelang tahun ini. "
+        '"Kunjungan yang terakhir ini adalah Dinas Perizinan Klaten, sebelumnya ada dari '
+        'Kabupaten Boyolali," kata kepala dinas. Kepala Dinas Perizinan Kabupaten Klaten, '
+        "Sri, mengatakan timnya belajar soal izin daring."
+    )
+    assert ok and ctx.pairs == [("33.10", "33.71")]

@@ -56,7 +56,8 @@ _OBJECT_NEAR = re.compile(r"\b(?:ke|di)\s+(?:\S+\s+){0,3}$", _I)
 # "kunjungan itu diterima Bupati X": X receives
 _RECEIVED_BEFORE = re.compile(r"\b(?:diterima|disambut)\s+(?:\S+\s+){0,5}$", _I)
 _DESTINATION_WORD = re.compile(r"\b(?:ke|di|menuju)\b", _I)
-_IN_PASSING = re.compile(r"\blainnya\b", _I)
+# "delegasi lainnya ...", "sebelumnya ada dari X", "pernah juga dari X": others, earlier
+_IN_PASSING = re.compile(r"\b(?:lainnya|sebelumnya|pernah)\b", _I)
 _DATELINE_AFTER = re.compile(r"^\s*[,(]?\s*(?:\([^)]*\)\s*)?[-–—:,]")
 
 
