@@ -196,3 +196,15 @@ def test_an_arrival_with_a_possessive_goes_there() -> None:
 def test_those_who_only_attended_are_no_delegations() -> None:
     # LABELING: a sentence listing regions that also attended is a passing mention
     assert _events("Hadir pula perwakilan dari Kabupaten Gianyar dan Kota Magelang.") == []
+
+
+def test_a_habit_or_examples_name_no_guests() -> None:
+    assert _events("Pemkot Magelang sering menerima rombongan dari Kabupaten Klaten.") == [
+        ([], [MAGELANG])
+    ]
+    assert _events(
+        "Pemkot Magelang menerima kunjungan dari berbagai daerah, seperti Kabupaten Klaten."
+    ) == [([], [MAGELANG])]
+    assert _events(
+        "Kota Magelang menjadi rujukan, seperti halnya Kabupaten Gianyar yang dipimpin Bupati."
+    ) == [([], [MAGELANG])]

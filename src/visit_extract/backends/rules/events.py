@@ -118,6 +118,15 @@ _FROM_LIST = re.compile(
     r"Kota|Provinsi|Bupati|Wali|Gubernur|Wakil|Sekda|Dinas))\b)",
     _I,
 )
+# "seperti (halnya) Kabupaten A yang dipimpin ...": an example, not a delegation
+_EXAMPLE_BEFORE = re.compile(r"\b(?:seperti|misalnya|contohnya)\b(?:\s+\w+){0,2}\s*$", _I)
+_HABIT = re.compile(r"\b(?:sering|kerap|acap|rutin)\b", _I)
+_HABIT_BEFORE = re.compile(r"\b(?:sering|kerap(?:\s+kali)?|acap(?:\s+kali)?|rutin)\s+$", _I)
+_EXAMPLES_BEFORE = re.compile(
+    r"\b(?:berbagai|banyak|sejumlah)\s+(?:daerah|kabupaten|kota|provinsi)\b[^.;]*?"
+    r"\b(?:seperti|antara\s+lain|di\s*antaranya|termasuk)\b",
+    _I,
+)
 # "<actor> dipimpin <leader>", "<actor>, yang diketuai ...": a delegation with its head
 _LED_AFTER = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dipimpin|diketuai|dikomandoi)\b", _I)
 # a welcome later in the clause makes the led party the host ("Pemkab A yang dipimpin
@@ -258,6 +267,14 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
         visitors = following(text, cue_end, end, index)
         keys = {h.key for h in hosts}
         visitors = [v for v in visitors if v.key not in keys]
+        # "sering menerima tamu dari berbagai daerah, seperti A dan B": examples of a
+        # habit, no visit of their own (LABELING: passing mentions)
+        if visitors and (
+            _HABIT_BEFORE.search(text, max(sa, cue_start - 25), cue_start)
+            or _EXAMPLES_BEFORE.search(text, cue_end, visitors[0].start)
+            or _EXAMPLE_BEFORE.search(text, max(cue_end, visitors[0].start - 30), visitors[0].start)
+        ):
+            visitors = []
         if hosts or visitors:
             out.append(Event(cue_start, visitors, hosts))
     seen = {e.start for e in out}
@@ -287,8 +304,13 @@ def _delegations(text: str, sa: int, sb: int, sentence: str, index: _Index) -> l
     for m in _FROM_LIST.finditer(sentence):
         a = sa + m.end()
         listed = following(text, a, min(sb, a + _VISITOR_SPAN), index)
-        # the list must start right after "dari", not somewhere later in the clause
-        if listed and len(text[a : listed[0].start].split()) <= 2:
+        # the list must start right after "dari", not somewhere later in the clause; a
+        # habit ("sering menerima rombongan dari ...") names no visit of its own
+        if (
+            listed
+            and len(text[a : listed[0].start].split()) <= 2
+            and not _HABIT.search(text, max(sa, sa + m.start() - 40), sa + m.start())
+        ):
             out.append(Event(sa + m.start(), listed, []))
     for actor in index.within(sa, sb):
         if (
@@ -296,6 +318,7 @@ def _delegations(text: str, sa: int, sb: int, sentence: str, index: _Index) -> l
             and not _HOSTING_AFTER.match(text, actor.end, sb)
             and not _RECEIVED_BY.search(text, max(sa, actor.start - 40), actor.start)
             and not _LOCATIVE_BEFORE.search(text, max(sa, actor.start - 30), actor.start)
+            and not _EXAMPLE_BEFORE.search(text, max(sa, actor.start - 30), actor.start)
         ):
             out.append(Event(actor.start, [actor], []))
     return out
