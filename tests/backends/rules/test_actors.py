@@ -66,3 +66,8 @@ def test_training_cohorts_of_national_institutions() -> None:
     ]
     # the police named in passing is no actor of a visit
     assert _keys("Kunjungan itu dikawal aparat Polri.") == []
+
+
+def test_a_region_with_its_prefix_after_desa_is_a_party() -> None:
+    assert _keys("Forum Kepala Desa Kabupaten Klaten hadir.") == ["33.10"]
+    assert _keys("Warga Desa Klaten Baru hadir.") == []

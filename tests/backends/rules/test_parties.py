@@ -133,3 +133,18 @@ def test_village_heads_of_a_whole_regency_are_a_village_delegation() -> None:
         "Kades se-Kabupaten Pati belajar pengelolaan dana desa ke Kabupaten Gianyar."
     )
     assert (visitor.region, visitor.level) == ("Kabupaten Pati", "village")
+
+
+def test_village_officials_of_a_region_named_in_several_ways() -> None:
+    for text in (
+        "Sebanyak 40 kepala desa di Kabupaten Klaten studi banding ke Kabupaten Gianyar.",
+        "Para kades dan perangkat desa Kabupaten Klaten belajar BUMDes ke Kabupaten Gianyar.",
+        "Forum Kepala Desa Kabupaten Klaten melakukan studi tiru ke Kabupaten Gianyar.",
+    ):
+        _, (visitor,) = _parties(text)
+        assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village"), text
+    # a head of region bringing village heads along leads a regency delegation
+    _, (visitor,) = _parties(
+        "Bupati Klaten membawa serta para camat dan kepala desa studi banding ke Kabupaten Gianyar."
+    )
+    assert visitor.level == "regency"

@@ -65,6 +65,7 @@ _PLACE_BEFORE = re.compile(
     r"Stasiun|Pelabuhan|Hotel|Pantai|Danau|Gunung|Museum|Candi|Taman|Pura|Masjid|Bendungan|"
     r"Waduk)\s+$"
 )
+_EXPLICIT_PREFIX = re.compile(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Pemkab|Pemkot|Pemprov)\b", re.I)
 # "Badan Diklat Kejaksaan RI - Jakarta", "Kemendagri di Jakarta": a national body's seat
 _SEAT_GAP = re.compile(r"\s*[-–—,(]\s*|\s+di\s+")
 
@@ -218,7 +219,9 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
     actors = [
         Actor(m.region.code, m.prefix_start, m.end, mention=m)
         for m in mentions
-        if not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 14), m.prefix_start)
+        # "Forum Kepala Desa Kabupaten X": no village is named "Kabupaten X"
+        if _EXPLICIT_PREFIX.match(text, m.prefix_start, m.start)
+        or not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 14), m.prefix_start)
     ]
     taken = {p for m in mentions for p in (m.prefix_start, m.start)}
     for a, b, country in _foreign_names(text):

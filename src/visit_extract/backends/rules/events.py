@@ -120,6 +120,10 @@ _FROM_LIST = re.compile(
 )
 # "seperti (halnya) Kabupaten A yang dipimpin ...": an example, not a delegation
 _EXAMPLE_BEFORE = re.compile(r"\b(?:seperti|misalnya|contohnya)\b(?:\s+\w+){0,2}\s*$", _I)
+# "40 kepala desa di Kabupaten A studi banding ...": people of a region, not a place
+_RESIDENTS_AT = re.compile(
+    r"\b(?:kepala\s+desa|kades|perangkat\s+desa|lurah|camat|pejabat|ASN|pegawai)\s+di\s+$", _I
+)
 _HABIT = re.compile(r"\b(?:sering|kerap|acap|rutin)\b", _I)
 _HABIT_BEFORE = re.compile(r"\b(?:sering|kerap(?:\s+kali)?|acap(?:\s+kali)?|rutin)\s+$", _I)
 _EXAMPLES_BEFORE = re.compile(
@@ -367,7 +371,10 @@ def _listed(text: str, a: int, b: int, index: _Index, last: bool) -> list[Actor]
         actor
         for actor in index.within(a, b)
         if actor.end <= b
-        and not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
+        and (
+            not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
+            or _RESIDENTS_AT.search(text, max(a, actor.start - 40), actor.start)
+        )
         and not (text[actor.start : actor.end].isupper() and _DATELINE_DASH.match(text, actor.end))
     ]
     if last:

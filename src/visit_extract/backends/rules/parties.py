@@ -20,7 +20,7 @@ from visit_extract.schema import Leader, Party
 _VILLAGE_BEFORE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
     r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa)"
-    r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal)\s+))[,\s]*$"
+    r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal|di)\s+)?)[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
 # The words before a region that make its party the DPRD: "Komisi II DPRD [Kabupaten]",
