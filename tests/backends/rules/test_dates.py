@@ -272,3 +272,29 @@ def test_last_days_joined_by_and_and_trips_home(
     text: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _dates(text)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Pemkot Salatiga studi banding ke Gianyar pekan lalu. "Kami belajar banyak," kata '
+            "Wali Kota Salatiga, Kamis (5/3).",
+            # last week ran from 24 February to 1 March: only the year is certain
+            "2020",
+        ),
+        (
+            'Pemkot Salatiga studi banding ke Gianyar pada Januari 2020. "Kami belajar banyak '
+            'di sana," ujar Sekda Salatiga, Kamis (5/3).',
+            "2020-01",
+        ),
+        # the day someone spoke is a visit day when the trip is dated on it as well
+        (
+            'Pemkot Salatiga studi banding ke Gianyar pekan lalu. "Kini kami belajar lagi," '
+            "kata Sekda, Kamis (5/3). Kamis (5/3) rombongan kedua berangkat ke Gianyar.",
+            "2020-03-05",
+        ),
+    ],
+)
+def test_a_statement_day_after_a_vaguely_dated_visit(text: str, expected: str) -> None:
+    assert _dates(text)[0] == expected

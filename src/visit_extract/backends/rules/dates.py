@@ -240,6 +240,7 @@ class _Found(NamedTuple):
     vague: bool  # a month or a year only ("pekan lalu")
     closes: bool  # a trip's last day ("pulang Sabtu (10/5)")
     planned: bool  # after publication: a plan, or the last day of a visit under way
+    said: bool = False  # the day someone spoke ('..., kata X, Kamis (11/5)')
 
 
 #: A visit's ``(start, end, span of the start date)``.
@@ -266,6 +267,16 @@ def visit_dates(ctx: Context, every: list[_Found] | None = None) -> Dated:
         (f for f in starts if f.cue and not f.vague),
         next((f for f in starts if f.cue), next((f for f in starts if not f.vague), None)),
     )
+    # "... studi banding ke A pekan lalu. '...,' kata X, Kamis (11/5)": the day X spoke
+    # is not the visit's when the visit was dated, vaguely, before it (unless the text
+    # dates something of the trip on that day too: "Rabu (7/5) berangkat")
+    if first is not None and first.said:
+        earlier = next((f for f in starts if f.cue and f.vague and f.a < first.a), None)
+        same_day = any(
+            f.cue and not f.said and f.start == first.start for f in starts if f is not first
+        )
+        if earlier is not None and not same_day:
+            first = earlier
     if first is None or first.start is None:
         return None, None, None
     text, skip, published = ctx.text, ctx.skip, ctx.published
@@ -387,6 +398,7 @@ def _dates_of(ctx: Context) -> list[_Found]:
                 vague,
                 closes,
                 _after(start, published),
+                _SAID.search(text, max(sa, m.start() - 200), m.start()) is not None,
             )
         )
     return found
