@@ -73,3 +73,8 @@ def test_examples_and_those_travelling_along_get_no_delegation_bonus() -> None:
     assert scores["Kabupaten Klaten"][1] < 2.0
     assert scores["Kota Salatiga"][1] < 2.0
     assert _scores("Rombongan tamu dari Kota Salatiga tiba.")["Kota Salatiga"][1] >= 2.0
+
+
+def test_a_delegation_word_reaches_past_a_district_and_its_comma() -> None:
+    scores = _scores("Siang itu rombongan camat Wedi, Kabupaten Klaten, makan bersama warga.")
+    assert scores["Kabupaten Klaten"][1] >= 2.0

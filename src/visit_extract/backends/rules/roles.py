@@ -28,7 +28,7 @@ _I = re.IGNORECASE
 
 _VISITOR_BEFORE = re.compile(
     r"\b(?:rombongan|delegasi|tamu|kunjungan(?:\s+kerja)?|kunker|kunja|studi\s+\w+|peserta)"
-    r"\s+(?:\([^)]*\)\s+)?(?:dari\s+)?(?:[\w.()-]+\s+){0,5}$",
+    r"\s+(?:\([^)]*\)\s+)?(?:dari\s+)?(?:[\w.()-]+,?\s+){0,5}$",
     _I,
 )
 _FROM_BEFORE = re.compile(r"\b(?:dari|asal)\s+(?:[\w.()-]+\s+){0,4}$", _I)
