@@ -124,8 +124,8 @@ _EXAMPLE_BEFORE = re.compile(r"\b(?:seperti|misalnya|contohnya)\b(?:\s+\w+){0,2}
 _RESIDENTS_AT = re.compile(
     r"\b(?:kepala\s+desa|kades|perangkat\s+desa|lurah|camat|pejabat|ASN|pegawai)\s+di\s+$", _I
 )
+# "sering menerima ...", "kerap kali dikunjungi ...": a habit, no visit of its own
 _HABIT = re.compile(r"\b(?:sering|kerap|acap|rutin)\b", _I)
-_HABIT_BEFORE = re.compile(r"\b(?:sering|kerap(?:\s+kali)?|acap(?:\s+kali)?|rutin)\s+$", _I)
 _EXAMPLES_BEFORE = re.compile(
     r"\b(?:berbagai|banyak|sejumlah)\s+(?:daerah|kabupaten|kota|provinsi)\b[^.;]*?"
     r"\b(?:seperti|antara\s+lain|di\s*antaranya|termasuk)\b",
@@ -274,7 +274,7 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
         # "sering menerima tamu dari berbagai daerah, seperti A dan B": examples of a
         # habit, no visit of their own (LABELING: passing mentions)
         if visitors and (
-            _HABIT_BEFORE.search(text, max(sa, cue_start - 25), cue_start)
+            _HABIT.search(text, max(sa, cue_start - 25), cue_start)
             or _EXAMPLES_BEFORE.search(text, cue_end, visitors[0].start)
             or _EXAMPLE_BEFORE.search(text, max(cue_end, visitors[0].start - 30), visitors[0].start)
         ):

@@ -59,7 +59,7 @@ _DESTINATION_WORD = re.compile(r"\b(?:ke|di|menuju)\b", _I)
 # "delegasi lainnya ...", "sebelumnya ada dari X", "pernah juga dari X", "tamu dari
 # berbagai daerah seperti X", "ikut pula pejabat dari X": others, earlier ones,
 # examples, those travelling along (LABELING: passing mentions)
-IN_PASSING = re.compile(r"\b(?:lainnya|sebelumnya|pernah|seperti|misalnya|ikut|turut)\b", _I)
+_IN_PASSING = re.compile(r"\b(?:lainnya|sebelumnya|pernah|seperti|misalnya|ikut|turut)\b", _I)
 _DATELINE_AFTER = re.compile(r"^\s*[,(]?\s*(?:\([^)]*\)\s*)?[-–—:,]")
 
 
@@ -101,7 +101,7 @@ def _score_mention(ctx: Context, m: Mention, sentence: Span) -> None:
     if _HELD_AT.search(before):
         h += 2.0
     # "delegasi lainnya terdiri dari ...": others who came along, in passing
-    in_passing = IN_PASSING.search(text, max(sa, m.prefix_start - 60), m.prefix_start)
+    in_passing = _IN_PASSING.search(text, max(sa, m.prefix_start - 60), m.prefix_start)
     if _LEAD_BEFORE.search(before):
         v += 3.0
     elif not in_passing and (
