@@ -148,3 +148,25 @@ def test_village_officials_of_a_region_named_in_several_ways() -> None:
         "Bupati Klaten membawa serta para camat dan kepala desa studi banding ke Kabupaten Gianyar."
     )
     assert visitor.level == "regency"
+
+
+def _abroad(text: str) -> list[tuple[str | None, str]]:
+    ctx = context_through(text, build_parties)
+    return [(o.party.region, o.party.branch) for o in ctx.outsiders.values() if o.prefix == "host"]
+
+
+def test_a_host_abroad_is_its_government_only_where_the_text_names_one() -> None:
+    assert _abroad(
+        "Wali Kota Magelang studi banding ke Korea Selatan. Rombongan diterima Pemerintah "
+        "Kota Daejeon."
+    ) == [("South Korea", "executive")]
+    assert _abroad(
+        "Bupati Klaten belajar ke Jepang. Di Tokyo, rombongan disambut Kementerian "
+        "Lingkungan Hidup Jepang."
+    ) == [("Japan", "executive")]
+    # an institute or a plant visited abroad, and a government at home, are no government
+    # of the host
+    assert _abroad(
+        "Pemerintah Kota Magelang berangkat ke Korea Selatan untuk belajar di sebuah "
+        "lembaga riset teknologi."
+    ) == [("South Korea", "other")]

@@ -40,6 +40,14 @@ _EXEC = re.compile(
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
 # "Tim Penggerak PKK Kabupaten X", "TP-PKK X": the family-welfare movement, no government
 _PKK_BEFORE = re.compile(r"\bPKK\s*(?:\([^)]*\)\s*)?$")
+# "Pemerintah (Kota) X", "Gubernur Provinsi Ehime", "KBRI Belanda", "Kota Daejeon": a
+# government of the place abroad after it (a few words may stand between, no stop)
+_GOVERNMENT_ABROAD = re.compile(
+    r"\b(?:Pemerintah|Pemkot|Pemprov|Gubernur|Wali\s*[Kk]ota|Walikota|Mayor|Menteri|"
+    r"Kementerian|Kedutaan|KBRI|KJRI|Konsulat|Prefektur|Provinsi|Kota|Balai\s+Kota)\b"
+    # only names between: "Kedutaan Besar Republik (KBRI) Belanda", not "... ke Jepang"
+    r"(?:[ \t]*(?:[A-Z][\w'-]*|dan|di|\([^)\n]*\)|,))*[ \t]*$"
+)
 _DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
 
 
@@ -105,6 +113,14 @@ def build_parties(ctx: Context) -> None:
     """
     for side in [*ctx.hosts.values(), *ctx.sides.values()]:
         side.party = _party(ctx, side)
+    # A host abroad is its government only where the text names one ("Pemerintah
+    # Jepang", "Gubernur Provinsi Ehime", "KBRI Belanda", "Kota Daejeon"); an institute,
+    # a company or a village visited there is branch other (LABELING).
+    for out in ctx.outsiders.values():
+        party = out.party
+        abroad = out.prefix == "host" and party.level == "foreign" and party.region
+        if abroad and not _foreign_government(ctx, str(party.region)):
+            out.party = party.model_copy(update={"branch": "other"})
     # A DPRD delegation visiting a region whose DPRD the article names is the guest of
     # that DPRD ("kunjungan kerja Komisi C DPRD X ke Y ... anggota DPRD Y"); so is one
     # whose host the article names by the region alone ("kunker ke Kabupaten Y"):
@@ -123,6 +139,18 @@ def build_parties(ctx: Context) -> None:
             host.party = host.party.model_copy(
                 update={"branch": "legislative", "institution": f"DPRD {role.region.name}"}
             )
+
+
+def _foreign_government(ctx: Context, country: str) -> bool:
+    """Whether a government word stands right before a name of ``country`` (its own
+    name or one of its cities) anywhere in the text."""
+    key = f"foreign:{country}"
+    text = ctx.text
+    return any(
+        _GOVERNMENT_ABROAD.search(text, max(0, a.start - 45), a.start)
+        for a in ctx.actors
+        if a.key == key
+    )
 
 
 def _party(ctx: Context, side: Side) -> Party:
