@@ -170,3 +170,16 @@ def test_a_host_abroad_is_its_government_only_where_the_text_names_one() -> None
         "Pemerintah Kota Magelang berangkat ke Korea Selatan untuk belajar di sebuah "
         "lembaga riset teknologi."
     ) == [("South Korea", "other")]
+
+
+def test_a_village_enterprise_or_a_university_visited_is_a_host_of_level_other() -> None:
+    host, _ = _parties(
+        "BUMDes Bersama Maju Jaya Kecamatan Wedi, Kabupaten Klaten, menjadi tujuan studi "
+        "tiru Dinas PMD Kabupaten Boyolali, Kamis (3/8)."
+    )
+    assert (host.region, host.level, host.branch) == ("Kabupaten Klaten", "other", "other")
+    host, _ = _parties(
+        "Rombongan Pemkab Boyolali studi banding ke Kabupaten Klaten. Di sana rombongan "
+        "diterima Bupati Klaten."
+    )
+    assert (host.level, host.branch) == ("regency", "executive")

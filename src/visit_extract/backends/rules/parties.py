@@ -48,6 +48,12 @@ _GOVERNMENT_ABROAD = re.compile(
     # only names between: "Kedutaan Besar Republik (KBRI) Belanda", not "... ke Jepang"
     r"(?:[ \t]*(?:[A-Z][\w'-]*|dan|di|\([^)\n]*\)|,))*[ \t]*$"
 )
+# "BUMDesma Rukun Makmur Kecamatan A, Kabupaten B", "Universitas X di Kota B": a host
+# that is no government
+_ORGANISATION_BEFORE = re.compile(
+    r"\b((?:BUMDes(?:ma)?|Badan\s+Usaha\s+Milik\s+Desa|Koperasi|PT|Universitas|Institut|"
+    r"Politeknik|Pondok\s+Pesantren|Ponpes|Yayasan|Pabrik)\b[^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
+)
 _DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
 
 
@@ -179,6 +185,22 @@ def _party(ctx: Context, side: Side) -> Party:
             level=region.level,
             branch="other",
             institution=f"TP PKK {region.name}",
+            leader=leader,
+        )
+    org = None
+    if side.prefix == "host" and not legislative and not side.village:
+        before = ctx.text[max(0, side.cue.prefix_start - 90) : side.cue.prefix_start]
+        org = _ORGANISATION_BEFORE.search(before)
+        if org is not None and _EXEC.search(before, org.end()):
+            org = None
+    if org is not None:
+        # LABELING: a village enterprise, a cooperative, a university or a company
+        # visited is a party of level and branch other, in the region it stands in
+        return Party(
+            region=region.name,
+            level="other",
+            branch="other",
+            institution=org.group(1),
             leader=leader,
         )
     if legislative:
