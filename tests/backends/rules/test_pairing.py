@@ -267,3 +267,15 @@ def test_earlier_guests_named_in_passing_are_no_visits() -> None:
         "Sri, mengatakan timnya belajar soal izin daring."
     )
     assert ok and ctx.pairs == [("33.10", "33.71")]
+
+
+def test_national_training_cohorts_and_secretariats_visit() -> None:
+    ok, ctx = _paired(
+        "Peserta Pelatihan Kepemimpinan Administrator BPSDM Kemendagri Regional Bukittinggi "
+        "melakukan studi lapangan ke Kota Magelang."
+    )
+    assert ok and ctx.pairs == [("national:Kementerian Dalam Negeri", "33.71")]
+    ok, ctx = _paired("Peserta PKN Tingkat II LAN RI melaksanakan visitasi ke Kabupaten Klaten.")
+    assert ok and ctx.pairs == [("national:Lembaga Administrasi Negara", "33.10")]
+    ok, ctx = _paired("Rombongan Setjen MPR RI studi banding ke Kabupaten Gianyar, Rabu (4/9).")
+    assert ok and ctx.pairs == [("national:MPR RI", "51.04")]

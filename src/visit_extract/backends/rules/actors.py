@@ -67,7 +67,9 @@ _PLACE_BEFORE = re.compile(
 )
 _EXPLICIT_PREFIX = re.compile(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Pemkab|Pemkot|Pemprov)\b", re.I)
 # "Badan Diklat Kejaksaan RI - Jakarta", "Kemendagri di Jakarta": a national body's seat
-_SEAT_GAP = re.compile(r"\s*[-–—,(]\s*|\s+di\s+")
+_SEAT_GAP = re.compile(
+    r"\s*[-–—,(]\s*|\s+di\s+|\s+(?:Regional|Perwakilan|Wilayah|Kampus|Cabang)\s+"
+)
 
 # National bodies as news names them -> (the name a party carries, its branch).
 _NATIONAL: list[tuple[str, str, Branch]] = [
@@ -125,6 +127,7 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
         "legislative",
     ),
     (r"(?:Komite\s+[IVX]+\s+)?DPD[\s-]*RI", "DPD RI", "legislative"),
+    (r"(?:(?:Sekretariat\s+Jenderal|Setjen)\s+)?MPR[\s-]*RI", "MPR RI", "legislative"),
     (
         r"Badan\s+(?:Pendidikan\s+dan\s+Pelatihan|Diklat)\s+Kejaksaan(?:\s+RI)?|"
         r"Kejaksaan\s+(?:Agung|RI)",
@@ -134,7 +137,7 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
 ]
 _NATIONAL_START = re.compile(
     r"\b(?:Kementerian|Kemen|Kemn|KLHK|Bappenas|Lembaga|LAN|Direktorat|Ditjen|Sekretariat|"
-    r"Komisi|Komite|DPR|DPD|Badan|Kejaksaan|BKN|BPK|KPK|Ombudsman|Arsip|ANRI|LKPP|BNPB|"
+    r"Komisi|Komite|DPR|DPD|MPR|Setjen|Badan|Kejaksaan|BKN|BPK|KPK|Ombudsman|Arsip|ANRI|LKPP|BNPB|"
     r"Lemhannas|Sespim|Lemdiklat|Sesko)"
 )
 _NATIONAL_RE = re.compile("|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(_NATIONAL)))

@@ -36,7 +36,7 @@ VISIT_WORDS = (
     "(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
     r"kunjungan|berkunjung|mengunjungi|belajar|datang|tiba|bertolak|berangkat|menyambangi|"
     r"bertandang|pergi|terbang|melawat|lawatan|menuju|mendatangi|(?:ber)?konsultasi|rujukan|"
-    r"jujugan|bergeser|singgah|mampir|meluncur|"
+    r"jujugan|bergeser|singgah|mampir|meluncur|visitasi|"
     r"destinasi|studi\s+lapangan|study\s+(?:visit|tour)|muhibah)"
 )
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
