@@ -71,3 +71,16 @@ def test_training_cohorts_of_national_institutions() -> None:
 def test_a_region_with_its_prefix_after_desa_is_a_party() -> None:
     assert _keys("Forum Kepala Desa Kabupaten Klaten hadir.") == ["33.10"]
     assert _keys("Warga Desa Klaten Baru hadir.") == []
+
+
+def _institutions(text: str) -> list[str | None]:
+    ctx = read_article(text, None)
+    return [a.party.institution for a in find_actors(text, ctx.mentions, ctx.skip) if a.party]
+
+
+def test_a_national_body_is_named_as_the_article_names_it() -> None:
+    # the full name where the text writes it out, else the short name at hand
+    assert _institutions("Peserta pelatihan BPSDM Kemendagri hadir.") == ["Kemendagri"]
+    assert _institutions(
+        "Kementerian Dalam Negeri (Kemendagri) menerima tamu. Kemendagri menjelaskan."
+    ) == ["Kementerian Dalam Negeri", "Kementerian Dalam Negeri", "Kementerian Dalam Negeri"]

@@ -236,6 +236,7 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         )
         actors.append(Actor(f"foreign:{country}", a, b, party=party))
     end = 0
+    written: dict[str, bool] = {}
     # the full pattern is tried only where one of its first words stands
     for tm in _NATIONAL_START.finditer(text):
         nm = _NATIONAL_RE.match(text, tm.start()) if tm.start() >= end else None
@@ -244,8 +245,15 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         end = nm.end()
         i = int((nm.lastgroup or "n0")[1:])
         _, name, branch = _NATIONAL[i]
-        name = name or " ".join(nm.group().split())
-        party = Party(region=None, level="national", branch=branch, institution=name)
+        surface = " ".join(nm.group().split())
+        name = name or surface
+        # the institution as the article names it (LABELING): the full name where the
+        # text writes it out, else the words at hand ("Kemendagri", "LAN RI")
+        if name not in written:
+            pattern = r"\s+".join(map(re.escape, name.split()))
+            written[name] = re.search(pattern, text, re.IGNORECASE) is not None
+        institution = name if written[name] else surface
+        party = Party(region=None, level="national", branch=branch, institution=institution)
         actors.append(Actor(f"national:{name}", nm.start(), nm.end(), party=party))
     actors.sort(key=lambda a: (a.start, -a.end))
     # "Badan Diklat Kejaksaan RI - Jakarta": the seat of a national body is no party
