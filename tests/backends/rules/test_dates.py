@@ -298,3 +298,30 @@ def test_last_days_joined_by_and_and_trips_home(
 )
 def test_a_statement_day_after_a_vaguely_dated_visit(text: str, expected: str) -> None:
     assert _dates(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date alone on its line is a byline's or a page's stamp, not the visit's
+        (
+            "Pemkot Salatiga Belajar ke Gianyar\n6 Maret 2020\nPemkot Salatiga studi banding ke "
+            "Gianyar.",
+            None,
+        ),
+        ("Oleh Redaksi\nJumat 6 Maret 2020\nPemkot Salatiga studi banding ke Gianyar.", None),
+        (
+            "Pemkot Salatiga studi banding ke Gianyar.\nPenulis: Ani | Editor: Budi | 06/03/2020",
+            None,
+        ),
+        ("Pemkot Salatiga studi banding ke Gianyar.\n(6/3/2020)", None),
+        # the end of a sentence a scraper broke is still the visit's day
+        ("Pemkot Salatiga studi banding ke Gianyar,\nKamis (5/3).", "2020-03-05"),
+        (
+            "Pemkot Salatiga studi banding ke Gianyar pada\nKamis (5/3)\nuntuk belajar.",
+            "2020-03-05",
+        ),
+    ],
+)
+def test_stamps_on_lines_of_their_own(text: str, expected: str | None) -> None:
+    assert _dates(text)[0] == expected

@@ -158,9 +158,16 @@ _DATE_CUE = re.compile(
 _LONG_LINE = 1000
 _HEADER_LINE = re.compile(
     r"\b(?:WIB|WITA|WIT)\b|\d{1,2}[:.]\d{2}|^\W*" + _WEEKDAY + r"\b,|"
-    r"^\W*(?:diterbitkan|dipublikasikan|diposting|diunggah|diperbarui|posted|published|updated?)\b",
+    r"^\W*(?:diterbitkan|dipublikasikan|diposting|diunggah|diperbarui|posted|published|updated?)\b|"
+    # a byline: "Penulis: A | Editor: B | 10/05/2023"
+    r"\b(?:penulis|editor|reporter|pewarta|redaksi|oleh)\b",
     _I,
 )
+# what may stand beside a date on a line of its own ("Rabu 10 Mei 2023", "(10/5/2023)")
+_ALONE = re.compile(r"[\W_]*(?:" + _WEEKDAY + r")?[\W_]*", _I)
+_STAMP_END = re.compile(r"[\s)|\-–—]*")
+# a line that breaks off mid-sentence: after a comma or a lower-case word
+_MID_SENTENCE = re.compile(r"(?:,|(?<![\w-])[a-z]+)[ \t]*\n?$")
 
 
 def find_dates(ctx: Context) -> None:
@@ -347,6 +354,14 @@ def _dates_of(ctx: Context) -> list[_Found]:
             line = text[line_a:line_b]
             if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
                 continue
+            # a date alone on its line is a stamp: a byline's, a caption's, a page's; not
+            # the end of a sentence a scraper broke ("... ke Kota A,\nRabu (10/5).")
+            if (
+                _ALONE.fullmatch(text, line_a, m.start())
+                and _STAMP_END.fullmatch(text, m.end(), line_b)
+                and not _MID_SENTENCE.search(text, max(0, line_a - 30), line_a)
+            ):
+                continue
         expr = m.group()
         end_m = _END_RE.match(text, m.end()) or _DASH_END.match(text, m.end())
         if end_m:
@@ -381,7 +396,8 @@ def _dates_of(ctx: Context) -> list[_Found]:
         # a bare weekday or "pekan lalu" counts only next to the visit's own words
         if not cue and not re.search(r"\d", expr):
             continue
-        if _said_elsewhere(ctx, m.start(), sa, told_as_past):
+        said = _SAID.search(text, max(sa, m.start() - 200), m.start())
+        if said is not None and _said_elsewhere(ctx, m.start(), said, told_as_past):
             continue
         vague = start is not None and len(start) in (4, 7)
         # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
@@ -398,7 +414,7 @@ def _dates_of(ctx: Context) -> list[_Found]:
                 vague,
                 closes,
                 _after(start, published),
-                _SAID.search(text, max(sa, m.start() - 200), m.start()) is not None,
+                said is not None,
             )
         )
     return found
@@ -408,18 +424,16 @@ def _position(f: _Found) -> int:
     return f.a
 
 
-def _said_elsewhere(ctx: Context, pos: int, sa: int, told_as_past: bool) -> bool:
+def _said_elsewhere(ctx: Context, pos: int, said: re.Match[str], told_as_past: bool) -> bool:
     """Whether the date at ``pos`` is only the day someone spoke, away from the visit.
 
     "..., kata X kepada wartawan, Rabu (7/5)" dates a statement. It is a day of the visit
     unless the text shows otherwise: the speaker comments from outside ("pengamat",
     "Ketua LSM"), the statement was made in another region than the host's ("di
-    Jayapura"), or the visit is told as past ("beberapa waktu lalu").
+    Jayapura"), or the visit is told as past ("beberapa waktu lalu"). ``said`` is the
+    attribution found right before the date.
     """
     text = ctx.text
-    said = _SAID.search(text, max(sa, pos - 200), pos)
-    if said is None:
-        return False
     if told_as_past or _COMMENTATOR.search(text, said.start(), pos):
         return True
     if ctx.host is not None:
