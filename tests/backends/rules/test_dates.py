@@ -325,3 +325,18 @@ def test_a_statement_day_after_a_vaguely_dated_visit(text: str, expected: str) -
 )
 def test_stamps_on_lines_of_their_own(text: str, expected: str | None) -> None:
     assert _dates(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pemkot Salatiga ke Gianyar. Data per 31 Desember 2019 mencatat 40 pasar.", None),
+        ("Pemkot Salatiga ke Gianyar. Wali Kota Gianyar lahir pada 5 Agustus 1970.", None),
+        # a day written with its weekday is the news cycle's, the visit's at best
+        ('Pemkot Salatiga ke Gianyar. "Bagus," kata Sekda Gianyar, Kamis (5/3).', "2020-03-05"),
+    ],
+)
+def test_away_from_the_visit_only_a_day_with_its_weekday_dates_it(
+    text: str, expected: str | None
+) -> None:
+    assert _dates(text)[0] == expected

@@ -94,6 +94,7 @@ _AND_NEXT = re.compile(
     r"\s*dan\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))",
     _I,
 )
+_HAS_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"\b", _I)
 _WEEKDAY_RE = re.compile(r"\(?" + _WEEKDAY + r"\b", _I)
 _OTHER_EVENT = re.compile(
     r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
@@ -248,6 +249,7 @@ class _Found(NamedTuple):
     closes: bool  # a trip's last day ("pulang Sabtu (10/5)")
     planned: bool  # after publication: a plan, or the last day of a visit under way
     said: bool = False  # the day someone spoke ('..., kata X, Kamis (11/5)')
+    weekday: bool = False  # written with its weekday, as news dates its own events
 
 
 #: A visit's ``(start, end, span of the start date)``.
@@ -270,9 +272,14 @@ def visit_dates(ctx: Context, every: list[_Found] | None = None) -> Dated:
     # ("pekan lalu"), else the first exact date anywhere
     # (a trip's last day, "pulang Sabtu (10/5)", is never its first, nor a day to come)
     starts = [f for f in every if not f.closes and not f.planned]
+    # (away from the visit's words, only a day written with its weekday: "Senin, 31
+    # Desember 2022" is news, a bare "31 Desember 2022" a fact of the background)
     first = next(
         (f for f in starts if f.cue and not f.vague),
-        next((f for f in starts if f.cue), next((f for f in starts if not f.vague), None)),
+        next(
+            (f for f in starts if f.cue),
+            next((f for f in starts if not f.vague and f.weekday), None),
+        ),
     )
     # "... studi banding ke A pekan lalu. '...,' kata X, Kamis (11/5)": the day X spoke
     # is not the visit's when the visit was dated, vaguely, before it (unless the text
@@ -415,6 +422,7 @@ def _dates_of(ctx: Context) -> list[_Found]:
                 closes,
                 _after(start, published),
                 said is not None,
+                _HAS_WEEKDAY.search(m.group()) is not None,
             )
         )
     return found
