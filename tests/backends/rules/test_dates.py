@@ -255,11 +255,6 @@ def test_a_range_of_weekdays_before_a_range_of_days() -> None:
             "Rombongan Pemkot Salatiga studi banding ke Gianyar pada Senin (2/3) dan Jumat (6/3).",
             ("2020-03-02", None),
         ),
-        (
-            "Rombongan Pemkot Salatiga berada di Gianyar sejak Senin (2/3). Rombongan kembali "
-            "ke Salatiga pada Rabu (4/3).",
-            ("2020-03-02", "2020-03-04"),
-        ),
         # a founding date after "sejak" is still no visit's
         (
             "Pasar itu berdiri sejak 12 Januari 2010. Rombongan Pemkot Salatiga berkunjung ke "
@@ -340,3 +335,20 @@ def test_away_from_the_visit_only_a_day_with_its_weekday_dates_it(
     text: str, expected: str | None
 ) -> None:
     assert _dates(text)[0] == expected
+
+
+def test_going_home_closes_the_trip_going_back_to_the_host_does_not() -> None:
+    home = context_through(
+        "Rombongan Pemkot Salatiga studi banding ke Kabupaten Gianyar sejak Senin (2/3). "
+        "Rombongan kembali ke Salatiga pada Rabu (4/3).",
+        find_dates,
+        PUBLISHED,
+    )
+    assert (home.start_date, home.end_date) == ("2020-03-02", "2020-03-04")
+    again = context_through(
+        "Pemkot Salatiga pernah studi banding ke Kabupaten Gianyar pada 3 Maret 2019. Kini "
+        "rombongan kembali ke Gianyar, Kamis (5/3).",
+        find_dates,
+        PUBLISHED,
+    )
+    assert (again.start_date, again.end_date) == ("2020-03-05", None)

@@ -100,6 +100,8 @@ _OTHER_EVENT = re.compile(
     r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
     r"didirikan|diraih|meraih|penghargaan|sejak|dilantik|pelantikan|pemilu|pilkada|"
     r"pencoblosan|"
+    # "kunjungan serupa pernah dilakukan pada ...": an earlier visit, not this one
+    r"pernah|"
     # an inspection is never the study visit (LABELING.md), whoever made it
     r"sidak|inspeksi\s+mendadak)\b[^.]*$",
     _I,
@@ -140,8 +142,8 @@ _VISIT_WORD = re.compile(
 # The end of a trip before its last day: "pulang Sabtu (10/5)", "kembali ke Indonesia
 # pada 19 Juni", "menyudahi lawatannya ... pada 18 Desember".
 _TRIP_END = re.compile(
-    r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia|(?-i:[A-Z])\w+)|menyudahi|"
-    r"mengakhiri|berakhir)\b[^.\n]*$",
+    r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia|(?P<home>(?-i:[A-Z])\w+))|"
+    r"menyudahi|mengakhiri|berakhir)\b[^.\n]*$",
     _I,
 )
 _END_ANY = re.compile(
@@ -410,7 +412,18 @@ def _dates_of(ctx: Context) -> list[_Found]:
         # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
         if vague and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start()):
             continue
-        closes = bool(_TRIP_END.search(text, max(sa, m.start() - 160), m.start()))
+        trip_end = _TRIP_END.search(text, max(sa, m.start() - 160), m.start())
+        # "kembali ke Klaten" closes the trip only when Klaten is where a delegation is
+        # from ("kembali ke Gianyar" may be a second visit to the host)
+        closes = trip_end is not None and (
+            trip_end.group("home") is None
+            or any(
+                x.region.code in ctx.sides
+                for x in starting_within(
+                    ctx.all_mentions, trip_end.start("home"), trip_end.start("home")
+                )
+            )
+        )
         found.append(
             _Found(
                 m.start(),
