@@ -352,3 +352,11 @@ def test_going_home_closes_the_trip_going_back_to_the_host_does_not() -> None:
         PUBLISHED,
     )
     assert (again.start_date, again.end_date) == ("2020-03-05", None)
+
+
+def test_a_weekday_of_a_habit_is_no_date() -> None:
+    text = (
+        "Anggota DPRD Salatiga rajin kunjungan kerja: di kantor hanya hari Selasa saja, "
+        "setiap Kamis kunker lagi. Kunker ke Gianyar digelar Rabu (4/3)."
+    )
+    assert _dates(text)[0] == "2020-03-04"

@@ -94,6 +94,8 @@ _AND_NEXT = re.compile(
     r"\s*dan\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))",
     _I,
 )
+_EVERY_BEFORE = re.compile(r"\b(?:setiap|tiap|saban|per)\s+(?:hari\s+)?$", _I)
+_EVERY_AFTER = re.compile(r"\s+(?:saja|sekalipun|pun)\b", _I)
 _HAS_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"\b", _I)
 _WEEKDAY_RE = re.compile(r"\(?" + _WEEKDAY + r"\b", _I)
 _OTHER_EVENT = re.compile(
@@ -402,8 +404,13 @@ def _dates_of(ctx: Context) -> list[_Found]:
         sa, sb = ctx.sentence_of(m.start())
         k = bisect_left(cues, (sa, sa))
         cue = k < len(cues) and cues[k][1] <= sb
-        # a bare weekday or "pekan lalu" counts only next to the visit's own words
-        if not cue and not re.search(r"\d", expr):
+        # a bare weekday or "pekan lalu" counts only next to the visit's own words, and
+        # a weekday of a habit ("setiap Kamis", "hanya hari Rabu saja") never
+        if not re.search(r"\d", expr) and (
+            not cue
+            or _EVERY_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or _EVERY_AFTER.match(text, m.end())
+        ):
             continue
         said = _SAID.search(text, max(sa, m.start() - 200), m.start())
         if said is not None and _said_elsewhere(ctx, m.start(), said, told_as_past):
