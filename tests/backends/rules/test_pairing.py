@@ -279,3 +279,11 @@ def test_national_training_cohorts_and_secretariats_visit() -> None:
     assert ok and ctx.pairs == [("national:Lembaga Administrasi Negara", "33.10")]
     ok, ctx = _paired("Rombongan Setjen MPR RI studi banding ke Kabupaten Gianyar, Rabu (4/9).")
     assert ok and ctx.pairs == [("national:MPR RI", "51.04")]
+
+
+def test_the_delegations_own_region_named_as_a_place_is_no_rival_of_the_ministry() -> None:
+    ok, ctx = _paired(
+        "Komisi I DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kementerian Desa, Rabu "
+        "(4/9). Kunjungan itu untuk berkonsultasi soal dana desa di Kabupaten Klaten."
+    )
+    assert ok and ctx.pairs == [("33.10", "national:Kementerian Desa")]

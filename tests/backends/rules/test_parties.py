@@ -183,3 +183,17 @@ def test_a_village_enterprise_or_a_university_visited_is_a_host_of_level_other()
         "diterima Bupati Klaten."
     )
     assert (host.level, host.branch) == ("regency", "executive")
+
+
+def test_a_topic_is_no_organisation_and_a_village_government_is_a_village() -> None:
+    host, (visitor,) = _parties(
+        "Sebanyak 50 kepala desa dari Kabupaten Boyolali belajar pengelolaan BUMDes di "
+        "Kabupaten Gianyar, Kamis (3/8)."
+    )
+    assert (host.level, host.branch) == ("regency", "executive")
+    assert visitor.level == "village"
+    _, (visitor,) = _parties(
+        "Sekitar 50 perangkat Pemerintah Desa se-Kecamatan Wedi, Kabupaten Klaten, belajar "
+        "ke Kabupaten Gianyar."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village")

@@ -296,8 +296,12 @@ def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
         best is not None
         and outside is not None
         and outside.startswith("national:")
-        and best.region.code == _JAKARTA
-        and _bare_province(ctx, best)
+        and (
+            (best.region.code == _JAKARTA and _bare_province(ctx, best))
+            # "DPRD A konsultasi ke Kemendes ... soal dana desa di A": the delegation's
+            # own region, named once as a place, is no rival of the ministry it visits
+            or best.visitor > best.host
+        )
     ):
         beat = 0.0
     if outside is not None and votes.host[outside] >= max(2.0, beat):

@@ -19,7 +19,8 @@ from visit_extract.schema import Leader, Party
 # "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
 _VILLAGE_BEFORE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
-    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa)"
+    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa|"
+    r"[Pp]emerintah(?:an)?\s+[Dd]esa)"
     r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal|di)\s+)?)[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
@@ -52,7 +53,10 @@ _GOVERNMENT_ABROAD = re.compile(
 # that is no government
 _ORGANISATION_BEFORE = re.compile(
     r"\b((?:BUMDes(?:ma)?|Badan\s+Usaha\s+Milik\s+Desa|Koperasi|PT|Universitas|Institut|"
-    r"Politeknik|Pondok\s+Pesantren|Ponpes|Yayasan|Pabrik)\b[^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
+    r"Politeknik|Pondok\s+Pesantren|Ponpes|Yayasan|Pabrik)"
+    # a body with a name of its own ("BUMDesma Rukun Makmur"), not a topic ("belajar
+    # pengelolaan BUMDes di A")
+    r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
 )
 _DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
 
@@ -77,7 +81,7 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     seen = _event_mentions(ctx, role.region.code, as_visitor)
     dprd = sum(_names_dprd(text, m) for m in seen)
     legislative = _names_dprd(text, cue) or dprd > sum(_names_government(text, m) for m in seen)
-    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
+    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 60) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
     return side
