@@ -60,6 +60,8 @@ def test_region_aliases_and_prefixes(mention: str, expected: str) -> None:
         ("Jatim", "Provinsi Jawa Timur", "province"),
         ("NTB", "Provinsi Nusa Tenggara Barat", "province"),
         ("DIY", "Provinsi Daerah Istimewa Yogyakarta", "province"),
+        ("Daerah Istimewa Yogyakarta", "Provinsi Daerah Istimewa Yogyakarta", "province"),
+        ("DPRD Daerah Istimewa Yogyakarta", "Provinsi Daerah Istimewa Yogyakarta", "province"),
         ("DKI Jakarta", "Provinsi DKI Jakarta", "province"),
         ("Pemprov DKI", "Provinsi DKI Jakarta", "province"),
         ("Provinsi Jawa Tengah", "Provinsi Jawa Tengah", "province"),

@@ -43,3 +43,44 @@ def test_nothing_in_a_read_also_line() -> None:
     text = "Baca juga: Bupati Klaten ke Jepang\nCuaca cerah hari ini."
     ctx = read_article(text, None)
     assert find_actors(text, ctx.mentions, ctx.skip) == []
+
+
+def test_ministries_by_their_short_names_and_national_agencies() -> None:
+    assert _keys("Kemenhub, KemenPUPR dan Kemenko PMK hadir bersama BKN dan BPK RI.") == [
+        "national:Kemenhub",
+        "national:KemenPUPR",
+        "national:Kemenko PMK",
+        "national:Badan Kepegawaian Negara",
+        "national:Badan Pemeriksa Keuangan",
+    ]
+
+
+def test_a_word_that_starts_like_a_ministry_is_none() -> None:
+    assert _keys("Kemenangan itu disambut Kemenagan warga.") == []
+
+
+def test_training_cohorts_of_national_institutions() -> None:
+    assert _keys("Peserta PPRA Lemhannas RI dan Sespimmen Polri hadir.") == [
+        "national:Lemhannas RI",
+        "national:Polri",
+    ]
+    # the police named in passing is no actor of a visit
+    assert _keys("Kunjungan itu dikawal aparat Polri.") == []
+
+
+def test_a_region_with_its_prefix_after_desa_is_a_party() -> None:
+    assert _keys("Forum Kepala Desa Kabupaten Klaten hadir.") == ["33.10"]
+    assert _keys("Warga Desa Klaten Baru hadir.") == []
+
+
+def _institutions(text: str) -> list[str | None]:
+    ctx = read_article(text, None)
+    return [a.party.institution for a in find_actors(text, ctx.mentions, ctx.skip) if a.party]
+
+
+def test_a_national_body_is_named_as_the_article_names_it() -> None:
+    # the full name where the text writes it out, else the short name at hand
+    assert _institutions("Peserta pelatihan BPSDM Kemendagri hadir.") == ["Kemendagri"]
+    assert _institutions(
+        "Kementerian Dalam Negeri (Kemendagri) menerima tamu. Kemendagri menjelaskan."
+    ) == ["Kementerian Dalam Negeri", "Kementerian Dalam Negeri", "Kementerian Dalam Negeri"]

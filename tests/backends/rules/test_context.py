@@ -31,3 +31,18 @@ def test_evidence_quotes_the_text() -> None:
     ctx = read_article("Pemkot Salatiga datang.", None)
     ev = ctx.evidence("visitor.region", 0, 15)
     assert (ev.field, ev.quote, ev.start, ev.end) == ("visitor.region", "Pemkot Salatiga", 0, 15)
+
+
+def test_a_headline_under_a_bare_read_also_label_is_skipped_too() -> None:
+    text = (
+        "Rombongan tiba sore.\nBaca Juga:\nBupati Klaten Resmikan Jembatan Baru di Wedi\n"
+        "Lihat juga -\nWali Kota Salatiga meninjau banjir di Kabupaten Gianyar.\nUsai."
+    )
+    ctx = read_article(text, None)
+    assert [text[a:b] for a, b in ctx.skip] == [
+        "Baca Juga:",
+        "Bupati Klaten Resmikan Jembatan Baru di Wedi",
+        "Lihat juga -",
+    ]
+    # a line that ends with a full stop is the story going on, not a headline
+    assert [m.region.name for m in ctx.mentions] == ["Kota Salatiga", "Kabupaten Gianyar"]

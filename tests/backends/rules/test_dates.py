@@ -8,6 +8,7 @@ import pytest
 
 from visit_extract.backends.rules.context import read_article
 from visit_extract.backends.rules.dates import find_dates, visit_dates
+from visit_extract.backends.rules.extractor import extract_visits
 
 from .support import context_through
 
@@ -194,3 +195,168 @@ def test_the_day_a_trip_ends_is_its_last_day_never_its_first() -> None:
     # a visit under way at publication (6 March) may end after it
     text = VISIT + "Mereka tiba Rabu (4/3) dan pulang Senin (9/3)."
     assert _stage(text) == ("2020-03-04", "2020-03-09")
+
+
+def _legs(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each visit's dates by host region name, as the extractor assembles them."""
+    return {str(v.host.region): (v.start_date, v.end_date) for v in extract_visits(text, PUBLISHED)}
+
+
+def test_legs_dated_apart_keep_their_own_dates() -> None:
+    assert _legs(
+        "Rombongan DPRD Kota Salatiga tiba di Kabupaten Gianyar, Senin (2/3), untuk belajar "
+        "tata kelola pasar. Rabu (4/3), rombongan bergeser ke Kota Denpasar untuk studi "
+        "banding soal parkir."
+    ) == {"Kabupaten Gianyar": ("2020-03-02", None), "Kota Denpasar": ("2020-03-04", None)}
+
+
+def test_a_tour_dated_once_dates_every_leg() -> None:
+    assert _legs(
+        "Pemkab Klaten melakukan studi banding ke Kabupaten Gianyar dan Kota Denpasar, 2-4 "
+        "Maret 2020. Di Gianyar, rombongan belajar soal pajak daring."
+    ) == {
+        "Kabupaten Gianyar": ("2020-03-02", "2020-03-04"),
+        "Kota Denpasar": ("2020-03-02", "2020-03-04"),
+    }
+
+
+def test_delegations_arriving_on_different_days() -> None:
+    ctx = context_through(
+        "Kabupaten Gianyar menerima dua rombongan pekan ini. Rombongan DPRD Kabupaten "
+        "Klaten datang pada Senin (2/3). Adapun rombongan DPRD Kabupaten Boyolali tiba "
+        "Rabu (4/3).",
+        find_dates,
+        PUBLISHED,
+    )
+    assert ctx.start_date == "2020-03-02"
+    rabu = ctx.text.index("Rabu (4/3)")
+    assert ctx.leg_dates[("33.09", "51.04")] == ("2020-03-04", None, (rabu, rabu + 10))
+    assert ctx.leg_dates[("33.10", "51.04")][0] == "2020-03-02"
+
+
+def test_a_range_of_weekdays_before_a_range_of_days() -> None:
+    text = "Rombongan Pemkot Salatiga studi banding ke Gianyar, Senin-Selasa, 2-3 Maret 2020."
+    assert _dates(text, date(2020, 3, 20)) == (
+        "2020-03-02",
+        "2020-03-03",
+        "Senin-Selasa, 2-3 Maret 2020",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rombongan Pemkot Salatiga studi banding ke Gianyar pada Senin (2/3) dan Selasa (3/3).",
+            ("2020-03-02", "2020-03-03"),
+        ),
+        # two days far apart are two events, not one visit's first and last
+        (
+            "Rombongan Pemkot Salatiga studi banding ke Gianyar pada Senin (2/3) dan Jumat (6/3).",
+            ("2020-03-02", None),
+        ),
+        # a founding date after "sejak" is still no visit's
+        (
+            "Pasar itu berdiri sejak 12 Januari 2010. Rombongan Pemkot Salatiga berkunjung ke "
+            "pasar itu.",
+            (None, None),
+        ),
+    ],
+)
+def test_last_days_joined_by_and_and_trips_home(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _dates(text)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Pemkot Salatiga studi banding ke Gianyar pekan lalu. "Kami belajar banyak," kata '
+            "Wali Kota Salatiga, Kamis (5/3).",
+            # last week ran from 24 February to 1 March: only the year is certain
+            "2020",
+        ),
+        (
+            'Pemkot Salatiga studi banding ke Gianyar pada Januari 2020. "Kami belajar banyak '
+            'di sana," ujar Sekda Salatiga, Kamis (5/3).',
+            "2020-01",
+        ),
+        # the day someone spoke is a visit day when the trip is dated on it as well
+        (
+            'Pemkot Salatiga studi banding ke Gianyar pekan lalu. "Kini kami belajar lagi," '
+            "kata Sekda, Kamis (5/3). Kamis (5/3) rombongan kedua berangkat ke Gianyar.",
+            "2020-03-05",
+        ),
+    ],
+)
+def test_a_statement_day_after_a_vaguely_dated_visit(text: str, expected: str) -> None:
+    assert _dates(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date alone on its line is a byline's or a page's stamp, not the visit's
+        (
+            "Pemkot Salatiga Belajar ke Gianyar\n6 Maret 2020\nPemkot Salatiga studi banding ke "
+            "Gianyar.",
+            None,
+        ),
+        ("Oleh Redaksi\nJumat 6 Maret 2020\nPemkot Salatiga studi banding ke Gianyar.", None),
+        (
+            "Pemkot Salatiga studi banding ke Gianyar.\nPenulis: Ani | Editor: Budi | 06/03/2020",
+            None,
+        ),
+        ("Pemkot Salatiga studi banding ke Gianyar.\n(6/3/2020)", None),
+        # the end of a sentence a scraper broke is still the visit's day
+        ("Pemkot Salatiga studi banding ke Gianyar,\nKamis (5/3).", "2020-03-05"),
+        (
+            "Pemkot Salatiga studi banding ke Gianyar pada\nKamis (5/3)\nuntuk belajar.",
+            "2020-03-05",
+        ),
+    ],
+)
+def test_stamps_on_lines_of_their_own(text: str, expected: str | None) -> None:
+    assert _dates(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pemkot Salatiga ke Gianyar. Data per 31 Desember 2019 mencatat 40 pasar.", None),
+        ("Pemkot Salatiga ke Gianyar. Wali Kota Gianyar lahir pada 5 Agustus 1970.", None),
+        # a day written with its weekday is the news cycle's, the visit's at best
+        ('Pemkot Salatiga ke Gianyar. "Bagus," kata Sekda Gianyar, Kamis (5/3).', "2020-03-05"),
+    ],
+)
+def test_away_from_the_visit_only_a_day_with_its_weekday_dates_it(
+    text: str, expected: str | None
+) -> None:
+    assert _dates(text)[0] == expected
+
+
+def test_going_home_closes_the_trip_going_back_to_the_host_does_not() -> None:
+    home = context_through(
+        "Rombongan Pemkot Salatiga studi banding ke Kabupaten Gianyar sejak Senin (2/3). "
+        "Rombongan kembali ke Salatiga pada Rabu (4/3).",
+        find_dates,
+        PUBLISHED,
+    )
+    assert (home.start_date, home.end_date) == ("2020-03-02", "2020-03-04")
+    again = context_through(
+        "Pemkot Salatiga pernah studi banding ke Kabupaten Gianyar pada 3 Maret 2019. Kini "
+        "rombongan kembali ke Gianyar, Kamis (5/3).",
+        find_dates,
+        PUBLISHED,
+    )
+    assert (again.start_date, again.end_date) == ("2020-03-05", None)
+
+
+def test_a_weekday_of_a_habit_is_no_date() -> None:
+    text = (
+        "Anggota DPRD Salatiga rajin kunjungan kerja: di kantor hanya hari Selasa saja, "
+        "setiap Kamis kunker lagi. Kunker ke Gianyar digelar Rabu (4/3)."
+    )
+    assert _dates(text)[0] == "2020-03-04"

@@ -106,3 +106,8 @@ def test_a_full_stop_after_an_abbreviation_ends_no_sentence() -> None:
         "Dr. Budi menyambut.",
         "Rapat usai.",
     ]
+
+
+def test_all_of_a_region_after_se() -> None:
+    text = "Kades se-Kabupaten Pati dan camat se-Kota Malang hadir."
+    assert _names(text) == [("Kabupaten Pati", "Kabupaten Pati"), ("Kota Malang", "Kota Malang")]

@@ -178,3 +178,112 @@ def test_two_delegations_to_two_hosts_are_paired_by_their_events() -> None:
         "Boyolali ke Kota Magelang. Keduanya belajar soal pajak daerah."
     )
     assert ok and sorted(ctx.pairs) == [("33.09", "33.71"), ("33.10", "51.04")]
+
+
+def test_guests_named_after_a_host_side_welcome_are_one_visit_each() -> None:
+    ok, ctx = _paired(
+        "MAGELANG - Pemkot Magelang menerima kunjungan dua DPRD sekaligus, Selasa (3/9). "
+        "Komisi A DPRD Kabupaten Klaten dipimpin Ketua Komisi Andi Wirawan, sedangkan DPRD "
+        "Kabupaten Boyolali dipimpin Wakil Ketua Sri Lestari. Keduanya diterima Sekda Kota "
+        "Magelang."
+    )
+    assert ok and sorted(ctx.pairs) == [("33.09", "33.71"), ("33.10", "33.71")]
+
+
+def test_guests_listed_by_origin() -> None:
+    ok, ctx = _paired(
+        "Bupati Gianyar menyambut rombongan studi banding dari tiga daerah. Mereka berasal "
+        "dari Kabupaten Klaten, Kota Magelang dan Kabupaten Boyolali."
+    )
+    assert ok and sorted(ctx.pairs) == [("33.09", "51.04"), ("33.10", "51.04"), ("33.71", "51.04")]
+
+
+def test_a_tour_continues_after_the_first_stop() -> None:
+    ok, ctx = _paired(
+        "Komisi C DPRD Kabupaten Klaten berkunjung ke Kabupaten Gianyar. Setelah dari "
+        "Gianyar, rombongan melanjutkan kunjungan ke Kota Magelang untuk belajar soal parkir."
+    )
+    assert ok and ctx.pairs == [("33.10", "51.04"), ("33.10", "33.71")]
+
+
+def test_a_national_agency_hosts_a_consultation() -> None:
+    ok, ctx = _paired(
+        "Anggota DPRD Kota Magelang menyambangi Badan Kepegawaian Negara di Jakarta untuk "
+        "berkonsultasi soal seleksi pegawai."
+    )
+    assert ok and ctx.pairs == [("33.71", "national:Badan Kepegawaian Negara")]
+
+
+def test_a_province_with_its_own_head_leads_the_regency_along() -> None:
+    ok, ctx = _paired(
+        "Gubernur Jawa Tengah dan Bupati Klaten berangkat ke Jepang untuk belajar "
+        "pengolahan sampah."
+    )
+    assert ok and ctx.pairs == [("33", "foreign:Japan")]
+    ok, ctx = _paired("Rombongan Pemkab Klaten, Jawa Tengah, berangkat ke Jepang.")
+    assert ok and ctx.pairs == [("33.10", "foreign:Japan")]
+
+
+def test_a_guest_who_never_names_his_region_comes_from_the_teasers() -> None:
+    text = (
+        '"Kami ingin belajar pelayanan publik di sini," kata Yohanes, Kamis (5/9). '
+        "Menurut dia, kedatangannya ke Kabupaten Gianyar karena kesamaan potensi wisata.\n"
+        "Baca Juga:\nBupati Klaten Tinjau Sawah Terdampak Kekeringan\n"
+        "Ia menilai Gianyar berhasil menata desa wisata.\n"
+        "Baca Juga:\nPasar Rakyat Klaten Direvitalisasi Tahun Ini\n"
+    )
+    ok, ctx = _paired(text)
+    assert ok and ctx.pairs == [("33.10", "51.04")]
+
+
+def test_teasers_about_the_host_or_about_many_places_give_no_guest() -> None:
+    body = "Menurut dia, kedatangannya ke Kabupaten Gianyar untuk belajar.\n"
+    ok, _ = _paired(
+        body + "Baca Juga:\nGianyar Raih Penghargaan\nBaca Juga:\nPasar Gianyar Ramai\n"
+    )
+    assert not ok
+    ok, _ = _paired(body + "Baca Juga:\nBanjir di Klaten\nBaca Juga:\nJalan Rusak di Boyolali\n")
+    assert not ok
+
+
+def test_jakarta_named_bare_yields_to_the_ministry_there() -> None:
+    ok, ctx = _paired(
+        "Komisi A DPRD Kabupaten Klaten melakukan kunjungan kerja ke Jakarta, Selasa (3/9). "
+        "Di sana, rombongan berkonsultasi dengan Kementerian Dalam Negeri."
+    )
+    assert ok and ctx.pairs == [("33.10", "national:Kementerian Dalam Negeri")]
+    ok, ctx = _paired(
+        "Komisi A DPRD Kabupaten Klaten melakukan kunjungan kerja ke Pemprov DKI Jakarta. "
+        "Rombongan juga berkonsultasi dengan Kementerian Dalam Negeri."
+    )
+    assert ok and ctx.pairs[0] == ("33.10", "31")
+
+
+def test_earlier_guests_named_in_passing_are_no_visits() -> None:
+    ok, ctx = _paired(
+        "Sebanyak 12 instansi berkunjung ke Dinas Perizinan Kota Magelang tahun ini. "
+        '"Kunjungan yang terakhir ini adalah Dinas Perizinan Klaten, sebelumnya ada dari '
+        'Kabupaten Boyolali," kata kepala dinas. Kepala Dinas Perizinan Kabupaten Klaten, '
+        "Sri, mengatakan timnya belajar soal izin daring."
+    )
+    assert ok and ctx.pairs == [("33.10", "33.71")]
+
+
+def test_national_training_cohorts_and_secretariats_visit() -> None:
+    ok, ctx = _paired(
+        "Peserta Pelatihan Kepemimpinan Administrator BPSDM Kemendagri Regional Bukittinggi "
+        "melakukan studi lapangan ke Kota Magelang."
+    )
+    assert ok and ctx.pairs == [("national:Kementerian Dalam Negeri", "33.71")]
+    ok, ctx = _paired("Peserta PKN Tingkat II LAN RI melaksanakan visitasi ke Kabupaten Klaten.")
+    assert ok and ctx.pairs == [("national:Lembaga Administrasi Negara", "33.10")]
+    ok, ctx = _paired("Rombongan Setjen MPR RI studi banding ke Kabupaten Gianyar, Rabu (4/9).")
+    assert ok and ctx.pairs == [("national:MPR RI", "51.04")]
+
+
+def test_the_delegations_own_region_named_as_a_place_is_no_rival_of_the_ministry() -> None:
+    ok, ctx = _paired(
+        "Komisi I DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kementerian Desa, Rabu "
+        "(4/9). Kunjungan itu untuk berkonsultasi soal dana desa di Kabupaten Klaten."
+    )
+    assert ok and ctx.pairs == [("33.10", "national:Kementerian Desa")]

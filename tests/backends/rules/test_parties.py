@@ -67,7 +67,7 @@ def test_the_long_name_of_a_dprd_and_a_second_region_of_a_dprd_list() -> None:
 def test_a_dprd_named_before_ke_makes_no_dprd_host() -> None:
     host, _ = _parties(
         "Rombongan Komisi II DPRD Klaten melakukan kunjungan kerja Komisi II DPRD ke "
-        "Kabupaten Gianyar."
+        "Kabupaten Gianyar. Mereka melihat pasar milik Pemkab Gianyar."
     )
     assert host.branch == "executive"
 
@@ -94,3 +94,106 @@ def test_a_head_of_region_with_the_dprd_chair_is_no_dprd_delegation() -> None:
         open_sides,
     )
     assert [s.legislative for s in ctx.sides.values()] == [False]
+
+
+def test_a_pkk_delegation_is_of_its_tier_branch_other() -> None:
+    _, (visitor,) = _parties(
+        "Tim Penggerak PKK Kabupaten Klaten melakukan studi banding ke Kabupaten Gianyar. "
+        "Rombongan diterima Sekda Gianyar."
+    )
+    assert (visitor.region, visitor.level, visitor.branch) == (
+        "Kabupaten Klaten",
+        "regency",
+        "other",
+    )
+    _, (visitor,) = _parties("TP-PKK Kota Magelang berkunjung ke Kabupaten Gianyar.")
+    assert (visitor.level, visitor.branch, visitor.institution) == (
+        "city",
+        "other",
+        "TP PKK Kota Magelang",
+    )
+
+
+def test_a_dprd_visiting_a_region_named_bare_is_the_guest_of_its_dprd() -> None:
+    host, _ = _parties(
+        "Komisi B DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar."
+    )
+    assert (host.branch, host.institution) == ("legislative", "DPRD Kabupaten Gianyar")
+    host, _ = _parties(
+        "Komisi B DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar. "
+        "Mereka belajar aplikasi pajak di Bapenda Gianyar."
+    )
+    assert host.branch == "executive"
+    host, _ = _parties("Rombongan Pemkab Klaten melakukan kunjungan kerja ke Kabupaten Gianyar.")
+    assert host.branch == "executive"
+
+
+def test_village_heads_of_a_whole_regency_are_a_village_delegation() -> None:
+    _, (visitor,) = _parties(
+        "Kades se-Kabupaten Pati belajar pengelolaan dana desa ke Kabupaten Gianyar."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Pati", "village")
+
+
+def test_village_officials_of_a_region_named_in_several_ways() -> None:
+    for text in (
+        "Sebanyak 40 kepala desa di Kabupaten Klaten studi banding ke Kabupaten Gianyar.",
+        "Para kades dan perangkat desa Kabupaten Klaten belajar BUMDes ke Kabupaten Gianyar.",
+        "Forum Kepala Desa Kabupaten Klaten melakukan studi tiru ke Kabupaten Gianyar.",
+    ):
+        _, (visitor,) = _parties(text)
+        assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village"), text
+    # a head of region bringing village heads along leads a regency delegation
+    _, (visitor,) = _parties(
+        "Bupati Klaten membawa serta para camat dan kepala desa studi banding ke Kabupaten Gianyar."
+    )
+    assert visitor.level == "regency"
+
+
+def _abroad(text: str) -> list[tuple[str | None, str]]:
+    ctx = context_through(text, build_parties)
+    return [(o.party.region, o.party.branch) for o in ctx.outsiders.values() if o.prefix == "host"]
+
+
+def test_a_host_abroad_is_its_government_only_where_the_text_names_one() -> None:
+    assert _abroad(
+        "Wali Kota Magelang studi banding ke Korea Selatan. Rombongan diterima Pemerintah "
+        "Kota Daejeon."
+    ) == [("South Korea", "executive")]
+    assert _abroad(
+        "Bupati Klaten belajar ke Jepang. Di Tokyo, rombongan disambut Kementerian "
+        "Lingkungan Hidup Jepang."
+    ) == [("Japan", "executive")]
+    # an institute or a plant visited abroad, and a government at home, are no government
+    # of the host
+    assert _abroad(
+        "Pemerintah Kota Magelang berangkat ke Korea Selatan untuk belajar di sebuah "
+        "lembaga riset teknologi."
+    ) == [("South Korea", "other")]
+
+
+def test_a_village_enterprise_or_a_university_visited_is_a_host_of_level_other() -> None:
+    host, _ = _parties(
+        "BUMDes Bersama Maju Jaya Kecamatan Wedi, Kabupaten Klaten, menjadi tujuan studi "
+        "tiru Dinas PMD Kabupaten Boyolali, Kamis (3/8)."
+    )
+    assert (host.region, host.level, host.branch) == ("Kabupaten Klaten", "other", "other")
+    host, _ = _parties(
+        "Rombongan Pemkab Boyolali studi banding ke Kabupaten Klaten. Di sana rombongan "
+        "diterima Bupati Klaten."
+    )
+    assert (host.level, host.branch) == ("regency", "executive")
+
+
+def test_a_topic_is_no_organisation_and_a_village_government_is_a_village() -> None:
+    host, (visitor,) = _parties(
+        "Sebanyak 50 kepala desa dari Kabupaten Boyolali belajar pengelolaan BUMDes di "
+        "Kabupaten Gianyar, Kamis (3/8)."
+    )
+    assert (host.level, host.branch) == ("regency", "executive")
+    assert visitor.level == "village"
+    _, (visitor,) = _parties(
+        "Sekitar 50 perangkat Pemerintah Desa se-Kecamatan Wedi, Kabupaten Klaten, belajar "
+        "ke Kabupaten Gianyar."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village")

@@ -63,3 +63,18 @@ def test_heads_of_region_listed_together() -> None:
 def test_a_dateline_leans_host() -> None:
     scores = _scores("GIANYAR - Pemkot Salatiga belajar pengelolaan sampah.")
     assert scores["Kabupaten Gianyar"][0] == 0.7
+
+
+def test_examples_and_those_travelling_along_get_no_delegation_bonus() -> None:
+    scores = _scores(
+        "Pemkab Gianyar menerima tamu dari berbagai daerah seperti Kabupaten Klaten. Dalam "
+        "rombongan itu ikut pula pejabat dari Kota Salatiga."
+    )
+    assert scores["Kabupaten Klaten"][1] < 2.0
+    assert scores["Kota Salatiga"][1] < 2.0
+    assert _scores("Rombongan tamu dari Kota Salatiga tiba.")["Kota Salatiga"][1] >= 2.0
+
+
+def test_a_delegation_word_reaches_past_a_district_and_its_comma() -> None:
+    scores = _scores("Siang itu rombongan camat Wedi, Kabupaten Klaten, makan bersama warga.")
+    assert scores["Kabupaten Klaten"][1] >= 2.0

@@ -65,8 +65,11 @@ _PLACE_BEFORE = re.compile(
     r"Stasiun|Pelabuhan|Hotel|Pantai|Danau|Gunung|Museum|Candi|Taman|Pura|Masjid|Bendungan|"
     r"Waduk)\s+$"
 )
+_EXPLICIT_PREFIX = re.compile(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Pemkab|Pemkot|Pemprov)\b", re.I)
 # "Badan Diklat Kejaksaan RI - Jakarta", "Kemendagri di Jakarta": a national body's seat
-_SEAT_GAP = re.compile(r"\s*[-–—,(]\s*|\s+di\s+")
+_SEAT_GAP = re.compile(
+    r"\s*[-–—,(]\s*|\s+di\s+|\s+(?:Regional|Perwakilan|Wilayah|Kampus|Cabang)\s+"
+)
 
 # National bodies as news names them -> (the name a party carries, its branch).
 _NATIONAL: list[tuple[str, str, Branch]] = [
@@ -93,6 +96,30 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
         "executive",
     ),
     (r"Kementerian\s+[A-Z][\w-]*(?:\s+(?:dan\s+)?[A-Z][\w-]*){0,4}", "", "executive"),
+    # "Kemenhub", "KemenPUPR", "Kemendikbudristek", "Kemenko PMK": a ministry's short name
+    (
+        r"Kem(?:en)?(?:hub|sos|ag|dikbud(?:ristek)?|diknas|dikdasmen|kumham|kominfo|komdigi|"
+        r"parekraf|par|tan|perin|dag|kop(?:\s?UKM)?|pora|aker|naker|han|lu|ristek|hut|"
+        r"\s?(?:PUPR|PPPA|ESDM|LHK|BUMN|ATR(?:/BPN)?)|ko\s+[A-Z]\w+)\b|KLHK",
+        "",
+        "executive",
+    ),
+    (r"Badan\s+Kepegawaian\s+Negara|BKN(?:\s+RI)?", "Badan Kepegawaian Negara", "executive"),
+    (r"Badan\s+Pemeriksa\s+Keuangan|BPK\s+RI", "Badan Pemeriksa Keuangan", "other"),
+    (
+        r"Badan\s+Pengawasan\s+Keuangan\s+dan\s+Pembangunan|BPKP",
+        "Badan Pengawasan Keuangan dan Pembangunan",
+        "executive",
+    ),
+    (r"Komisi\s+Pemberantasan\s+Korupsi|KPK", "Komisi Pemberantasan Korupsi", "other"),
+    (r"Ombudsman\s+(?:RI|Republik\s+Indonesia)", "Ombudsman RI", "other"),
+    (r"Arsip\s+Nasional(?:\s+Republik\s+Indonesia)?|ANRI", "Arsip Nasional RI", "executive"),
+    (r"Lembaga\s+Kebijakan\s+Pengadaan\s+Barang/Jasa\s+Pemerintah|LKPP", "LKPP", "executive"),
+    (r"Badan\s+Nasional\s+Penanggulangan\s+Bencana|BNPB", "BNPB", "executive"),
+    # training cohorts of national institutions on their study trips
+    (r"Lembaga\s+Ketahanan\s+Nasional|Lemhannas(?:\s+RI)?", "Lemhannas RI", "executive"),
+    (r"(?:Sespim(?:men|ti|ma)?|Lemdiklat)(?:\s+Polri)?", "Polri", "other"),
+    (r"Sesko(?:ad|al|au|\s+TNI)", "TNI", "other"),
     (
         r"(?:Sekretariat\s+Jenderal\s+(?:dan\s+Badan\s+Keahlian\s+)?)?"
         r"(?:Komisi\s+[IVX]+\s+)?DPR[\s-]*RI|Komisi\s+[IVX]+\s+DPR\b(?!D)",
@@ -100,6 +127,7 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
         "legislative",
     ),
     (r"(?:Komite\s+[IVX]+\s+)?DPD[\s-]*RI", "DPD RI", "legislative"),
+    (r"(?:(?:Sekretariat\s+Jenderal|Setjen)\s+)?MPR[\s-]*RI", "MPR RI", "legislative"),
     (
         r"Badan\s+(?:Pendidikan\s+dan\s+Pelatihan|Diklat)\s+Kejaksaan(?:\s+RI)?|"
         r"Kejaksaan\s+(?:Agung|RI)",
@@ -108,8 +136,9 @@ _NATIONAL: list[tuple[str, str, Branch]] = [
     ),
 ]
 _NATIONAL_START = re.compile(
-    r"\b(?:Kementerian|Kemen|Kemendagri|Kemenpan|Kemenkeu|Kemenkes|Kemendes|Bappenas|Lembaga|"
-    r"LAN|Direktorat|Ditjen|Sekretariat|Komisi|Komite|DPR|DPD|Badan|Kejaksaan)"
+    r"\b(?:Kementerian|Kemen|Kemn|KLHK|Bappenas|Lembaga|LAN|Direktorat|Ditjen|Sekretariat|"
+    r"Komisi|Komite|DPR|DPD|MPR|Setjen|Badan|Kejaksaan|BKN|BPK|KPK|Ombudsman|Arsip|ANRI|LKPP|BNPB|"
+    r"Lemhannas|Sespim|Lemdiklat|Sesko)"
 )
 _NATIONAL_RE = re.compile("|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(_NATIONAL)))
 
@@ -193,7 +222,9 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
     actors = [
         Actor(m.region.code, m.prefix_start, m.end, mention=m)
         for m in mentions
-        if not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 14), m.prefix_start)
+        # "Forum Kepala Desa Kabupaten X": no village is named "Kabupaten X"
+        if _EXPLICIT_PREFIX.match(text, m.prefix_start, m.start)
+        or not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 14), m.prefix_start)
     ]
     taken = {p for m in mentions for p in (m.prefix_start, m.start)}
     for a, b, country in _foreign_names(text):
@@ -205,6 +236,7 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         )
         actors.append(Actor(f"foreign:{country}", a, b, party=party))
     end = 0
+    written: dict[str, bool] = {}
     # the full pattern is tried only where one of its first words stands
     for tm in _NATIONAL_START.finditer(text):
         nm = _NATIONAL_RE.match(text, tm.start()) if tm.start() >= end else None
@@ -213,8 +245,15 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         end = nm.end()
         i = int((nm.lastgroup or "n0")[1:])
         _, name, branch = _NATIONAL[i]
-        name = name or " ".join(nm.group().split())
-        party = Party(region=None, level="national", branch=branch, institution=name)
+        surface = " ".join(nm.group().split())
+        name = name or surface
+        # the institution as the article names it (LABELING): the full name where the
+        # text writes it out, else the words at hand ("Kemendagri", "LAN RI")
+        if name not in written:
+            pattern = r"\s+".join(map(re.escape, name.split()))
+            written[name] = re.search(pattern, text, re.IGNORECASE) is not None
+        institution = name if written[name] else surface
+        party = Party(region=None, level="national", branch=branch, institution=institution)
         actors.append(Actor(f"national:{name}", nm.start(), nm.end(), party=party))
     actors.sort(key=lambda a: (a.start, -a.end))
     # "Badan Diklat Kejaksaan RI - Jakarta": the seat of a national body is no party

@@ -9,6 +9,7 @@ earlier stages wrote, so any stage can be tested on a context built from invente
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -131,6 +132,8 @@ class Context:
         start_date: first day (LABELING.md form).
         end_date: last day.
         date_span: where the start date stands.
+        leg_dates: ``(start, end, span)`` of the visits the text dates apart from the
+            rest, by ``(visitor key, host key)``; the others take the dates above.
         topics: topic phrases with their spans.
         domains: domain codes of the topics.
         agreement_span: the sentence reporting a signed agreement.
@@ -162,6 +165,9 @@ class Context:
     start_date: str | None = None
     end_date: str | None = None
     date_span: Span | None = None
+    leg_dates: dict[tuple[str, str], tuple[str | None, str | None, Span | None]] = field(
+        default_factory=dict
+    )
     topics: list[tuple[str, int, int]] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     agreement_span: Span | None = None
@@ -200,6 +206,28 @@ def _span_start(span: Span) -> int:
     return span[0]
 
 
+# "Baca juga:" alone on its line, its headline on the next: that line is a teaser too
+_BARE_READ_ALSO = re.compile(r"[^:\n]*[:\-]\s*")
+_TEASER_LINE = re.compile(r"\n[ \t]*([^\n]{10,150})(?=\n|$)")
+
+
+def _with_teasers(text: str, skip: list[Span]) -> list[Span]:
+    """``skip`` with the headline lines that a bare "Baca juga:" line announces.
+
+    A scraper often puts the linked headline on the line after the label; a headline
+    is short and ends without a full stop (the next paragraph of the story does not).
+    """
+    out: list[Span] = []
+    for a, b in skip:
+        out.append((a, b))
+        if not _BARE_READ_ALSO.fullmatch(text, a, b):
+            continue
+        m = _TEASER_LINE.match(text, b)
+        if m and not m.group(1).rstrip().endswith((".", '"', "”")):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
 def read_article(text: str, published: date | None) -> Context:
     """The first stage: passages to ignore, region mentions, sentences and people.
 
@@ -210,7 +238,7 @@ def read_article(text: str, published: date | None) -> Context:
     Returns:
         A context for the later stages.
     """
-    skip = ignored_spans(text)
+    skip = _with_teasers(text, ignored_spans(text))
     all_mentions = find_regions(text)
     mentions = [m for m in all_mentions if not m.qualifier and not in_spans(m.start, skip)]
     return Context(

@@ -7,7 +7,10 @@ An :class:`Event` is one cue with the parties its sentence gives it:
   dan B", "ke tiga negara, yaitu A, B dan C");
 * receiving: "<host> menerima kunjungan [kerja] [dari] <visitor>", "<host> kedatangan
   rombongan <visitor>", "<host> menjadi tujuan studi tiru <visitor>";
-* received: "<visitor> diterima [oleh] <title> <host>".
+* received: "<visitor> diterima [oleh] <title> <host>";
+* a delegation without a destination in its sentence: "Mereka berasal dari A, B dan C",
+  "rombongan dari A dan B", "<visitor> dipimpin <leader>" (a host-side release names
+  its guests so, one sentence after the welcome).
 
 The parties are :class:`~visit_extract.backends.rules.actors.Actor` s (regions, foreign
 countries, national bodies). A visitor the sentence does not name ("Rombongan ini
@@ -32,21 +35,26 @@ _I = re.IGNORECASE
 VISIT_WORDS = (
     "(?:" + STUDY_TERMS + "|" + WORK_VISIT_TERMS + "|" + LEARNING_TERMS + "|"
     r"kunjungan|berkunjung|mengunjungi|belajar|datang|tiba|bertolak|berangkat|menyambangi|"
-    r"bertandang|pergi|terbang|melawat|lawatan|menuju|mendatangi|konsultasi|rujukan|jujugan|"
+    r"bertandang|pergi|terbang|melawat|lawatan|menuju|mendatangi|(?:ber)?konsultasi|rujukan|"
+    r"jujugan|bergeser|singgah|mampir|meluncur|visitasi|"
     r"destinasi|studi\s+lapangan|study\s+(?:visit|tour)|muhibah)"
 )
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
 # preposition. Sidak and inspections are no visits to learn; "pulang/kembali ke" is home.
 _GOING = re.compile(
-    r"\b(?P<cue>" + VISIT_WORDS + r")\b"
+    # "kunjungannya ke X", "kedatangan kami ke X": a possessive or a pronoun may follow
+    r"\b(?P<cue>" + VISIT_WORDS + r"|kedatangan)(?:nya)?\b"
     r"(?P<gap>(?:(?!\b(?:untuk|guna|agar|supaya|demi|diterapkan|pulang|kembali)\b)[^.;\n]){0,100}?)"
     r"\b(?P<prep>ke|di(?!\s+(?:lingkungan|bawah|antara|tengah|sela|sana|sini|mana)\b)|menuju)\s+|"
     r"\b(?P<tcue>mengunjungi|menyambangi|mendatangi|menyinggahi|"
     # "belajar (banyak) dari X", "berguru kepada X": learning from X is going to X
     r"(?:belajar|(?:menimba|timba|mencuri)\s+ilmu|berguru)\s+(?:\w+\s+){0,2}?"
-    r"(?:dari|kepada|pada))\s+(?:langsung\s+)?",
+    r"(?:dari|kepada|pada)|"
+    # "berkonsultasi dengan Kementerian X": consulting a body is going to it (LABELING)
+    r"(?:ber)?konsultasi\s+(?:langsung\s+)?(?:dengan|kepada))\s+(?:langsung\s+)?",
     _I,
 )
+_TRANSITIVE = re.compile(r"mengunjungi|menyambangi|mendatangi", _I)
 _NOT_GOING = re.compile(r"\b(?:sidak|inspeksi|pulang|kembali|balik|memantau|monitoring)\b", _I)
 # "rencana studi banding ... ke X": a plan is no visit (LABELING: done or under way)
 _PLANNED = re.compile(
@@ -82,6 +90,7 @@ _CONTINUE = re.compile(
 # Where a destination phrase ends: a clause word, a date, a stop.
 _NP_END = re.compile(
     r"[.;!?\n]|\s(?:untuk|guna|dalam|pada|sejak|selama|mulai|terkait|tentang|yang|dengan|"
+    r"dilakukan|dilaksanakan|digelar|"
     r"bersama|beserta|sekaligus|karena|agar|demi|sebagai|setelah|sebelum|usai|lalu|"
     r"kemudian|hingga|sampai|baru|belum|beberapa|kemarin|tadi|dan\s+(?!ke\b|[A-Z]|"
     r"kabupaten|kota|provinsi|pemkab|pemkot|pemprov|dprd)\w+|serta\s+(?![A-Z])\w+)\b|"
@@ -90,9 +99,54 @@ _NP_END = re.compile(
     r"dan|serta|masing)\b)[a-z]",
 )
 _NP_SPAN = 140
+# "... dilakukan (oleh) <visitor>" after the destination: a passive visit
+_PASSIVE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:yang\s+)?di(?:lakukan|laksanakan|gelar|ikuti)\s+(?:oleh\s+)?",
+    _I,
+)
+# "JAKARTA – ...": a dateline names where the story was filed, never a subject
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)]*\)\s*)?[-–—]\s")
+# "Mereka berasal dari A, B dan C", "rombongan kedua dari A": the delegations the
+# following list names
+_FROM_LIST = re.compile(
+    r"\b(?:berasal|asal|datang|rombongan|delegasi|tamu|utusan|peserta)"
+    r"\s+(?:\w+\s+){0,2}?dari\s+|"
+    # "Rombongan DPRD Kabupaten A tiba ...", "delegasi Komisi II DPRD A": the group's own
+    # name follows (capitalised words only, so no verb stands between)
+    r"\b(?:rombongan|delegasi|tim)\s+(?:(?:pertama|kedua|ketiga|lain(?:nya)?)\s+)?"
+    r"(?=(?-i:(?:[A-Z][\w.]*\s+){0,3}(?:Pemkab|Pemkot|Pemprov|Pemda|DPRD|Pemerintah|Kabupaten|"
+    r"Kota|Provinsi|Bupati|Wali|Gubernur|Wakil|Sekda|Dinas))\b)",
+    _I,
+)
+# "seperti (halnya) Kabupaten A yang dipimpin ...": an example, not a delegation
+_EXAMPLE_BEFORE = re.compile(r"\b(?:seperti|misalnya|contohnya)\b(?:\s+\w+){0,2}\s*$", _I)
+# "40 kepala desa di Kabupaten A studi banding ...": people of a region, not a place
+_RESIDENTS_AT = re.compile(
+    r"\b(?:kepala\s+desa|kades|perangkat\s+desa|lurah|camat|pejabat|ASN|pegawai)\s+di\s+$", _I
+)
+# "sering menerima ...", "kerap kali dikunjungi ...": a habit, no visit of its own
+_HABIT = re.compile(r"\b(?:sering|kerap|acap|rutin)\b", _I)
+_EXAMPLES_BEFORE = re.compile(
+    r"\b(?:berbagai|banyak|sejumlah)\s+(?:daerah|kabupaten|kota|provinsi)\b[^.;]*?"
+    r"\b(?:seperti|antara\s+lain|di\s*antaranya|termasuk)\b",
+    _I,
+)
+# "<actor> dipimpin <leader>", "<actor>, yang diketuai ...": a delegation with its head
+_LED_AFTER = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dipimpin|diketuai|dikomandoi)\b", _I)
+# a welcome later in the clause makes the led party the host ("Pemkab A yang dipimpin
+# Wakil Bupati menerima ..."); "diterima <title> A" before it makes it one
+_HOSTING_AFTER = re.compile(
+    r"[^.;\n]{0,160}?\b(?:menerima|menyambut|kedatangan|didatangi|dikunjungi)\b", _I
+)
+_RECEIVED_BY = re.compile(r"\b(?:diterima|disambut|oleh)\s+(?:\S+\s+){0,4}$", _I)
 _LOCATED = re.compile(r"\bdi\b", _I)
 # Words before an actor that make it a place where something happens, not a party.
-_LOCATIVE_BEFORE = re.compile(r"\b(?:di|ke|menuju|pada|asal\s+daerah)\s+(?:\S+\s+){0,3}$", _I)
+# "Setelah dari Kabupaten A, rombongan ...": the stop before, not the subject.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:di|ke|menuju|pada|asal\s+daerah|"
+    r"(?:setelah|usai|seusai|sesudah|selepas|sepulang)\s+(?:\w+\s+)?dari)\s+(?:\S+\s+){0,3}$",
+    _I,
+)
 # Visitors after a receiving cue: at most this far, and not past "diterima" or a stop.
 _VISITOR_SPAN = 170
 _SUBJECT_SPAN = 260
@@ -139,8 +193,14 @@ def find_events(ctx: Context, actors: list[Actor]) -> list[Event]:
         if not index.any_within(sa, sb) or in_spans(sa, ctx.skip):
             continue
         sentence = text[sa:sb]
-        events.extend(_going(text, sa, sb, sentence, index))
-        events.extend(_receiving(text, sa, sb, sentence, index))
+        found = _going(text, sa, sb, sentence, index) + _receiving(text, sa, sb, sentence, index)
+        # a delegation the sentence already sends somewhere needs no event of its own
+        sent = {v.key for e in found for v in e.visitors}
+        for e in _delegations(text, sa, sb, sentence, index):
+            e.visitors = [v for v in e.visitors if v.key not in sent]
+            if e.visitors:
+                found.append(e)
+        events.extend(found)
     events.sort(key=lambda e: e.start)
     for e in events:
         e.visitors = list({v.key: v for v in reversed(e.visitors)}.values())[::-1]
@@ -165,6 +225,11 @@ def _going(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Ev
         if _PLANNED.search(text, max(sa, cue_start - 40), cue_start):
             continue
         hosts = destination(text, np_start, sb, index)
+        if not m.group("tcue") and _TRANSITIVE.fullmatch(m.group("cue")):
+            # "menyambangi <host> di Jakarta": the object, not the place after "di"
+            direct = destination(text, cue_end + 1, sb, index)
+            if direct and direct[0].start < np_start:
+                hosts, np_start = direct, cue_end + 1
         if not hosts:
             continue
         np_end = hosts[-1].end
@@ -174,6 +239,10 @@ def _going(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Ev
             for a in index.within(cue_end, np_start)
             if not _LOCATIVE_BEFORE.search(text[max(sa, a.start - 30) : a.start])
         ]
+        passive = _PASSIVE.match(text, np_end, min(sb, np_end + 60))
+        if passive:
+            # "Konsultasi ke <host> dilakukan (oleh) <visitor>": the agent comes after
+            agents = agents or following(text, passive.end(), min(sb, passive.end() + 90), index)
         visitors = agents or subjects(
             text, max(clause_start, cue_start - _SUBJECT_SPAN), cue_start, index
         )
@@ -202,6 +271,14 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
         visitors = following(text, cue_end, end, index)
         keys = {h.key for h in hosts}
         visitors = [v for v in visitors if v.key not in keys]
+        # "sering menerima tamu dari berbagai daerah, seperti A dan B": examples of a
+        # habit, no visit of their own (LABELING: passing mentions)
+        if visitors and (
+            _HABIT.search(text, max(sa, cue_start - 25), cue_start)
+            or _EXAMPLES_BEFORE.search(text, cue_end, visitors[0].start)
+            or _EXAMPLE_BEFORE.search(text, max(cue_end, visitors[0].start - 30), visitors[0].start)
+        ):
+            visitors = []
         if hosts or visitors:
             out.append(Event(cue_start, visitors, hosts))
     seen = {e.start for e in out}
@@ -222,6 +299,32 @@ def _receiving(text: str, sa: int, sb: int, sentence: str, index: _Index) -> lis
             continue
         visitors = subjects(text, max(sa, cue_start - _SUBJECT_SPAN), cue_start, index)
         out.append(Event(cue_start, [v for v in visitors if v.key != hosts[0].key], hosts))
+    return out
+
+
+def _delegations(text: str, sa: int, sb: int, sentence: str, index: _Index) -> list[Event]:
+    """Delegations a sentence names without a destination: visitor-only events."""
+    out: list[Event] = []
+    for m in _FROM_LIST.finditer(sentence):
+        a = sa + m.end()
+        listed = following(text, a, min(sb, a + _VISITOR_SPAN), index)
+        # the list must start right after "dari", not somewhere later in the clause; a
+        # habit ("sering menerima rombongan dari ...") names no visit of its own
+        if (
+            listed
+            and len(text[a : listed[0].start].split()) <= 2
+            and not _HABIT.search(text, max(sa, sa + m.start() - 40), sa + m.start())
+        ):
+            out.append(Event(sa + m.start(), listed, []))
+    for actor in index.within(sa, sb):
+        if (
+            _LED_AFTER.match(text, actor.end)
+            and not _HOSTING_AFTER.match(text, actor.end, sb)
+            and not _RECEIVED_BY.search(text, max(sa, actor.start - 40), actor.start)
+            and not _LOCATIVE_BEFORE.search(text, max(sa, actor.start - 30), actor.start)
+            and not _EXAMPLE_BEFORE.search(text, max(sa, actor.start - 30), actor.start)
+        ):
+            out.append(Event(actor.start, [actor], []))
     return out
 
 
@@ -268,7 +371,11 @@ def _listed(text: str, a: int, b: int, index: _Index, last: bool) -> list[Actor]
         actor
         for actor in index.within(a, b)
         if actor.end <= b
-        and not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
+        and (
+            not _LOCATIVE_BEFORE.search(text[max(a, actor.start - 30) : actor.start])
+            or _RESIDENTS_AT.search(text, max(a, actor.start - 40), actor.start)
+        )
+        and not (text[actor.start : actor.end].isupper() and _DATELINE_DASH.match(text, actor.end))
     ]
     if last:
         found.reverse()

@@ -74,9 +74,12 @@ def assemble(ctx: Context) -> list[Visit]:
     Returns:
         One visit per pair of ``ctx.pairs``, in that order.
     """
-    shared = _shared_evidence(ctx)
+    article_dates = (ctx.start_date, ctx.end_date, ctx.date_span)
     visits: list[Visit] = []
     for v_key, h_key in ctx.pairs:
+        # a leg the text dates on its own carries its own dates, the others the article's
+        start, end, span = ctx.leg_dates.get((v_key, h_key), article_dates)
+        shared = _shared_evidence(ctx, start, span)
         party, ev = _party_of(ctx, v_key, visitor=True)
         host_party, host_ev = _party_of(ctx, h_key, visitor=False)
         size = ctx.sizes.get(v_key)
@@ -88,8 +91,8 @@ def assemble(ctx: Context) -> list[Visit]:
                 visitor=party,
                 host=host_party,
                 kind=ctx.kind,  # type: ignore[arg-type]
-                start_date=ctx.start_date,
-                end_date=ctx.end_date,
+                start_date=start,
+                end_date=end,
                 topics=[t for t, _, _ in ctx.topics],
                 domains=ctx.domains,  # type: ignore[arg-type]
                 agreement=ctx.agreement_span is not None,
@@ -109,13 +112,16 @@ def _party_of(ctx: Context, key: str, visitor: bool) -> tuple[Party, list[Eviden
     return outsider.party, list(outsider.evidence)
 
 
-def _shared_evidence(ctx: Context) -> list[Evidence]:
-    """Quotes for the values every visit of the article shares."""
+def _shared_evidence(
+    ctx: Context, start: str | None, date_span: tuple[int, int] | None
+) -> list[Evidence]:
+    """Quotes for the values every visit of the article shares, with one visit's start
+    date."""
     ev: list[Evidence] = []
     if ctx.kind_span is not None:
         ev.append(ctx.evidence("kind", *ctx.kind_span))
-    if ctx.date_span is not None and ctx.start_date is not None:
-        ev.append(ctx.evidence("start_date", *ctx.date_span))
+    if date_span is not None and start is not None:
+        ev.append(ctx.evidence("start_date", *date_span))
     for i, (_, a, b) in enumerate(ctx.topics):
         ev.append(ctx.evidence(f"topics[{i}]", a, b))
     if ctx.agreement_span is not None:

@@ -227,6 +227,8 @@ def find_regions(text: str) -> list[Mention]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     raw: list[tuple[int, int, int, str, str | None, list[str]]] = []
     n_words = len(words)
+    # "se-Kabupaten Pati" (all of a regency): the prefix without its "se-"
+    words = [(a + 3, b, w[3:]) if w[:3].lower() == "se-" else (a, b, w) for a, b, w in words]
     wkeys = [key(w) for _, _, w in words]
     # word i joins word i+1 into one name when only spaces or a hyphen separate them
     joins = [

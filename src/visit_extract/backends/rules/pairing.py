@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from visit_extract.backends.rules.actors import COUNTRY_WORDS, Actor, foreign_city
 from visit_extract.backends.rules.context import Context, Outsider, Role
 from visit_extract.backends.rules.events import VISIT_WORDS
+from visit_extract.backends.rules.mentions import Mention, in_spans
 from visit_extract.normalize import normalize_country
 from visit_extract.normalize.gazetteer import Region
 from visit_extract.schema import Party
@@ -43,6 +44,8 @@ _FOREIGN_HOST2 = re.compile(
 
 
 EXTRA_RATIO = 0.6
+#: Kemendagri code of DKI Jakarta, the seat of the ministries and national bodies.
+_JAKARTA = "31"
 
 
 @dataclass
@@ -110,7 +113,7 @@ def pair_parties(ctx: Context) -> bool:
     main_host = host_role.region.code if host_role else _outside_host_key(ctx)
     if main_host is None:
         return False
-    ctx.visitors = _visitors(roles, candidates)
+    ctx.visitors = _visitors(ctx, candidates)
     lead_score = ctx.visitors[0].visitor if ctx.visitors else 0.0
     national = _national_visitor(ctx, votes, main_host, lead_score)
     if national is None and not ctx.visitors:
@@ -119,6 +122,8 @@ def pair_parties(ctx: Context) -> bool:
         others.sort(key=lambda r: (r.count, r.visitor), reverse=True)
         if others and others[0].count >= 2:
             ctx.visitors = [others[0]]
+        else:
+            ctx.visitors = _teaser_visitor(ctx, host_role)
     visitor_keys = [r.region.code for r in ctx.visitors]
     if national is not None:
         ctx.visitors = [r for r in ctx.visitors if r.visitor >= 2.0]
@@ -143,6 +148,28 @@ def pair_parties(ctx: Context) -> bool:
             went.insert(0, main_host)
         ctx.pairs.extend((v, h) for h in went)
     return True
+
+
+def _teaser_visitor(ctx: Context, host: Role | None) -> list[Role]:
+    """The region the "Baca juga" teasers keep naming, when the story names no
+    delegation: a regional outlet links its own region's stories, and the story is
+    about a guest from there ("kami ingin belajar di sini", told by a visitor who
+    never names his region). Only a region named twice there, not the host's area."""
+    named: dict[str, list[Mention]] = {}
+    for m in ctx.all_mentions:
+        if not m.qualifier and in_spans(m.start, ctx.skip):
+            named.setdefault(m.region.code, []).append(m)
+    ranked = sorted(named.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return []
+    region = ranked[0][0].region
+    if host is not None and (region.code == host.region.code or _same_area(region, host.region)):
+        return []
+    role = ctx.roles.setdefault(region.code, Role(region))
+    if not role.mentions:
+        role.mentions = list(ranked[0])
+        role.count = len(ranked[0])
+    return [role]
 
 
 def _outside_host_key(ctx: Context) -> str | None:
@@ -187,6 +214,9 @@ def _extra_hosts(ctx: Context, votes: _Votes, main: str, visitors: list[str]) ->
     for key, score in sorted(votes.host.items(), key=lambda kv: -kv[1]):
         if key in taken or score < 2.0 or key.startswith("national:"):
             continue
+        # the seat of a national host is no leg of its own
+        if key == _JAKARTA and main.startswith("national:"):
+            continue
         # a stop named once beside a destination the article keeps returning to is
         # a passing mention, not a leg of its own, unless the lead lists it
         if score < EXTRA_RATIO * votes.host.get(main, 0.0) and key not in lead:
@@ -217,9 +247,16 @@ def _regions(ctx: Context, keys: list[str]) -> list[Region]:
 
 
 _INSTITUTION = re.compile(
-    r"\b(?:DPRD|Pemprov|Pemerintah|Gubernur|Wakil\s+Gubernur|Wagub|Sekda|Setda|Sekretariat|"
-    r"Dinas|Badan|Biro|Kantor)\b"
+    r"\b(?:DPRD|Pemprov|Pemkab|Pemkot|Pemerintah|Gubernur|Wakil\s+Gubernur|Wagub|Bupati|"
+    r"Wabup|Wali\s*[Kk]ota|Wawali|Sekda|Setda|Sekretariat|Dinas|Badan|Biro|Kantor)\b"
 )
+
+
+def _own_institution(ctx: Context, m: Mention | None) -> bool:
+    """Whether the words right before a mention name an institution of the region."""
+    return m is not None and bool(
+        _INSTITUTION.search(ctx.text, max(0, m.prefix_start - 15), m.start)
+    )
 
 
 def _bare_province(ctx: Context, role: Role) -> bool:
@@ -228,7 +265,7 @@ def _bare_province(ctx: Context, role: Role) -> bool:
     m = role.host_mention
     if role.region.level != "province" or m is None:
         return False
-    return not _INSTITUTION.search(ctx.text, max(0, m.prefix_start - 15), m.start)
+    return not _own_institution(ctx, m)
 
 
 def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
@@ -252,7 +289,22 @@ def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
         key=lambda k: votes.host[k],
         default=None,
     )
-    if outside is not None and votes.host[outside] >= max(2.0, best.host + 0.1 if best else 0.0):
+    # "kunker ke Jakarta ... berkonsultasi dengan Kemendagri": the city only locates the
+    # ministry; a destination named "Jakarta" alone yields to a national body hosting
+    beat = best.host + 0.1 if best else 0.0
+    if (
+        best is not None
+        and outside is not None
+        and outside.startswith("national:")
+        and (
+            (best.region.code == _JAKARTA and _bare_province(ctx, best))
+            # "DPRD A konsultasi ke Kemendes ... soal dana desa di A": the delegation's
+            # own region, named once as a place, is no rival of the ministry it visits
+            or best.visitor > best.host
+        )
+    ):
+        beat = 0.0
+    if outside is not None and votes.host[outside] >= max(2.0, beat):
         actor = votes.first[outside]
         assert actor.party is not None
         ctx.host_party = actor.party
@@ -284,17 +336,22 @@ def _choose_host(ctx: Context, votes: _Votes) -> Role | None:
     return None
 
 
-def _visitors(roles: dict[str, Role], candidates: list[Role]) -> list[Role]:
+def _visitors(ctx: Context, candidates: list[Role]) -> list[Role]:
     """One role per visiting delegation, the strongest first."""
     # A province is no party of its own when a regency or city inside it is named as
     # one about as strongly: "Kota Denpasar, Bali", "Kabupaten Joneponto Propinsi
     # Sulawesi Selatan"; a provincial delegation that names one of its regencies in
-    # passing stays ("peserta dari Pemprov Papua ... Kabupaten Jayapura").
-    named = [r for r in roles.values() if r.region.level != "province" and (r.visitor or r.host)]
+    # passing stays ("peserta dari Pemprov Papua ... Kabupaten Jayapura"), and so does
+    # one named with its own institution or head: "Gubernur A dan Bupati B berangkat" is
+    # the province's delegation, the regency travelling along (LABELING co-participants).
+    named = [
+        r for r in ctx.roles.values() if r.region.level != "province" and (r.visitor or r.host)
+    ]
     candidates = [
         r
         for r in candidates
         if r.region.level != "province"
+        or _own_institution(ctx, r.visitor_mention)
         or not any(
             o.region.province == r.region.name and o.visitor + o.host >= r.visitor / 2
             for o in named

@@ -19,8 +19,9 @@ from visit_extract.schema import Leader, Party
 # "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
 _VILLAGE_BEFORE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
-    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa)"
-    r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal)\s+))[,\s]*$"
+    r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa|"
+    r"[Pp]emerintah(?:an)?\s+[Dd]esa)"
+    r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal|di)\s+)?)[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
 # The words before a region that make its party the DPRD: "Komisi II DPRD [Kabupaten]",
@@ -33,10 +34,30 @@ _DPRD_BEFORE = re.compile(
 )
 _EXEC = re.compile(
     r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|" + alternation(HEAD_TITLES) + r"|"
-    r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|OPD|SKPD|Asisten|Inspektorat|TKPK|Diklatpim)\b",
+    r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|Bapenda|OPD|SKPD|Asisten|Inspektorat|TKPK|"
+    r"Diklatpim)\b",
     re.IGNORECASE,
 )
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
+# "Tim Penggerak PKK Kabupaten X", "TP-PKK X": the family-welfare movement, no government
+_PKK_BEFORE = re.compile(r"\bPKK\s*(?:\([^)]*\)\s*)?$")
+# "Pemerintah (Kota) X", "Gubernur Provinsi Ehime", "KBRI Belanda", "Kota Daejeon": a
+# government of the place abroad after it (a few words may stand between, no stop)
+_GOVERNMENT_ABROAD = re.compile(
+    r"\b(?:Pemerintah|Pemkot|Pemprov|Gubernur|Wali\s*[Kk]ota|Walikota|Mayor|Menteri|"
+    r"Kementerian|Kedutaan|KBRI|KJRI|Konsulat|Prefektur|Provinsi|Kota|Balai\s+Kota)\b"
+    # only names between: "Kedutaan Besar Republik (KBRI) Belanda", not "... ke Jepang"
+    r"(?:[ \t]*(?:[A-Z][\w'-]*|dan|di|\([^)\n]*\)|,))*[ \t]*$"
+)
+# "BUMDesma Rukun Makmur Kecamatan A, Kabupaten B", "Universitas X di Kota B": a host
+# that is no government
+_ORGANISATION_BEFORE = re.compile(
+    r"\b((?:BUMDes(?:ma)?|Badan\s+Usaha\s+Milik\s+Desa|Koperasi|PT|Universitas|Institut|"
+    r"Politeknik|Pondok\s+Pesantren|Ponpes|Yayasan|Pabrik)"
+    # a body with a name of its own ("BUMDesma Rukun Makmur"), not a topic ("belajar
+    # pengelolaan BUMDes di A")
+    r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
+)
 _DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
 
 
@@ -60,7 +81,7 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     seen = _event_mentions(ctx, role.region.code, as_visitor)
     dprd = sum(_names_dprd(text, m) for m in seen)
     legislative = _names_dprd(text, cue) or dprd > sum(_names_government(text, m) for m in seen)
-    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 45) : cue.prefix_start]))
+    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 60) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
     return side
@@ -102,23 +123,44 @@ def build_parties(ctx: Context) -> None:
     """
     for side in [*ctx.hosts.values(), *ctx.sides.values()]:
         side.party = _party(ctx, side)
-    host = ctx.host
-    if host is None or host.party is None:
-        return
+    # A host abroad is its government only where the text names one ("Pemerintah
+    # Jepang", "Gubernur Provinsi Ehime", "KBRI Belanda", "Kota Daejeon"); an institute,
+    # a company or a village visited there is branch other (LABELING).
+    for out in ctx.outsiders.values():
+        party = out.party
+        abroad = out.prefix == "host" and party.level == "foreign" and party.region
+        if abroad and not _foreign_government(ctx, str(party.region)):
+            out.party = party.model_copy(update={"branch": "other"})
     # A DPRD delegation visiting a region whose DPRD the article names is the guest of
-    # that DPRD ("kunjungan kerja Komisi C DPRD X ke Y ... anggota DPRD Y").
-    if (
-        host.party.branch == "executive"
-        and host.party.leader is None
-        and any(s.party is not None and s.party.branch == "legislative" for s in ctx.sides.values())
-    ):
-        text, role = ctx.text, host.role
+    # that DPRD ("kunjungan kerja Komisi C DPRD X ke Y ... anggota DPRD Y"); so is one
+    # whose host the article names by the region alone ("kunker ke Kabupaten Y"):
+    # a DPRD's working visit goes to its counterpart unless a government receives it.
+    if not any(s.party is not None and s.party.branch == "legislative" for s in ctx.sides.values()):
+        return
+    text = ctx.text
+    for host in ctx.hosts.values():
+        if host.party is None or host.party.branch != "executive" or host.party.leader:
+            continue
+        role = host.role
         dprd = sum(1 for m in role.mentions if "DPRD" in text[m.prefix_start : m.start])
         exe = sum(1 for m in role.mentions if _EXEC.search(text[m.prefix_start : m.start]))
-        if dprd > exe:
+        bare = not dprd and not any(_names_government(text, m) for m in role.mentions)
+        if dprd > exe or (bare and not host.village):
             host.party = host.party.model_copy(
                 update={"branch": "legislative", "institution": f"DPRD {role.region.name}"}
             )
+
+
+def _foreign_government(ctx: Context, country: str) -> bool:
+    """Whether a government word stands right before a name of ``country`` (its own
+    name or one of its cities) anywhere in the text."""
+    key = f"foreign:{country}"
+    text = ctx.text
+    return any(
+        _GOVERNMENT_ABROAD.search(text, max(0, a.start - 45), a.start)
+        for a in ctx.actors
+        if a.key == key
+    )
 
 
 def _party(ctx: Context, side: Side) -> Party:
@@ -134,6 +176,37 @@ def _party(ctx: Context, side: Side) -> Party:
             legislative = False
     if leader is not None and legislative and leader.title and _DPRD_CHAIR.match(leader.title):
         leader = Leader(name=leader.name, title=leader.title + " DPRD")
+    pkk = (
+        side.prefix == "visitor"
+        and not legislative
+        and not side.village
+        and _PKK_BEFORE.search(ctx.text, max(0, side.cue.prefix_start - 20), side.cue.prefix_start)
+    )
+    if pkk:
+        # LABELING: a PKK delegation is a visitor of its tier, branch other
+        return Party(
+            region=region.name,
+            level=region.level,
+            branch="other",
+            institution=f"TP PKK {region.name}",
+            leader=leader,
+        )
+    org = None
+    if side.prefix == "host" and not legislative and not side.village:
+        before = ctx.text[max(0, side.cue.prefix_start - 90) : side.cue.prefix_start]
+        org = _ORGANISATION_BEFORE.search(before)
+        if org is not None and _EXEC.search(before, org.end()):
+            org = None
+    if org is not None:
+        # LABELING: a village enterprise, a cooperative, a university or a company
+        # visited is a party of level and branch other, in the region it stands in
+        return Party(
+            region=region.name,
+            level="other",
+            branch="other",
+            institution=org.group(1),
+            leader=leader,
+        )
     if legislative:
         institution = f"DPRD {region.name}"
     elif side.village:

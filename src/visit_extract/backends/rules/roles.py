@@ -28,7 +28,7 @@ _I = re.IGNORECASE
 
 _VISITOR_BEFORE = re.compile(
     r"\b(?:rombongan|delegasi|tamu|kunjungan(?:\s+kerja)?|kunker|kunja|studi\s+\w+|peserta)"
-    r"\s+(?:\([^)]*\)\s+)?(?:dari\s+)?(?:[\w.()-]+\s+){0,5}$",
+    r"\s+(?:\([^)]*\)\s+)?(?:dari\s+)?(?:[\w.()-]+,?\s+){0,5}$",
     _I,
 )
 _FROM_BEFORE = re.compile(r"\b(?:dari|asal)\s+(?:[\w.()-]+\s+){0,4}$", _I)
@@ -56,7 +56,10 @@ _OBJECT_NEAR = re.compile(r"\b(?:ke|di)\s+(?:\S+\s+){0,3}$", _I)
 # "kunjungan itu diterima Bupati X": X receives
 _RECEIVED_BEFORE = re.compile(r"\b(?:diterima|disambut)\s+(?:\S+\s+){0,5}$", _I)
 _DESTINATION_WORD = re.compile(r"\b(?:ke|di|menuju)\b", _I)
-_IN_PASSING = re.compile(r"\blainnya\b", _I)
+# "delegasi lainnya ...", "sebelumnya ada dari X", "pernah juga dari X", "tamu dari
+# berbagai daerah seperti X", "ikut pula pejabat dari X": others, earlier ones,
+# examples, those travelling along (LABELING: passing mentions)
+_IN_PASSING = re.compile(r"\b(?:lainnya|sebelumnya|pernah|seperti|misalnya|ikut|turut)\b", _I)
 _DATELINE_AFTER = re.compile(r"^\s*[,(]?\s*(?:\([^)]*\)\s*)?[-–—:,]")
 
 

@@ -1,0 +1,393 @@
+"""Date mentions: every date an article gives that may be a visit's, resolved.
+
+:func:`dates_in` reads them all once, in text order, each with what the choice of the
+visit's dates needs to know (:class:`Found`): whether its sentence is about the visit,
+whether it is vague, closes a trip, lies after publication, or dates a statement.
+Left out on the way: "Baca juga" passages, header and byline stamps, the dates of
+other events (a launch, an award, an inspection, an earlier visit), days still to
+come, weekdays of a habit, and the day someone spoke when the text shows it was away
+from the visit. :mod:`~visit_extract.backends.rules.dates` chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.mentions import in_spans, starting_within
+from visit_extract.normalize import resolve_date
+from visit_extract.normalize.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
+
+_I = re.IGNORECASE
+
+_MONTHS = MONTH_PATTERN + r"\.?"
+_WEEKDAY = WEEKDAY_PATTERN
+_DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*"
+_DATE_RE = re.compile(
+    # every date starts at a word or a bracket: the look-ahead spares the alternatives
+    # below at every space and punctuation mark (a third of the time on news text)
+    r"(?=[\w(])(?:"
+    # "Sabtu-Minggu (29/2-1/3)": a range across two months
+    r"(?:\b"
+    + _WEEKDAY
+    + r"\s*(?:-\s*"
+    + _WEEKDAY
+    + r"\s*)?,?\s*)?\(?\s*\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
+    r"(?:\s*/\s*\d{2,4})?\s*\)?(?![\d/])|"
+    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
+    r"(?:\b"
+    + _WEEKDAY
+    + r"\s*(?:-\s*"
+    + _WEEKDAY
+    + r"\s*)?,?\s*)?\(?\s*\d{1,2}(?:"
+    + _DASH
+    + r"\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\)?(?![\d/])|"
+    # "Selasa-Rabu, 9-10 Mei 2023": a range of weekdays before a range of days
+    r"(?:\b"
+    + _WEEKDAY
+    + r"\s*(?:[-–]\s*"
+    + _WEEKDAY
+    + r"\s*)?,?\s*)?\b\d{1,2}(?:\s+"
+    + _MONTHS
+    + r"(?:\s+\d{4})?)?"
+    + _DASH
+    + r"\d{1,2}\s+"
+    + _MONTHS
+    + r"(?:\s+\d{4})?\b|"
+    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|"
+    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
+    # a month ("akhir Maret 2020"), last week or month ("pekan lalu", "Minggu lalu";
+    # "hari Minggu lalu" is a Sunday)
+    r"\b(?=\w+\.?\s+(?:tahun\s+)?\d{4}\b|(?:awal|pertengahan|akhir)\s)"
+    r"(?:(?:awal|pertengahan|akhir)\s+)?" + _MONTHS + r"\s+(?:tahun\s+)?\d{4}\b|"
+    r"(?<!hari\s)\b(?:se)?(?:minggu|pekan|bulan)\s+(?:yang\s+)?lalu\b|"
+    r"\b" + _WEEKDAY + r"\b(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|\bkemarin\b)",
+    _I,
+)
+# "hingga [hari] [Rabu,] <date>": the last day of a visit
+_UNTIL = (
+    r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?(?:" + _WEEKDAY + r"\s*,?\s*)?"
+)
+_DAY_MONTH = r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?"
+_END_RE = re.compile(
+    r"\s*(?:\w+\s+){0,3}?"
+    + _UNTIL
+    + r"(\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|"
+    + _DAY_MONTH
+    + ")",
+    _I,
+)
+# "Senin (2/3) - Rabu (4/3)": a dash straight after a date, then the last day
+_DASH_END = re.compile(
+    r"\s*[-–—]\s*(?:"
+    + _WEEKDAY
+    + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
+    + _DAY_MONTH
+    + r")",
+    _I,
+)
+# "... dan Jumat (12/5)": a second day right after a date
+_AND_NEXT = re.compile(
+    r"\s*dan\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))",
+    _I,
+)
+_EVERY_BEFORE = re.compile(r"\b(?:setiap|tiap|saban|per)\s+(?:hari\s+)?$", _I)
+_EVERY_AFTER = re.compile(r"\s+(?:saja|sekalipun|pun)\b", _I)
+_HAS_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"\b", _I)
+_WEEKDAY_RE = re.compile(r"\(?" + _WEEKDAY + r"\b", _I)
+_OTHER_EVENT = re.compile(
+    r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
+    r"didirikan|diraih|meraih|penghargaan|sejak|dilantik|pelantikan|pemilu|pilkada|"
+    r"pencoblosan|"
+    # "kunjungan serupa pernah dilakukan pada ...": an earlier visit, not this one
+    r"pernah|"
+    # an inspection is never the study visit (LABELING.md), whoever made it
+    r"sidak|inspeksi\s+mendadak)\b[^.]*$",
+    _I,
+)
+_IN_PERIOD = re.compile(
+    r"\b(?:hingga|sampai|sejak|sepanjang|selama|s\.?d\.?|s/d|antara)\s+(?:\S+\s+)?$", _I
+)
+_TO_COME = re.compile(r"\s*(?:mendatang|yang\s+akan\s+datang)\b", _I)
+# Who said it, right before the date: '..." kata Bupati X kepada wartawan, Rabu (7/5)'.
+# The attribution runs to the date without a full stop ("Kompas.com" keeps its dot).
+_SAID = re.compile(
+    r"\b(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|papar|tegas|sebut|imbuh|tambah|urai|"
+    r"seloroh|sindir|pungkas|ulas|tandas|mengatakan|menjelaskan|menyampaikan|"
+    r"mengungkapkan|menuturkan|menegaskan|menerangkan|memaparkan)(?:nya)?\b"
+    r"(?:[^\n\"“”.]|\.(?=\S)){0,160}$",
+    _I,
+)
+# Speakers from outside the visit, who comment on it later.
+_COMMENTATOR = re.compile(
+    r"\b(?:pengamat|pakar|peneliti|aktivis|akademisi|koordinator|direktur\s+eksekutif|"
+    r"ketua\s+(?:forum|lsm|lembaga|aliansi|perkumpulan|ormas)|lsm|ormas)\b",
+    _I,
+)
+# Kemendagri code of DKI Jakarta, where ministries and national bodies are
+_JAKARTA = "31"
+# "di <place>" (up to three words between: "di gedung DPRD Kota X")
+_AT = re.compile(r"\bdi\s+(?:[\w.]+\s+){0,3}$", _I)
+# A visit told as past without its day; its later statements are not visit days.
+_VAGUE_PAST = re.compile(
+    r"\b(?:beberapa\s+(?:waktu|hari|pekan|minggu|bulan)\s+(?:yang\s+)?lalu|"
+    r"belum\s+lama\s+ini|baru-baru\s+ini|tempo\s+hari)\b",
+    _I,
+)
+_VISIT_WORD = re.compile(
+    r"\b(?:stud[iy]|kunjungan|kunker|berkunjung|mengunjungi|rombongan|belajar|kaji|lawatan)",
+    _I,
+)
+# The end of a trip before its last day: "pulang Sabtu (10/5)", "kembali ke Indonesia
+# pada 19 Juni", "menyudahi lawatannya ... pada 18 Desember".
+_TRIP_END = re.compile(
+    r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia|(?P<home>(?-i:[A-Z])\w+))|"
+    r"menyudahi|mengakhiri|berakhir)\b[^.\n]*$",
+    _I,
+)
+#: "hingga [Rabu] <date>" anywhere: the last day of a visit, read after its first day.
+END_ANY = re.compile(
+    r"\b" + _UNTIL + r"(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|" + _DAY_MONTH + ")", _I
+)
+_DATE_CUE = re.compile(
+    r"\b(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
+    r"disambut|menerima|menyambut|sambut|rombongan|belajar|benchmarking|dipimpin|kaji|"
+    r"penandatanganan|menandatangani|bertolak|berangkat|mempelajari|hadir|workshop|"
+    r"pertemuan|audiensi|konsultasi|anjangsana|melaksanakan|melakukan|melihat|kegiatan|"
+    r"acara|bertempat|dihelat|digelar|berlangsung|ruang|aula|pendopo)",
+    _I,
+)
+# A header line is short; longer lines are prose, whatever their whitespace.
+_LONG_LINE = 1000
+_HEADER_LINE = re.compile(
+    r"\b(?:WIB|WITA|WIT)\b|\d{1,2}[:.]\d{2}|^\W*" + _WEEKDAY + r"\b,|"
+    r"^\W*(?:diterbitkan|dipublikasikan|diposting|diunggah|diperbarui|posted|published|updated?)\b|"
+    # a byline: "Penulis: A | Editor: B | 10/05/2023"
+    r"\b(?:penulis|editor|reporter|pewarta|redaksi|oleh)\b",
+    _I,
+)
+# what may stand beside a date on a line of its own ("Rabu 10 Mei 2023", "(10/5/2023)")
+_ALONE = re.compile(r"[\W_]*(?:" + _WEEKDAY + r")?[\W_]*", _I)
+_STAMP_END = re.compile(r"[\s)|\-–—]*")
+# a line that breaks off mid-sentence: after a comma or a lower-case word
+_MID_SENTENCE = re.compile(r"(?:,|(?<![\w-])[a-z]+)[ \t]*\n?$")
+
+
+class Found(NamedTuple):
+    """A date the text gives, resolved, with what the choice of the visit's dates needs."""
+
+    a: int  # where it stands
+    b: int
+    start: str | None
+    end: str | None
+    cue: bool  # in a sentence about the visit
+    vague: bool  # a month or a year only ("pekan lalu")
+    closes: bool  # a trip's last day ("pulang Sabtu (10/5)")
+    planned: bool  # after publication: a plan, or the last day of a visit under way
+    said: bool = False  # the day someone spoke ('..., kata X, Kamis (11/5)')
+    weekday: bool = False  # written with its weekday, as news dates its own events
+
+
+def dates_in(ctx: Context) -> list[Found]:
+    """Every date the text gives that may be the visit's, in text order.
+
+    Left out: "Baca juga" passages, header and publication stamps, dates of other
+    events, bare weekdays away from the visit's words, and the day someone spoke when
+    the text shows it is not a day of the visit (:func:`_said_elsewhere`).
+
+    Args:
+        ctx: the article's context (its hosts and delegations found when called from
+            the dates stage, which helps tell a trip home from one to the host).
+
+    Returns:
+        The dates, each resolved against ``ctx.published``.
+    """
+    text, skip, published = ctx.text, ctx.skip, ctx.published
+    # Positions found once, then looked up per date by binary search: a scan of the
+    # line or sentence per date would be quadratic in a text without line breaks.
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    cues = [m.span() for m in _DATE_CUE.finditer(text)]
+    told_as_past = _told_as_past(ctx)
+    found: list[Found] = []
+    for m in _DATE_RE.finditer(text):
+        if in_spans(m.start(), skip):
+            continue
+        i = bisect_left(newlines, m.start())
+        line_a = newlines[i - 1] + 1 if i else 0
+        j = bisect_left(newlines, m.end())
+        line_b = newlines[j] if j < len(newlines) else len(text)
+        # a header date ("Kamis, 3 Maret 2022, 09:15 WIB") is the publication's
+        if line_b - line_a < _LONG_LINE:
+            line = text[line_a:line_b]
+            if len(line.strip()) < 70 and _HEADER_LINE.search(line) and not _DATE_CUE.search(line):
+                continue
+            # a date alone on its line is a stamp: a byline's, a caption's, a page's; not
+            # the end of a sentence a scraper broke ("... ke Kota A,\nRabu (10/5).")
+            if (
+                _ALONE.fullmatch(text, line_a, m.start())
+                and _STAMP_END.fullmatch(text, m.end(), line_b)
+                and not _MID_SENTENCE.search(text, max(0, line_a - 30), line_a)
+            ):
+                continue
+        expr = m.group()
+        end_m = _END_RE.match(text, m.end()) or _DASH_END.match(text, m.end())
+        if end_m:
+            expr = expr + " hingga " + end_m.group(1)
+        start, end = resolve_date(expr, published)
+        if start is None and end is None:
+            continue
+        # "Kamis (11/5) dan Jumat (12/5)": two days in a row are the visit's first and last
+        and_m = None if end_m or end else _AND_NEXT.match(text, m.end())
+        if and_m and start:
+            nxt, _ = resolve_date(and_m.group(1), published)
+            if nxt and len(nxt) == len(start) and days_after(start, nxt, most=2):
+                end_m, end = and_m, nxt
+        # the date of another event: "program yang dilaunching menteri, Selasa (31/5)";
+        # but "sejak 25 hingga 31 Januari" is a span of days, no founding date
+        other = _OTHER_EVENT.search(text, max(0, m.start() - 80), m.start())
+        # "sejak Senin (8/5)": a weekday dates the start of something under way, a visit
+        # as much as anything; a founding date goes without one ("sejak 12 Maret 2010")
+        since = other is not None and other.group(1).lower() == "sejak"
+        if other and not (since and (end is not None or _WEEKDAY_RE.match(m.group()))):
+            continue
+        # "9 November mendatang": a plan, not a visit done or under way (LABELING.md)
+        if _TO_COME.match(text, end_m.end() if end_m else m.end()):
+            continue
+        # "10-05-2017 <headline>": a publication stamp opening a line
+        stamp = re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", m.group())
+        if stamp and not text[line_a : m.start()].strip():
+            continue
+        sa, sb = ctx.sentence_of(m.start())
+        k = bisect_left(cues, (sa, sa))
+        cue = k < len(cues) and cues[k][1] <= sb
+        # a bare weekday or "pekan lalu" counts only next to the visit's own words, and
+        # a weekday of a habit ("setiap Kamis", "hanya hari Rabu saja") never
+        if not re.search(r"\d", expr) and (
+            not cue
+            or _EVERY_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or _EVERY_AFTER.match(text, m.end())
+        ):
+            continue
+        said = _SAID.search(text, max(sa, m.start() - 200), m.start())
+        if said is not None and _said_elsewhere(ctx, m.start(), said, told_as_past):
+            continue
+        vague = start is not None and len(start) in (4, 7)
+        # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
+        if vague and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        trip_end = _TRIP_END.search(text, max(sa, m.start() - 160), m.start())
+        # "kembali ke Klaten" closes the trip only when Klaten is where a delegation is
+        # from ("kembali ke Gianyar" may be a second visit to the host)
+        closes = trip_end is not None and (
+            trip_end.group("home") is None
+            or any(
+                x.region.code in ctx.sides
+                for x in starting_within(
+                    ctx.all_mentions, trip_end.start("home"), trip_end.start("home")
+                )
+            )
+        )
+        found.append(
+            Found(
+                m.start(),
+                end_m.end() if end_m else m.end(),
+                start,
+                end,
+                cue,
+                vague,
+                closes,
+                _after(start, published),
+                said is not None,
+                _HAS_WEEKDAY.search(m.group()) is not None,
+            )
+        )
+    return found
+
+
+def position(f: Found) -> int:
+    """Where a date stands (a sort and search key)."""
+    return f.a
+
+
+def _said_elsewhere(ctx: Context, pos: int, said: re.Match[str], told_as_past: bool) -> bool:
+    """Whether the date at ``pos`` is only the day someone spoke, away from the visit.
+
+    "..., kata X kepada wartawan, Rabu (7/5)" dates a statement. It is a day of the visit
+    unless the text shows otherwise: the speaker comments from outside ("pengamat",
+    "Ketua LSM"), the statement was made in another region than the host's ("di
+    Jayapura"), or the visit is told as past ("beberapa waktu lalu"). ``said`` is the
+    attribution found right before the date.
+    """
+    text = ctx.text
+    if told_as_past or _COMMENTATOR.search(text, said.start(), pos):
+        return True
+    if ctx.host is not None:
+        host: str | None = ctx.host.role.region.code
+    else:
+        # a ministry or national body sits in Jakarta; a foreign host in no region
+        national = ctx.host_party is not None and ctx.host_party.level == "national"
+        host = _JAKARTA if national else None
+    for mention in starting_within(ctx.all_mentions, said.start(), pos - 1):
+        if not _same_place(mention.region.code, host) and _AT.search(
+            text, max(said.start(), mention.prefix_start - 40), mention.prefix_start
+        ):
+            return True
+    return False
+
+
+def _same_place(code: str, host: str | None) -> bool:
+    """Whether a region is the host's, a place inside it or the province around it."""
+    if host is None:
+        return False
+    a, b = code.split("."), host.split(".")
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _told_as_past(ctx: Context) -> bool:
+    """Whether the text tells the visit as past without a day ("beberapa waktu lalu").
+
+    The sentence must name a visit and one of its parties: another, older visit told
+    in passing says nothing of this one's statements.
+    """
+    parties = set(ctx.sides)
+    if ctx.host is not None:
+        parties.add(ctx.host.role.region.code)
+    for m in _VAGUE_PAST.finditer(ctx.text):
+        if in_spans(m.start(), ctx.skip):
+            continue
+        sa, sb = ctx.sentence_of(m.start())
+        if _VISIT_WORD.search(ctx.text, sa, sb) and any(
+            x.region.code in parties for x in starting_within(ctx.all_mentions, sa, sb - 1)
+        ):
+            return True
+    return False
+
+
+def _after(day: str | None, published: date | None) -> bool:
+    """Whether ``day`` (any LABELING.md form) is known to fall after ``published``.
+
+    A day of slack: a report filed late in the evening is often dated the next day.
+    """
+    if day is None or published is None or len(day) != 10 or day.startswith("--"):
+        return False
+    return date.fromisoformat(day) > published + timedelta(days=1)
+
+
+def days_after(start: str, end: str, most: int = 14) -> bool:
+    """Whether ``end`` is 1 to ``most`` days after ``start`` (both YYYY-MM-DD or both
+    --MM-DD)."""
+    try:
+        if start.startswith("--"):
+            a, b = (
+                date(2000, int(start[2:4]), int(start[5:7])),
+                date(2000, int(end[2:4]), int(end[5:7])),
+            )
+        else:
+            a, b = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return False
+    return 1 <= (b - a).days <= most
