@@ -150,7 +150,7 @@ def test_village_officials_of_a_region_named_in_several_ways() -> None:
     assert visitor.level == "regency"
 
 
-def _abroad(text: str) -> list[tuple[str | None, str]]:
+def _abroad(text: str) -> list[tuple[str | None, str | None]]:
     ctx = context_through(text, build_parties)
     return [(o.party.region, o.party.branch) for o in ctx.outsiders.values() if o.prefix == "host"]
 

@@ -83,5 +83,9 @@ from .support import context_through
 def test_the_receiver(text: str, host: tuple[str, str]) -> None:
     ctx = context_through(text, find_leaders)
     # a region host is a side, a country or a ministry the main outside host
-    leader = ctx.host.leader if ctx.host is not None else ctx.host_party and ctx.host_party.leader
-    assert leader is not None and (leader.name, leader.title) == host
+    if ctx.host is not None:
+        person = ctx.host.leader
+        assert person is not None and (person.name, person.title) == host
+    else:
+        assert ctx.host_party is not None and ctx.host_party.leader is not None
+        assert (ctx.host_party.leader.name, ctx.host_party.leader.title) == host
