@@ -34,35 +34,7 @@ _ABBREVIATIONS = frozenset(
     "Kel Prov Ds Sdr Bpk".split()
 )
 _GAP = re.compile(r"[ \t-]{1,3}")
-# Words that may stand before a place name and belong to its mention: institutions,
-# and the one-word titles of heads of region and secretaries ("Walkot Magelang").
-_PREFIX_WORDS = frozenset(
-    key(w)
-    for w in [
-        "pemerintah",
-        "pemerintahan",
-        "pemkab",
-        "pemkot",
-        "pemprov",
-        "pemda",
-        "dprd",
-        "dprk",
-        "kabupaten",
-        "kab",
-        "kota",
-        "provinsi",
-        "prov",
-        "propinsi",
-        "wali",
-        "sekda",
-        "administrasi",
-        "wakil",
-        "setda",
-        "setkab",
-        "setwan",
-        *(w for w in {**HEAD_TITLES, **SECRETARY_TITLES} if " " not in w),
-    ]
-)
+# The words that name a region's own government or its kind: "Pemkab X", "Kota X".
 _EXPLICIT = frozenset(
     key(w)
     for w in [
@@ -75,6 +47,26 @@ _EXPLICIT = frozenset(
         "provinsi",
         "prov",
         "propinsi",
+    ]
+)
+# Words that may stand before a place name and belong to its mention: those, the other
+# institutions, and the one-word titles of heads of region and secretaries ("Walkot X").
+_PREFIX_WORDS = _EXPLICIT | frozenset(
+    key(w)
+    for w in [
+        "pemerintah",
+        "pemerintahan",
+        "pemda",
+        "dprd",
+        "dprk",
+        "wali",
+        "sekda",
+        "administrasi",
+        "wakil",
+        "setda",
+        "setkab",
+        "setwan",
+        *(w for w in {**HEAD_TITLES, **SECRETARY_TITLES} if " " not in w),
     ]
 )
 _EXPLICIT_OR_HEAD = _EXPLICIT | frozenset({"bupati", "walikota", "pemda", "dprd"})
