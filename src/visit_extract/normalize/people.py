@@ -100,6 +100,8 @@ _TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bkadin\b(?=\s+\w)", "Kepala Dinas"),
         (r"\bwaka\b(?=\s+dprd)", "Wakil Ketua"),
         (r"\bketua\s+dprd\b", "Ketua DPRD"),
+        # the national houses are the Republic's: "Wakil Ketua DPR RI" is the "Wakil Ketua DPR"
+        (r"\b(DPR|DPD|MPR)\s+RI\b", r"\1"),
     ]
 ]
 # Where the region starts inside a title: "Bupati Banyuwangi", "Kepala Dinas

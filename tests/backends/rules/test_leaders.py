@@ -58,7 +58,7 @@ def _evidence(ctx: Context) -> list[tuple[str, str]]:
         pytest.param(
             "Komisi B DPRD Kabupaten Klaten studi banding ke Kabupaten Gianyar. Komisi itu "
             "dipimpin langsung ketuanya, Sarwono Adi, bersama enam anggota.",
-            [("Sarwono Adi", None)],
+            [("Sarwono Adi", "Ketua Komisi B")],
             id="led by its own chair",
         ),
         pytest.param(
@@ -339,3 +339,48 @@ def test_officials_who_do_not_travel_with_the_delegation(text: str) -> None:
 def test_the_head_of_a_village_delegation(text: str, head: tuple[str, str]) -> None:
     _, visitors = _leaders(text)
     assert visitors == [head]
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        pytest.param(
+            "Pansus IV DPRD Kabupaten Boyolali kunjungan kerja ke DPRD Kota Denpasar, Selasa "
+            "(5/3). Pansus itu dipimpin ketuanya, Hendra Wijaya.",
+            ("Hendra Wijaya", "Ketua Pansus IV DPRD"),
+            id="a special committee's chair, not the host council's",
+        ),
+        pytest.param(
+            "Dinas Perikanan Kabupaten Boyolali belajar ke Kabupaten Gianyar, Selasa (5/3). "
+            "Rombongan dipimpin langsung oleh kepalanya Hendra Wijaya.",
+            ("Hendra Wijaya", "Kepala Dinas Perikanan"),
+            id="an agency's head",
+        ),
+        pytest.param(
+            "Aparat Desa Karanganyar, Kabupaten Boyolali, studi banding ke Kabupaten Bangli, "
+            "Selasa (5/3). Mereka dipimpin kepalanya, Hendra Wijaya.",
+            ("Hendra Wijaya", "Kepala Desa"),
+            id="a village's head",
+        ),
+        pytest.param(
+            "Tim Penggerak PKK Kabupaten Boyolali studi banding ke Kabupaten Gianyar, Selasa "
+            "(5/3). Rombongan dipimpin ketuanya, Ratna Sari.",
+            ("Ratna Sari", "Ketua TP PKK"),
+            id="a PKK's chair",
+        ),
+        pytest.param(
+            "Dinas Perikanan Kabupaten Boyolali belajar ke Kabupaten Gianyar, Selasa (5/3). "
+            "Rombongan dipimpin Hendra Wijaya.",
+            ("Hendra Wijaya", None),
+            id="no possessive, no title guessed",
+        ),
+    ],
+)
+def test_led_by_its_chair_or_head_named_by_a_possessive(
+    text: str, leader: tuple[str, str | None]
+) -> None:
+    # "dipimpin ketuanya / kepalanya": the title is the chair or head of the body
+    # named before the cue
+    visit = extract_visits(text, None)[0]
+    assert visit.visitor.leader is not None
+    assert (visit.visitor.leader.name, visit.visitor.leader.title) == leader

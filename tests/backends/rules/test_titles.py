@@ -63,6 +63,20 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         ("Konjen RI di Osaka", "Konsul Jenderal"),
         ("Mendagri", "Menteri Dalam Negeri"),
         ("Menteri Dalam Negeri", "Menteri Dalam Negeri"),
+        ("Menteri Hukum dan Hak Asasi Manusia", "Menteri Hukum dan Hak Asasi Manusia"),
+        ("Dirjen Bina Pemerintahan Desa Kementerian Dalam Negeri", "Dirjen Bina Pemerintahan Desa"),
+        ("Direktur Produk Hukum Daerah Ditjen Otda", "Direktur Produk Hukum Daerah"),
+        ("Kabid Pemasaran Disporapar", "Kepala Bidang Pemasaran"),
+        # the national houses are the Republic's, like a region no part of the title
+        ("Wakil Ketua DPR RI", "Wakil Ketua DPR"),
+        ("Ketua Komisi II DPR RI", "Ketua Komisi II DPR"),
+        # public order and the council's secretary, as news writes them
+        ("Kasatpol PP", "Kepala Satpol PP"),
+        ("Sekretaris Dewan", "Sekretaris DPRD"),
+        # heads of villages outside Java keep their own word
+        ("Kepala Kampung", "Kepala Kampung"),
+        ("Wali Nagari", "Wali Nagari"),
+        ("Geuchik", "Geuchik"),
     ],
 )
 def test_titles_in_their_short_form(written: str, title: str) -> None:
@@ -93,6 +107,25 @@ def test_a_unit_named_with_a_comma_inside() -> None:
     ],
 )  # fmt: skip
 def test_the_secretariat_and_the_region_stay_out_of_the_title(
+    text: str, person: tuple[str, str, str | None]
+) -> None:
+    assert people_of(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Staf Ahli Wali Kota Palu bidang Hukum dan Politik, Yohan Lamba, hadir.",
+         ("Yohan Lamba", "Staf Ahli Wali Kota Bidang Hukum dan Politik", "Kota Palu")),
+        ("Staf Ahli Bupati Sleman bidang Kemasyarakatan Yohan Lamba hadir.",
+         ("Yohan Lamba", "Staf Ahli Bupati Bidang Kemasyarakatan", "Kabupaten Sleman")),
+        ("Kasatpol PP Kabupaten Sleman, Yohan Lamba, hadir.",
+         ("Yohan Lamba", "Kepala Satpol PP", "Kabupaten Sleman")),
+        ("Kepala Kampung Waimon, Yohan Lamba, hadir.", ("Yohan Lamba", "Kepala Kampung", None)),
+        ("Wali Nagari Koto Tinggi, Yohan Lamba, hadir.", ("Yohan Lamba", "Wali Nagari", None)),
+    ],
+)  # fmt: skip
+def test_field_words_in_lower_case_and_heads_outside_java(
     text: str, person: tuple[str, str, str | None]
 ) -> None:
     assert people_of(text) == [person]

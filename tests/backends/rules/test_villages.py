@@ -48,3 +48,23 @@ def test_a_village_head_named_after_the_village_without_a_comma(text: str, name:
 
 def test_a_village_head_of_whom_only_the_village_is_named() -> None:
     assert people_of("Warga Desa Kaduela senang. Kepala Desa Kaduela hadir.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a place name that reads as a noun ("-an") stops no name after it
+        ("Perbekel Pemecutan, I Ketut Suarda, hadir.", ("I Ketut Suarda", "Kepala Desa", None)),
+        ("Kepala Desa Kerobokan I Ketut Suarda hadir.", ("I Ketut Suarda", "Kepala Desa", None)),
+        # the village word first, then the place and the name
+        ("Perbekel Desa Sidakarya I Ketut Suarda hadir.",
+         ("I Ketut Suarda", "Kepala Desa", None)),
+    ],
+)  # fmt: skip
+def test_a_place_that_reads_as_a_noun(text: str, person: tuple[str, str, str | None]) -> None:
+    assert people_of(text) == [person]
+
+
+def test_a_place_alone_gives_no_name() -> None:
+    # two place words and no Balinese name after them: no head named
+    assert people_of("Kepala Desa Pemecutan Kaja hadir.") == []

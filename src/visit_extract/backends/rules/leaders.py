@@ -18,19 +18,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from visit_extract.backends.rules.context import Context, Outsider, Side
 from visit_extract.backends.rules.people import Person, title_rank
 from visit_extract.backends.rules.receivers import MANNER, receiver, sentences_naming
 from visit_extract.backends.rules.roster import Roster
+from visit_extract.backends.rules.titles import title_at
 from visit_extract.schema import Leader
 
 _I = re.IGNORECASE
 # "dipimpin langsung oleh", "diketuai", "dipimpin ketuanya,"
 _LED = re.compile(
     r"\b(?:dipimpin|dikomandoi|diketuai|dikoordinir|dinakhodai)\s+" + MANNER + r"(?:oleh\s+)?"
-    r"(?:(?:ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
+    r"(?:(?P<own>ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
     _I,
 )
 # "ketua rombongan, <person>", "pimpinan delegasi Pemkab X, <person>"
@@ -69,6 +71,12 @@ _VILLAGE_BEFORE = re.compile(
     r"\b(?:Desa|Kelurahan|Kampung|Nagari|Gampong|Pekon)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
 _COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]+|\d|[A-E])\b")
+# The body whose chair or head "ketuanya" / "kepalanya" names: the last one named before
+_CHAIRED = re.compile(
+    r"\b(?:(Komisi|Pansus)\s+([IVX]+|\d|[A-E])\b|(DPRD|DPRK)\b|(?:Tim\s+Penggerak|TP)\.?\s+(PKK)\b)"
+)
+_HEADED = re.compile(r"\b(?:Dinas|Badan|Bagian|Kantor|Bapp?e[a-z]+|Dis[a-z]{3,}|Din[a-z]{2,})\b")
+_DESA = re.compile(r"\b(?:Desa|Pemdes)\b")
 # Heads of an office who lead their office's delegation, and the staff who only speak.
 _AGENCY_HEAD = re.compile(
     r"(?:(?:Plt|Plh|Pj) )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b|Asisten\b|Staf Ahli\b|"
@@ -265,6 +273,9 @@ def _led_by(
         before = found.regions_before(m.start(), 250, 2)
         if p.region is None and before and code not in before:
             continue
+        if p.title is None and m.group("own"):
+            title = _head_of_body(text, m.start(), m.group("own").lower())
+            p = replace(p, title=title) if title else p
         return p
     for m in _HEAD_OF_GROUP.finditer(text):
         p = found.before(m.start(), 40)
@@ -282,6 +293,43 @@ def _led_by(
         if _LEADS.match(text, p.end) and ours(p):
             return p
     return None
+
+
+def _head_of_body(text: str, pos: int, head: str) -> str | None:
+    """The title of the chair ("ketuanya") or head ("kepalanya") of the body named last
+    in the 250 characters before ``pos``: "Komisi II ... dipimpin ketuanya" is the
+    "Ketua Komisi II", "Dinas Sosial ... dipimpin kepalanya" the "Kepala Dinas Sosial"."""
+    lo = max(0, pos - 250)
+    if head == "ketua":
+        # a commission or PKK is the body that travels; a bare DPRD may be the host's
+        bodies = list(_CHAIRED.finditer(text, lo, pos))
+        own = [b for b in bodies if not b.group(3)] or bodies
+        if not own:
+            return None
+        last = own[-1]
+        if last.group(1) == "Pansus":  # (a commission's chair gets "DPRD" with its party)
+            return f"Ketua Pansus {last.group(2)} DPRD"
+        if last.group(1):
+            return f"Ketua Komisi {last.group(2)}"
+        return "Ketua DPRD" if last.group(3) else "Ketua TP PKK"
+    if head != "kepala":
+        return None
+    unit = _last(_HEADED.finditer(text, lo, pos))
+    desa = _last(_DESA.finditer(text, lo, pos))
+    if desa is not None and (unit is None or desa.start() > unit.start()):
+        return "Kepala Desa"
+    if unit is None:
+        return None
+    got = title_at("Kepala " + text[unit.start() : min(pos, unit.start() + 90)], 0)
+    return got[0] if got is not None and got[0] != "Kepala" else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of ``matches`` (None when there is none)."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
 
 
 def _national_head(ctx: Context, found: Roster, key: str, regions: set[str]) -> Person | None:

@@ -52,7 +52,7 @@ _SPEAKER = re.compile(
 )
 _IN_DISTRICT = re.compile(r"[ \t]+(?:Kecamatan|Kec\.)[ \t]+[A-Z][\w'’-]*")
 # A field of duty after the region: "Staf Ahli Bupati Tegal Bidang Ekonomi"
-_FIELD_AFTER = re.compile(r"[ \t]+(Bidang)\b")
+_FIELD_AFTER = re.compile(r"[ \t]+([Bb]idang)\b")
 # A title whose last field comes after the name ("Asisten Pemerintahan Budi dan Kesra"):
 # the heads named by their fields, a field word after "dan", and no name after it.
 _FIELD_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Asisten|Staf Ahli|Kepala Bidang) ")

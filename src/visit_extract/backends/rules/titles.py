@@ -57,12 +57,12 @@ UNIT_WORDS = frozenset(
     "sanggar sampah cagar makro ombudsman nakertrans teritorial polisi pamong praja resor "
     "sektor hasil hak internal intelijen lahan agro agribisnis berkebutuhan adat "
     "asuransi otoritas hutan produksi edukasi humpro korps alumni ops litbang iklim keamanan "
-    "seksi".split()
+    "seksi otda bangda adwil keuda polpum asasi tertinggal reformasi birokrasi".split()
 )
 # Agency abbreviations written as one word: "Disdukcapil", "Bappeda", "Dinkes".
 _AGENCY_WORD = re.compile(
     r"Dis(?:dukcapil|perm[a-z]*des|par[a-z]*|kominfo|dik[a-z]*|hub|sos|perindag|tan|nak[a-z]*|"
-    r"pora|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
+    r"pora[a-z]*|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
     r"lh|dag|perin|nakertrans)|Din(?:kes|sos|as|dik[a-z]*)|"
     r"Bapp?e[a-z]+|Bak(?:esbangpol|euda|orwil)|"
     r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil|Kemen[a-z]*|Kementerian",
@@ -122,6 +122,8 @@ _BADAN_IN_TITLE = re.compile(
 _SPELLING = [
     (re.compile(r"\bStaff\b", _I), "Staf"),
     (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
+    (re.compile(r"^Kasatpol\b", _I), "Kepala Satpol"),
+    (re.compile(r"\bSekretaris\s+Dewan\b", _I), "Sekretaris DPRD"),
     (
         re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+(?:Tugas|Harian))\s*\((Pj|Plt|Plh)\.?\)", _I),
         r"\1",
@@ -149,6 +151,7 @@ _UNIT_HEADS = (
     r"Sekretaris\s+(?:Dinas|Badan|Inspektorat)|"
     r"Sekretaris(?=\s+(?:Bapp?e|Dis|Din|Kesbang|Satpol|BKD|BPBD|BKPSDM|BPKAD|DPMPTSP))|"
     r"Direktur(?:\s+(?:Jenderal|Utama))?|Dirjen|Deputi|Menteri(?=\s+[A-Z])|"
+    r"(?:Sekretaris\s+Jenderal|Sekjen)(?=\s+\S)|"
     # "Kadinkes", "Kadispar": the head of an agency written in one word
     r"Ka(?:" + "|".join(_AGENCIES) + r")|"
     r"Kepala(?=\s+[A-Z])|Asisten(?=\s+[A-Z])"
@@ -172,7 +175,9 @@ _HEADS = (
     r"(?:\s+(?:untuk|di)\s+[A-Z][\w-]*(?:\s+(?:Selatan|Utara|Serikat|Baru|Raya))?)?|"
     r"Inspektur(?!\s+(?:Jenderal|Jendral|Polisi|Satu|Dua))(?:\s+(?:" + _ROMAN + r"|Daerah))?|"
     r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Sekretaris\s+Camat|Sekcam|Sekdes|"
-    r"Sekretaris\s+Desa"
+    r"Sekretaris\s+Desa|Kasatpol\s+PP|Sekretaris\s+Dewan|"
+    # the heads of villages outside Java: a kampung, gampong, pekon, lembang, nagari
+    r"Kepala\s+(?:Kampung|Gampong|Pekon|Lembang)|Wali\s+Nagari|[GK]euchik"
 )
 #: A title's head as news writes it (no unit words; :func:`read_title` adds them).
 TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")\b"
@@ -180,8 +185,8 @@ _TITLE_RE = re.compile(TITLE, _I)
 _FIRST_WORD = re.compile(
     r"\b(?:Plt|Plh|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|"
     r"Walkot|Wa[a-z]+|Gubernur|Asisten|As{1,2}ek|Inspektur|Kepala|Kades|Perbekel|Lurah|Camat|"
-    r"Kadi[a-z]*|Kaban|Kabag|Kabid|Kasub{1,2}(?:ag|id)|Kasubdit|Kasie?|Staf{1,2}|Direktur|"
-    r"Dirjen|Deputi|Men[a-z]+|Duta|Dubes|Konsul|Konjen)\b",
+    r"Kadi[a-z]*|Kaban|Kabag|Kabid|Kasub{1,2}(?:ag|id)|Kasubdit|Kasie?|Kasatpol|Staf{1,2}|Direktur|"
+    r"Dirjen|Deputi|Men[a-z]+|Duta|Dubes|Konsul|Konjen|[GK]euchik)\b",
     _I,
 )
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
@@ -205,10 +210,12 @@ _PARENTS = frozenset(
 _WORD = re.compile(r"[^\s,]+")
 # "Anak Agung" opens a Balinese name, while "Perlindungan Anak" ends a unit's
 _ANAK_AGUNG = re.compile(r"Anak\s+Agung\b")
+# The words of a ministry's name that are no unit's words elsewhere
+_HOME_AFFAIRS = re.compile(r"[ \t]+(?:Dalam|Luar)[ \t]+Negeri\b(?:[ \t]+RI\b)?")
 # Heads that are no title without their unit ("Kepala Budi", "Kabid Joko").
 _NEEDS_UNIT = re.compile(
     r"\b(?:Kepala|Kadis|Kaban|Kabag|Kabid|Kasubb?ag|Kasubb?id|Kasubdit|Kasie?|Sekdis|Sekban|"
-    r"Deputi|Dirjen|Bidang|Direktur|Jenderal|Utama|Menteri|Sekretaris)$",
+    r"Deputi|Dirjen|Bidang|Direktur|Jenderal|Utama|Menteri|Sekretaris|Sekjen)$",
     _I,
 )
 
@@ -241,6 +248,9 @@ def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[
         end = unit_end(text, end, stops)
         if end == m.end() and _NEEDS_UNIT.search(m.group()):
             return None  # "Kepala Budi", "Kabid Joko": no unit, no title
+        abroad = _HOME_AFFAIRS.match(text, end)
+        if abroad is not None and text[:end].endswith("Kementerian"):
+            end = abroad.end()  # "Kementerian Dalam Negeri": no name starts at "Dalam"
     raw = text[pos:end]
     for pattern, repl in _SPELLING:
         raw = pattern.sub(repl, raw)

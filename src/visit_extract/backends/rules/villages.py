@@ -18,7 +18,8 @@ from visit_extract.normalize.gazetteer import Region
 _COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 #: Heads of a village or a district, who are named with their place first.
 HEAD_OF_PLACE = re.compile(
-    r"(?:(?:Plt|Plh|Pjs?)\s+)?(?:Kepala Desa|Lurah|Camat|Sekretaris (?:Desa|Camat)|Sekdes|Sekcam)"
+    r"(?:(?:Plt|Plh|Pjs?)\s+)?(?:Kepala (?:Desa|Kampung|Gampong|Pekon|Lembang)|Lurah|Camat|"
+    r"Sekretaris (?:Desa|Camat)|Sekdes|Sekcam|Wali Nagari|[GK]euchik)"
 )
 _PLACE_WORD = re.compile(
     r"[ \t]+(?:Desa|Kelurahan|Kecamatan|Kampung|Nagari|Gampong|Pekon)(?=[ \t])"
@@ -38,6 +39,7 @@ _VILLAGE = re.compile(
     r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 )
 _BLANKS = re.compile(r"[ \t]+")
+_PLACE_TOKEN = re.compile(r"[ \t]*[A-Z][\w'’-]*")
 
 
 class Villages:
@@ -88,9 +90,23 @@ def head_of_place(
         The head's name (None when only the place is named) and region.
     """
     if name is None:
+        # no name read at the place: "Desa Sukamaju, Budi", "Penglipuran, I Wayan" (a
+        # place name that reads as a noun), "Desa Sukamaju I Made Suta"
         place = _PLACE_WORD.match(text, after)
-        placed = _named_after_place(text, place.end(), places) if place else None
-        return (placed[0], region or placed[1]) if placed else (None, region)
+        at = place.end() if place else after
+        placed = _named_after_place(text, at, places)
+        if placed is not None:
+            return placed[0], region or placed[1]
+        word = _PLACE_TOKEN.match(text, at)
+        name = read_name(text, at) if place else None
+        if name is None and word is not None and read_name(text, at) is None:
+            # the place alone stopped the name, and a Balinese name opens after it:
+            # "Kepala Desa Penglipuran I Wayan Supat" (not "Kepala Desa Pemecutan Kaja")
+            name = read_name(text, word.end())
+            opens = name is not None and name[0].split()[0] in ("I", "Ni")
+            return (name, region) if opens else (None, region)
+        if name is None:
+            return None, region
     placed = _named_after_place(text, name[1], places)
     if placed is not None:
         return placed[0], region or placed[1]
