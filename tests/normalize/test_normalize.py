@@ -181,6 +181,28 @@ def test_clean_name(raw: str, expected: str) -> None:
         ("Plh Sekda", "Plh Sekda"),
         ("Kepala Kemenag Klaten", "Kepala Kemenag"),
         ("Kepala Kantor Kementerian Agama", "Kepala Kantor Kementerian Agama"),
+        # a model's answer names the office in full: the same short form as the rules
+        ("Kepala Badan Perencanaan Pembangunan Daerah (Bappeda) Kota Bima", "Kepala Bappeda"),
+        (
+            "Plt Kepala Dispermades Kabupaten Bima",
+            "Plt Kepala Dinas Pemberdayaan Masyarakat dan Desa",
+        ),
+        ("Kabid PMD Dinas Sosial", "Kepala Bidang PMD"),
+        ("Pejabat (Pj) Bupati Bima", "Pj Bupati"),
+        ("Staff Ahli Wali Kota Bima Bidang Ekonomi", "Staf Ahli Wali Kota Bidang Ekonomi"),
+        ("Kasatpol PP Kota Bima", "Kepala Satpol PP"),
+        ("Konsul Jenderal RI di Osaka", "Konsul Jenderal"),
+        # the village or district of its head is no part of the title
+        ("Kepala Desa Sukamaju", "Kepala Desa"),
+        ("Perbekel Desa Tenganan", "Kepala Desa"),
+        ("Plt Camat Ngawen", "Plt Camat"),
+        ("Wali Nagari Koto Tinggi", "Wali Nagari"),
+        # the secretariat before the region, a house said twice, the Republic
+        ("Asisten III Setda Bima", "Asisten III"),
+        ("Kepala Bagian Umum Setda Kota Bima", "Kepala Bagian Umum"),
+        ("Sekwan DPRD Bima", "Sekretaris DPRD"),
+        ("Menteri Dalam Negeri RI", "Menteri Dalam Negeri"),
+        ("Wakil Ketua DPR RI", "Wakil Ketua DPR"),
     ],
 )
 def test_normalize_title(raw: str, expected: str) -> None:

@@ -6,6 +6,7 @@ import re
 
 from visit_extract.normalize.gazetteer import gazetteer, key
 from visit_extract.normalize.lexicon import ACTING_TITLES, TITLE_ABBREVIATIONS, alternation
+from visit_extract.normalize.offices import short_offices
 
 __all__ = ["clean_name", "normalize_title"]
 
@@ -118,8 +119,35 @@ _TITLE_OFFICE = re.compile(
     r"Kemen[a-z]+(?:[\s-]*[A-Z]{2,})?|Kementerian\s.*|Ditjen\s.*)(?:\s+RI)?$",
     re.IGNORECASE,
 )
+# The heads of a village or a district, named with their place: "Kepala Desa Sukamaju"
+_HEAD_OF_PLACE = re.compile(
+    r"^((?:(?:Plt|Plh|Pjs?)\s+)?(?:Kepala\s+(?:Desa|Kampung|Gampong|Pekon|Lembang)|Perbekel|"
+    r"Kades|Lurah|Camat|Wali\s+Nagari|[GK]euchik|Sekretaris\s+(?:Desa|Camat)|Sekdes|Sekcam))"
+    r"\s.*$",
+    re.IGNORECASE,
+)
+# The region between an adviser's head and field: "Staf Ahli Bupati Klaten Bidang Ekonomi"
+_ADVISER_REGION = re.compile(
+    r"^(.*?\bStaf\s+Ahli\s+(?:Bupati|Wali\s*Kota|Gubernur))(?:\s+[A-Z][\w'-]*){1,3}"
+    r"(?=\s+Bidang\b)",
+)
+# "Sekwan DPRD" spelt out says "DPRD" twice; "RI" after a national post is the Republic
+_TWICE = re.compile(r"\b(DPRD)\s+DPRD\b")
+_REPUBLIC = re.compile(r"\s+RI$")
 _HEAD_ONLY = re.compile(r"(?:^\S+|\b(?:Kepala|Kantor|Biro|Bagian|Sekretaris))$", re.IGNORECASE)
 _SMALL = {"dan", "dari", "untuk", "urusan", "atas", "di"}
+
+
+def _drop_trailing_region(text: str) -> str:
+    """The title without a region named at its end without prefix ("Bupati Banyuwangi",
+    "DPRD Kukar")."""
+    tokens = text.split()
+    gaz = gazetteer()
+    for n in range(min(len(tokens) - 1, gaz.max_tokens), 0, -1):
+        tail = key(" ".join(tokens[-n:]))
+        if tail in gaz.all_keys or tail in gaz.province_keys:
+            return " ".join(tokens[:-n])
+    return text
 
 
 def normalize_title(title: str) -> str:
@@ -136,9 +164,10 @@ def normalize_title(title: str) -> str:
     Returns:
         The short title ("" for an empty input).
     """
-    text = " ".join(title.replace(",", " ").split())
+    text = " ".join(short_offices(" ".join(title.split())).replace(",", " ").split())
     if not text:
         return ""
+    text = _HEAD_OF_PLACE.sub(r"\1", text)
     whole = _TITLE_ABBREV.get(key(text))
     if whole:
         return whole
@@ -146,18 +175,15 @@ def normalize_title(title: str) -> str:
     text = _ABBREVIATED.sub(lambda m: TITLE_ABBREVIATIONS[m.group(1).lower()], text)
     for pattern, repl in _TITLE_WORDS:
         text = pattern.sub(repl, text)
+    text = _ADVISER_REGION.sub(r"\1", _TWICE.sub(r"\1", text))
     text = _TITLE_REGION.sub("", text)
-    bare = _TITLE_OFFICE.sub("", text)
-    if bare != text and not _HEAD_ONLY.search(bare):
-        text = bare  # not "Kepala Kemenag": there the office is the unit
-    # Drop a trailing region named without prefix ("Bupati Banyuwangi", "DPRD Kukar").
+    # the secretariat may stand before the region ("Asisten III Setda Kebumen"): twice
+    for _ in range(2):
+        bare = _TITLE_OFFICE.sub("", text)
+        if bare != text and not _HEAD_ONLY.search(bare):
+            text = bare  # not "Kepala Kemenag": there the office is the unit
+        text = _REPUBLIC.sub("", _drop_trailing_region(text))
     tokens = text.split()
-    gaz = gazetteer()
-    for n in range(min(len(tokens) - 1, gaz.max_tokens), 0, -1):
-        tail = key(" ".join(tokens[-n:]))
-        if tail in gaz.all_keys or tail in gaz.province_keys:
-            tokens = tokens[:-n]
-            break
     out = []
     for tok in tokens:
         if (tok.isupper() and len(tok) > 1) or any(c.isdigit() for c in tok):

@@ -19,6 +19,7 @@ from visit_extract.normalize.lexicon import (
     SECRETARY_TITLES,
     alternation,
 )
+from visit_extract.normalize.offices import AGENCIES, AGENCY_WORD, MINISTERS
 
 _I = re.IGNORECASE
 
@@ -59,76 +60,8 @@ UNIT_WORDS = frozenset(
     "asuransi otoritas hutan produksi edukasi humpro korps alumni ops litbang iklim keamanan "
     "seksi otda bangda adwil keuda polpum asasi tertinggal reformasi birokrasi".split()
 )
-# Agency abbreviations written as one word: "Disdukcapil", "Bappeda", "Dinkes".
-_AGENCY_WORD = re.compile(
-    r"Dis(?:dukcapil|perm[a-z]*des|par[a-z]*|kominfo|dik[a-z]*|hub|sos|perindag|tan|nak[a-z]*|"
-    r"pora[a-z]*|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
-    r"lh|dag|perin|nakertrans)|Din(?:kes|sos|as|dik[a-z]*)|"
-    r"Bapp?e[a-z]+|Bak(?:esbangpol|euda|orwil)|"
-    r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil|Kemen[a-z]*|Kementerian",
-    _I,
-)
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
 _NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
-# Agencies abbreviated in one word -> the unit as LABELING.md titles write it
-# ("Kepala Disdukcapil" is the "Kepala Dinas Kependudukan dan Pencatatan Sipil").
-_AGENCIES = {
-    "disdukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
-    "dispermasdes": "Dinas Pemberdayaan Masyarakat dan Desa",
-    "dispermades": "Dinas Pemberdayaan Masyarakat dan Desa",
-    "dinkes": "Dinas Kesehatan",
-    "dispar": "Dinas Pariwisata",
-    "disparbud": "Dinas Pariwisata dan Kebudayaan",
-    "diskominfo": "Dinas Komunikasi dan Informatika",
-    "disdik": "Dinas Pendidikan",
-    "disdikbud": "Dinas Pendidikan dan Kebudayaan",
-    "dishub": "Dinas Perhubungan",
-    "dinsos": "Dinas Sosial",
-    "disperindag": "Dinas Perindustrian dan Perdagangan",
-    "distan": "Dinas Pertanian",
-    "disnaker": "Dinas Tenaga Kerja",
-    "dispora": "Dinas Pemuda dan Olahraga",
-}
-_KA_AGENCY = re.compile(r"\bKa(" + "|".join(_AGENCIES) + r")\b", _I)
-#: Ministers news names in one word -> the title.
-_MINISTERS = {
-    "mendagri": "Menteri Dalam Negeri",
-    "menkeu": "Menteri Keuangan",
-    "menkes": "Menteri Kesehatan",
-    "menlu": "Menteri Luar Negeri",
-    "menpar": "Menteri Pariwisata",
-}
-_MINISTER_WORD = re.compile(r"\b(" + "|".join(_MINISTERS) + r")\b", _I)
-# An envoy's post: "Duta Besar RI untuk Belanda" is the "Duta Besar".
-_ENVOY = re.compile(r"^(?:Duta\s+Besar|Dubes|Konsul\s+Jenderal|Konjen)\b.*", _I)
-_ENVOYS = {"duta": "Duta Besar", "dubes": "Duta Besar", "konsul": "Konsul Jenderal",
-           "konjen": "Konsul Jenderal"}  # fmt: skip
-_AGENCY_IN_TITLE = re.compile(r"\b(" + "|".join(_AGENCIES) + r")\b", _I)
-# A Badan goes by its short name, as in LABELING.md's "Kepala Bappeda": the one the text
-# gives in brackets, or the usual one.
-_BADAN_SHORT = re.compile(r"\bBadan\s[^()]*?\s*\(([A-Z][A-Za-z]{2,11})\)")
-_BADANS = {
-    "badan perencanaan pembangunan daerah": "Bappeda",
-    "badan kepegawaian daerah": "BKD",
-    "badan kepegawaian dan pengembangan sumber daya manusia": "BKPSDM",
-    "badan pendapatan daerah": "Bapenda",
-    "badan pengelolaan keuangan dan aset daerah": "BPKAD",
-    "badan penanggulangan bencana daerah": "BPBD",
-}
-_BADAN_IN_TITLE = re.compile(
-    r"\b(" + "|".join(k.replace(" ", r"\s+") for k in _BADANS) + r")\b", _I
-)
-# Spellings of title words that news gets wrong often enough to matter.
-_SPELLING = [
-    (re.compile(r"\bStaff\b", _I), "Staf"),
-    (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
-    (re.compile(r"^Kasatpol\b", _I), "Kepala Satpol"),
-    (re.compile(r"\bSekretaris\s+Dewan\b", _I), "Sekretaris DPRD"),
-    (
-        re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+(?:Tugas|Harian))\s*\((Pj|Plt|Plh)\.?\)", _I),
-        r"\1",
-    ),
-]
 # Unit abbreviations of two letters that are no initials of a name.
 _SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM", "LH", "TU", "SP"})
 
@@ -153,7 +86,7 @@ _UNIT_HEADS = (
     r"Direktur(?:\s+(?:Jenderal|Utama))?|Dirjen|Deputi|Menteri(?=\s+[A-Z])|"
     r"(?:Sekretaris\s+Jenderal|Sekjen)(?=\s+\S)|"
     # "Kadinkes", "Kadispar": the head of an agency written in one word
-    r"Ka(?:" + "|".join(_AGENCIES) + r")|"
+    r"Ka(?:" + "|".join(AGENCIES) + r")|"
     r"Kepala(?=\s+[A-Z])|Asisten(?=\s+[A-Z])"
 )
 _HEADS = (
@@ -169,7 +102,7 @@ _HEADS = (
     + r"|As{1,2}ek\s+"
     + _ROMAN
     + r"\b|Menteri\s+(?:Dalam|Luar)\s+Negeri|"
-    + alternation(_MINISTERS)
+    + alternation(MINISTERS)
     + r"|"
     r"(?:Duta\s+Besar|Dubes|Konsul\s+Jenderal|Konjen)(?:\s+(?:RI|Indonesia))?"
     r"(?:\s+(?:untuk|di)\s+[A-Z][\w-]*(?:\s+(?:Selatan|Utara|Serikat|Baru|Raya))?)?|"
@@ -194,20 +127,6 @@ _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
 _UNIT_TOKEN = re.compile(
     r"(?:[ \t]+(?:(?:dan|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
 )
-_PAREN = re.compile(r"\s*\([^()]*\)")
-# Heads of a part of an office ("Kepala Bidang", "Kasubag"), and the words that name the
-# office that holds the part ("Dinas", "Setda", "Bappeda").
-_SUB_UNIT_HEAD = re.compile(
-    r"(?:(?:Plt|Plh|Pjs?)\.?\s+)?(?:Kepala\s+(?:Bidang|Seksi|Sub\s*Bagian|Subbag|Sub\s*Bidang|"
-    r"Subbid|Bagian|UPTD?|Sub\s*Direktorat)|Kabid|Kasie?|Kasubb?ag|Kasubb?id|Kasubdit|Kabag|"
-    r"Direktur(?!\s+(?:Jenderal|Utama)))\b",
-    _I,
-)
-_PARENTS = frozenset(
-    "Dinas Badan Bagian Biro Setda Setdakab Setdakot Setdaprov Sekretariat Kecamatan "  # noqa: SIM905
-    "Kelurahan Ditjen Direktorat Kementerian Inspektorat Kantor RSUD".split()
-)
-_WORD = re.compile(r"[^\s,]+")
 # "Anak Agung" opens a Balinese name, while "Perlindungan Anak" ends a unit's
 _ANAK_AGUNG = re.compile(r"Anak\s+Agung\b")
 # The words of a ministry's name that are no unit's words elsewhere
@@ -223,7 +142,7 @@ _NEEDS_UNIT = re.compile(
 def is_unit_word(word: str) -> bool:
     """Whether ``word`` belongs to a government unit's name ("Organisasi", "PMD", "Dinkes")."""
     bare = word.strip(".,")
-    if bare.lower() in UNIT_WORDS or _AGENCY_WORD.fullmatch(bare) or _NOUN.fullmatch(bare):
+    if bare.lower() in UNIT_WORDS or AGENCY_WORD.fullmatch(bare) or _NOUN.fullmatch(bare):
         return True
     return bare in _SHORT_UNITS or (len(bare) >= 3 and bare.isupper() and bare.isalpha())
 
@@ -251,35 +170,7 @@ def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[
         abroad = _HOME_AFFAIRS.match(text, end)
         if abroad is not None and text[:end].endswith("Kementerian"):
             end = abroad.end()  # "Kementerian Dalam Negeri": no name starts at "Dalam"
-    raw = text[pos:end]
-    for pattern, repl in _SPELLING:
-        raw = pattern.sub(repl, raw)
-    envoy = _ENVOY.match(raw)
-    if envoy:  # "Dubes RI untuk Belanda": the post, not where
-        return _ENVOYS[raw.split()[0].lower()], end
-    raw = _MINISTER_WORD.sub(lambda w: _MINISTERS[w.group(1).lower()], raw)
-    raw = _KA_AGENCY.sub(r"Kepala \1", raw)
-    raw = _below_parent(raw)
-    raw = _BADAN_SHORT.sub(r"\1", raw)
-    raw = _BADAN_IN_TITLE.sub(lambda b: _BADANS[" ".join(b.group(1).lower().split())], raw)
-    raw = _PAREN.sub("", raw)
-    raw = _AGENCY_IN_TITLE.sub(lambda a: _AGENCIES[a.group(1).lower()], raw)
-    return normalize_title(raw), end
-
-
-def _below_parent(title: str) -> str:
-    """The title of the head of a part of an office without the office: "Kepala Bidang
-    Pemerintahan Desa Dinas PMD" is the "Kepala Bidang Pemerintahan Desa", "Kasubag
-    Perencanaan Bappeda" the "Kasubag Perencanaan"."""
-    head = _SUB_UNIT_HEAD.match(title)
-    if head is None:
-        return title
-    words = list(_WORD.finditer(title, head.end()))
-    for w in words[1:]:
-        word = w.group()
-        if word in _PARENTS or (_AGENCY_WORD.fullmatch(word) and not word.startswith("Bumdes")):
-            return title[: w.start()].rstrip(" ,")
-    return title
+    return normalize_title(text[pos:end]), end
 
 
 def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:

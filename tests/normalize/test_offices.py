@@ -1,0 +1,28 @@
+"""Offices inside titles (normalize/offices.py): short forms, invented titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from visit_extract.normalize.offices import short_offices
+
+
+@pytest.mark.parametrize(
+    ("written", "short"),
+    [
+        ("Kepala Badan Kepegawaian Daerah", "Kepala BKD"),
+        ("Kepala Badan Riset Daerah (Barida)", "Kepala Barida"),
+        ("Kepala Disdukcapil", "Kepala Dinas Kependudukan dan Pencatatan Sipil"),
+        ("Kadinkes", "Kepala Dinas Kesehatan"),
+        ("Kepala Seksi Tata Ruang Dinas PUPR", "Kepala Seksi Tata Ruang"),
+        ("Kasubag Program Bappeda", "Kasubag Program"),
+        ("Dubes RI untuk Belanda", "Duta Besar"),
+        ("Menkeu", "Menteri Keuangan"),
+        ("Sekertaris Dinas Sosial", "Sekretaris Dinas Sosial"),
+        # no office to shorten: unchanged
+        ("Wakil Bupati", "Wakil Bupati"),
+        ("Kepala Dinas Sosial", "Kepala Dinas Sosial"),
+    ],
+)
+def test_offices_in_their_short_form(written: str, short: str) -> None:
+    assert short_offices(written) == short
