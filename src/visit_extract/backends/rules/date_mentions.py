@@ -76,23 +76,18 @@ _DATE_RE = re.compile(
     + r"\s*,?\s*)?\b\d{1,2}(?:\s*,\s*\d{1,2}){0,6}\s+"
     + _MONTHS
     + r"(?:\s+\d{4})?\b|"
-    # the month first: "Maret 14, 2019"
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*,?\s*)?\b(?=\w+\.?\s+\d{1,2},\s*\d{4}\b)"
-    + _MONTHS
-    + r"\s+\d{1,2},\s*\d{4}\b|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
-    # a month ("akhir Maret 2020"), last week or month ("pekan lalu", "Minggu lalu";
-    # "hari Minggu lalu" is a Sunday)
-    r"\b(?=\w+\.?\s+(?:tahun\s+)?\d{4}\b|(?:awal|pertengahan|akhir)\s)"
-    r"(?:(?:awal|pertengahan|akhir)\s+)?" + _MONTHS + r"\s+(?:tahun\s+)?\d{4}\b|"
+    # a month ("akhir Maret 2020", "Maret lalu"), a day with its month first ("Maret 14,
+    # 2019"); one look-ahead spares the month names at every other word
+    r"\b(?=\w+\.?\s+(?:(?:tahun\s+)?\d{4}\b|\d{1,2},|(?:yang\s+)?lalu\b)|"
+    r"(?:awal|pertengahan|akhir|bulan)\s)"
+    r"(?:(?:awal|pertengahan|akhir)\s+)?(?:bulan\s+)?"
+    + _MONTHS
+    + r"\s+(?:(?:tahun\s+)?\d{4}|\d{1,2},\s*\d{4}|(?:yang\s+)?lalu)\b|"
+    # last week or month ("pekan lalu", "Minggu lalu"; "hari Minggu lalu" is a Sunday)
     # (with its count: "dua pekan lalu" is no week the text pins down)
     r"(?<!hari\s)\b(?:(?:satu|dua|tiga|empat|beberapa|\d+)\s+)?(?:se)?(?:minggu|pekan|bulan)"
     r"\s+(?:yang\s+)?lalu\b|"
-    # a month last named ("Maret lalu", "awal bulan Maret lalu")
-    r"\b(?=\w+\.?\s+(?:yang\s+)?lalu\b|(?:awal|pertengahan|akhir|bulan)\s)"
-    r"(?:(?:awal|pertengahan|akhir)\s+)?(?:bulan\s+)?" + _MONTHS + r"\s+(?:yang\s+)?lalu\b|"
     # today: "hari ini", "pagi tadi", "tadi siang"
     r"\b(?:hari\s+ini|(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))\b"
     + _NO_DATE_NEXT
