@@ -398,3 +398,10 @@ def test_date_forms_in_a_sentence_about_the_visit(
 )
 def test_learning_verbs_date_the_visit(lead: str) -> None:
     assert _dates(lead)[:2] == ("2020-03-03", None)
+
+
+def test_today_in_a_quote_is_the_day_of_speaking() -> None:
+    told = '"Hari ini kami belajar pasar desa," kata Sekda Klaten kepada wartawan.'
+    assert _stage(VISIT + told) == (None, None)
+    told = "“Kami tiba hari ini dan langsung belajar,” ujar Sekda Klaten."
+    assert _stage(VISIT + told) == (None, None)

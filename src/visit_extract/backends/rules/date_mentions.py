@@ -320,8 +320,12 @@ def dates_in(ctx: Context) -> list[Found]:
         said = _SAID.search(text, max(sa, m.start() - 200), m.start())
         if said is not None and _said_elsewhere(ctx, m.start(), said, told_as_past):
             continue
-        # "hingga hari ini" is a period up to today, not a day of it
-        if _TODAY.match(expr) and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start()):
+        # "hingga hari ini" is a period up to today, not a day of it; and "hari ini" in a
+        # quote is the day of speaking, often the day before publication
+        if _TODAY.match(expr) and (
+            _IN_PERIOD.search(text, max(0, m.start() - 30), m.start())
+            or _in_quote(text, max(line_a, m.start() - 300), m.start())
+        ):
             continue
         vague = start is not None and len(start) in (4, 7)
         # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
@@ -354,6 +358,11 @@ def dates_in(ctx: Context) -> list[Found]:
             )
         )
     return found
+
+
+def _in_quote(text: str, a: int, b: int) -> bool:
+    """Whether a quotation opened in ``text[a:b]`` is still open at ``b``."""
+    return text.count("“", a, b) > text.count("”", a, b) or text.count('"', a, b) % 2 == 1
 
 
 def position(f: Found) -> int:
