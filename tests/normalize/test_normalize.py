@@ -262,6 +262,28 @@ TUESDAY = date(2019, 2, 26)
         # spaces around the slashes
         ("Selasa (7/6/ 2022)", None, ("2022-06-07", None)),
         ("Selasa (7 / 6)", date(2022, 6, 8), ("2022-06-07", None)),
+        # a list of days: the first and the last
+        ("3, 4 dan 5 Juni 2021", None, ("2021-06-03", "2021-06-05")),
+        ("3, 4, 5 Juni", None, ("--06-03", "--06-05")),
+        # the month first
+        ("Juni 3, 2021", None, ("2021-06-03", None)),
+        ("Selasa, June 8, 2021", None, ("2021-06-08", None)),
+        # weekday pairs before their days
+        ("Senin hingga Rabu (7-9/6)", date(2021, 6, 10), ("2021-06-07", "2021-06-09")),
+        ("Senin dan Selasa (7-8/6)", None, ("--06-07", "--06-08")),
+        # a last day named by its weekday alone: the first one after the first day
+        ("Kamis (10/6) hingga Sabtu", date(2021, 6, 14), ("2021-06-10", "2021-06-12")),
+        ("Sabtu (12/6) sampai Senin", date(2021, 6, 14), ("2021-06-12", "2021-06-14")),
+        ("Kamis hingga Sabtu", date(2021, 6, 14), ("2021-06-10", "2021-06-12")),
+        # ... whose weekday is unknown without a year
+        ("Kamis (10/6) hingga Sabtu", None, ("--06-10", None)),
+        # a month last named: the latest such month up to publication
+        ("bulan Mei lalu", date(2021, 6, 14), ("2021-05", None)),
+        ("Agustus lalu", date(2021, 6, 14), ("2020-08", None)),
+        ("Agustus lalu", None, (None, None)),
+        ("tadi pagi", date(2021, 6, 14), ("2021-06-14", None)),
+        # a weekday some weeks back is no day of last week
+        ("Kamis dua pekan lalu", date(2021, 6, 14), (None, None)),
     ],
 )
 def test_resolve_date(

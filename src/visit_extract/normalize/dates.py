@@ -22,10 +22,22 @@ _RE_DASHED = re.compile(r"(?<![\d/-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d/])")
 _RE_NUM_RANGE = re.compile(
     r"(?<![\d/])(\d{1,2})" + _DASH + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
 )
+# "14 Maret", "14-16 Maret 2019", and a list of days: "14, 15 dan 16 Maret"
 _RE_WORD_DATE = re.compile(
-    r"(?<!\d)(\d{1,2})(?:\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*(\d{1,2}))?"
+    r"(?<!\d)(\d{1,2})(?:\s*,\s*(?P<listed>\d{1,2})){0,6}"
+    r"(?:\s*,?\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*(\d{1,2}))?"
     r"\s+(" + MONTH_PATTERN + r")\.?(?:\s+(\d{4}))?\b",
     re.IGNORECASE,
+)
+# the month first, English-style: "Maret 14, 2019", "March 14, 2019"
+_RE_MONTH_DAY = re.compile(r"\b(" + MONTH_PATTERN + r")\.?\s+(\d{1,2}),\s*(\d{4})\b", re.IGNORECASE)
+# "Maret lalu", "bulan Maret lalu": the last such month up to publication
+_RE_LAST_MONTH = re.compile(
+    r"\b(" + MONTH_PATTERN + r")\.?\s+(?:yang\s+)?(?:lalu|kemarin)\b", re.IGNORECASE
+)
+# earlier the same day: "pagi tadi", "tadi siang"
+_RE_EARLIER_TODAY = re.compile(
+    r"\b(?:(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))\b", re.IGNORECASE
 )
 _RE_WORD_RANGE = re.compile(
     r"(?<!\d)(\d{1,2})\s+("
@@ -58,6 +70,10 @@ _RE_LAST = re.compile(
     r"(?<!hari )\b(?:se|(satu|dua|tiga|empat|beberapa|\d+)\s+)?(minggu|pekan|bulan)\s+"
     r"(?:yang\s+)?lalu\b",
     re.IGNORECASE,
+)
+# "Kamis dua pekan lalu", "Senin beberapa minggu lalu": a weekday some weeks back
+_RE_WEEKS_AGO = re.compile(
+    r"\s+(?:dua|tiga|empat|beberapa|\d+)\s+(?:pekan|minggu)\s+(?:yang\s+)?lalu\b", re.IGNORECASE
 )
 # a URL path that dates the article: /2018/07/12/ or /2018-07-12/
 _RE_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.]|\D)")
@@ -158,11 +174,16 @@ def _first_date(expr: str, published: date | None) -> tuple[str | None, str | No
         found.append((m.start(), d, None))
     m = _RE_WORD_DATE.search(expr)
     if m:
-        month = MONTHS[m.group(3).lower()]
-        year = _year(m.group(4))
+        month = MONTHS[m.group(4).lower()]
+        year = _year(m.group(5))
         start = _fmt(int(m.group(1)), month, year, published)
-        end = _fmt(int(m.group(2)), month, year, published) if m.group(2) else None
+        last = m.group(3) or m.group("listed")
+        end = _fmt(int(last), month, year, published) if last else None
         found.append((m.start(), start, end))
+    m = _RE_MONTH_DAY.search(expr)
+    if m:
+        d = _fmt(int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3)), published)
+        found.append((m.start(), d, None))
     if not found:
         m = _RE_MONTH_YEAR.search(expr)
         if m:
@@ -208,6 +229,19 @@ def _as_weekday_says(expr: str, iso: str, published: date | None) -> str:
         if day.day == written.day and day.weekday() == target:
             return day.isoformat()
     return iso
+
+
+def _weekday_after(start: str, name: str) -> str | None:
+    """The first day named ``name`` after ``start`` (YYYY-MM-DD or --MM-DD), same form."""
+    target = weekday_number(name)
+    if target is None:
+        return None
+    try:
+        day = date.fromisoformat(start)
+    except ValueError:
+        # without a year the weekday is unknown
+        return None
+    return (day + timedelta(days=(target - day.weekday() - 1) % 7 + 1)).isoformat()
 
 
 def _weekday_last_week(name: str, published: date | None) -> str | None:
@@ -298,6 +332,16 @@ def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | N
                 if not _RE_HAS_YEAR.search(before) and _RE_HAS_YEAR.search(after):
                     s1 = _with_year_of(s1, last)
                 return _as_weekday_says(before, s1, published), last
+        day_m = _RE_WEEKDAY.match(after.strip())
+        if s2 is None and e1 is None and day_m:
+            # "Kamis (14/3) hingga Sabtu", "Kamis hingga Sabtu": the first such weekday
+            # after the first day
+            first_m = None if s1 or re.search(r"\d", before) else _RE_WEEKDAY.search(before)
+            if first_m and not first_m.group(3):
+                s1 = _weekday(first_m.group(1), published, strictly_before=bool(first_m.group(2)))
+            last_day = _weekday_after(s1, day_m.group(1)) if s1 else None
+            if s1 is not None and last_day is not None:
+                return _as_weekday_says(before, s1, published), last_day
     start, end, _ = _first_date(text, published)
     if start is not None:
         fixed = _as_weekday_says(text, start, published)
@@ -314,13 +358,21 @@ def resolve_date(expr: str, published: date | None) -> tuple[str | None, str | N
     if m and m.group(3):
         # "Jumat pekan lalu": that weekday in the week before publication's
         return _weekday_last_week(m.group(1), published), None
+    if m and _RE_WEEKS_AGO.match(text, m.end()):
+        # "Kamis dua pekan lalu" is no Thursday of last week, and none the text pins down
+        return None, None
     last_m = _RE_LAST.search(text)
     if last_m:
         return _last_period(last_m, published), None
     if published is not None:
+        month_m = _RE_LAST_MONTH.search(text)
+        if month_m:
+            month = MONTHS[month_m.group(1).lower()]
+            year = published.year - (month > published.month)
+            return f"{year}-{month:02d}", None
         if re.search(r"\bkemarin\b", low) and not _RE_WEEKDAY.search(low):
             return (published - timedelta(days=1)).isoformat(), None
-        if re.search(r"\bhari\s+ini\b", low):
+        if re.search(r"\bhari\s+ini\b", low) or _RE_EARLIER_TODAY.search(text):
             return published.isoformat(), None
     m = _RE_WEEKDAY.search(text)
     if m:

@@ -360,3 +360,48 @@ def test_a_weekday_of_a_habit_is_no_date() -> None:
         "setiap Kamis kunker lagi. Kunker ke Gianyar digelar Rabu (4/3)."
     )
     assert _dates(text)[0] == "2020-03-04"
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Mereka berada di Gianyar dari 2 sampai 4 Maret.", ("2020-03-02", "2020-03-04")),
+        ("Agenda itu berlangsung tiga hari, Senin-Rabu.", ("2020-03-02", "2020-03-04")),
+        ("Rombongan tiba Senin hingga Rabu (2-4/3).", ("2020-03-02", "2020-03-04")),
+        ("Rombongan tiba Senin dan Selasa (2-3/3).", ("2020-03-02", "2020-03-03")),
+        ("Kunjungan digelar Senin (2/3) sampai Rabu.", ("2020-03-02", "2020-03-04")),
+        ("Kunjungan digelar 2, 3 dan 4 Maret 2020.", ("2020-03-02", "2020-03-04")),
+        ("Kunjungan digelar pada Maret 3, 2020.", ("2020-03-03", None)),
+        ("Kunjungan dimulai Senin (2/3) dan selesai Rabu (4/3).", ("2020-03-02", "2020-03-04")),
+        ("Rombongan tiba di Gianyar pagi tadi.", ("2020-03-06", None)),
+        # the date right after "hari ini" says which day that was
+        ("Rombongan tiba hari ini, Kamis (5/3).", ("2020-03-05", None)),
+        ("Pertemuan semacam itu digelar sejak 2015 hingga hari ini.", (None, None)),
+        ("Kunjungan itu berlangsung Februari lalu.", ("2020-02", None)),
+        # a weekday some weeks back pins down no day, nor last week
+        ("Rombongan tiba Kamis dua pekan lalu.", (None, None)),
+    ],
+)
+def test_date_forms_in_a_sentence_about_the_visit(
+    told: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _stage(VISIT + told) == expected
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Pemkab Klaten menimba ilmu soal pasar desa di Kabupaten Gianyar, 3 Maret 2020.",
+        "Pemkab Klaten berguru soal pasar desa ke Kabupaten Gianyar pada 3 Maret 2020.",
+        "DPRD Kabupaten Klaten bertandang ke DPRD Kabupaten Gianyar, 3 Maret 2020.",
+    ],
+)
+def test_learning_verbs_date_the_visit(lead: str) -> None:
+    assert _dates(lead)[:2] == ("2020-03-03", None)
+
+
+def test_today_in_a_quote_is_the_day_of_speaking() -> None:
+    told = '"Hari ini kami belajar pasar desa," kata Sekda Klaten kepada wartawan.'
+    assert _stage(VISIT + told) == (None, None)
+    told = "“Kami tiba hari ini dan langsung belajar,” ujar Sekda Klaten."
+    assert _stage(VISIT + told) == (None, None)

@@ -26,6 +26,12 @@ _I = re.IGNORECASE
 _MONTHS = MONTH_PATTERN + r"\.?"
 _WEEKDAY = WEEKDAY_PATTERN
 _DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*"
+# what joins two weekdays before their days: "Senin-Rabu", "Senin hingga Rabu (2-4/3)"
+_PAIR = r"(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|dan)"
+# a list of days before the last: "14, 15 dan 16 Maret"
+_LISTED = r"(?:\s*,\s*\d{1,2}){0,6},?"
+# a day word that another date right after it makes redundant ("kemarin (18/3)")
+_NO_DATE_NEXT = r"(?!\s*,?\s*(?:" + _WEEKDAY + r"\b|\(?\s*\d))"
 _DATE_RE = re.compile(
     # every date starts at a word or a bracket: the look-ahead spares the alternatives
     # below at every space and punctuation mark (a third of the time on news text)
@@ -33,14 +39,18 @@ _DATE_RE = re.compile(
     # "Sabtu-Minggu (29/2-1/3)": a range across two months
     r"(?:\b"
     + _WEEKDAY
-    + r"\s*(?:-\s*"
+    + r"\s*(?:"
+    + _PAIR
+    + r"\s*"
     + _WEEKDAY
     + r"\s*)?,?\s*)?\(?\s*\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
     r"(?:\s*/\s*\d{2,4})?\s*\)?(?![\d/])|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
     r"(?:\b"
     + _WEEKDAY
-    + r"\s*(?:-\s*"
+    + r"\s*(?:"
+    + _PAIR
+    + r"\s*"
     + _WEEKDAY
     + r"\s*)?,?\s*)?\(?\s*\d{1,2}(?:"
     + _DASH
@@ -48,23 +58,43 @@ _DATE_RE = re.compile(
     # "Selasa-Rabu, 9-10 Mei 2023": a range of weekdays before a range of days
     r"(?:\b"
     + _WEEKDAY
-    + r"\s*(?:[-–]\s*"
+    + r"\s*(?:"
+    + _PAIR
+    + r"\s*"
     + _WEEKDAY
     + r"\s*)?,?\s*)?\b\d{1,2}(?:\s+"
     + _MONTHS
-    + r"(?:\s+\d{4})?)?"
+    + r"(?:\s+\d{4})?|"
+    + _LISTED
+    + r")"
     + _DASH
     + r"\d{1,2}\s+"
     + _MONTHS
     + r"(?:\s+\d{4})?\b|"
-    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|"
+    r"(?:\b"
+    + _WEEKDAY
+    + r"\s*,?\s*)?\b\d{1,2}(?:\s*,\s*\d{1,2}){0,6}\s+"
+    + _MONTHS
+    + r"(?:\s+\d{4})?\b|"
     r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
-    # a month ("akhir Maret 2020"), last week or month ("pekan lalu", "Minggu lalu";
-    # "hari Minggu lalu" is a Sunday)
-    r"\b(?=\w+\.?\s+(?:tahun\s+)?\d{4}\b|(?:awal|pertengahan|akhir)\s)"
-    r"(?:(?:awal|pertengahan|akhir)\s+)?" + _MONTHS + r"\s+(?:tahun\s+)?\d{4}\b|"
-    r"(?<!hari\s)\b(?:se)?(?:minggu|pekan|bulan)\s+(?:yang\s+)?lalu\b|"
-    r"\b" + _WEEKDAY + r"\b(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|\bkemarin\b)",
+    # a month ("akhir Maret 2020", "Maret lalu"), a day with its month first ("Maret 14,
+    # 2019"); one look-ahead spares the month names at every other word
+    r"\b(?=\w+\.?\s+(?:(?:tahun\s+)?\d{4}\b|\d{1,2},|(?:yang\s+)?lalu\b)|"
+    r"(?:awal|pertengahan|akhir|bulan)\s)"
+    r"(?:(?:awal|pertengahan|akhir)\s+)?(?:bulan\s+)?"
+    + _MONTHS
+    + r"\s+(?:(?:tahun\s+)?\d{4}|\d{1,2},\s*\d{4}|(?:yang\s+)?lalu)\b|"
+    # last week or month ("pekan lalu", "Minggu lalu"; "hari Minggu lalu" is a Sunday)
+    # (with its count: "dua pekan lalu" is no week the text pins down)
+    r"(?<!hari\s)\b(?:(?:satu|dua|tiga|empat|beberapa|\d+)\s+)?(?:se)?(?:minggu|pekan|bulan)"
+    r"\s+(?:yang\s+)?lalu\b|"
+    # today: "hari ini", "pagi tadi", "tadi siang"
+    r"\b(?:hari\s+ini|(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))\b"
+    + _NO_DATE_NEXT
+    + "|"
+    # ("Kamis dua pekan lalu" is no day the text pins down)
+    r"\b" + _WEEKDAY + r"\b(?!\s+(?:dua|tiga|empat|beberapa|\d+)\s+(?:pekan|minggu)\b)"
+    r"(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|\bkemarin\b)",
     _I,
 )
 # "hingga [hari] [Rabu,] <date>": the last day of a visit
@@ -89,6 +119,14 @@ _DASH_END = re.compile(
     + r")",
     _I,
 )
+# "Kamis (14/3) hingga Sabtu": a last day named by its weekday alone
+_END_WEEKDAY = re.compile(
+    r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|[-–])\s*(?:hari\s+)?("
+    + _WEEKDAY
+    + r")\b"
+    + _NO_DATE_NEXT,
+    _I,
+)
 # "... dan Jumat (12/5)": a second day right after a date
 _AND_NEXT = re.compile(
     r"\s*dan\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))",
@@ -111,6 +149,7 @@ _OTHER_EVENT = re.compile(
 _IN_PERIOD = re.compile(
     r"\b(?:hingga|sampai|sejak|sepanjang|selama|s\.?d\.?|s/d|antara)\s+(?:\S+\s+)?$", _I
 )
+_TODAY = re.compile(r"hari|pagi|siang|sore|tadi", _I)
 _TO_COME = re.compile(r"\s*(?:mendatang|yang\s+akan\s+datang)\b", _I)
 # Who said it, right before the date: '..." kata Bupati X kepada wartawan, Rabu (7/5)'.
 # The attribution runs to the date without a full stop ("Kompas.com" keeps its dot).
@@ -145,7 +184,7 @@ _VISIT_WORD = re.compile(
 # pada 19 Juni", "menyudahi lawatannya ... pada 18 Desember".
 _TRIP_END = re.compile(
     r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia|(?P<home>(?-i:[A-Z])\w+))|"
-    r"menyudahi|mengakhiri|berakhir)\b[^.\n]*$",
+    r"menyudahi|mengakhiri|berakhir|selesai)\b[^.\n]*$",
     _I,
 )
 #: "hingga [Rabu] <date>" anywhere: the last day of a visit, read after its first day.
@@ -157,7 +196,10 @@ _DATE_CUE = re.compile(
     r"disambut|menerima|menyambut|sambut|rombongan|belajar|benchmarking|dipimpin|kaji|"
     r"penandatanganan|menandatangani|bertolak|berangkat|mempelajari|hadir|workshop|"
     r"pertemuan|audiensi|konsultasi|anjangsana|melaksanakan|melakukan|melihat|kegiatan|"
-    r"acara|bertempat|dihelat|digelar|berlangsung|ruang|aula|pendopo)",
+    r"acara|bertempat|dihelat|digelar|berlangsung|ruang|aula|pendopo|"
+    # going somewhere to learn, staying there
+    r"menimba|berguru|bertandang|menyambangi|bertamu|berkonsultasi|lawatan|kedatangan|"
+    r"berada|selama\s+(?:\w+\s+)?hari)",
     _I,
 )
 # A header line is short; longer lines are prose, whatever their whitespace.
@@ -233,7 +275,11 @@ def dates_in(ctx: Context) -> list[Found]:
             ):
                 continue
         expr = m.group()
-        end_m = _END_RE.match(text, m.end()) or _DASH_END.match(text, m.end())
+        end_m = (
+            _END_RE.match(text, m.end())
+            or _DASH_END.match(text, m.end())
+            or _END_WEEKDAY.match(text, m.end())
+        )
         if end_m:
             expr = expr + " hingga " + end_m.group(1)
         start, end = resolve_date(expr, published)
@@ -274,6 +320,13 @@ def dates_in(ctx: Context) -> list[Found]:
         said = _SAID.search(text, max(sa, m.start() - 200), m.start())
         if said is not None and _said_elsewhere(ctx, m.start(), said, told_as_past):
             continue
+        # "hingga hari ini" is a period up to today, not a day of it; and "hari ini" in a
+        # quote is the day of speaking, often the day before publication
+        if _TODAY.match(expr) and (
+            _IN_PERIOD.search(text, max(0, m.start() - 30), m.start())
+            or _in_quote(text, max(line_a, m.start() - 300), m.start())
+        ):
+            continue
         vague = start is not None and len(start) in (4, 7)
         # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
         if vague and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start()):
@@ -305,6 +358,11 @@ def dates_in(ctx: Context) -> list[Found]:
             )
         )
     return found
+
+
+def _in_quote(text: str, a: int, b: int) -> bool:
+    """Whether a quotation opened in ``text[a:b]`` is still open at ``b``."""
+    return text.count("“", a, b) > text.count("”", a, b) or text.count('"', a, b) % 2 == 1
 
 
 def position(f: Found) -> int:
