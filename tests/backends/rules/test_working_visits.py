@@ -18,7 +18,7 @@ from visit_extract.backends.rules.relevance import (
 from visit_extract.schema import Article
 
 from .class_articles import ClassArticle
-from .working_visit_articles import OTHER_WORKING_VISITS, PEER_VISITS
+from .working_visit_articles import LEARNING_WORKING_VISITS, OTHER_WORKING_VISITS, PEER_VISITS
 
 
 def _name(article: ClassArticle) -> str:
@@ -39,6 +39,14 @@ def test_the_articles_name_a_working_visit_and_nothing_else(article: ClassArticl
 
 @pytest.mark.parametrize("article", PEER_VISITS, ids=_name)
 def test_a_working_visit_between_peers_is_a_study_visit(article: ClassArticle) -> None:
+    is_study_visit, pairs = _extract(article)
+    assert is_study_visit and article.pair in pairs, pairs
+
+
+@pytest.mark.parametrize("article", LEARNING_WORKING_VISITS, ids=_name)
+def test_a_working_visit_to_learn_needs_no_pair(article: ClassArticle) -> None:
+    assert not working_visit_only(article.text, article.title)
+    assert relevance_score(article.text, article.title, article.published) >= 0.5
     is_study_visit, pairs = _extract(article)
     assert is_study_visit and article.pair in pairs, pairs
 
@@ -104,3 +112,23 @@ def test_a_pair_of_peers_with_another_purpose_is_no_study_visit(
         f"Kabupaten Klaten, Jumat (8/11/2019), {purpose}. Ia diterima Sekda Klaten di pendapa."
     )
     assert (relevance_score(text, paired=True) >= 0.5) is expected
+
+
+@pytest.mark.parametrize(
+    ("programme", "trip", "ceremony"),
+    [
+        ("mengikuti pelatihan pengelolaan sampah di Tokyo", 1, 0),
+        ("menghadiri upacara pembukaan pameran wisata di Tokyo", 0, 1),
+        ("memenuhi undangan peringatan hari jadi kota di Osaka", 0, 1),
+    ],
+)
+def test_a_ceremony_abroad_is_no_programme_to_learn_from(
+    programme: str, trip: int, ceremony: int
+) -> None:
+    text = (
+        "Bupati Banyuwangi dan rombongan Pemkab Banyuwangi melakukan kunjungan kerja ke "
+        f"Jepang, Senin (14/10/2019), untuk {programme}."
+    )
+    # paired: the features of the ceremonies, which pass no gate of their own
+    feats = relevance_features(text, paired=True)
+    assert (feats["trip"], feats["ceremony"]) == (trip, ceremony)

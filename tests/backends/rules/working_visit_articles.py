@@ -83,6 +83,54 @@ PEER_VISITS = [
         published=date(2019, 11, 16),
         pair=("Kabupaten Sumedang", "Kabupaten Bantul"),
     ),
+    ClassArticle(
+        "a DPRD committee's working visit to a ministry",
+        True,
+        "JAKARTA - Panitia Khusus Raperda Penyertaan Modal DPRD Kabupaten Kapuas Hulu "
+        "melakukan kunjungan kerja ke Kementerian Dalam Negeri, Selasa (22/10/2019). "
+        "Rombongan dipimpin Ketua Pansus, Markus Ading, dan diterima Kepala Subdirektorat "
+        "BUMD Direktorat Jenderal Bina Keuangan Daerah.\n"
+        "Pertemuan membahas batas penyertaan modal kepada perusahaan daerah air minum.",
+        published=date(2019, 10, 23),
+        pair=("Kabupaten Kapuas Hulu", None),
+    ),
+    ClassArticle(
+        "village heads to a village in another province",
+        True,
+        "GIANYAR - Kepala desa se-Kecamatan Sukawati, Kabupaten Gianyar, melakukan kunjungan "
+        "kerja ke Desa Pujon Kidul, Kabupaten Malang, Kamis (24/10/2019). Rombongan 14 kepala "
+        "desa itu dipimpin Camat Sukawati, Made Arya.\n"
+        "Mereka diterima Kepala Desa Pujon Kidul, Udi Hartoko, yang memaparkan pengelolaan "
+        "kafe sawah milik BUMDes.",
+        published=date(2019, 10, 25),
+        pair=("Kabupaten Gianyar", "Kabupaten Malang"),
+    ),
+    ClassArticle(
+        "a regent receives a working visit",
+        True,
+        "BANYUWANGI - Bupati Banyuwangi menerima kunjungan kerja rombongan Pemerintah "
+        "Kabupaten Bulukumba di Pendopo Sabha Swagata Blambangan, Rabu (30/10/2019). "
+        "Rombongan dipimpin Wakil Bupati Bulukumba, Tomy Satria.\n"
+        "Dalam pertemuan itu Bupati memaparkan layanan Mal Pelayanan Publik.",
+        published=date(2019, 10, 31),
+        pair=("Kabupaten Bulukumba", "Kabupaten Banyuwangi"),
+    ),
+]
+
+#: A working visit with its purpose of learning stated: the score decides alone.
+LEARNING_WORKING_VISITS = [
+    ClassArticle(
+        "a mayor's working visit abroad to learn",
+        True,
+        "PROBOLINGGO - Wali Kota Probolinggo, Hadi Susanto, melakukan kunjungan kerja ke "
+        "Kota Kitakyushu, Jepang, Senin (14/10/2019). Selama tiga hari, rombongan "
+        "mempelajari cara kota itu memilah sampah rumah tangga dan mengolahnya menjadi "
+        "energi.\n"
+        "Rombongan diterima pejabat Dinas Lingkungan Kota Kitakyushu.\n"
+        "\u201cPola pemilahan di sini akan kami coba di dua kelurahan,\u201d kata Hadi.",
+        published=date(2019, 10, 15),
+        pair=("Kota Probolinggo", "Japan"),
+    ),
 ]
 
 # --- the same words for other trips ------------------------------------------------------
@@ -166,6 +214,24 @@ OTHER_WORKING_VISITS = [
         "perbatasan kedua daerah.\n"
         "Bupati Sragen, Tuti Lestari, menyambut di pendapa.",
         published=date(2019, 11, 7),
+    ),
+    ClassArticle(
+        "a regent receives an award at a ministry",
+        False,
+        "JAKARTA - Bupati Kulon Progo, Sutedjo Wibowo, melakukan kunjungan kerja ke "
+        "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, Kamis "
+        "(21/11/2019). Di sana bupati menerima penghargaan zona integritas untuk RSUD Wates "
+        "dari menteri.\n"
+        "\u201cPenghargaan ini milik seluruh pegawai rumah sakit,\u201d kata Sutedjo.",
+        published=date(2019, 11, 22),
+    ),
+    ClassArticle(
+        "a mayor opens a tournament in a neighbouring city",
+        False,
+        "SINGKAWANG - Wali Kota Pontianak, Edi Susanto, melakukan kunjungan kerja ke Kota "
+        "Singkawang untuk membuka turnamen bulu tangkis antarkota, Sabtu (16/11/2019). Ia "
+        "disambut Wali Kota Singkawang di gedung olahraga.",
+        published=date(2019, 11, 17),
     ),
     ClassArticle(
         "a regent at a ceremony abroad",

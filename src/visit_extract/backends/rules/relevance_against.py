@@ -31,10 +31,14 @@ INSPECT = re.compile(
     _I,
 )
 #: A guest at a ceremony: "menghadiri peringatan hari jadi", "memenuhi undangan
-#: pelantikan", "hadir dalam upacara".
+#: pelantikan", "hadir dalam upacara"; an award received, a games or a fair opened.
 CEREMONY = re.compile(
     r"\b(?:menghadiri|hadir\s+(?:dalam|pada|di)|memenuhi\s+undangan|diundang\s+(?:dalam|"
-    r"pada|ke|untuk))\s+(?:[\w-]+\s+){0,3}?" + CEREMONY_NOUNS + r"\b",
+    r"pada|ke|untuk))\s+(?:[\w-]+\s+){0,3}?" + CEREMONY_NOUNS + r"\b|"
+    r"\b(?:menerima|menerimakan)\s+(?:[\w-]+\s+){0,2}?(?:penghargaan|anugerah|piagam|trofi|"
+    r"plakat)\b|"
+    r"\bmembuka\s+(?:secara\s+resmi\s+)?(?:[\w-]+\s+){0,2}?(?:turnamen|kejuaraan|lomba|"
+    r"festival|pameran|expo|bazar|jambore|MTQ|porseni|porda|pekan\s+olahraga)\b",
     _I,
 )
 #: Supervision, recess and courtesy calls: trips that are not made to learn.
