@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
-from visit_extract.backends.rules.extractor import extract_visits
-from visit_extract.backends.rules.relevance import may_be_relevant, relevance_score
+from visit_extract.backends.rules.context import Context, read_article
+from visit_extract.backends.rules.extractor import STAGES, assemble
+from visit_extract.backends.rules.pairing import pair_parties
+from visit_extract.backends.rules.relevance import (
+    may_be_relevant,
+    relevance_score,
+    working_visit_only,
+)
+from visit_extract.backends.rules.roles import score_roles
 from visit_extract.config import Settings
 from visit_extract.normalize import published_from_url
 from visit_extract.normalize.chars import RepairedText, repair_text
@@ -67,10 +75,19 @@ class RulesBackend:
             fixed_title = repair_text(title) if title is not None else None
             title = fixed_title.text if fixed_title is not None else title
         score = relevance_score(text, title, article.published)
-        relevant = score >= THRESHOLD
         # a dated URL path (/2019/02/26/) stands in for a missing publication date
         published = article.published or published_from_url(article.url)
-        visits = extract_visits(text, published) if relevant else []
+        ctx = None
+        if score < THRESHOLD and working_visit_only(text, title):
+            # a "kunjungan kerja" and nothing else: the pair the extractor finds decides
+            ctx = _paired(text, published)
+            if ctx is not None and _peer_visit(ctx):
+                score = relevance_score(text, title, article.published, paired=True)
+        relevant = score >= THRESHOLD
+        visits: list[Visit] = []
+        if relevant:
+            ctx = ctx or _paired(text, published)
+            visits = _finished(ctx) if ctx is not None else []
         if repaired is not None:
             visits = [_quoting_original(visit, repaired) for visit in visits]
         warnings = []
@@ -94,6 +111,52 @@ class RulesBackend:
             latency_s=time.perf_counter() - started,
             warnings=warnings,
         )
+
+
+def _paired(text: str, published: date | None) -> Context | None:
+    """The article read up to pairing; None when no visiting party and host are found."""
+    ctx = read_article(text, published)
+    score_roles(ctx)
+    return ctx if pair_parties(ctx) else None
+
+
+def _finished(ctx: Context) -> list[Visit]:
+    """The visits of a paired context, after the stages that fill their fields."""
+    for stage in STAGES:
+        stage(ctx)
+    return assemble(ctx)
+
+
+def _peer_visit(ctx: Context) -> bool:
+    """Whether a visit of ``ctx`` goes between peers and has a sentence that names both
+    its visitor and its host (a dateline or a region named in passing pairs no one)."""
+    named = {(v.key, h.key) for e in ctx.events for v in e.visitors for h in e.hosts}
+    return any(pair in named and between_peers(*pair) for pair in ctx.pairs)
+
+
+def between_peers(visitor: str, host: str) -> bool:
+    """Whether a visit between two actor keys goes between peers: a regional body to
+    another region that is neither its own province nor one of its own regencies (a
+    governor's "kunjungan kerja" to a regency is supervision), or to a national body
+    (a consultation, LABELING.md). A national body's tour of a region is oversight; a
+    trip abroad needs a stated purpose, which the score reads (ceremonies and
+    promotions abroad are working visits too).
+
+    Args:
+        visitor: the visiting actor's key (a region code such as ``"33.12"``,
+            ``"national:<name>"`` or ``"foreign:<country>"``).
+        host: the host actor's key, in the same forms.
+
+    Returns:
+        True for a visit between peers.
+    """
+    if not visitor[:1].isdigit():
+        return False
+    if host.startswith("national:"):
+        return True
+    if not host[:1].isdigit() or host == visitor:
+        return False
+    return not (host.startswith(visitor + ".") or visitor.startswith(host + "."))
 
 
 def _quoting_original(visit: Visit, repaired: RepairedText) -> Visit:

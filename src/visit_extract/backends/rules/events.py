@@ -62,7 +62,7 @@ _PLANNED = re.compile(
 )
 # "<host> menerima kunjungan (kerja) (dari) <visitor>", "<host> kedatangan rombongan <v>"
 _RECEIVING = re.compile(
-    r"\b(?:menerima|terima|kedatangan|menyambut|sambut|didatangi|dikunjungi|"
+    r"\b(?:menerima|terima|kedatangan|menyambut|sambut|didatangi|dikunjungi|mendapat(?:kan)?|"
     r"(?:men)?jadi(?:kan)?)\s+(?:\w+\s+){0,3}?"
     r"(?:kunjungan|rombongan|tamu|delegasi|kunker|kunja|kedatangan|peserta|studi|"
     r"tujuan|jujugan|destinasi|rujukan|objek|lokasi|sasaran)\b",

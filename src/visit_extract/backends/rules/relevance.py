@@ -197,7 +197,7 @@ def may_be_relevant(text: str, title: str | None = None) -> bool:
 
 
 def relevance_features(
-    text: str, title: str | None = None, published: date | None = None
+    text: str, title: str | None = None, published: date | None = None, *, paired: bool = False
 ) -> dict[str, float]:
     """The counts the score is made of (for inspection and tuning).
 
@@ -205,15 +205,39 @@ def relevance_features(
         text: the article text.
         title: its headline, if known.
         published: its publication date, if known (tells an old trip from news).
+        paired: whether the extractor found a visit between peers in it (see
+            :func:`relevance_score`).
 
     Returns:
         Feature name -> value; empty when the article has no visit term at all.
     """
-    return _features(text, title, published, need_actor=False)
+    return _features(text, title, published, need_actor=False, paired=paired)
+
+
+def working_visit_only(text: str, title: str | None = None) -> bool:
+    """Whether the article names a working visit ("kunjungan kerja", "kunker") but no
+    study term, purpose of learning, learning trip or visit between institutions: the
+    articles whose verdict :func:`relevance_score` leaves to the visit the extractor
+    finds (``paired``).
+
+    Args:
+        text: the article text.
+        title: its headline, if known.
+    """
+    full = f"{title}\n{text}" if title else text
+    if not may_be_relevant(text, title) or cue.KUNKER.search(full) is None:
+        return False
+    feats = _features(text, title, None, need_actor=True)
+    return not feats or not (feats.get("strong") or feats.get("learn_strong"))
 
 
 def _features(
-    text: str, title: str | None, published: date | None, *, need_actor: bool
+    text: str,
+    title: str | None,
+    published: date | None,
+    *,
+    need_actor: bool,
+    paired: bool = False,
 ) -> dict[str, float]:
     """:func:`relevance_features`; with ``need_actor``, an article without a regional or
     national actor (scored 0.05 whatever else it says) stops at ``gov`` and
@@ -230,6 +254,8 @@ def _features(
         # ("kunjungan kerja ... untuk mempelajari", "mengunjungi ... guna melihat"), be a
         # learning trip or abroad, or go from one institution to another.
         gate = trip + _with_purpose(cue.FRAME_VISIT, body, 3) + _count(cue.INST_VISIT, body, 2)
+        # or be a working visit between peers, as the extractor found it
+        gate += paired and cue.KUNKER.search(body) is not None
         if gate == 0:
             return {}
         # plain visit words weigh only with a purpose that says "learn"
@@ -272,6 +298,8 @@ def _features(
         "national_body": _count(cue.NATIONAL_BODY, body, 4),
         "oversight": _count(against.OVERSIGHT, body, 4),
         "courtesy": _count(against.COURTESY, body, 3),
+        "ceremony": _count(against.CEREMONY, body, 2),
+        "coordination": _count(against.COORDINATION, body, 2),
         "party": _count(against.PARTY, body, 4),
         "planned": _count(against.PLANNED, body, 4),
         "cancel": _count(against.CANCEL, body, 3),
@@ -281,6 +309,7 @@ def _features(
         "sister": _count(against.SISTER, body, 3),
         "received": _count(cue.RECEIVED, body, 4),
         "aggregate": _count(against.AGGREGATE, body, 3),
+        "paired": 1 if paired else 0,
     }
 
 
@@ -303,6 +332,8 @@ def _evidence(f: dict[str, float]) -> float:
     z += 0.6 * min(f["trip"], 2) if f["gov"] >= 2 else 0.0
     z += 0.2 * min(f["visit"], 5)
     z += 0.5 * min(f["received"], 3)
+    # a working visit the extractor found between peers, named in one sentence
+    z += 0.6 * f["paired"]
     z += 0.3 * min(f["done"], 3)
     # a report names the day; explainers and opinion pieces seldom do
     z += 1.2 if f["date"] else -0.8
@@ -320,7 +351,7 @@ def _evidence(f: dict[str, float]) -> float:
 
 def _other_trips(f: dict[str, float]) -> float:
     """What speaks for another kind of trip: inspections, students, foreign delegations,
-    recess and party work, courtesy calls, plans, cancellations, holidays."""
+    recess and party work, courtesy calls, ceremonies, plans, cancellations, holidays."""
     z = 0.35 * min(f["national"], 6) if f["gov"] < 4 else 0.15 * min(f["national"], 6)
     # study visits tour sites too ("meninjau Mal Pelayanan Publik")
     z += (0.3 if f["strong"] else 0.7) * min(f["inspect"], 4)
@@ -330,8 +361,13 @@ def _other_trips(f: dict[str, float]) -> float:
     z += 1.5 * min(f["community_visitor"], 2)
     z += 0.7 * min(f["oversight"], 3) + 0.5 * min(f["party"], 4)
     # a courtesy call or coordination with no study term and no purpose of learning
+    # ... or a guest at a ceremony
     if not (f["strong"] or f["learn_strong"]):
-        z += 1.0 * min(f["courtesy"], 2)
+        z += 1.0 * min(f["courtesy"], 2) + 1.5 * min(f["ceremony"], 2)
+    # a working visit between peers that says it came for something else than learning
+    # weighs as a superior's tour (above)
+    if f["paired"] and (f["courtesy"] or f["ceremony"] or f["coordination"] or f["oversight"]):
+        z += 3.0
     z += 2.5 * min(f["foreign_visitor"], 3) + 2.0 * f["foreign_head"]
     # a plan without any sign of a visit under way is not a visit
     if f["planned_stmt"] and not f["done"]:
@@ -347,8 +383,9 @@ def _other_trips(f: dict[str, float]) -> float:
     z += 0.8 * min(f["sister"], 2)
     # a working visit without a study term, a trip, a purpose of learning or an
     # institution as host: a superior's tour ("kunjungan kerja ke Kabupaten X ... ingin
-    # melihat langsung kondisi jalan"), supervision by LABELING.md
-    if not (f["strong"] or f["trip"] or f["learn_strong"] or f["inst"]):
+    # melihat langsung kondisi jalan"), supervision by LABELING.md; unless the extractor
+    # found it to go between peers, which no superior's tour does
+    if not (f["strong"] or f["trip"] or f["learn_strong"] or f["inst"] or f["paired"]):
         z += 3.0
     return z
 
@@ -384,7 +421,9 @@ def _national_learning(f: dict[str, float]) -> bool:
     return bool(f["national_body"] and (f["strong"] or f["frame"] or f["trip"]) and f["realised"])
 
 
-def relevance_score(text: str, title: str | None = None, published: date | None = None) -> float:
+def relevance_score(
+    text: str, title: str | None = None, published: date | None = None, *, paired: bool = False
+) -> float:
     """Probability-like score in [0, 1] that the article reports a study visit.
 
     0.5 is the decision point of the rules backend's ``is_study_visit`` (batch runs
@@ -394,12 +433,18 @@ def relevance_score(text: str, title: str | None = None, published: date | None 
         text: the article text, as scraped.
         title: its headline, if known.
         published: its publication date, if known.
+        paired: whether the extractor found, in an article that names a working visit
+            and nothing else of a study visit (:func:`working_visit_only`), a visit
+            between peers: regional bodies of which neither is the other's superior.
+            Host-side releases and many DPRD reports say no more than "kunjungan kerja"
+            of a visit to learn; a superior's tour says the same, and the pair tells
+            them apart.
 
     Returns:
         The score; articles without any visit term score 0.01, those without a
         regional actor or a national body's learning trip 0.05.
     """
-    feats = _features(text, title, published, need_actor=True)
+    feats = _features(text, title, published, need_actor=True, paired=paired)
     if not feats:
         return 0.01
     if feats["gov"] == 0 and not _national_learning(feats):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from visit_extract.backends.rules.relevance_cues import FOREIGN_PLACES
+from visit_extract.backends.rules.relevance_cues import CEREMONY_NOUNS, FOREIGN_PLACES
 from visit_extract.normalize.lexicon import STUDY_TERMS, WORK_VISIT_TERMS
 
 _I = re.IGNORECASE
@@ -28,6 +28,17 @@ INSPECT = re.compile(
     r"\b(?:meninjau|tinjau|peninjauan|inspeksi|sidak|memantau|pantau|meresmikan|peresmian|"
     r"groundbreaking|penyerahan\s+bantuan|menyerahkan\s+bantuan|kampanye|blusukan|"
     r"mengecek|pengecekan|apel|supervisi)\b",
+    _I,
+)
+#: A guest at a ceremony: "menghadiri peringatan hari jadi", "memenuhi undangan
+#: pelantikan", "hadir dalam upacara"; an award received, a games or a fair opened.
+CEREMONY = re.compile(
+    r"\b(?:menghadiri|hadir\s+(?:dalam|pada|di)|memenuhi\s+undangan|diundang\s+(?:dalam|"
+    r"pada|ke|untuk))\s+(?:[\w-]+\s+){0,3}?" + CEREMONY_NOUNS + r"\b|"
+    r"\b(?:menerima|menerimakan)\s+(?:[\w-]+\s+){0,2}?(?:penghargaan|anugerah|piagam|trofi|"
+    r"plakat)\b|"
+    r"\bmembuka\s+(?:secara\s+resmi\s+)?(?:[\w-]+\s+){0,2}?(?:turnamen|kejuaraan|lomba|"
+    r"festival|pameran|expo|bazar|jambore|MTQ|porseni|porda|pekan\s+olahraga)\b",
     _I,
 )
 #: Supervision, recess and courtesy calls: trips that are not made to learn.
@@ -46,6 +57,9 @@ COURTESY = re.compile(
     r"bersinergi)\b",
     _I,
 )
+#: Coordination between bodies ("berkoordinasi soal jalan perbatasan", "rakor"): the
+#: purpose of a working visit that does not come to learn.
+COORDINATION = re.compile(r"\b(?:(?:ber)?koordinasi|mengoordinasikan|rakor)\b", _I)
 #: A political party's own trip ("DPD Partai X", "kader partai"); "kader" alone is also
 #: the PKK's and the posyandu's.
 PARTY = re.compile(r"\b(?:partai|DPP|DPW|DPC|kader\s+partai|simpatisan|caleg|pemenangan)\b", _I)

@@ -165,10 +165,19 @@ TRIP_FRAME = re.compile(
     r"(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Pemerintah)\b|" + _ABROAD,
     _I,
 )
+#: The events a guest attends that are no programme to learn from: anniversaries,
+#: swearing-ins, openings, fairs, receptions (LABELING.md: ceremonies).
+CEREMONY_NOUNS = (
+    r"(?:upacara|peringatan|hari\s+jadi|HUT|ulang\s+tahun|pelantikan|peresmian|pembukaan|"
+    r"resepsi|festival|pameran|expo|karnaval|pawai|perayaan|halal\s*bihalal|puncak\s+acara|"
+    r"acara\s+puncak|jamuan|gala\s+dinner|pernikahan|wisuda)"
+)
 #: A trip abroad to a programme of the host ("mengikuti workshop ... di Tokyo",
-#: "memenuhi undangan ... ke Korea Selatan").
+#: "memenuhi undangan ... ke Korea Selatan"), not to a ceremony ("menghadiri upacara
+#: pembukaan pameran di Tokyo").
 ABROAD_PROGRAM = re.compile(
-    r"\b(?:mengikuti|menghadiri|memenuhi\s+undangan|diundang)\b[^.\n]{0,120}?" + _ABROAD,
+    r"\b(?:mengikuti|menghadiri|memenuhi\s+undangan|diundang)\b"
+    r"(?!\s+(?:[\w-]+\s+){0,3}?" + CEREMONY_NOUNS + r"\b)[^.\n]{0,120}?" + _ABROAD,
     _I,
 )
 _INST = (
