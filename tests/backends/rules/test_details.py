@@ -109,3 +109,49 @@ def test_a_number_in_words_is_a_size() -> None:
 def test_sizes_after_a_reception(sentence: str, size: int | None) -> None:
     ctx = context_through(VISIT + sentence, find_details)
     assert [s[0] for s in ctx.sizes.values()] == ([size] if size else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "size"),
+    [
+        ("Rombongan itu diikuti 22 kepala desa se-Kecamatan Tengaran.", 22),
+        ("Sebanyak 18 kades ikut dalam rombongan.", 18),
+        ("Wali kota datang dengan membawa 20 ASN.", 20),
+        ("Sekda membawa serta 16 kepala OPD.", 16),
+        ("Rombongan beranggotakan sembilan camat.", 9),
+        ("Ketua TP PKK mengajak 30 kader posyandu.", 30),
+    ],
+)
+def test_people_counted_by_their_office_are_a_size(sentence: str, size: int) -> None:
+    ctx = context_through(VISIT + sentence, find_details)
+    assert [s[0] for s in ctx.sizes.values()] == [size]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # LABELING.md: a number that counts only part of the delegation is no size
+        "Wali kota mengajak 40 kepala desa dan beberapa perangkat desa.",
+        "Rombongan membawa 12 orang pejabat serta sejumlah staf.",
+        "Rombongan terdiri dari 10 anggota DPRD dan 5 staf sekretariat.",
+        "Sebanyak 14 camat dan kepala dinas terkait ikut berkunjung.",
+        "Sekda mengajak 25 lurah, ditambah puluhan ketua RW.",
+    ],
+)
+def test_a_count_of_part_of_the_delegation_is_no_size(sentence: str) -> None:
+    ctx = context_through(VISIT + sentence, find_details)
+    assert ctx.sizes == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "size"),
+    [
+        # the count of the whole comes first; the parts after it do not replace it
+        ("Rombongan berjumlah 30 orang, terdiri dari 20 kepala desa dan 10 staf.", 30),
+        # staff named without a count go with the counted members
+        ("Ketua komisi diikuti 12 orang anggota beserta staf sekretariat dewan.", 12),
+    ],
+)
+def test_a_whole_count_stays_beside_its_parts(sentence: str, size: int) -> None:
+    ctx = context_through(VISIT + sentence, find_details)
+    assert [s[0] for s in ctx.sizes.values()] == [size]

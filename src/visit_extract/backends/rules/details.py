@@ -48,7 +48,21 @@ _SIZE = re.compile(
     r"beranggotakan|didampingi|ditemani|rombongan|mengikutsertakan)\s+(?:\w+\s+){0,2}?)?\b"
     + _NUM
     + r"\s+(?:orang|personil|personel|peserta|anggota|pejabat|aparatur|jajaran(?:nya)?|"
-    r"staf(?:nya)?|pegawai)\b",
+    r"staf(?:nya)?|pegawai|"
+    # people counted by their office: "diikuti 22 kepala desa", "membawa 20 ASN"
+    r"kepala\s+(?:desa|opd|skpd|dinas|bidang|seksi|sekolah|puskesmas)|kades|perbekel|"
+    r"perangkat(?:\s+desa)?|camat|lurah|asn|pns|kader|pengurus|perwakilan)\b",
+    _I,
+)
+# A count followed by another group counts only part of the delegation: no size
+# (LABELING.md). The group is uncounted or counted apart ("40 kepala desa dan beberapa
+# perangkat desa", "10 anggota dan 5 staf"), or another office joined right to the
+# counted one ("14 camat dan kepala dinas": the number may count the camat alone).
+_PART = re.compile(
+    r"[\s,]*(?:[\w-]+,?\s+){0,3}?(?:dan|serta|beserta|ditambah|plus)\s+(?:beberapa|sejumlah|"
+    r"sebagian|para|puluhan|belasan|\d{1,4}\s+\w+|" + _WORDNUM + r"\s+\w+)\b|"
+    r"\s+(?:dan|serta)\s+(?:kepala|camat|lurah|kades|pejabat|staf|perangkat|sekretaris|"
+    r"asisten|pegawai|asn|pns|kader|pengurus|ketua)\b",
     _I,
 )
 # A reception before the number in its sentence makes the number the host's people
@@ -135,11 +149,16 @@ def _size(ctx: Context, sides: dict[str, Side]) -> dict[str, tuple[int, int, int
         if side.leader is not None
     }
     out: dict[str, tuple[int, int, int, int]] = {}
+    part_end = -1
     for m in _SIZE.finditer(text):
-        if in_spans(m.start(), ctx.skip):
+        if in_spans(m.start(), ctx.skip) or m.start() < part_end:
             continue
         n = number_of(m.group(2))
         if not n or n < 2:
+            continue
+        part = _PART.match(text, m.end(), min(len(text), m.end() + 80))
+        if part is not None:
+            part_end = part.end()  # the group after it is a part too
             continue
         prio = 2 if m.group(1) else 1
         sa, sb = ctx.sentence_of(m.start())
