@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from visit_extract.backends.rules.parties import build_parties, open_sides
 from visit_extract.schema import Party
 
@@ -197,3 +199,23 @@ def test_a_topic_is_no_organisation_and_a_village_government_is_a_village() -> N
         "ke Kabupaten Gianyar."
     )
     assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village")
+
+
+@pytest.mark.parametrize(
+    "host_words",
+    [
+        "Bank Sampah Berseri Kota Malang",
+        "Kelompok Wanita Tani Melati di Kabupaten Bantul",
+        "Gapoktan Sido Rukun, Kabupaten Ngawi",
+        "Pokdarwis Sumber Rejeki, Kabupaten Temanggung",
+        "Perumda Tirta Lestari Kabupaten Sleman",
+    ],
+)
+def test_a_community_group_or_regional_enterprise_visited_is_a_host_of_level_other(
+    host_words: str,
+) -> None:
+    # a DPRD delegation's host named by a group of its region is no DPRD (LABELING)
+    host, _ = _parties(
+        f"Komisi B DPRD Kabupaten Wonogiri studi banding ke {host_words}, Kamis (7/11)."
+    )
+    assert (host.level, host.branch) == ("other", "other")

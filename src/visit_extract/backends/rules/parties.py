@@ -53,7 +53,9 @@ _GOVERNMENT_ABROAD = re.compile(
 # that is no government
 _ORGANISATION_BEFORE = re.compile(
     r"\b((?:BUMDes(?:ma)?|Badan\s+Usaha\s+Milik\s+Desa|Koperasi|PT|Universitas|Institut|"
-    r"Politeknik|Pondok\s+Pesantren|Ponpes|Yayasan|Pabrik)"
+    r"Politeknik|Pondok\s+Pesantren|Ponpes|Yayasan|Pabrik|Bank\s+Sampah|Gapoktan|Pokdarwis|"
+    r"Kelompok\s+(?:Tani|Wanita\s+Tani|Nelayan|Sadar\s+Wisata|Usaha)|Komunitas|Asosiasi|"
+    r"Perumda|Perusda)"
     # a body with a name of its own ("BUMDesma Rukun Makmur"), not a topic ("belajar
     # pengelolaan BUMDes di A")
     r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
