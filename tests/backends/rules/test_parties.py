@@ -219,3 +219,21 @@ def test_a_community_group_or_regional_enterprise_visited_is_a_host_of_level_oth
         f"Komisi B DPRD Kabupaten Wonogiri studi banding ke {host_words}, Kamis (7/11)."
     )
     assert (host.level, host.branch) == ("other", "other")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Mal Pelayanan Publik",
+        "RSUD",
+        "Puskesmas Induk",
+        "Disdukcapil",
+        "Satpol PP",
+        "Kecamatan Ubud,",
+    ],
+)
+def test_a_dprd_visiting_a_government_unit_is_the_guest_of_the_government(unit: str) -> None:
+    host, _ = _parties(
+        f"Komisi B DPRD Kabupaten Klaten melakukan kunjungan kerja ke {unit} Kabupaten Gianyar."
+    )
+    assert (host.region, host.branch) == ("Kabupaten Gianyar", "executive")

@@ -35,7 +35,10 @@ _DPRD_BEFORE = re.compile(
 _EXEC = re.compile(
     r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah|" + alternation(HEAD_TITLES) + r"|"
     r"Sekda|Setda|Dinas|Dispar\w*|Bappeda|Bapenda|OPD|SKPD|Asisten|Inspektorat|TKPK|"
-    r"Diklatpim)\b",
+    r"Diklatpim|"
+    # the government's own service units and offices
+    r"Mal\s+Pelayanan\s+Publik|MPP|RSUD|Puskesmas|Disdukcapil|Dukcapil|DPMPTSP|PTSP|"
+    r"Satpol\s*PP|BPBD|BPKAD|Kecamatan)\b",
     re.IGNORECASE,
 )
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
