@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from visit_extract.backends.rules.context import Context, read_article
 from visit_extract.backends.rules.pairing import _same_area, pair_parties
 from visit_extract.backends.rules.roles import score_roles
@@ -287,3 +289,20 @@ def test_the_delegations_own_region_named_as_a_place_is_no_rival_of_the_ministry
         "(4/9). Kunjungan itu untuk berkonsultasi soal dana desa di Kabupaten Klaten."
     )
     assert ok and ctx.pairs == [("33.10", "national:Kementerian Desa")]
+
+
+@pytest.mark.parametrize(
+    "agency",
+    ["Bappeda", "BPKAD", "Tim Penggerak PKK", "Dinkes", "Inspektorat", "Diskominfo"],
+)
+def test_a_provincial_agency_learning_in_one_of_its_regencies_is_the_province(
+    agency: str,
+) -> None:
+    # named by its short name, the agency is the province's own institution, not a
+    # province that only locates the regency
+    ok, ctx = _paired(
+        f"{agency} Provinsi Jawa Tengah melakukan studi banding ke Kabupaten Sragen. "
+        "Rombongan diterima Bupati Sragen di pendopo."
+    )
+    assert ok
+    assert _names(ctx) == ("Kabupaten Sragen", ["Provinsi Jawa Tengah"])

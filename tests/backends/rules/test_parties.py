@@ -237,3 +237,23 @@ def test_a_dprd_visiting_a_government_unit_is_the_guest_of_the_government(unit: 
         f"Komisi B DPRD Kabupaten Klaten melakukan kunjungan kerja ke {unit} Kabupaten Gianyar."
     )
     assert (host.region, host.branch) == ("Kabupaten Gianyar", "executive")
+
+
+def test_a_village_pkk_is_a_village_party_of_branch_other() -> None:
+    _, (visitor,) = _parties(
+        "Tim Penggerak PKK Desa Sendang, Kabupaten Wonogiri, studi banding ke Kabupaten "
+        "Sragen, Kamis (7/11)."
+    )
+    assert (visitor.region, visitor.level, visitor.branch) == (
+        "Kabupaten Wonogiri",
+        "village",
+        "other",
+    )
+
+
+def test_a_village_pkk_travelling_with_its_village_head_is_the_village_government() -> None:
+    _, (visitor,) = _parties(
+        "Rombongan TP PKK Desa Sendang, Kabupaten Wonogiri, studi tiru ke Kabupaten Sragen. "
+        "Rombongan itu terdiri dari kepala desa, kader PKK dan pengurus BUMDes."
+    )
+    assert (visitor.level, visitor.branch) == ("village", "executive")

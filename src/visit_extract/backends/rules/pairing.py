@@ -248,7 +248,10 @@ def _regions(ctx: Context, keys: list[str]) -> list[Region]:
 
 _INSTITUTION = re.compile(
     r"\b(?:DPRD|Pemprov|Pemkab|Pemkot|Pemerintah|Gubernur|Wakil\s+Gubernur|Wagub|Bupati|"
-    r"Wabup|Wali\s*[Kk]ota|Wawali|Sekda|Setda|Sekretariat|Dinas|Badan|Biro|Kantor)\b"
+    r"Wabup|Wali\s*[Kk]ota|Wawali|Sekda|Setda|Sekretariat|Dinas|Badan|Biro|Kantor|"
+    # agencies and the PKK by their short names ("Bappeda Provinsi A", "TP PKK Provinsi A")
+    r"Bappeda\w*|Bapenda|BPKAD|BKD|BKPSDM|BPSDM|BPBD|Inspektorat|RSUD|PKK|Dinkes|Dinsos|"
+    r"Dishub|Disdik\w*|Dispar\w*|Diskominfo\w*|Disdukcapil|DPMD|DPMPTSP|Asisten)\b"
 )
 
 

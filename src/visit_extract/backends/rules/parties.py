@@ -44,6 +44,16 @@ _EXEC = re.compile(
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
 # "Tim Penggerak PKK Kabupaten X", "TP-PKK X": the family-welfare movement, no government
 _PKK_BEFORE = re.compile(r"\bPKK\s*(?:\([^)]*\)\s*)?$")
+# "rombongan terdiri dari kepala desa, pengurus PKK, ...": the village head is one of them
+_WITH_VILLAGE_HEAD = re.compile(
+    r"\b(?:terdiri\s+(?:dari|atas)|beranggotakan|meliputi|termasuk)\s+(?:[^.;\n]{0,80}?\s)?"
+    r"(?:kepala\s+desa|kades|perbekel|lurah|kuwu|wali\s+nagari|keuchik|geuchik)\b",
+    re.IGNORECASE,
+)
+_PKK_VILLAGE = re.compile(
+    r"\bPKK\s*(?:\([^)]*\)\s*)?(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon)\s+"
+    r"[A-Z][^.;]{0,40}$"
+)
 # "Pemerintah (Kota) X", "Gubernur Provinsi Ehime", "KBRI Belanda", "Kota Daejeon": a
 # government of the place abroad after it (a few words may stand between, no stop)
 _GOVERNMENT_ABROAD = re.compile(
@@ -181,17 +191,24 @@ def _party(ctx: Context, side: Side) -> Party:
             legislative = False
     if leader is not None and legislative and leader.title and _DPRD_CHAIR.match(leader.title):
         leader = Leader(name=leader.name, title=leader.title + " DPRD")
+    start = side.cue.prefix_start
     pkk = (
         side.prefix == "visitor"
         and not legislative
-        and not side.village
-        and _PKK_BEFORE.search(ctx.text, max(0, side.cue.prefix_start - 20), side.cue.prefix_start)
+        and (
+            _PKK_BEFORE.search(ctx.text, max(0, start - 20), start)
+            if not side.village
+            # "TP PKK Desa Sendang, Kabupaten A": the village's PKK, unless the village
+            # head travels in it (then it is the village government's delegation)
+            else _PKK_VILLAGE.search(ctx.text, max(0, start - 70), start)
+            and not _WITH_VILLAGE_HEAD.search(ctx.text)
+        )
     )
     if pkk:
         # LABELING: a PKK delegation is a visitor of its tier, branch other
         return Party(
             region=region.name,
-            level=region.level,
+            level="village" if side.village else region.level,
             branch="other",
             institution=f"TP PKK {region.name}",
             leader=leader,
