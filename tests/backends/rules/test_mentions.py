@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from visit_extract.backends.rules.mentions import find_regions, ignored_spans, sentences
 from visit_extract.backends.rules.people import find_people
 
@@ -57,6 +59,23 @@ def test_locating_province_is_a_qualifier() -> None:
         ("Provinsi Jawa Tengah", True),
         ("Kabupaten Banyuwangi", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Gubernur Jawa Tengah", "Wakil Gubernur Jawa Tengah", "Pemprov Jawa Tengah"],
+)
+def test_a_province_named_with_its_head_after_a_dateline_is_no_qualifier(head: str) -> None:
+    text = f"BLORA - {head} berkunjung ke Kabupaten Blora."
+    assert [(m.region.name, m.qualifier) for m in find_regions(text)] == [
+        ("Kabupaten Blora", False),
+        ("Provinsi Jawa Tengah", False),
+        ("Kabupaten Blora", False),
+    ]
+    # the bare name or "Provinsi" after a place still only locates it
+    for located in ("BLORA, Jawa Tengah - Bupati", "BLORA Provinsi Jawa Tengah - Bupati"):
+        mentions = find_regions(f"{located} berkunjung ke Kota Solo.")
+        assert [m.qualifier for m in mentions][:2] == [False, True]
 
 
 def test_common_words_are_not_places() -> None:

@@ -13,12 +13,18 @@ from visit_extract.backends.rules.backend import RulesBackend, between_peers
 from visit_extract.backends.rules.relevance import (
     relevance_features,
     relevance_score,
+    working_visit_named,
     working_visit_only,
 )
 from visit_extract.schema import Article
 
 from .class_articles import ClassArticle
-from .working_visit_articles import LEARNING_WORKING_VISITS, OTHER_WORKING_VISITS, PEER_VISITS
+from .working_visit_articles import (
+    LEARNING_WORKING_VISITS,
+    OTHER_WORKING_VISITS,
+    PEER_VISITS,
+    SUPERIOR_TOURS_WITH_LEARNING,
+)
 
 
 def _name(article: ClassArticle) -> str:
@@ -132,3 +138,22 @@ def test_a_ceremony_abroad_is_no_programme_to_learn_from(
     # paired: the features of the ceremonies, which pass no gate of their own
     feats = relevance_features(text, paired=True)
     assert (feats["trip"], feats["ceremony"]) == (trip, ceremony)
+
+
+@pytest.mark.parametrize("article", SUPERIOR_TOURS_WITH_LEARNING, ids=_name)
+def test_a_governors_tour_of_his_regency_with_a_word_of_learning_stays_no_study_visit(
+    article: ClassArticle,
+) -> None:
+    # the learning word lets it pass the score alone; the pair the extractor finds
+    # (the province to one of its own regencies or cities) makes it supervision
+    assert not working_visit_only(article.text, article.title)
+    assert working_visit_named(article.text, article.title)
+    assert relevance_score(article.text, article.title, article.published) >= 0.5
+    is_study_visit, pairs = _extract(article)
+    assert not is_study_visit and pairs == []
+
+
+@pytest.mark.parametrize("article", LEARNING_WORKING_VISITS + PEER_VISITS, ids=_name)
+def test_visits_between_peers_or_abroad_are_no_superior_tour(article: ClassArticle) -> None:
+    is_study_visit, _ = _extract(article)
+    assert is_study_visit

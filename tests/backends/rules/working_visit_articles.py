@@ -244,3 +244,39 @@ OTHER_WORKING_VISITS = [
         published=date(2019, 10, 15),
     ),
 ]
+
+#: A governor's working visit to a regency of his own province, with a word of learning
+#: near it: still his tour (LABELING.md: supervision by a superior).
+SUPERIOR_TOURS_WITH_LEARNING = [
+    ClassArticle(
+        "a governor learning from farmers in his province",
+        False,
+        "BLORA - Gubernur Jawa Tengah melakukan kunjungan kerja ke Kabupaten Blora, Rabu "
+        "(6/11/2019). Ia meninjau proyek jalan kabupaten dan berdialog dengan kelompok tani "
+        "di Kecamatan Randublatung.\n"
+        "Dalam kunjungan itu gubernur mempelajari pola tanam petani setempat yang bisa "
+        "panen tiga kali setahun meski lahannya tadah hujan.\n"
+        "Bupati Blora, Joko Prasetyo, mendampingi gubernur selama di lapangan.",
+        published=date(2019, 11, 7),
+    ),
+    ClassArticle(
+        "a governor's tour where the regent offers to share",
+        False,
+        "Gubernur Sumatera Barat melakukan kunker ke Kota Payakumbuh, Selasa (5/11/2019), "
+        "untuk meresmikan jembatan dan meninjau pasar ternak.\n"
+        "Wali Kota Payakumbuh, Riza Falepi Amran, mengatakan Payakumbuh siap berbagi "
+        "pengalaman pengelolaan pasar ternak dengan daerah lain.\n"
+        "Gubernur juga ingin belajar dari cara pedagang ternak di sana menata lapak.",
+        published=date(2019, 11, 6),
+    ),
+    ClassArticle(
+        "a vice governor's working visit with a lesson in a quote",
+        False,
+        "SIGLI - Wakil Gubernur Aceh melakukan kunjungan kerja ke Kabupaten Pidie, Kamis "
+        "(7/11/2019). Dalam kunjungan itu ia meninjau rumah sakit daerah dan bertemu para "
+        "keuchik.\n"
+        "\u201cKita semua bisa belajar dari cara Pidie menata layanan rumah sakit,\u201d "
+        "ujar wakil gubernur usai peninjauan.",
+        published=date(2019, 11, 8),
+    ),
+]

@@ -11,6 +11,7 @@ from visit_extract.backends.rules.pairing import pair_parties
 from visit_extract.backends.rules.relevance import (
     may_be_relevant,
     relevance_score,
+    working_visit_named,
     working_visit_only,
 )
 from visit_extract.backends.rules.roles import score_roles
@@ -87,6 +88,11 @@ class RulesBackend:
         visits: list[Visit] = []
         if relevant:
             ctx = ctx or _paired(text, published)
+            if ctx is not None and _superior_tour(ctx) and working_visit_named(text, title):
+                # a governor's "kunjungan kerja" to one of his regencies is supervision
+                score = relevance_score(text, title, article.published, superior=True)
+                relevant = score >= THRESHOLD
+        if relevant:
             visits = _finished(ctx) if ctx is not None else []
         if repaired is not None:
             visits = [_quoting_original(visit, repaired) for visit in visits]
@@ -132,6 +138,14 @@ def _peer_visit(ctx: Context) -> bool:
     its visitor and its host (a dateline or a region named in passing pairs no one)."""
     named = {(v.key, h.key) for e in ctx.events for v in e.visitors for h in e.hosts}
     return any(pair in named and between_peers(*pair) for pair in ctx.pairs)
+
+
+def _superior_tour(ctx: Context) -> bool:
+    """Whether every visit of ``ctx`` goes from a province to a regency or city of its
+    own (region codes "33" and "33.16")."""
+    return bool(ctx.pairs) and all(
+        v[:1].isdigit() and "." not in v and h.startswith(v + ".") for v, h in ctx.pairs
+    )
 
 
 def between_peers(visitor: str, host: str) -> bool:

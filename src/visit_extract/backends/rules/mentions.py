@@ -324,7 +324,8 @@ def find_regions(text: str) -> list[Mention]:
             continue
         out.append(Mention(s, end, prefix_start, region, hint))
     # A province right after a place only locates it: "Pemalang, Jawa Tengah",
-    # "Pasangkayu Provinsi Sulawesi Barat", "Pandeglang Banten –".
+    # "Pasangkayu Provinsi Sulawesi Barat", "Pandeglang Banten –"; one named with its
+    # head or government is a party ("BLORA – Gubernur Jawa Tengah ...").
     final: list[Mention] = []
     for idx, m in enumerate(out):
         if idx > 0 and m.region.level == "province":
@@ -335,6 +336,9 @@ def find_regions(text: str) -> list[Mention]:
                 and len(between) <= 4
                 and re.fullmatch(r"[\s,(\-–]*", between)
                 and prev.region.province == m.region.name
+                and re.fullmatch(
+                    r"(?:Provinsi|Propinsi|Prov\.?)?\s*", text[m.prefix_start : m.start]
+                )
             ):
                 m = Mention(m.start, m.end, m.prefix_start, m.region, m.hint, qualifier=True)
         final.append(m)

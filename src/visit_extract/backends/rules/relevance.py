@@ -421,8 +421,29 @@ def _national_learning(f: dict[str, float]) -> bool:
     return bool(f["national_body"] and (f["strong"] or f["frame"] or f["trip"]) and f["realised"])
 
 
+def working_visit_named(text: str, title: str | None = None) -> bool:
+    """Whether the article names its visit a working visit ("kunjungan kerja", "kunker")
+    and by no study term or learning trip: the articles in which a superior's tour
+    (:func:`relevance_score`, ``superior``) may pass for a visit to learn.
+
+    Args:
+        text: the article text.
+        title: its headline, if known.
+    """
+    full = f"{title}\n{text}" if title else text
+    if not may_be_relevant(text, title) or cue.KUNKER.search(full) is None:
+        return False
+    feats = _features(text, title, None, need_actor=True)
+    return bool(feats) and not (feats.get("strong") or feats.get("trip"))
+
+
 def relevance_score(
-    text: str, title: str | None = None, published: date | None = None, *, paired: bool = False
+    text: str,
+    title: str | None = None,
+    published: date | None = None,
+    *,
+    paired: bool = False,
+    superior: bool = False,
 ) -> float:
     """Probability-like score in [0, 1] that the article reports a study visit.
 
@@ -439,6 +460,10 @@ def relevance_score(
             Host-side releases and many DPRD reports say no more than "kunjungan kerja"
             of a visit to learn; a superior's tour says the same, and the pair tells
             them apart.
+        superior: whether every visit the extractor found in an article that names a
+            working visit and no study term or trip (:func:`working_visit_named`) goes
+            from a province to one of its own regencies or cities: a governor's tour,
+            supervision by LABELING.md, even where a word of learning stands near it.
 
     Returns:
         The score; articles without any visit term score 0.01, those without a
@@ -449,4 +474,4 @@ def relevance_score(
         return 0.01
     if feats["gov"] == 0 and not _national_learning(feats):
         return 0.05
-    return 1.0 / (1.0 + math.exp(-_logit(feats)))
+    return 1.0 / (1.0 + math.exp(-_logit(feats) + (3.0 if superior else 0.0)))
