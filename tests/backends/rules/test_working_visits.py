@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from visit_extract.backends.rules.backend import RulesBackend, between_peers
+from visit_extract.backends.rules.backend import RulesBackend, _paired, _peer_visit, between_peers
 from visit_extract.backends.rules.relevance import (
     relevance_features,
     relevance_score,
@@ -157,3 +157,14 @@ def test_a_governors_tour_of_his_regency_with_a_word_of_learning_stays_no_study_
 def test_visits_between_peers_or_abroad_are_no_superior_tour(article: ClassArticle) -> None:
     is_study_visit, _ = _extract(article)
     assert is_study_visit
+
+
+@pytest.mark.parametrize("article", OTHER_WORKING_VISITS[:3], ids=_name)
+def test_a_place_of_departure_or_a_region_in_a_quote_pairs_no_peers(
+    article: ClassArticle,
+) -> None:
+    # the extractor pairs the regions (the plane's airport city, a region a minister
+    # names in a quote), but no sentence names them as a delegation going to the host
+    ctx = _paired(article.text, article.published)
+    assert ctx is not None and all(between_peers(*pair) for pair in ctx.pairs)
+    assert not _peer_visit(ctx)

@@ -137,6 +137,35 @@ LEARNING_WORKING_VISITS = [
 
 OTHER_WORKING_VISITS = [
     ClassArticle(
+        "a national figure's tour told from the plane's departure",
+        False,
+        "Ibu Negara bertolak ke Kota Palembang dalam rangka kunjungan kerja, Selasa "
+        "(5/11/2019). Rombongan lepas landas dari Pangkalan TNI AU Halim Perdanakusuma, "
+        "Jakarta, dan tiba di Palembang satu jam kemudian.\n"
+        "Setiba di Palembang, rombongan disambut Gubernur Sumatera Selatan dan Wali Kota "
+        "Palembang. Dalam kunjungan kerja itu, Ibu Negara meninjau PAUD dan puskesmas.",
+        published=date(2019, 11, 6),
+    ),
+    ClassArticle(
+        "a president's helicopter leaving one city for a regency",
+        False,
+        "Presiden melanjutkan kunjungan kerja di Jawa Timur, Rabu (6/11/2019). Pagi itu "
+        "Presiden berangkat dengan helikopter dari Surabaya menuju Kabupaten Tulungagung, "
+        "lalu disambut Bupati Tulungagung.\n"
+        "Di Tulungagung, Presiden disambut Bupati Tulungagung, meresmikan bendungan dan "
+        "membagikan sertifikat tanah kepada warga.",
+        published=date(2019, 11, 7),
+    ),
+    ClassArticle(
+        "a minister's remark on another region during his working visit",
+        False,
+        "\u201cProvinsi Aceh juga sudah melapor, semuanya aman,\u201d ujar Menteri Pertanian di "
+        "sela kunjungan kerja di Kabupaten Grobogan, Jumat (8/11/2019).\n"
+        "Dalam kunjungan itu menteri meninjau panen jagung dan menyerahkan bantuan pompa air "
+        "kepada kelompok tani. Bupati Grobogan mendampingi menteri di lapangan.",
+        published=date(2019, 11, 9),
+    ),
+    ClassArticle(
         "a governor's working visit to a regency of his province",
         False,
         "SUNGAI PENUH - Gubernur Jambi, Rahmat Hidayat, melakukan kunjungan kerja ke "

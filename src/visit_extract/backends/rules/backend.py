@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -135,9 +136,32 @@ def _finished(ctx: Context) -> list[Visit]:
 
 def _peer_visit(ctx: Context) -> bool:
     """Whether a visit of ``ctx`` goes between peers and has a sentence that names both
-    its visitor and its host (a dateline or a region named in passing pairs no one)."""
-    named = {(v.key, h.key) for e in ctx.events for v in e.visitors for h in e.hosts}
+    its visitor and its host (a dateline or a region named in passing pairs no one; nor
+    does the bare place a minister's plane left from, nor a region in a quote before
+    "ujar X di sela kunjungan kerja")."""
+    text = ctx.text
+    named = {
+        (v.key, h.key)
+        for e in ctx.events
+        for v in e.visitors
+        if not (
+            v.mention is not None
+            and v.mention.prefix_start == v.mention.start
+            and _DEPARTED_FROM.search(text, max(0, v.start - 80), v.start)
+        )
+        and not (v.end <= e.start and _QUOTE_MARK.search(text, v.end, e.start))
+        for h in e.hosts
+    }
     return any(pair in named and between_peers(*pair) for pair in ctx.pairs)
+
+
+# "berangkat pukul 08.10 dari Pangkalan Udara Halim, Jakarta": a place of departure
+_DEPARTED_FROM = re.compile(
+    r"\b(?:berangkat|bertolak|lepas\s+landas|terbang|diberangkatkan)\b(?:\s+\S+){0,3}?"
+    r"\s+dari\b[^.;\n]*$",
+    re.IGNORECASE,
+)
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
 def _superior_tour(ctx: Context) -> bool:
