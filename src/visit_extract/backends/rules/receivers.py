@@ -36,6 +36,13 @@ _RECEIVED = re.compile(
     _I,
 )
 
+# "dalam keterangan tertulis yang diterima <outlet>": a document received, not guests
+_PAPER = re.compile(
+    r"\b(?:siaran|keterangan|rilis|pernyataan|release|surat|pesan|laporan|undangan|informasi)\b"
+    r"[^.;\n]{0,40}?\byang\s+$",
+    _I,
+)
+
 # "rombongan bertemu langsung dengan <title> <person>": whom the guests met
 _MET = re.compile(
     r"\b(?:bertemu|beraudiensi|berdialog|berdiskusi|audiensi)\s+" + MANNER + r"dengan\s+", _I
@@ -99,6 +106,8 @@ def receiver(
 
     best: Person | None = None
     for m in _RECEIVED.finditer(ctx.text):
+        if _PAPER.search(ctx.text, max(0, m.start() - 70), m.start()):
+            continue
         p = found.at(m.end())
         if code is None:
             p = _abroad(ctx.text, m.end()) or p
