@@ -384,3 +384,40 @@ def test_led_by_its_chair_or_head_named_by_a_possessive(
     visit = extract_visits(text, None)[0]
     assert visit.visitor.leader is not None
     assert (visit.visitor.leader.name, visit.visitor.leader.title) == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param(
+            "Komisi II DPRD Kabupaten Lumajang kunjungan kerja ke DPRD Kota Tarakan. Di sana "
+            "rombongan komisi yang dipimpin Hendra Wijaya itu membahas retribusi.",
+            ("Hendra Wijaya", None),
+            id="rombongan komisi yang dipimpin",
+        ),
+        pytest.param(
+            "Pemkab Lumajang studi banding ke Kabupaten Gianyar, Senin. Rombongan diterima "
+            "Kepala Dinas Pertanian Gianyar, Wayan Sudira. Kunjungan yang dipimpin Asisten "
+            "Perekonomian, Rina Lestari, itu membahas subak.",
+            ("Rina Lestari", "Asisten Perekonomian"),
+            id="kunjungan yang dipimpin, after the receiver",
+        ),
+        pytest.param(
+            "Pemkot Tarakan studi tiru ke Kabupaten Banyuwangi. Setibanya di Banyuwangi, tim "
+            "yang dipimpin langsung oleh Yohanes Lado langsung menuju Mal Pelayanan Publik.",
+            ("Yohanes Lado", None),
+            id="tim yang dipimpin langsung oleh",
+        ),
+    ],
+)
+def test_led_by_after_the_host_is_named(text: str, head: tuple[str, str | None]) -> None:
+    # the last region named before "dipimpin" is the host, but the group words say whose
+    assert _leaders(text)[1] == [head]
+
+
+def test_the_host_led_by_its_own_chair_leads_no_delegation() -> None:
+    text = (
+        "Komisi II DPRD Kabupaten Lumajang kunjungan kerja ke Kota Tarakan. Mereka bertemu "
+        "DPRD Kota Tarakan yang dipimpin Hendra Wijaya di ruang rapat."
+    )
+    assert _leaders(text)[1] == []

@@ -77,6 +77,12 @@ _CHAIRED = re.compile(
 )
 _HEADED = re.compile(r"\b(?:Dinas|Badan|Bagian|Kantor|Bapp?e[a-z]+|Dis[a-z]{3,}|Din[a-z]{2,})\b")
 _DESA = re.compile(r"\b(?:Desa|Pemdes)\b")
+# The delegation named by what it is, just before "dipimpin": "rombongan", "kunjungan itu"
+_GROUP_WORD = re.compile(
+    r"\b(?:rombongan|delegasi|tim|komisi|kunjungan|kunker|studi\s+banding|studi\s+tiru)\b"
+    r"[^.;\n]{0,25}$",
+    _I,
+)
 # Heads of an office who lead their office's delegation, and the staff who only speak.
 _AGENCY_HEAD = re.compile(
     r"(?:(?:Plt|Plh|Pj) )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b|Asisten\b|Staf Ahli\b|"
@@ -271,7 +277,12 @@ def _led_by(
         if p is None or not ours(p):
             continue
         before = found.regions_before(m.start(), 250, 2)
-        if p.region is None and before and code not in before:
+        if (
+            p.region is None
+            and before
+            and code not in before
+            and not _ours_after_host(ctx, found, code, before, m.start())
+        ):
             continue
         if p.title is None and m.group("own"):
             title = _head_of_body(text, m.start(), m.group("own").lower())
@@ -293,6 +304,17 @@ def _led_by(
         if _LEADS.match(text, p.end) and ours(p):
             return p
     return None
+
+
+def _ours_after_host(ctx: Context, found: Roster, code: str, before: list[str], pos: int) -> bool:
+    """Whether a "dipimpin" after the host's name still heads the one delegation: "Komisi
+    III kunker ke DPRD Kota X. ... rombongan komisi yang dipimpin <person>" (the group is
+    named between the host and the cue, and no other delegation is named before it)."""
+    if set(before) & (set(ctx.sides) - {code}):
+        return False
+    # the group's word after the last region named: not "DPRD Kota X yang dipimpin"
+    lo = max(pos - 40, found.region_end_before(pos))
+    return _GROUP_WORD.search(ctx.text, lo, pos) is not None
 
 
 def _head_of_body(text: str, pos: int, head: str) -> str | None:

@@ -166,6 +166,11 @@ class Roster:
         i = bisect_right(self._ends, pos)
         return [m.region.code for m in self.mentions[max(0, i - n) : i] if pos - m.end < reach]
 
+    def region_end_before(self, pos: int) -> int:
+        """Where the last region named before ``pos`` ends (0 when none is)."""
+        i = bisect_right(self._ends, pos)
+        return self._ends[i - 1] if i else 0
+
     def region_after(self, pos: int, reach: int) -> str | None:
         """The code of the first region named within ``reach`` after ``pos``."""
         i = bisect_left(self._prefixes, pos)
