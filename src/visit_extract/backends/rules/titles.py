@@ -58,7 +58,11 @@ UNIT_WORDS = frozenset(
     "sanggar sampah cagar makro ombudsman nakertrans teritorial polisi pamong praja resor "
     "sektor hasil hak internal intelijen lahan agro agribisnis berkebutuhan adat "
     "asuransi otoritas hutan produksi edukasi humpro korps alumni ops litbang iklim keamanan "
-    "seksi otda bangda adwil keuda polpum asasi tertinggal reformasi birokrasi".split()
+    "seksi otda bangda adwil keuda polpum asasi tertinggal reformasi birokrasi "
+    # the offices of public works, finance, health, social affairs and the like
+    "penataan kecil pengelola retribusi catatan destinasi aplikasi penyakit mutasi promosi "
+    "rehabilitasi rekonstruksi fakir miskin budidaya logistik investasi metrologi industrial "
+    "produktivitas".split()
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
 _NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
