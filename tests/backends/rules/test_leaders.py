@@ -421,3 +421,19 @@ def test_the_host_led_by_its_own_chair_leads_no_delegation() -> None:
         "DPRD Kota Tarakan yang dipimpin Hendra Wijaya di ruang rapat."
     )
     assert _leaders(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Komisi I DPRD Kabupaten Sumenep kunjungan kerja ke Kota Tarakan. Rombongan dipimpin "
+        "anggota Komisi I DPRD Sumenep, Hendra Wijaya, dan membahas perda.",
+        "DPRD Kabupaten Sumenep studi banding ke Kota Tarakan. Rombongan dipimpin oleh salah "
+        "satu anggota Badan Anggaran, Hendra Wijaya.",
+        "Fraksi Gerindra DPRD Kabupaten Sumenep studi banding ke Kota Tarakan. Kunjungan "
+        "dipimpin Anggota Fraksi, Hendra Wijaya, Senin.",
+    ],
+)
+def test_led_by_a_member_named_after_what_they_belong_to(text: str) -> None:
+    # a member holds no title of LABELING's kind: the name alone
+    assert _leaders(text)[1] == [("Hendra Wijaya", None)]

@@ -164,3 +164,9 @@ def test_a_name_glued_to_the_next_sentence_is_no_web_address() -> None:
     # scrapers drop the space after a full stop; only a site's ending makes an address
     text = "Wakil Bupati Klaten Budi Santoso.Ini kunjungan kedua."
     assert people_of(text) == [("Budi Santoso", "Wakil Bupati", "Kabupaten Klaten")]
+
+
+def test_a_ministry_in_its_short_form_is_no_name() -> None:
+    # the ministry stands where the name would; better no one than the ministry as a person
+    for text in ["Kepala Biro Humas Kemkominfo, Yosef Tanu, hadir.", "Sekjen Kemkes Rina hadir."]:
+        assert all(not name.startswith("Kem") for name, _, _ in people_of(text))

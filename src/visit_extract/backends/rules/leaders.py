@@ -35,6 +35,8 @@ _LED = re.compile(
     r"(?:(?P<own>ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
     _I,
 )
+# A member who leads, named after what they are a member of: "anggota Komisi I DPRD X, "
+_MEMBER = re.compile(r"(?:salah\s+(?:satu|seorang)\s+)?anggota\s[^,.;:\n]{2,60}?,\s*", _I)
 # "ketua rombongan, <person>", "pimpinan delegasi Pemkab X, <person>"
 _HEAD_OF_GROUP = re.compile(r"\b(?:ketua|pimpinan|pemimpin|kepala)\s+(?:rombongan|delegasi)\b", _I)
 _GROUP_TAIL = re.compile(r"(?:\s+(?!yang\b)[\w-]+){0,4}?\s*[,:]\s*|\s+")
@@ -274,6 +276,9 @@ def _led_by(
     text = ctx.text
     for m in _LED.finditer(text):
         p = found.at(m.end())
+        member = _MEMBER.match(text, m.end()) if p is None else None
+        if member is not None:  # "dipimpin anggota Komisi I DPRD Klaten, <person>"
+            p = found.at(member.end())
         if p is None or not ours(p):
             continue
         before = found.regions_before(m.start(), 250, 2)

@@ -66,7 +66,10 @@ _NOT_NAME = (
         "Komisaris Tetap Beri Minta Jadi Akan Bakal Harus Ingin Siap Dukung Resmi Buka Tutup Bahas "
         "Dorong Ajak Raih Terima Tiru Gali Pantau Serahkan Lantik Sebut Ungkap Apresiasi "
         "Soroti Temui Bertemu Jajaki Perkuat Arahan Virtual Secara Segera Sukses Gagal Berhasil "
-        "Tegaskan Minta Klaim Usul Usulkan Kunjungan Kerja Kunker".split()
+        "Tegaskan Minta Klaim Usul Usulkan Kunjungan Kerja Kunker "
+        # ministries in their short forms ("Kepala Biro Humas Kemkominfo, <name>")
+        "Kemkominfo Kemkes Kemkeu Kemlu Kemdagri Kemhub Kemsos Kemnaker Kemdikbud Kemkumham "
+        "Kemhan Kemristek Kemenpan Kemendes Kemendesa".split()
     )
     | {w.capitalize() for w in WEEKDAYS}
     | _MONTH_WORDS
