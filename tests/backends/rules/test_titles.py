@@ -153,3 +153,18 @@ def test_the_words_of_public_works_finance_and_social_offices(
 ) -> None:
     # the unit's last words are no part of the name after it
     assert people_of(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Plt.Bupati Sumenep Hendra Wijaya hadir.", "Plt Bupati"),
+        ("Pj.Sekda Kota Kupang, Yohanes Bria, hadir.", "Pj Sekda"),
+        ("Plh.Kepala Dinas Sosial Sumenep Hendra Wijaya hadir.", "Plh Kepala Dinas Sosial"),
+        ("Penjabat(Pj) Wali Kota Kupang Yohanes Bria hadir.", "Pj Wali Kota"),
+        ("Pjs.Bupati Sumenep Hendra Wijaya hadir.", "Pjs Bupati"),
+    ],
+)
+def test_an_acting_mark_glued_to_the_title(text: str, title: str) -> None:
+    # scrapers drop the space after "Plt." and before "(Pj)": the official still acts
+    assert [t for _, t, _ in people_of(text)] == [title]
