@@ -437,3 +437,40 @@ def test_the_host_led_by_its_own_chair_leads_no_delegation() -> None:
 def test_led_by_a_member_named_after_what_they_belong_to(text: str) -> None:
     # a member holds no title of LABELING's kind: the name alone
     assert _leaders(text)[1] == [("Hendra Wijaya", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param(
+            "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Rombongan dipimpin Wakil "
+            "Bupati Hendra Wijaya didampingi Kepala Bappeda Yohan Tabuni.",
+            ("Hendra Wijaya", "Wakil Bupati"),
+            id="dipimpin X didampingi Y",
+        ),
+        pytest.param(
+            "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Wakil Bupati Hendra Wijaya "
+            "didampingi Kepala Bappeda Yohan Tabuni tiba di kantor bupati pukul 09.00.",
+            ("Hendra Wijaya", "Wakil Bupati"),
+            id="X didampingi Y tiba",
+        ),
+        pytest.param(
+            "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Kepala Bappeda Hendra "
+            "Wijaya yang didampingi sekretarisnya memimpin rombongan itu.",
+            ("Hendra Wijaya", "Kepala Bappeda"),
+            id="X yang didampingi Y memimpin",
+        ),
+    ],
+)
+def test_a_head_with_companions_leads_and_receives_no_one(text: str, head: tuple[str, str]) -> None:
+    # "didampingi" says who came along, not who received: the host has no receiver here
+    host, visitors = _leaders(text)
+    assert visitors == [head] and host is None
+
+
+def test_a_receiver_with_companions_still_receives() -> None:
+    text = (
+        "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Wakil Bupati Made Kembang "
+        "didampingi Sekda dan sejumlah kepala OPD menerima rombongan di ruang rapat."
+    )
+    assert _leaders(text)[0] == ("Made Kembang", "Wakil Bupati")

@@ -53,6 +53,12 @@ _WITH_GROUP = re.compile(
     r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan|anggota)",
     _I,
 )
+# "<person> didampingi <companions> tiba di ...": the head the companions came with
+_ESCORTED = re.compile(
+    r"[\s,]*(?:yang\s+)?didampingi\b(?:(?!menerima|menyambut|menjamu)[^.;\n]){0,120}?"
+    r"\b(?:tiba|datang|berkunjung|bertandang|memimpin|melakukan\s+(?:kunjungan|studi))\b",
+    _I,
+)
 # "<person> melepas rombongan", "<person> tidak ikut": no part of the delegation
 _STAYS = re.compile(
     r"[\s,]*(?:\w+\s+){0,2}?(?:(?:saat|ketika|yang)\s+)?(?:melepas|melepaskan|memberangkatkan|"
@@ -193,6 +199,9 @@ def _delegation_head(
     home = {p.start for p in found.people if _STAYS.match(ctx.text, p.end)} | set(found.absent)
     for p in found.people:
         if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in home:
+            return p
+    for p in found.people:
+        if _ESCORTED.match(ctx.text, p.end) and ours(p) and p.start not in home:
             return p
     # "Asisten II Setda X Budi berkunjung ke ...": an official of the region who travels
     for p in found.people:

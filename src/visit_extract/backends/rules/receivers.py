@@ -48,10 +48,11 @@ _MET = re.compile(
     r"\b(?:bertemu|beraudiensi|berdialog|berdiskusi|audiensi)\s+" + MANNER + r"dengan\s+", _I
 )
 
-# "<person> [didampingi ...] menerima / menyambut ..."
+# "<person> [didampingi ...] menerima / menyambut ..." (a head with companions who does not
+# receive anyone may lead the guests: "dipimpin Wakil Bupati Budi didampingi ...")
 _RECEIVES = re.compile(
-    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?"
-    r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
+    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?(?:menerima|menyambut|sambut|menjamu)\b|"
+    r"[\s,]*(?:yang\s+)?didampingi\b[^.;\n]{0,120}?\b(?:menerima|menyambut|menjamu)\b",
     _I,
 )
 
