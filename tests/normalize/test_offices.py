@@ -19,6 +19,12 @@ from visit_extract.normalize.offices import short_offices
         ("Dubes RI untuk Belanda", "Duta Besar"),
         ("Menkeu", "Menteri Keuangan"),
         ("Sekertaris Dinas Sosial", "Sekretaris Dinas Sosial"),
+        # the holding office by its acronym only, after the part's own words
+        ("Kepala Bidang Pemerintahan Desa DPMD", "Kepala Bidang Pemerintahan Desa"),
+        ("Kabid Kedaruratan dan Logistik BPBD", "Kabid Kedaruratan dan Logistik"),
+        ("Kepala Seksi Pengaduan DPMPTSP", "Kepala Seksi Pengaduan"),
+        # an acronym that names the part itself stays
+        ("Kepala Bidang PMD", "Kepala Bidang PMD"),
         # no office to shorten: unchanged
         ("Wakil Bupati", "Wakil Bupati"),
         ("Kepala Dinas Sosial", "Kepala Dinas Sosial"),

@@ -97,6 +97,8 @@ _PARENTS = frozenset(
     "Dinas Badan Bagian Biro Setda Setdakab Setdakot Setdaprov Sekretariat Kecamatan "  # noqa: SIM905
     "Kelurahan Ditjen Direktorat Kementerian Inspektorat Kantor RSUD".split()
 )
+# A Badan's or Dinas's acronym after the part's own words: "... Mutasi dan Promosi BKPSDM"
+_PARENT_ACRONYM = re.compile(r"[BD][A-Z]{2,7}")
 _WORD = re.compile(r"[^\s,]+")
 
 
@@ -133,6 +135,10 @@ def _below_parent(title: str) -> str:
     words = list(_WORD.finditer(title, head.end()))
     for w in words[1:]:
         word = w.group()
-        if word in _PARENTS or (AGENCY_WORD.fullmatch(word) and not word.startswith("Bumdes")):
+        if (
+            word in _PARENTS
+            or (AGENCY_WORD.fullmatch(word) and not word.startswith("Bumdes"))
+            or _PARENT_ACRONYM.fullmatch(word)
+        ):
             return title[: w.start()].rstrip(" ,")
     return title

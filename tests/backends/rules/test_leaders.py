@@ -384,3 +384,93 @@ def test_led_by_its_chair_or_head_named_by_a_possessive(
     visit = extract_visits(text, None)[0]
     assert visit.visitor.leader is not None
     assert (visit.visitor.leader.name, visit.visitor.leader.title) == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param(
+            "Komisi II DPRD Kabupaten Lumajang kunjungan kerja ke DPRD Kota Tarakan. Di sana "
+            "rombongan komisi yang dipimpin Hendra Wijaya itu membahas retribusi.",
+            ("Hendra Wijaya", None),
+            id="rombongan komisi yang dipimpin",
+        ),
+        pytest.param(
+            "Pemkab Lumajang studi banding ke Kabupaten Gianyar, Senin. Rombongan diterima "
+            "Kepala Dinas Pertanian Gianyar, Wayan Sudira. Kunjungan yang dipimpin Asisten "
+            "Perekonomian, Rina Lestari, itu membahas subak.",
+            ("Rina Lestari", "Asisten Perekonomian"),
+            id="kunjungan yang dipimpin, after the receiver",
+        ),
+        pytest.param(
+            "Pemkot Tarakan studi tiru ke Kabupaten Banyuwangi. Setibanya di Banyuwangi, tim "
+            "yang dipimpin langsung oleh Yohanes Lado langsung menuju Mal Pelayanan Publik.",
+            ("Yohanes Lado", None),
+            id="tim yang dipimpin langsung oleh",
+        ),
+    ],
+)
+def test_led_by_after_the_host_is_named(text: str, head: tuple[str, str | None]) -> None:
+    # the last region named before "dipimpin" is the host, but the group words say whose
+    assert _leaders(text)[1] == [head]
+
+
+def test_the_host_led_by_its_own_chair_leads_no_delegation() -> None:
+    text = (
+        "Komisi II DPRD Kabupaten Lumajang kunjungan kerja ke Kota Tarakan. Mereka bertemu "
+        "DPRD Kota Tarakan yang dipimpin Hendra Wijaya di ruang rapat."
+    )
+    assert _leaders(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Komisi I DPRD Kabupaten Sumenep kunjungan kerja ke Kota Tarakan. Rombongan dipimpin "
+        "anggota Komisi I DPRD Sumenep, Hendra Wijaya, dan membahas perda.",
+        "DPRD Kabupaten Sumenep studi banding ke Kota Tarakan. Rombongan dipimpin oleh salah "
+        "satu anggota Badan Anggaran, Hendra Wijaya.",
+        "Fraksi Gerindra DPRD Kabupaten Sumenep studi banding ke Kota Tarakan. Kunjungan "
+        "dipimpin Anggota Fraksi, Hendra Wijaya, Senin.",
+    ],
+)
+def test_led_by_a_member_named_after_what_they_belong_to(text: str) -> None:
+    # a member holds no title of LABELING's kind: the name alone
+    assert _leaders(text)[1] == [("Hendra Wijaya", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param(
+            "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Rombongan dipimpin Wakil "
+            "Bupati Hendra Wijaya didampingi Kepala Bappeda Yohan Tabuni.",
+            ("Hendra Wijaya", "Wakil Bupati"),
+            id="dipimpin X didampingi Y",
+        ),
+        pytest.param(
+            "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Wakil Bupati Hendra Wijaya "
+            "didampingi Kepala Bappeda Yohan Tabuni tiba di kantor bupati pukul 09.00.",
+            ("Hendra Wijaya", "Wakil Bupati"),
+            id="X didampingi Y tiba",
+        ),
+        pytest.param(
+            "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Kepala Bappeda Hendra "
+            "Wijaya yang didampingi sekretarisnya memimpin rombongan itu.",
+            ("Hendra Wijaya", "Kepala Bappeda"),
+            id="X yang didampingi Y memimpin",
+        ),
+    ],
+)
+def test_a_head_with_companions_leads_and_receives_no_one(text: str, head: tuple[str, str]) -> None:
+    # "didampingi" says who came along, not who received: the host has no receiver here
+    host, visitors = _leaders(text)
+    assert visitors == [head] and host is None
+
+
+def test_a_receiver_with_companions_still_receives() -> None:
+    text = (
+        "Pemkab Sumenep studi tiru ke Kabupaten Jembrana, Selasa. Wakil Bupati Made Kembang "
+        "didampingi Sekda dan sejumlah kepala OPD menerima rombongan di ruang rapat."
+    )
+    assert _leaders(text)[0] == ("Made Kembang", "Wakil Bupati")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from visit_extract.backends.rules.names import looks_like_name, name_before
+from visit_extract.backends.rules.names import looks_like_name, name_before, read_name
 
 from .support import people_of
 
@@ -140,3 +140,33 @@ def test_balinese_initials_and_names_that_go_on_with_negara(name: str) -> None:
 
 def test_negara_starts_no_name() -> None:
     assert people_of("Demi bangsa dan Negara, Kepala Dinas Sosial hadir.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kata Budi dalam keterangan yang diterima SINDOnews, Rabu.",
+        "ujar Rina saat ditemui Kompas.com di kantornya.",
+        "kata dia ketika ditemui Tribunjateng.com, Senin.",
+        "dalam rilis yang diterima Antaranews di Mataram.",
+        "saat ditemui Suarasurabaya.net usai rapat.",
+        "kata Yohanes kepada Detikcom di Kupang.",
+    ],
+)
+def test_news_outlets_are_no_names(text: str) -> None:
+    # the outlet stands where a receiver's name would: "diterima <name>", "ditemui <name>"
+    at = text.index(next(w for w in ("diterima ", "ditemui ", "kepada ") if w in text))
+    at = text.index(" ", at) + 1
+    assert read_name(text, at) is None
+
+
+def test_a_name_glued_to_the_next_sentence_is_no_web_address() -> None:
+    # scrapers drop the space after a full stop; only a site's ending makes an address
+    text = "Wakil Bupati Klaten Budi Santoso.Ini kunjungan kedua."
+    assert people_of(text) == [("Budi Santoso", "Wakil Bupati", "Kabupaten Klaten")]
+
+
+def test_a_ministry_in_its_short_form_is_no_name() -> None:
+    # the ministry stands where the name would; better no one than the ministry as a person
+    for text in ["Kepala Biro Humas Kemkominfo, Yosef Tanu, hadir.", "Sekjen Kemkes Rina hadir."]:
+        assert all(not name.startswith("Kem") for name, _, _ in people_of(text))

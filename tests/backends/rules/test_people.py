@@ -98,3 +98,27 @@ def test_a_title_with_this_refers_to_the_last_speaker() -> None:
 )  # fmt: skip
 def test_a_title_split_by_the_name(text: str, person: tuple[str, str, str | None]) -> None:
     assert people_of(text)[0] == person
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Rombongan terdiri dari Yohan Tabuni (Kabag Kesra), Markus Wenda (Kadis Pariwisata) "
+         "dan staf.",
+         [("Yohan Tabuni", "Kepala Bagian Kesra", None),
+          ("Markus Wenda", "Kepala Dinas Pariwisata", None)]),
+        ("Rombongan diterima Rina Dewi (Sekda Kota Kupang) di ruang rapat.",
+         [("Rina Dewi", "Sekda", "Kota Kupang")]),
+        ("Hadir pula Hendra Wijaya ( Wakil Bupati Sumenep ) bersama istri.",
+         [("Hendra Wijaya", "Wakil Bupati", "Kabupaten Sumenep")]),
+        # more than a title in the brackets: no title of that person
+        ("Hadir Hendra Wijaya (Kepala Dinas Sosial dan warga) di sana.", []),
+        # a short form in brackets inside a title is no name before a title
+        ("Sekretaris Daerah (Sekda) Kota Kupang, Rina Dewi, hadir.",
+         [("Rina Dewi", "Sekda", "Kota Kupang")]),
+    ],
+)  # fmt: skip
+def test_a_title_in_brackets_after_the_name(
+    text: str, people: list[tuple[str, str, str | None]]
+) -> None:
+    assert people_of(text) == people

@@ -89,3 +89,32 @@ def test_the_receiver(text: str, host: tuple[str, str]) -> None:
     else:
         assert ctx.host_party is not None and ctx.host_party.leader is not None
         assert (ctx.host_party.leader.name, ctx.host_party.leader.title) == host
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pemkab Klaten studi banding ke Kabupaten Gianyar, Senin. "Kami belajar soal subak," '
+        "kata Budi dalam keterangan tertulis yang diterima Kabar Dewata, Selasa.",
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar, Senin. Hal itu tertuang dalam siaran "
+        "pers Humas Pemkab Klaten yang diterima Radar Bali di Gianyar.",
+        'Pemkab Klaten studi banding ke Kabupaten Gianyar, Senin. "Kami belajar," ujar Budi '
+        "saat ditemui Baliexpress.com di sela kunjungan.",
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar, Senin. Menurut rilis yang diterima "
+        "SuaraDewatanews, rombongan juga meninjau pasar.",
+    ],
+)
+def test_a_press_release_received_is_no_receiver(text: str) -> None:
+    # the outlet a statement reached did not receive the guests
+    ctx = context_through(text, find_leaders)
+    assert ctx.host is not None and ctx.host.leader is None
+
+
+def test_a_receiver_after_a_press_release() -> None:
+    text = (
+        "Pemkab Klaten studi banding ke Kabupaten Gianyar, Senin, menurut keterangan yang "
+        "diterima Kabar Dewata. Rombongan diterima Sekda Gianyar Made Gede Wisnu."
+    )
+    ctx = context_through(text, find_leaders)
+    leader = ctx.host.leader if ctx.host else None
+    assert leader is not None and (leader.name, leader.title) == ("Made Gede Wisnu", "Sekda")

@@ -41,3 +41,28 @@ def test_a_person_of_no_known_region_may_speak_for_any_party() -> None:
     assert roster.speaks_for(wulan, "51.04", set())
     assert not roster.speaks_for(joko, "51.04", set())
     assert roster.speaks_for(joko, None, {"51.04"})
+
+
+def test_a_whole_name_borrows_the_title_given_to_part_of_it() -> None:
+    # news names someone in full at the cue and gives the title later with a short name
+    texts = [
+        "Rombongan dipimpin Hendra Wijaya. Hendra yang juga Kepala Bappeda Klaten menjelaskan.",
+        "Rombongan dipimpin Hendra Wijaya. Menurut Wijaya, Kepala Bappeda Klaten, kunjungan "
+        "itu penting.",
+        "Rombongan dipimpin Hendra Wijaya Kusuma. Hendra Wijaya selaku Kepala Bappeda Klaten "
+        "menjelaskan.",
+    ]
+    for text in texts:
+        person = _roster(text).at(text.index("Hendra"))
+        assert person is not None
+        assert (person.name, person.title) == (text.split(". ")[0][19:], "Kepala Bappeda")
+
+
+def test_a_part_of_the_name_titled_twice_lends_no_title() -> None:
+    # two people share the short name: which one is meant is unknown
+    text = (
+        "Rombongan dipimpin Hendra Wijaya. Hendra, Kepala Bappeda Klaten, dan Hendra, "
+        "Kepala Dinas Sosial Klaten, hadir."
+    )
+    person = _roster(text).at(text.index("Hendra"))
+    assert person is not None and (person.name, person.title) == ("Hendra Wijaya", None)

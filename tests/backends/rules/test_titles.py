@@ -129,3 +129,42 @@ def test_field_words_in_lower_case_and_heads_outside_java(
     text: str, person: tuple[str, str, str | None]
 ) -> None:
     assert people_of(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Garut, Rudi Hartono, hadir.",
+         ("Rudi Hartono", "Kepala Dinas Pekerjaan Umum dan Penataan Ruang", "Kabupaten Garut")),
+        ("Kepala Badan Pengelola Keuangan dan Aset Daerah Kota Kupang Yohanes Bria hadir.",
+         ("Yohanes Bria", "Kepala Badan Pengelola Keuangan dan Aset Daerah", "Kota Kupang")),
+        ("Kepala Bidang Rehabilitasi dan Rekonstruksi BPBD Kabupaten Garut Rudi Hartono hadir.",
+         ("Rudi Hartono", "Kepala Bidang Rehabilitasi dan Rekonstruksi", "Kabupaten Garut")),
+        ("Kabid Promosi Investasi Kabupaten Garut, Rina Sari, hadir.",
+         ("Rina Sari", "Kepala Bidang Promosi Investasi", "Kabupaten Garut")),
+        ("Kepala Bidang Penanganan Fakir Miskin Kota Kupang Yohanes Bria hadir.",
+         ("Yohanes Bria", "Kepala Bidang Penanganan Fakir Miskin", "Kota Kupang")),
+        ("Kepala Bidang Mutasi dan Promosi BKPSDM Kabupaten Garut, Rina Sari, hadir.",
+         ("Rina Sari", "Kepala Bidang Mutasi dan Promosi", "Kabupaten Garut")),
+    ],
+)  # fmt: skip
+def test_the_words_of_public_works_finance_and_social_offices(
+    text: str, person: tuple[str, str, str]
+) -> None:
+    # the unit's last words are no part of the name after it
+    assert people_of(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Plt.Bupati Sumenep Hendra Wijaya hadir.", "Plt Bupati"),
+        ("Pj.Sekda Kota Kupang, Yohanes Bria, hadir.", "Pj Sekda"),
+        ("Plh.Kepala Dinas Sosial Sumenep Hendra Wijaya hadir.", "Plh Kepala Dinas Sosial"),
+        ("Penjabat(Pj) Wali Kota Kupang Yohanes Bria hadir.", "Pj Wali Kota"),
+        ("Pjs.Bupati Sumenep Hendra Wijaya hadir.", "Pjs Bupati"),
+    ],
+)
+def test_an_acting_mark_glued_to_the_title(text: str, title: str) -> None:
+    # scrapers drop the space after "Plt." and before "(Pj)": the official still acts
+    assert [t for _, t, _ in people_of(text)] == [title]

@@ -35,6 +35,8 @@ _LED = re.compile(
     r"(?:(?P<own>ketua|kepala|pimpinan|pemimpin)nya[\s,]+)?",
     _I,
 )
+# A member who leads, named after what they are a member of: "anggota Komisi I DPRD X, "
+_MEMBER = re.compile(r"(?:salah\s+(?:satu|seorang)\s+)?anggota\s[^,.;:\n]{2,60}?,\s*", _I)
 # "ketua rombongan, <person>", "pimpinan delegasi Pemkab X, <person>"
 _HEAD_OF_GROUP = re.compile(r"\b(?:ketua|pimpinan|pemimpin|kepala)\s+(?:rombongan|delegasi)\b", _I)
 _GROUP_TAIL = re.compile(r"(?:\s+(?!yang\b)[\w-]+){0,4}?\s*[,:]\s*|\s+")
@@ -49,6 +51,12 @@ _LEADS = re.compile(
 _WITH_GROUP = re.compile(
     r"[\s,]*(?:yang\s+)?(?:(?:datang|hadir|tiba|berkunjung)\s+)?(?:bersama|beserta)\s+"
     r"(?:rombongan|jajaran|sejumlah|beberapa|para|\d+|puluhan|belasan|anggota)",
+    _I,
+)
+# "<person> didampingi <companions> tiba di ...": the head the companions came with
+_ESCORTED = re.compile(
+    r"[\s,]*(?:yang\s+)?didampingi\b(?:(?!menerima|menyambut|menjamu)[^.;\n]){0,120}?"
+    r"\b(?:tiba|datang|berkunjung|bertandang|memimpin|melakukan\s+(?:kunjungan|studi))\b",
     _I,
 )
 # "<person> melepas rombongan", "<person> tidak ikut": no part of the delegation
@@ -77,6 +85,12 @@ _CHAIRED = re.compile(
 )
 _HEADED = re.compile(r"\b(?:Dinas|Badan|Bagian|Kantor|Bapp?e[a-z]+|Dis[a-z]{3,}|Din[a-z]{2,})\b")
 _DESA = re.compile(r"\b(?:Desa|Pemdes)\b")
+# The delegation named by what it is, just before "dipimpin": "rombongan", "kunjungan itu"
+_GROUP_WORD = re.compile(
+    r"\b(?:rombongan|delegasi|tim|komisi|kunjungan|kunker|studi\s+banding|studi\s+tiru)\b"
+    r"[^.;\n]{0,25}$",
+    _I,
+)
 # Heads of an office who lead their office's delegation, and the staff who only speak.
 _AGENCY_HEAD = re.compile(
     r"(?:(?:Plt|Plh|Pj) )?(?:Kepala (?!Bagian|Biro|Sub|Seksi|Kantor)|Camat\b|Asisten\b|Staf Ahli\b|"
@@ -186,6 +200,9 @@ def _delegation_head(
     for p in found.people:
         if _WITH_GROUP.match(ctx.text, p.end) and ours(p) and p.start not in home:
             return p
+    for p in found.people:
+        if _ESCORTED.match(ctx.text, p.end) and ours(p) and p.start not in home:
+            return p
     # "Asisten II Setda X Budi berkunjung ke ...": an official of the region who travels
     for p in found.people:
         if (
@@ -268,10 +285,18 @@ def _led_by(
     text = ctx.text
     for m in _LED.finditer(text):
         p = found.at(m.end())
+        member = _MEMBER.match(text, m.end()) if p is None else None
+        if member is not None:  # "dipimpin anggota Komisi I DPRD Klaten, <person>"
+            p = found.at(member.end())
         if p is None or not ours(p):
             continue
         before = found.regions_before(m.start(), 250, 2)
-        if p.region is None and before and code not in before:
+        if (
+            p.region is None
+            and before
+            and code not in before
+            and not _ours_after_host(ctx, found, code, before, m.start())
+        ):
             continue
         if p.title is None and m.group("own"):
             title = _head_of_body(text, m.start(), m.group("own").lower())
@@ -293,6 +318,17 @@ def _led_by(
         if _LEADS.match(text, p.end) and ours(p):
             return p
     return None
+
+
+def _ours_after_host(ctx: Context, found: Roster, code: str, before: list[str], pos: int) -> bool:
+    """Whether a "dipimpin" after the host's name still heads the one delegation: "Komisi
+    III kunker ke DPRD Kota X. ... rombongan komisi yang dipimpin <person>" (the group is
+    named between the host and the cue, and no other delegation is named before it)."""
+    if set(before) & (set(ctx.sides) - {code}):
+        return False
+    # the group's word after the last region named: not "DPRD Kota X yang dipimpin"
+    lo = max(pos - 40, found.region_end_before(pos))
+    return _GROUP_WORD.search(ctx.text, lo, pos) is not None
 
 
 def _head_of_body(text: str, pos: int, head: str) -> str | None:

@@ -66,7 +66,10 @@ _NOT_NAME = (
         "Komisaris Tetap Beri Minta Jadi Akan Bakal Harus Ingin Siap Dukung Resmi Buka Tutup Bahas "
         "Dorong Ajak Raih Terima Tiru Gali Pantau Serahkan Lantik Sebut Ungkap Apresiasi "
         "Soroti Temui Bertemu Jajaki Perkuat Arahan Virtual Secara Segera Sukses Gagal Berhasil "
-        "Tegaskan Minta Klaim Usul Usulkan Kunjungan Kerja Kunker".split()
+        "Tegaskan Minta Klaim Usul Usulkan Kunjungan Kerja Kunker "
+        # ministries in their short forms ("Kepala Biro Humas Kemkominfo, <name>")
+        "Kemkominfo Kemkes Kemkeu Kemlu Kemdagri Kemhub Kemsos Kemnaker Kemdikbud Kemkumham "
+        "Kemhan Kemristek Kemenpan Kemendes Kemendesa".split()
     )
     | {w.capitalize() for w in WEEKDAYS}
     | _MONTH_WORDS
@@ -104,11 +107,13 @@ _WORD = re.compile(r"[^\s,]+")
 
 
 def _bad_token(bare: str) -> bool:
-    """A word no name holds: a title or stop word, a unit's word, an acronym, a country."""
+    """A word no name holds: a title or stop word, a unit's word, an acronym, a country,
+    a news outlet."""
     if _BALINESE_INITIALS.fullmatch(bare):
         return False  # "IGN Jaya Negara", "AA Gede Agung": initials, no acronym
     return (
         bare in _NOT_NAME
+        or _OUTLET.fullmatch(bare) is not None
         or bare in _TITLE_WORDS
         or is_unit_word(bare)
         or bare.lower().startswith("se-")
@@ -117,6 +122,14 @@ def _bad_token(bare: str) -> bool:
     )
 
 
+# News outlets, whom a press release is "diterima" by and a speaker "ditemui" by
+# ("SINDOnews", "Antaranews"): no people
+_OUTLET = re.compile(
+    r"[A-Za-z]{3,}(?:news|News|NEWS)|Okezone|Liputan|Kompas|Tribun[a-z]*|Detik(?:com)?|Kumparan|"
+    r"Republika|Jawapos|JawaPos|Antara"
+)
+# A web address: "Kompas.com", "Tribunjogja.com", "Suarasurabaya.net"
+_SITE = re.compile(r"[A-Za-z0-9-]+\.(?:com|co\.id|id|net|org|tv)\b", re.IGNORECASE)
 # Verbs news capitalises after a line break ("Menyampaikan", "Dikatakan"): no names.
 _VERB = re.compile(r"(?:Me[mn]|Meng|Meny|Ber|Di|Ter)[a-z]{3,}kan")
 
@@ -169,6 +182,8 @@ def read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             break
         word = t.group()
         bare = word.rstrip(".")
+        if _SITE.match(text, t.start()):
+            break  # "ditemui Kompas.com": a web address, no name
         if bare == "Anak" and _ANAK_AGUNG.match(text, t.start()):
             tokens.append(word)
             end = t.end()

@@ -34,8 +34,11 @@ _PLACE_PREFIXES = frozenset(
 _WORD = re.compile(r"[^\s,]+")
 # Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
 _NAME_FIRST = re.compile(
-    r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus|yang[ \t]+juga(?:[ \t]+menjabat)?)\b)"
+    r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus|yang[ \t]+juga(?:[ \t]+menjabat)?)\b)|"
+    r"[ \t]*\([ \t]*(?=[A-Z])"
 )
+# "Budi (Kadis Pariwisata)": a title in brackets after the name closes them
+_CLOSE = re.compile(r"[ \t]*\)")
 _GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?")
 _SECRETARIAT = re.compile(
     r"[ \t]+(?:Setda|Setkab|Setdakab|Setdakot|Setdaprov|Setwan|Sekretariat\s+(?:Daerah|DPRD))\b"
@@ -206,6 +209,8 @@ def _names_first(
             continue  # inside a name read title first, or a region's name
         title, tend = got
         region, end = _region_after(text, tpos, tend, places)
+        if "(" in m.group() and not _CLOSE.match(text, end):
+            continue  # "Budi (Kadis Sosial dan warga)": not only a title in the brackets
         out.append(Person(name, title or None, region, start, end, start))
     return out
 

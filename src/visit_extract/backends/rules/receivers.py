@@ -36,15 +36,23 @@ _RECEIVED = re.compile(
     _I,
 )
 
+# "dalam keterangan tertulis yang diterima <outlet>": a document received, not guests
+_PAPER = re.compile(
+    r"\b(?:siaran|keterangan|rilis|pernyataan|release|surat|pesan|laporan|undangan|informasi)\b"
+    r"[^.;\n]{0,40}?\byang\s+$",
+    _I,
+)
+
 # "rombongan bertemu langsung dengan <title> <person>": whom the guests met
 _MET = re.compile(
     r"\b(?:bertemu|beraudiensi|berdialog|berdiskusi|audiensi)\s+" + MANNER + r"dengan\s+", _I
 )
 
-# "<person> [didampingi ...] menerima / menyambut ..."
+# "<person> [didampingi ...] menerima / menyambut ..." (a head with companions who does not
+# receive anyone may lead the guests: "dipimpin Wakil Bupati Budi didampingi ...")
 _RECEIVES = re.compile(
-    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?"
-    r"(?:menerima|menyambut|sambut|menjamu|didampingi)\b",
+    r"[\s,]*(?:\w+\s+){0,3}?(?:saat\s+|ketika\s+|yang\s+)?(?:menerima|menyambut|sambut|menjamu)\b|"
+    r"[\s,]*(?:yang\s+)?didampingi\b[^.;\n]{0,120}?\b(?:menerima|menyambut|menjamu)\b",
     _I,
 )
 
@@ -99,6 +107,8 @@ def receiver(
 
     best: Person | None = None
     for m in _RECEIVED.finditer(ctx.text):
+        if _PAPER.search(ctx.text, max(0, m.start() - 70), m.start()):
+            continue
         p = found.at(m.end())
         if code is None:
             p = _abroad(ctx.text, m.end()) or p

@@ -52,6 +52,7 @@ class Roster:
         self._starts = [p.start for p in people]
         # who a name refers back to, asked once per name (a cue may ask for every person)
         self._known: dict[tuple[str, bool], Person | None] = {}
+        self._short: dict[tuple[str, None], Person | None] = {}
         self._placed = [p for p in people if p.region is not None]
         self._ends = [m.end for m in mentions]
         self._prefixes = [m.prefix_start for m in mentions]
@@ -76,6 +77,9 @@ class Roster:
             return Person(name, title[0] or None, known.region if known else None, a, title[1], a)
         if known is not None:
             return Person(known.name, known.title, known.region, a, b, a)
+        short = self._shorter(name)  # the whole name read here, the title given to part of it
+        if short is not None:
+            return Person(name, short.title, short.region, a, b, a)
         return Person(name, None, None, a, b, a)
 
     def named_before(self, pos: int) -> Person | None:
@@ -88,6 +92,9 @@ class Roster:
         known = self._same(name, placed=False)
         if known is not None:
             return Person(known.name, known.title, known.region, a, pos, a)
+        short = self._shorter(name)
+        if short is not None:
+            return Person(name, short.title, short.region, a, pos, a)
         return Person(name, None, None, a, pos, a)
 
     def before(self, pos: int, reach: int = 40) -> Person | None:
@@ -166,6 +173,11 @@ class Roster:
         i = bisect_right(self._ends, pos)
         return [m.region.code for m in self.mentions[max(0, i - n) : i] if pos - m.end < reach]
 
+    def region_end_before(self, pos: int) -> int:
+        """Where the last region named before ``pos`` ends (0 when none is)."""
+        i = bisect_right(self._ends, pos)
+        return self._ends[i - 1] if i else 0
+
     def region_after(self, pos: int, reach: int) -> str | None:
         """The code of the first region named within ``reach`` after ``pos``."""
         i = bisect_left(self._prefixes, pos)
@@ -179,6 +191,20 @@ class Roster:
         if key not in self._known:
             self._known[key] = same_person(self._placed if placed else self.people, name)
         return self._known[key]
+
+    def _shorter(self, name: str) -> Person | None:
+        """The one titled person named by part of ``name``: "dipimpin Budi Harjo" and
+        later "Budi yang juga Kepala Bappeda" (None when no one, or several, are)."""
+        key = (name, None)
+        if key not in self._short:
+            words = set(name.lower().split())
+            found = {
+                (p.name, p.title): p
+                for p in self.people
+                if p.title and set(p.name.lower().split()) < words
+            }
+            self._short[key] = next(iter(found.values())) if len(found) == 1 else None
+        return self._short[key]
 
     def _read_stand_ins(self) -> dict[str | None, Person]:
         """Stand-ins by the region whose absent head they represent; fills ``absent``."""

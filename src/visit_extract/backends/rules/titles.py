@@ -58,7 +58,11 @@ UNIT_WORDS = frozenset(
     "sanggar sampah cagar makro ombudsman nakertrans teritorial polisi pamong praja resor "
     "sektor hasil hak internal intelijen lahan agro agribisnis berkebutuhan adat "
     "asuransi otoritas hutan produksi edukasi humpro korps alumni ops litbang iklim keamanan "
-    "seksi otda bangda adwil keuda polpum asasi tertinggal reformasi birokrasi".split()
+    "seksi otda bangda adwil keuda polpum asasi tertinggal reformasi birokrasi "
+    # the offices of public works, finance, health, social affairs and the like
+    "penataan kecil pengelola retribusi catatan destinasi aplikasi penyakit mutasi promosi "
+    "rehabilitasi rekonstruksi fakir miskin budidaya logistik investasi metrologi industrial "
+    "produktivitas".split()
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
 _NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
@@ -69,8 +73,10 @@ _SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM", "LH", "TU", "SP"
 _ACT = (
     r"(?:(?:"
     + alternation(ACTING_TITLES)
-    + r"|Pejabat(?=\s*\(Pj))\.?\s*(?:\((?:Pj|Plt|Plh)\.?\)\s*)?\s)?"
+    + r"|Pejabat(?=\s*\(Pj))(?:\.\s*|\s+|(?=\())(?:\((?:Pj|Plt|Plh)\.?\)\s*)?)?"
 )
+# "Plt.Bupati": scrapers drop the space after the acting mark's full stop
+_GLUED_ACT = re.compile(r"^(" + alternation(ACTING_TITLES) + r")\.(?=\S)", _I)
 _ROMAN = r"(?:[IVX]+|\d)"
 _HOUSE = r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD)"
 # Heads of a unit: the unit's words follow ("Kepala Dinas" + "Kesehatan").
@@ -170,7 +176,7 @@ def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[
         abroad = _HOME_AFFAIRS.match(text, end)
         if abroad is not None and text[:end].endswith("Kementerian"):
             end = abroad.end()  # "Kementerian Dalam Negeri": no name starts at "Dalam"
-    return normalize_title(text[pos:end]), end
+    return normalize_title(_GLUED_ACT.sub(r"\1. ", text[pos:end])), end
 
 
 def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
