@@ -135,3 +135,67 @@ def test_stage_sets_topics_and_their_domains() -> None:
     )
     assert [t for t, _, _ in ctx.topics] == ["pengelolaan sampah", "pelayanan perizinan"]
     assert ctx.domains == ["environment", "public_service"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the fields of a cooperation, after "bekerja sama dalam"
+        ("Kedua pemkot sepakat bekerjasama dalam pengelolaan air minum dan penataan pasar.",
+         ["pengelolaan air minum", "penataan pasar"]),
+        # ... or listed after it, in the same sentence or at the start of the next
+        ("Kerja sama itu mencakup banyak bidang. Di antaranya bidang perikanan tangkap, "
+         "promosi UMKM serta pelatihan guru.",
+         ["perikanan tangkap", "promosi UMKM", "pelatihan guru"]),
+        ("Nota kesepahaman itu meliputi bidang kesehatan ibu, beasiswa mahasiswa dan "
+         "penanganan banjir.",
+         ["kesehatan ibu", "beasiswa mahasiswa", "penanganan banjir"]),
+        ("MoU yang diteken hari itu antara lain soal pajak restoran dan parkir elektronik.",
+         ["pajak restoran", "parkir elektronik"]),
+    ],
+)  # fmt: skip
+def test_the_scope_of_a_cooperation_gives_topics(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics
+
+
+def test_a_scope_set_out_one_field_a_line_keeps_each_line_whole() -> None:
+    text = (
+        "Ruang lingkup perjanjian ini meliputi:\n"
+        "1. Pengembangan pasar rakyat dan koperasi\n"
+        "2) Pelatihan tenaga kesehatan, bidan, dan perawat.\n"
+        "- Pengelolaan sampah\n"
+        "d. Bidang lain yang disepakati\n\n"
+        "Acara ditutup dengan makan siang."
+    )
+    assert _topics(text) == [
+        "Pengembangan pasar rakyat dan koperasi",
+        "Pelatihan tenaga kesehatan, bidan, dan perawat",
+        "Pengelolaan sampah",
+    ]
+
+
+def test_lines_without_a_list_marker_are_a_sentence() -> None:
+    text = "Kerja sama ini meliputi:\npajak hotel dan retribusi parkir.\nLalu rombongan pulang."
+    assert _topics(text) == ["pajak hotel", "retribusi parkir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # an acronym whose initials reach back over "dan" or a comma joins the items
+        ("Mereka belajar tentang pembinaan usaha mikro, kecil dan menengah (UMKM) di sana.",
+         ["pembinaan usaha mikro, kecil dan menengah (UMKM)"]),
+        ("Tim belajar terkait tugas pejabat pengelola informasi dan dokumentasi (PPID) di desa.",
+         ["tugas pejabat pengelola informasi dan dokumentasi (PPID)"]),
+        # an acronym of the last item alone joins nothing
+        ("Mereka belajar tentang pajak dan pelayanan terpadu satu pintu (PTSP).",
+         ["pajak", "pelayanan terpadu satu pintu (PTSP)"]),
+        # a regulation keeps its subject after "tentang"
+        ("Dewan studi banding terkait Raperda tentang Penataan Pedagang Kaki Lima di sana.",
+         ["Raperda tentang Penataan Pedagang Kaki Lima"]),
+        ("Mereka belajar tentang perda mengenai retribusi sampah dan pengelolaan pasar.",
+         ["perda mengenai retribusi sampah", "pengelolaan pasar"]),
+    ],
+)  # fmt: skip
+def test_names_that_hold_a_split_word_stay_whole(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics

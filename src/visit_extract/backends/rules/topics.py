@@ -16,6 +16,7 @@ Domains come from :mod:`~visit_extract.backends.rules.domains`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from visit_extract.backends.rules.context import Context
 from visit_extract.backends.rules.domains import domains_of, domains_of_phrase
@@ -33,7 +34,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 #: At most this many topics an article.
-MAX_TOPICS = 8
+MAX_TOPICS = 10
 #: Longest topic, in words.
 MAX_WORDS = 7
 
@@ -58,9 +59,26 @@ _CUE = re.compile(
     r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat|untuk)\b)*(?:\s+(?:"
     + _ABOUT
     + r"|terhadap|soal))?|"
-    r"(?:" + _ABOUT + r")|kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
+    r"(?:"
+    + _ABOUT
+    + r")|(?:be)?kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
     _I,
 )
+# The scope of a cooperation or agreement, listed after it in the same sentence or at
+# the start of the next: "kerja sama ... dalam berbagai bidang. Di antaranya bidang X,
+# Y", "ruang lingkup kesepakatan meliputi: a. X b. Y".
+_AGREED = re.compile(
+    r"\b(?:(?:be)?kerja\s*sama|kesepakatan|kesepahaman|perjanjian|mou|ruang\s+lingkup)\b", _I
+)
+_LISTED = re.compile(
+    r"\b(?:di\s*antaranya|antara\s+lain|meliputi|mencakup|yakni|yaitu)\b"
+    r"(?:\s+(?:di\s+|dalam\s+)?bidang\b)?\s*:?[ \t]*",
+    _I,
+)
+#: How far back from a list word its cooperation may be named.
+SCOPE_REACH = 200
+# A list item marker at the start of a line: "a.", "2)", "-", "•".
+_MARKER = re.compile(r"\n[ \t]*(?:[a-z]|\d{1,2})[.)][ \t]+|\n[ \t]*[-•*][ \t]+", _I)
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[\w’'/-]+|[^\w\s]")
@@ -174,10 +192,14 @@ def topic_spans(
     """
     out: list[tuple[str, int, int]] = []
     seen: list[frozenset[str]] = []
-    for m in _CUE.finditer(text):
-        if in_spans(m.start(), skip):
+    cues = sorted(
+        {(m.start(), m.end()) for m in _CUE.finditer(text)} | set(_scope_cues(text)),
+        key=lambda c: c[1],
+    )
+    for start, end in cues:
+        if in_spans(start, skip):
             continue
-        for a, b in _items(text, m.end()):
+        for a, b in _list_lines(text, end) or _items(text, end):
             phrase = text[a:b]
             if not _is_topic(phrase, names):
                 continue
@@ -191,9 +213,55 @@ def topic_spans(
     return out
 
 
-def _items(text: str, start: int) -> list[tuple[int, int]]:
-    """The cleaned item spans of the topic run that starts at ``start``."""
-    window = text[start : start + 240]
+def _scope_cues(text: str) -> list[tuple[int, int]]:
+    """Spans of list words ("di antaranya", "meliputi") that list a cooperation's fields.
+
+    The cooperation must be named shortly before, in the same sentence or the one
+    before ("Kerja sama itu luas. Di antaranya bidang X").
+    """
+    agreed = [m.end() for m in _AGREED.finditer(text)]
+    cues = []
+    for m in _LISTED.finditer(text):
+        k = bisect_right(agreed, m.start()) - 1
+        if k < 0 or m.start() - agreed[k] > SCOPE_REACH:
+            continue
+        between = text[agreed[k] : m.start()]
+        if "\n" not in between.strip() and between.count(".") <= 1:
+            cues.append((m.start(), m.end()))
+    return cues
+
+
+def _list_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list set out one a line after a cue ("meliputi:" then "a. X").
+
+    A line short enough to be one topic stays whole ("Pengembangan Kota Cerdas dan
+    E-Government"); a longer one is split like a sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for _ in range(12):
+        m = _MARKER.match(text, pos)
+        if m is None:
+            break
+        eol = text.find("\n", m.end())
+        eol = len(text) if eol < 0 else eol
+        line = [(t.group(), m.end() + t.start(), m.end() + t.end())
+                for t in _TOKEN.finditer(text[m.end() : eol])]  # fmt: skip
+        while line and not line[-1][0][0].isalnum():
+            line = line[:-1]
+        n_words = sum(1 for w, _, _ in line if w[0].isalnum())
+        whole = _clean(line) if n_words <= MAX_WORDS else None
+        if whole is not None and not any(_DIGIT.search(w) for w, _, _ in line):
+            spans.append(whole)
+        else:
+            spans.extend(_items(text, m.end(), eol))
+        pos = eol
+    return spans
+
+
+def _items(text: str, start: int, stop: int | None = None) -> list[tuple[int, int]]:
+    """The cleaned item spans of the topic run that starts at ``start`` (ends by ``stop``)."""
+    window = text[start : start + 240 if stop is None else min(stop, start + 240)]
     toks = [(t.group(), start + t.start(), start + t.end()) for t in _TOKEN.finditer(window)]
     items: list[list[tuple[str, int, int]]] = [[]]
     ended = False
@@ -209,6 +277,8 @@ def _items(text: str, start: int) -> list[tuple[int, int]]:
         if word == "(":
             close = _closing(toks, i)
             if close is not None and items[-1]:
+                if close == i + 2:
+                    _join_abbreviated(items, toks[i + 1][0])
                 items[-1].extend(toks[i : close + 1])  # "pelayanan terpadu (PTSP)"
                 i = close + 1
                 continue
@@ -219,6 +289,10 @@ def _items(text: str, start: int) -> list[tuple[int, int]]:
                 continue
             ended = True
             break
+        if low in _ON and any(_RULE.fullmatch(w.casefold()) for w, _, _ in items[-1]):
+            items[-1].append(toks[i])  # a regulation's subject follows it
+            i += 1
+            continue
         if low in _SPLIT_WORDS:
             items.append([])
             i += 1
@@ -248,6 +322,36 @@ def _items(text: str, start: int) -> list[tuple[int, int]]:
         if span is not None:
             spans.append(span)
     return spans
+
+
+_BRACKET = re.compile(r"\([^()]*\)")
+_ON = frozenset({"tentang", "mengenai"})
+# A regulation keeps its subject: "Perda tentang Lembaga Adat" is one topic.
+_RULE = re.compile(
+    r"peraturan|perda|ran?perda|raperda|qanun|undang-undang|uu|perbup|perwali|pergub|"
+    r"perdes|permendagri|perpres|pp|rancangan|regulasi"
+)
+
+
+def _join_abbreviated(items: list[list[tuple[str, int, int]]], short: str) -> None:
+    """Join the last items when a bracketed acronym abbreviates words of both.
+
+    "pejabat pengelola informasi dan dokumentasi (PPID)" was split at "dan"; the
+    initials of its last words spell PPID, so the items are one name again.
+    """
+    if not (3 <= len(short) <= 8 and short.isalpha() and short.isupper()):
+        return
+    for k in range(2, min(4, len(items)) + 1):
+        words = [w for item in items[-k:] for w, _, _ in item]
+        tail = len(words) - len(short)
+        if tail < 0:
+            continue
+        # the initials spell the acronym and reach back past the last item
+        if len(items[-1]) < len(short) and "".join(w[0] for w in words[tail:]).upper() == short:
+            joined = [t for item in items[-k:] for t in item]
+            del items[-k:]
+            items.append(joined)
+            return
 
 
 def _closing(toks: list[tuple[str, int, int]], i: int) -> int | None:
@@ -288,7 +392,9 @@ def _is_topic(phrase: str, names: set[str] | frozenset[str]) -> bool:
     words = phrase.split()
     low = phrase.casefold()
     lows = [w.casefold() for w in words]
-    if not words or len(words) > MAX_WORDS or len(phrase) < 3:
+    # a bracketed short form repeats the words before it: it does not lengthen the phrase
+    n_words = len(_BRACKET.sub(" ", phrase).split())
+    if not words or n_words > MAX_WORDS or len(phrase) < 3:
         return False
     if all(w in _GENERIC for w in _WORDS.findall(low)):
         return False
