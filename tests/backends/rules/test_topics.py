@@ -199,3 +199,25 @@ def test_lines_without_a_list_marker_are_a_sentence() -> None:
 )  # fmt: skip
 def test_names_that_hold_a_split_word_stay_whole(text: str, topics: list[str]) -> None:
     assert _topics(text) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # a short clause ends an item of a comma list, and the list goes on
+        ("Mereka ingin belajar retribusi pasar, layanan ambulans yang gratis, pengelolaan "
+         "posyandu, hingga bank sampah.",
+         ["retribusi pasar", "layanan ambulans", "pengelolaan posyandu", "bank sampah"]),
+        ("Tim belajar tentang pajak daerah, perizinan lewat aplikasi di kecamatan, dan arsip "
+         "desa.",
+         ["pajak daerah", "perizinan", "arsip desa"]),
+        # without a comma list before it, the clause ends the run
+        ("Mereka belajar tentang pajak hotel yang tinggi, pajak parkir dan retribusi.",
+         ["pajak hotel"]),
+        # a verb after the comma opens a new clause
+        ("Mereka belajar tentang pajak, retribusi yang naik, menurut Budi Santoso.",
+         ["pajak", "retribusi"]),
+    ],
+)  # fmt: skip
+def test_a_comma_list_goes_on_after_a_short_clause(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics

@@ -265,6 +265,7 @@ def _items(text: str, start: int, stop: int | None = None) -> list[tuple[int, in
     toks = [(t.group(), start + t.start(), start + t.end()) for t in _TOKEN.finditer(window)]
     items: list[list[tuple[str, int, int]]] = [[]]
     ended = False
+    commas = 0
     i = 0
     while i < len(toks):
         word = toks[i][0]
@@ -285,6 +286,7 @@ def _items(text: str, start: int, stop: int | None = None) -> list[tuple[int, in
         if not (word[0].isalnum() or word[0] == "_"):
             if word == ",":
                 items.append([])
+                commas += 1
                 i += 1
                 continue
             ended = True
@@ -301,6 +303,12 @@ def _items(text: str, start: int, stop: int | None = None) -> list[tuple[int, in
         if _is_verb(word) and not any(items):
             i += 1  # a second verb of the cue ("untuk melihat dan mempelajari X")
             continue
+        if low in _STOP_WORDS and commas and items[-1]:
+            resume = _next_item(toks, i)
+            if resume is not None:
+                items.append([])  # "X yang sakit, Y, hingga Z": the list goes on
+                i = resume
+                continue
         if (
             low in _STOP_WORDS
             or _is_verb(word)
@@ -352,6 +360,32 @@ def _join_abbreviated(items: list[list[tuple[str, int, int]]], short: str) -> No
             del items[-k:]
             items.append(joined)
             return
+
+
+#: Most words a relative clause or an adjunct may add to an item of a list.
+CLAUSE_WORDS = 5
+
+
+def _next_item(toks: list[tuple[str, int, int]], i: int) -> int | None:
+    """Where a comma list resumes after a short clause that ends its item, if it does.
+
+    In "A, B yang sakit, C hingga D" the clause "yang sakit" ends B, and the list
+    goes on after the comma: the index of C. None when no comma follows within
+    :data:`CLAUSE_WORDS` plain words, or when a verb or a stop word comes after it.
+    """
+    for j in range(i + 1, min(i + CLAUSE_WORDS + 2, len(toks))):
+        word = toks[j][0]
+        if word == ",":
+            if j + 1 >= len(toks):
+                return None
+            nxt = toks[j + 1][0]
+            low = nxt.casefold()
+            if not nxt[0].isalnum() or _is_verb(nxt) or low in _STOP_WORDS:
+                return None
+            return j + 1
+        if not word[0].isalnum() or _DIGIT.search(word) or _is_verb(word):
+            return None
+    return None
 
 
 def _closing(toks: list[tuple[str, int, int]], i: int) -> int | None:
