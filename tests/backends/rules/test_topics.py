@@ -221,3 +221,21 @@ def test_names_that_hold_a_split_word_stay_whole(text: str, topics: list[str]) -
 )  # fmt: skip
 def test_a_comma_list_goes_on_after_a_short_clause(text: str, topics: list[str]) -> None:
     assert _topics(text) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who came, listed after a cue word: offices, not topics
+        "Rombongan 40 orang itu datang, mulai dari dinas perikanan, Bappeda, koperasi dan UMKM.",
+        "Semua hadir, mulai dari para kepala dinas, camat, hingga lurah dan pengelola pasar.",
+        "Rombongan terdiri atas berbagai unsur, antara lain komisi II, pajak daerah dan PKK.",
+    ],
+)
+def test_a_list_of_offices_is_no_list_of_topics(text: str) -> None:
+    assert _topics(text) == []
+
+
+def test_an_office_after_the_first_item_does_not_drop_the_list() -> None:
+    text = "Mereka belajar tentang pajak daerah, dinas perizinan dan retribusi parkir."
+    assert _topics(text) == ["pajak daerah", "retribusi parkir"]

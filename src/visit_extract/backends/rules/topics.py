@@ -119,6 +119,12 @@ _NEVER = _wordset(
     """saya aku kami kita mereka ia dia beliau pihaknya kamu anda kalian kunjungan
     rombongan delegasi kunker kunjungannya rombongannya peserta"""
 )
+# Offices and officials that open a list of the people who came, not of topics.
+_OFFICES = re.compile(
+    r"(?:dinas|badan|bagian|biro|kantor|sekretariat|kepala|komisi|camat|lurah|kades|"
+    r"anggota|pejabat|staf|perwakilan|unsur|jajaran|pimpinan|kabag|kadis|kasubag|opd|skpd)\b",
+    _I,
+)
 # Governments named inside an item: "kebijakan Pemkab X" is the host's, not a programme
 # (while "kinerja pemerintah" may be one).
 _BODIES = _wordset("pemkab pemkot pemprov pemda pemerintah")
@@ -199,7 +205,10 @@ def topic_spans(
     for start, end in cues:
         if in_spans(start, skip):
             continue
-        for a, b in _list_lines(text, end) or _items(text, end):
+        items = _list_lines(text, end) or _items(text, end)
+        if items and _OFFICES.match(text, items[0][0]):
+            continue  # a list of offices ("mulai dari dinas X, Y dan Z") names the delegation
+        for a, b in items:
             phrase = text[a:b]
             if not _is_topic(phrase, names):
                 continue
