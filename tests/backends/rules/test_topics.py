@@ -239,3 +239,23 @@ def test_a_list_of_offices_is_no_list_of_topics(text: str) -> None:
 def test_an_office_after_the_first_item_does_not_drop_the_list() -> None:
     text = "Mereka belajar tentang pajak daerah, dinas perizinan dan retribusi parkir."
     assert _topics(text) == ["pajak daerah", "retribusi parkir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # "how a government does X": the topic is the object of the verb
+        ("Mereka belajar bagaimana Kabupaten Sleman mengelola sampah plastik.",
+         ["sampah plastik"]),
+        ("Tim datang untuk belajar tentang cara mereka menata pasar tradisional.",
+         ["pasar tradisional"]),
+        ("Rombongan belajar tentang bagaimana pemkot bisa meningkatkan pajak hotel.",
+         ["pajak hotel"]),
+        ("Dewan ingin mempelajari gimana Pemkab Ngawi mendorong UMKM dan koperasi desa.",
+         ["UMKM", "koperasi desa"]),
+        # a subject that is no government or name: no topic is guessed
+        ("Kami belajar bagaimana teknologi dapat meningkatkan layanan.", []),
+    ],
+)  # fmt: skip
+def test_the_object_of_how_a_government_acts_is_the_topic(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics

@@ -309,6 +309,12 @@ def _items(text: str, start: int, stop: int | None = None) -> list[tuple[int, in
             i += 1
             continue
         possessive = low.endswith("nya") and len(low) > 5 and low not in _NOT_NYA
+        if (_is_verb(word) or low in _AUX) and _how_subject(items[-1]):
+            items[-1] = []  # "bagaimana Pemkab X mengelola sampah": the topic is the object
+            i += 1
+            while i < len(toks) and _is_verb(toks[i][0]):
+                i += 1
+            continue
         if _is_verb(word) and not any(items):
             i += 1  # a second verb of the cue ("untuk melihat dan mempelajari X")
             continue
@@ -369,6 +375,30 @@ def _join_abbreviated(items: list[list[tuple[str, int, int]]], short: str) -> No
             del items[-k:]
             items.append(joined)
             return
+
+
+_HOW = frozenset({"bagaimana", "bagaiman", "bagimana", "gimana", "cara"})
+# Words a "how" clause may put between its subject and its verb ("bisa mengelola").
+_AUX = frozenset({"bisa", "dapat", "mampu", "berhasil", "berupaya", "sukses", "terus"})
+_SUBJECT_WORDS = _BODIES | frozenset({"daerah", "daerahnya", "mereka", "kita", "kami", "pemda"})
+
+
+def _how_subject(item: list[tuple[str, int, int]]) -> bool:
+    """Whether an item is "bagaimana" (or "cara") with at most a short subject after it.
+
+    Such an item stands before the verb whose object is the topic: "bagaimana
+    Kabupaten X mengelola sampah", "cara mereka menata pasar".
+    """
+    words = [w for w, _, _ in item]
+    k = 0
+    while k < len(words) and words[k].casefold() in _HOW:
+        k += 1
+    subject = words[k:]
+    return (
+        k > 0
+        and len(subject) <= 3
+        and all(w[:1].isupper() or w.casefold() in _SUBJECT_WORDS for w in subject)
+    )
 
 
 #: Most words a relative clause or an adjunct may add to an item of a list.
