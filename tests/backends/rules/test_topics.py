@@ -259,3 +259,23 @@ def test_an_office_after_the_first_item_does_not_drop_the_list() -> None:
 )  # fmt: skip
 def test_the_object_of_how_a_government_acts_is_the_topic(text: str, topics: list[str]) -> None:
     assert _topics(text) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # what the delegation came to take home names the topic
+        ("Kunjungan bertujuan mendapatkan masukan dalam penyusunan kode etik dewan.",
+         ["penyusunan kode etik dewan"]),
+        ("Studi tiru ini untuk menguatkan pemahaman tata kelola anggaran oleh para kabag.",
+         ["tata kelola anggaran"]),
+        ("Pemkab mencari referensi soal pengelolaan terminal bus.",
+         ["pengelolaan terminal bus"]),
+        ("Rombongan mendapat gambaran penerapan parkir elektronik di sana.",
+         ["penerapan parkir elektronik"]),
+        # advice given to someone names nobody's topic
+        ("Mereka memberi masukan kepada bupati.", []),
+    ],
+)  # fmt: skip
+def test_what_the_visit_sought_names_the_topic(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics

@@ -59,9 +59,9 @@ _CUE = re.compile(
     r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat|untuk)\b)*(?:\s+(?:"
     + _ABOUT
     + r"|terhadap|soal))?|"
-    r"(?:"
-    + _ABOUT
-    + r")|(?:be)?kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
+    r"(?:" + _ABOUT + r")|(?:masukan|referensi|rujukan|acuan|pemahaman|wawasan|gambaran|inspirasi)"
+    r"(?:\s+(?:dalam|untuk|bagi|soal))?|"
+    r"(?:be)?kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
     _I,
 )
 # The scope of a cooperation or agreement, listed after it in the same sentence or at
