@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from visit_extract.backends.rules.extractor import extract_visits
 from visit_extract.backends.rules.mentions import ignored_spans
 from visit_extract.backends.rules.topics import find_topics, topic_spans
 from visit_extract.normalize.gazetteer import key
@@ -279,3 +280,45 @@ def test_the_object_of_how_a_government_acts_is_the_topic(text: str, topics: lis
 )  # fmt: skip
 def test_what_the_visit_sought_names_the_topic(text: str, topics: list[str]) -> None:
     assert _topics(text) == topics
+
+
+def _visit_topics(text: str) -> dict[str, list[str]]:
+    """Topics of each visit, by the visitor's region name."""
+    return {v.visitor.region or "": v.topics for v in extract_visits(text, None)}
+
+
+def test_two_delegations_at_one_host_keep_their_own_topics() -> None:
+    text = (
+        "DPRD Kabupaten Gianyar menerima kunjungan kerja dari DPRD Kabupaten Sleman dan "
+        "DPRD Kota Salatiga, Senin (3/2).\n"
+        "DPRD Kabupaten Sleman ingin belajar terkait retribusi parkir dan pengelolaan "
+        "pasar.\n"
+        "Sementara DPRD Kota Salatiga datang untuk belajar tentang penanganan stunting.\n"
+        "Keduanya juga belajar tentang tata kelola arsip."
+    )
+    topics = _visit_topics(text)
+    assert topics["Kabupaten Sleman"] == [
+        "retribusi parkir",
+        "pengelolaan pasar",
+        "tata kelola arsip",
+    ]
+    assert topics["Kota Salatiga"] == ["penanganan stunting", "tata kelola arsip"]
+
+
+def test_a_topic_both_delegations_name_is_each_ones() -> None:
+    text = (
+        "Pemkab Gianyar menerima rombongan Pemkab Sleman dan Pemkot Salatiga, Senin (3/2).\n"
+        "Rombongan Pemkab Sleman belajar tentang pajak hotel dan bank sampah.\n"
+        "Rombongan Pemkot Salatiga belajar tentang bank sampah."
+    )
+    topics = _visit_topics(text)
+    assert topics["Kabupaten Sleman"] == ["pajak hotel", "bank sampah"]
+    assert topics["Kota Salatiga"] == ["bank sampah"]
+
+
+def test_one_delegation_keeps_every_topic() -> None:
+    text = (
+        "Rombongan Pemkab Sleman berkunjung ke Kabupaten Gianyar, Senin (3/2).\n"
+        "Rombongan belajar tentang pajak hotel. Pemkab Sleman juga belajar tentang bank sampah."
+    )
+    assert _visit_topics(text) == {"Kabupaten Sleman": ["pajak hotel", "bank sampah"]}

@@ -178,12 +178,43 @@ _NOMINAL = re.compile(r"(?:pe|ke)\w{3,}an", _I)
 def find_topics(ctx: Context) -> None:
     """Stage: ``ctx.topics`` with their spans, and ``ctx.domains``."""
     names = {key(w) for p in ctx.people for w in p.name.split() if len(w) > 2}
-    ctx.topics = topic_spans(ctx.text, ctx.skip, names)
+    repeats: list[tuple[int, int]] = []
+    ctx.topics = topic_spans(ctx.text, ctx.skip, names, repeats)
     ctx.domains = domains_of([t for t, _, _ in ctx.topics])
+    visitors = {v for v, _ in ctx.pairs}
+    if len(visitors) < 2 or not ctx.topics:
+        return
+    starts = [actor.start for actor in ctx.actors]
+    owners = [{_owner(ctx, starts, a, visitors)} for _, a, _ in ctx.topics]
+    for k, a in repeats:
+        owners[k].add(_owner(ctx, starts, a, visitors))
+    if all(None in o for o in owners):
+        return
+    for pair in ctx.pairs:
+        mine = [t for t, o in zip(ctx.topics, owners, strict=True) if o & {None, pair[0]}]
+        ctx.visit_topics[pair] = (mine, domains_of([t for t, _, _ in mine]))
+
+
+def _owner(ctx: Context, starts: list[int], pos: int, visitors: set[str]) -> str | None:
+    """The one delegation the sentence at ``pos`` names, or None (all delegations').
+
+    With two delegations at one host, "Delegation A came to learn X. B asked about Y"
+    gives X to A and Y to B.
+    """
+    s, e = ctx.sentence_of(pos)
+    named = {
+        actor.key
+        for actor in ctx.actors[bisect_right(starts, s - 1) : bisect_right(starts, e)]
+        if actor.key in visitors
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def topic_spans(
-    text: str, skip: list[tuple[int, int]], names: set[str] | frozenset[str] = frozenset()
+    text: str,
+    skip: list[tuple[int, int]],
+    names: set[str] | frozenset[str] = frozenset(),
+    repeats: list[tuple[int, int]] | None = None,
 ) -> list[tuple[str, int, int]]:
     """Up to :data:`MAX_TOPICS` topic phrases with their spans, in text order.
 
@@ -192,6 +223,8 @@ def topic_spans(
         skip: spans to ignore ("Baca juga" lines).
         names: :func:`~visit_extract.normalize.gazetteer.key` forms of the words of
             the people named in the text; an item with one of them is no topic.
+        repeats: when given, receives ``(index of the topic kept, start)`` for each
+            later mention of a topic already kept.
 
     Returns:
         ``(phrase, start, end)`` with ``text[start:end] == phrase``.
@@ -213,7 +246,14 @@ def topic_spans(
             if not _is_topic(phrase, names):
                 continue
             toks = frozenset(_WORDS.findall(phrase.casefold()))
-            if any(toks <= t or toks >= t or 2 * len(toks & t) >= len(toks | t) for t in seen):
+            same = [
+                k
+                for k, t in enumerate(seen)
+                if toks <= t or toks >= t or 2 * len(toks & t) >= len(toks | t)
+            ]
+            if same:
+                if repeats is not None:
+                    repeats.append((same[0], a))
                 continue  # the same topic again, in other words
             seen.append(toks)
             out.append((phrase, a, b))
