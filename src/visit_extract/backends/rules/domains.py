@@ -10,6 +10,7 @@ A topic that names no area at all is ``other``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -164,9 +165,16 @@ def domains_of_phrase(phrase: str, *, weak: bool = True) -> list[str]:
         The codes of its strong keywords, else of its weak ones, in the closed list's
         order.
     """
-    codes = [code for code, pattern in _STRONG if pattern.search(phrase)]
+    return list(_codes(phrase, weak))
+
+
+@lru_cache(maxsize=4096)
+def _codes(phrase: str, weak: bool) -> tuple[str, ...]:
+    """:func:`domains_of_phrase`, remembered: a phrase is read once to be kept as a topic
+    and again for its visit's domains, against a long keyword list."""
+    codes = tuple(code for code, pattern in _STRONG if pattern.search(phrase))
     if not codes and weak:
-        codes = [code for code, pattern in _WEAK if pattern.search(phrase)]
+        codes = tuple(code for code, pattern in _WEAK if pattern.search(phrase))
     return codes
 
 
