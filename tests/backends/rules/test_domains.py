@@ -49,6 +49,15 @@ from visit_extract.backends.rules.domains import domains_of, domains_of_phrase
         ("layanan e-samsat keliling", ["public_service", "digital"]),
         # a hotel tax is a tax; an accreditation is no credit
         ("akreditasi puskesmas", ["health"]),
+        # words inside other words: a tariff is no dance, a design no village, advocacy
+        # no vocational school, road upkeep no nursing, a warehouse no shrimp, a remission
+        # no emission
+        ("tarif cukai hasil tembakau", ["finance", "agriculture"]),
+        ("desain kemasan produk unggulan", ["economy"]),
+        ("advokasi hukum", []),
+        ("perawatan jalan lingkar", ["infrastructure"]),
+        ("sistem resi gudang", []),
+        ("pemberian remisi", []),
     ],
 )
 def test_domains_of_one_phrase(phrase: str, codes: list[str]) -> None:

@@ -26,7 +26,7 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"\bdpmptsp\b|identitas\s+kependudukan",
      r""),
     ("village",
-     r"\bdesa|pedesaan|perdesaan|kelurahan|bumdes|dana\s+desa|perbekel|kampung|kalurahan|"
+     r"\bdesa(?!in)|pedesaan|perdesaan|kelurahan|bumdes|dana\s+desa|perbekel|kampung|kalurahan|"
      r"pemberdayaan\s+masyarakat|\bkades\b|\bpmd\b|\bapbdes|siskeudes|\bnagari\b|"
      r"\bgampong\b|\bpekon\b|prodeskel|\bbumkal\b",
      r""),
@@ -36,7 +36,7 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"perjalanan\s+dinas|bapenda|\bbphtb\b|\bpbb\b|pendapatan\s+daerah|fiskal|"
      r"akuntansi|perbendaharaan|\bbpkad\b|\bbkad\b|\bbpkd\b|\blkpd\b|\bsipd\b|"
      r"dana\s+(?:bagi\s+hasil|transfer|alokasi)|\bdbh\b|\bdak\b|\bdau\b|hibah|piutang|"
-     r"barang\s+milik\s+daerah|penatausahaan|belanja\s+daerah|\bsilpa\b",
+     r"barang\s+milik\s+daerah|penatausahaan|belanja\s+daerah|\bsilpa\b|cukai",
      r""),
     ("digital",
      r"smart|digital|e-?government|\bspbe\b|aplikasi|online|daring|elektronik|"
@@ -50,25 +50,25 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"kemiskinan|bantuan\s+sosial|bansos|disabilitas|sosial|miskin|penyandang|lansia|"
      r"kesejahteraan\s+sosial|\bpkh\b|zakat|baznas|\bdtks\b|\bpmks\b|kesejahteraan\s+rakyat|"
      r"\bkesra\b|\bpanti\b|terlantar|gelandangan|pengemis|fakir|yatim|dhuafa|duafa|"
-     r"rumah\s+tidak\s+layak|\brtlh\b|bedah\s+rumah|difabel|inklusi",
+     r"rumah\s+tidak\s+layak|\brtlh\b|bedah\s+rumah|difabel",
      r""),
     ("health",
      r"kesehatan|stunting|rumah\s+sakit|puskesmas|posyandu|\bbpjs\b|gizi|sakit|\brsud\b|"
-     r"imunisasi|sanitasi\s+total|\bdokter|\bbidan\b|perawat|obat|farmasi|\bklinik|"
+     r"imunisasi|sanitasi\s+total|\bdokter|\bbidan\b|\bperawat\b|\bobat|farmasi|\bklinik|"
      r"penyakit|\bjkn\b|jaminan\s+kesehatan|ibu\s+hamil|kematian\s+(?:ibu|bayi)|"
      r"\btbc?\b|\bhiv\b|\bdbd\b|malaria|vaksin|wabah|pandemi|covid|ambulan|\bpsc\b|"
      r"\bdinkes\b|germas|\bphbs\b|jamban|\bstbm\b|\bmbg\b|makan\s+bergizi",
      r""),
     ("education",
      r"pendidikan|sekolah|beasiswa|\bguru\b|madrasah|\bpaud\b|literasi|perpustakaan|"
-     r"pelajar|\bsiswa|murid|mahasiswa|kampus|universitas|perguruan\s+tinggi|\bsmk\b|"
-     r"\bsma\b|\bsmp\b|vokasi|kurikulum|pesantren|santri|wajib\s+belajar|buta\s+aksara|"
+     r"\bpelajar|\bsiswa|murid|mahasiswa|kampus|universitas|perguruan\s+tinggi|\bsmk\b|"
+     r"\bsma\b|\bsmp\b|\bvokasi|kurikulum|pesantren|santri|wajib\s+belajar|buta\s+aksara|"
      r"pendidik\b|\bdisdik|\bdikbud\b|tenaga\s+pengajar",
      r""),
     ("tourism_culture",
      r"wisata|pariwisata|budaya(?!\s+(?:kerja|organisasi|birokrasi))|festival|\bseni\b|\bevent\b|kebudayaan|heritage|geopark|"
      r"atraksi|destinasi|cagar|museum|kuliner|homestay|kesenian|pokdarwis|candi|keraton|"
-     r"kraton|\btari|batik|tenun|songket|sejarah|warisan|pusaka|sanggar|pertunjukan|"
+     r"kraton|\btari(?:an)?\b|batik|tenun|songket|sejarah|warisan|pusaka|sanggar|pertunjukan|"
      r"karnaval|carnival|\bparade\b|bahari|cenderamata|suvenir|souvenir|ekonomi\s+kreatif|"
      r"purbakala|\bdisparbud|\bdisbudpar",
      r""),
@@ -87,7 +87,7 @@ _LEXICON: list[tuple[str, str, str]] = [
      r"kelautan|nelayan|penyuluh|\bbpp\b|gapoktan|simluhtan|tanaman|\bsapi\b|ternak|"
      r"budidaya|hortikultura|holtikultura|\bpadi\b|kakao|cengkeh|\bberas\b|jagung|kedelai|"
      r"sayur|\bbibit|\bbenih|pupuk|sawah|\bpoktan\b|kelompok\s+tani|alsintan|"
-     r"mekanisasi|\bkaret\b|kelapa|tembakau|\btebu\b|rumput\s+laut|tambak|udang|"
+     r"mekanisasi|\bkaret\b|kelapa|tembakau|\btebu\b|rumput\s+laut|tambak|\budang\b|"
      r"garam|keramba|unggas|\bayam\b|kambing|\bsusu\b|\bmadu\b|agribisnis|"
      r"agro(?!wisata)\w*|kesehatan\s+hewan|keswan|\bhewan\b|\bdistan\b|lumbung|"
      r"tanam\b|panen|\bkebun\b|perhutanan\s+sosial",
@@ -106,7 +106,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("environment",
      r"sampah|kebersihan|lingkungan|\brth\b|ruang\s+terbuka\s+hijau|adipura|limbah|"
      r"daur\s+ulang|ekonomi\s+sirkul|plastik|\btps\b|\btpa\b|penghijauan|iklim|kompos|"
-     r"\bdlh\b|\btps3r\b|\btpst\b|polusi|pencemaran|kualitas\s+udara|emisi|karbon|"
+     r"\bdlh\b|\btps3r\b|\btpst\b|polusi|pencemaran|kualitas\s+udara|\bemisi|karbon|"
      r"energi\s+terbarukan|mangrove|konservasi|reboisasi|\brhl\b|\bipal\b|kalpataru|"
      r"proklim|adiwiyata|hutan\s+kota|taman\s+kota",
      r""),
