@@ -55,6 +55,11 @@ def test_read_also_lines_have_no_topics() -> None:
         ("Rombongan ingin belajar bagaimana cara pengelolaan posyandu itu.",
          ["pengelolaan posyandu"]),
         ("Mereka belajar tentang pola perizinannya yang sangat cepat.", ["pola perizinan"]),
+        # words about the telling, not the programme, lead no topic
+        ("Mereka belajar tentang rahasia sukses penataan pedagang kaki lima.",
+         ["penataan pedagang kaki lima"]),
+        ("Rombongan mendengar pemaparan terkait praktik pengelolaan bank sampah.",
+         ["pengelolaan bank sampah"]),
         # a number ends the phrase: the year is not part of the report's name
         ("Dewan itu studi banding perihal LKPJ 2024 kepala daerah.", ["LKPJ"]),
         # a short bracket belongs to the phrase

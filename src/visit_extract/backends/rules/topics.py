@@ -108,7 +108,8 @@ _LEAD_WORDS = _wordset(
     terkait seputar perihal lebih banyak hal hal-hal berbagai beragam sejumlah beberapa
     upaya langkah langkah-langkah masalah persoalan mulai khususnya terutama utamanya
     sekaligus serta dan atau para pun secara dalam seperti antara lain termasuk
-    berbagai macam aneka the baik bidang"""
+    berbagai macam aneka the baik bidang pemaparan paparan presentasi penjelasan praktik
+    praktek rahasia kunci resep sukses kesuksesan keberhasilan contoh best practice"""
 )
 _TRAIL_WORDS = _wordset(
     """itu ini tersebut saja pun dll dsb lainnya lain sendiri masing-masing dan serta
