@@ -34,3 +34,11 @@ def test_list_lines_reads_marked_lines_only() -> None:
 def test_verbs_and_nouns_that_look_like_verbs() -> None:
     assert is_verb("mengelola") and is_verb("berangkat")
     assert not is_verb("digital") and not is_verb("berbasis") and not is_verb("media")
+
+
+def test_a_short_bracket_of_either_kind_belongs_to_its_item() -> None:
+    assert _run("sistem laporan elektronik [Silapor] dan pajak.") == [
+        "sistem laporan elektronik [Silapor]",
+        "pajak",
+    ]
+    assert _run("pelayanan terpadu (PTSP) kota.") == ["pelayanan terpadu (PTSP) kota"]

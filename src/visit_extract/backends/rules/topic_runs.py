@@ -128,7 +128,7 @@ def run_items(text: str, start: int, stop: int | None = None) -> list[tuple[int,
             items.append([])
             i += 2
             continue
-        if word == "(":
+        if word in _CLOSERS:
             close = _closing(toks, i)
             if close is not None and items[-1]:
                 if close == i + 2:
@@ -271,10 +271,13 @@ def _next_item(toks: list[tuple[str, int, int]], i: int) -> int | None:
     return None
 
 
+_CLOSERS = {"(": ")", "[": "]"}
+
+
 def _closing(toks: list[tuple[str, int, int]], i: int) -> int | None:
-    """The index of the ")" that closes a short bracket opened at ``toks[i]``."""
+    """The index of the ")" (or "]") that closes a short bracket opened at ``toks[i]``."""
     for j in range(i + 1, min(i + 8, len(toks))):
-        if toks[j][0] == ")":
+        if toks[j][0] == _CLOSERS[toks[i][0]]:
             return j if j > i + 1 else None
         if not toks[j][0][0].isalnum() and toks[j][0] not in "/-&":
             return None
