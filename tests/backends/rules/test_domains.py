@@ -29,6 +29,35 @@ from visit_extract.backends.rules.domains import domains_of, domains_of_phrase
         ("rencana pembangunan transportasi massal", ["infrastructure"]),
         ("rencana pembangunan daerah", ["governance"]),
         ("gamelan", []),
+        # a council of regional leaders is no coffee, a field trip no food crop
+        ("rapat koordinasi Forkopimda", ["governance"]),
+        ("evaluasi studi lapangan", []),
+        # the public-sector vocabulary beyond the table's examples
+        ("jalur trem perkotaan", ["infrastructure"]),
+        ("penerangan jalan umum tenaga surya", ["infrastructure"]),
+        ("penanganan anak putus sekolah", ["education"]),
+        ("pengendalian inflasi daerah", ["economy"]),
+        ("manajemen talenta pegawai", ["governance"]),
+        ("penyusunan propemperda", ["governance"]),
+        ("percepatan penurunan kematian ibu", ["health"]),
+        ("penanggulangan banjir rob", ["security_disaster"]),
+        ("pencegahan perkawinan anak", ["protection"]),
+        ("pengelolaan APBDes", ["village"]),
+        ("pembagian dana bagi hasil", ["finance"]),
+        ("sentra kerajinan tenun ikat", ["tourism_culture", "economy"]),
+        ("penanaman jagung hibrida", ["agriculture"]),
+        ("layanan e-samsat keliling", ["public_service", "digital"]),
+        # a hotel tax is a tax; an accreditation is no credit
+        ("akreditasi puskesmas", ["health"]),
+        # words inside other words: a tariff is no dance, a design no village, advocacy
+        # no vocational school, road upkeep no nursing, a warehouse no shrimp, a remission
+        # no emission
+        ("tarif cukai hasil tembakau", ["finance", "agriculture"]),
+        ("desain kemasan produk unggulan", ["economy"]),
+        ("advokasi hukum", []),
+        ("perawatan jalan lingkar", ["infrastructure"]),
+        ("sistem resi gudang", []),
+        ("pemberian remisi", []),
     ],
 )
 def test_domains_of_one_phrase(phrase: str, codes: list[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from visit_extract.backends.rules.extractor import extract_visits
 from visit_extract.backends.rules.mentions import ignored_spans
 from visit_extract.backends.rules.topics import find_topics, topic_spans
 from visit_extract.normalize.gazetteer import key
@@ -54,6 +55,11 @@ def test_read_also_lines_have_no_topics() -> None:
         ("Rombongan ingin belajar bagaimana cara pengelolaan posyandu itu.",
          ["pengelolaan posyandu"]),
         ("Mereka belajar tentang pola perizinannya yang sangat cepat.", ["pola perizinan"]),
+        # words about the telling, not the programme, lead no topic
+        ("Mereka belajar tentang rahasia sukses penataan pedagang kaki lima.",
+         ["penataan pedagang kaki lima"]),
+        ("Rombongan mendengar pemaparan terkait praktik pengelolaan bank sampah.",
+         ["pengelolaan bank sampah"]),
         # a number ends the phrase: the year is not part of the report's name
         ("Dewan itu studi banding perihal LKPJ 2024 kepala daerah.", ["LKPJ"]),
         # a short bracket belongs to the phrase
@@ -135,3 +141,189 @@ def test_stage_sets_topics_and_their_domains() -> None:
     )
     assert [t for t, _, _ in ctx.topics] == ["pengelolaan sampah", "pelayanan perizinan"]
     assert ctx.domains == ["environment", "public_service"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the fields of a cooperation, after "bekerja sama dalam"
+        ("Kedua pemkot sepakat bekerjasama dalam pengelolaan air minum dan penataan pasar.",
+         ["pengelolaan air minum", "penataan pasar"]),
+        # ... or listed after it, in the same sentence or at the start of the next
+        ("Kerja sama itu mencakup banyak bidang. Di antaranya bidang perikanan tangkap, "
+         "promosi UMKM serta pelatihan guru.",
+         ["perikanan tangkap", "promosi UMKM", "pelatihan guru"]),
+        ("Nota kesepahaman itu meliputi bidang kesehatan ibu, beasiswa mahasiswa dan "
+         "penanganan banjir.",
+         ["kesehatan ibu", "beasiswa mahasiswa", "penanganan banjir"]),
+        ("MoU yang diteken hari itu antara lain soal pajak restoran dan parkir elektronik.",
+         ["pajak restoran", "parkir elektronik"]),
+    ],
+)  # fmt: skip
+def test_the_scope_of_a_cooperation_gives_topics(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics
+
+
+def test_a_scope_set_out_one_field_a_line_keeps_each_line_whole() -> None:
+    text = (
+        "Ruang lingkup perjanjian ini meliputi:\n"
+        "1. Pengembangan pasar rakyat dan koperasi\n"
+        "2) Pelatihan tenaga kesehatan, bidan, dan perawat.\n"
+        "- Pengelolaan sampah\n"
+        "d. Bidang lain yang disepakati\n\n"
+        "Acara ditutup dengan makan siang."
+    )
+    assert _topics(text) == [
+        "Pengembangan pasar rakyat dan koperasi",
+        "Pelatihan tenaga kesehatan, bidan, dan perawat",
+        "Pengelolaan sampah",
+    ]
+
+
+def test_lines_without_a_list_marker_are_a_sentence() -> None:
+    text = "Kerja sama ini meliputi:\npajak hotel dan retribusi parkir.\nLalu rombongan pulang."
+    assert _topics(text) == ["pajak hotel", "retribusi parkir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # an acronym whose initials reach back over "dan" or a comma joins the items
+        ("Mereka belajar tentang pembinaan usaha mikro, kecil dan menengah (UMKM) di sana.",
+         ["pembinaan usaha mikro, kecil dan menengah (UMKM)"]),
+        ("Tim belajar terkait tugas pejabat pengelola informasi dan dokumentasi (PPID) di desa.",
+         ["tugas pejabat pengelola informasi dan dokumentasi (PPID)"]),
+        # an acronym of the last item alone joins nothing
+        ("Mereka belajar tentang pajak dan pelayanan terpadu satu pintu (PTSP).",
+         ["pajak", "pelayanan terpadu satu pintu (PTSP)"]),
+        # a regulation keeps its subject after "tentang"
+        ("Dewan studi banding terkait Raperda tentang Penataan Pedagang Kaki Lima di sana.",
+         ["Raperda tentang Penataan Pedagang Kaki Lima"]),
+        ("Mereka belajar tentang perda mengenai retribusi sampah dan pengelolaan pasar.",
+         ["perda mengenai retribusi sampah", "pengelolaan pasar"]),
+    ],
+)  # fmt: skip
+def test_names_that_hold_a_split_word_stay_whole(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # a short clause ends an item of a comma list, and the list goes on
+        ("Mereka ingin belajar retribusi pasar, layanan ambulans yang gratis, pengelolaan "
+         "posyandu, hingga bank sampah.",
+         ["retribusi pasar", "layanan ambulans", "pengelolaan posyandu", "bank sampah"]),
+        ("Tim belajar tentang pajak daerah, perizinan lewat aplikasi di kecamatan, dan arsip "
+         "desa.",
+         ["pajak daerah", "perizinan", "arsip desa"]),
+        # without a comma list before it, the clause ends the run
+        ("Mereka belajar tentang pajak hotel yang tinggi, pajak parkir dan retribusi.",
+         ["pajak hotel"]),
+        # a verb after the comma opens a new clause
+        ("Mereka belajar tentang pajak, retribusi yang naik, menurut Budi Santoso.",
+         ["pajak", "retribusi"]),
+    ],
+)  # fmt: skip
+def test_a_comma_list_goes_on_after_a_short_clause(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who came, listed after a cue word: offices, not topics
+        "Rombongan 40 orang itu datang, mulai dari dinas perikanan, Bappeda, koperasi dan UMKM.",
+        "Semua hadir, mulai dari para kepala dinas, camat, hingga lurah dan pengelola pasar.",
+        "Rombongan terdiri atas berbagai unsur, antara lain komisi II, pajak daerah dan PKK.",
+    ],
+)
+def test_a_list_of_offices_is_no_list_of_topics(text: str) -> None:
+    assert _topics(text) == []
+
+
+def test_an_office_after_the_first_item_does_not_drop_the_list() -> None:
+    text = "Mereka belajar tentang pajak daerah, dinas perizinan dan retribusi parkir."
+    assert _topics(text) == ["pajak daerah", "retribusi parkir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # "how a government does X": the topic is the object of the verb
+        ("Mereka belajar bagaimana Kabupaten Sleman mengelola sampah plastik.",
+         ["sampah plastik"]),
+        ("Tim datang untuk belajar tentang cara mereka menata pasar tradisional.",
+         ["pasar tradisional"]),
+        ("Rombongan belajar tentang bagaimana pemkot bisa meningkatkan pajak hotel.",
+         ["pajak hotel"]),
+        ("Dewan ingin mempelajari gimana Pemkab Ngawi mendorong UMKM dan koperasi desa.",
+         ["UMKM", "koperasi desa"]),
+        # a subject that is no government or name: no topic is guessed
+        ("Kami belajar bagaimana teknologi dapat meningkatkan layanan.", []),
+    ],
+)  # fmt: skip
+def test_the_object_of_how_a_government_acts_is_the_topic(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # what the delegation came to take home names the topic
+        ("Kunjungan bertujuan mendapatkan masukan dalam penyusunan kode etik dewan.",
+         ["penyusunan kode etik dewan"]),
+        ("Studi tiru ini untuk menguatkan pemahaman tata kelola anggaran oleh para kabag.",
+         ["tata kelola anggaran"]),
+        ("Pemkab mencari referensi soal pengelolaan terminal bus.",
+         ["pengelolaan terminal bus"]),
+        ("Rombongan mendapat gambaran penerapan parkir elektronik di sana.",
+         ["penerapan parkir elektronik"]),
+        # advice given to someone names nobody's topic
+        ("Mereka memberi masukan kepada bupati.", []),
+    ],
+)  # fmt: skip
+def test_what_the_visit_sought_names_the_topic(text: str, topics: list[str]) -> None:
+    assert _topics(text) == topics
+
+
+def _visit_topics(text: str) -> dict[str, list[str]]:
+    """Topics of each visit, by the visitor's region name."""
+    return {v.visitor.region or "": v.topics for v in extract_visits(text, None)}
+
+
+def test_two_delegations_at_one_host_keep_their_own_topics() -> None:
+    text = (
+        "DPRD Kabupaten Gianyar menerima kunjungan kerja dari DPRD Kabupaten Sleman dan "
+        "DPRD Kota Salatiga, Senin (3/2).\n"
+        "DPRD Kabupaten Sleman ingin belajar terkait retribusi parkir dan pengelolaan "
+        "pasar.\n"
+        "Sementara DPRD Kota Salatiga datang untuk belajar tentang penanganan stunting.\n"
+        "Keduanya juga belajar tentang tata kelola arsip."
+    )
+    topics = _visit_topics(text)
+    assert topics["Kabupaten Sleman"] == [
+        "retribusi parkir",
+        "pengelolaan pasar",
+        "tata kelola arsip",
+    ]
+    assert topics["Kota Salatiga"] == ["penanganan stunting", "tata kelola arsip"]
+
+
+def test_a_topic_both_delegations_name_is_each_ones() -> None:
+    text = (
+        "Pemkab Gianyar menerima rombongan Pemkab Sleman dan Pemkot Salatiga, Senin (3/2).\n"
+        "Rombongan Pemkab Sleman belajar tentang pajak hotel dan bank sampah.\n"
+        "Rombongan Pemkot Salatiga belajar tentang bank sampah."
+    )
+    topics = _visit_topics(text)
+    assert topics["Kabupaten Sleman"] == ["pajak hotel", "bank sampah"]
+    assert topics["Kota Salatiga"] == ["bank sampah"]
+
+
+def test_one_delegation_keeps_every_topic() -> None:
+    text = (
+        "Rombongan Pemkab Sleman berkunjung ke Kabupaten Gianyar, Senin (3/2).\n"
+        "Rombongan belajar tentang pajak hotel. Pemkab Sleman juga belajar tentang bank sampah."
+    )
+    assert _visit_topics(text) == {"Kabupaten Sleman": ["pajak hotel", "bank sampah"]}

@@ -136,6 +136,8 @@ class Context:
             rest, by ``(visitor key, host key)``; the others take the dates above.
         topics: topic phrases with their spans.
         domains: domain codes of the topics.
+        visit_topics: ``(topics, domains)`` of a visit whose delegation has topics of
+            its own, by ``(visitor key, host key)``; the others take the two above.
         agreement_span: the sentence reporting a signed agreement.
         sizes: delegation sizes by visitor region code: ``(size, start, end)``.
     """
@@ -170,6 +172,9 @@ class Context:
     )
     topics: list[tuple[str, int, int]] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
+    visit_topics: dict[tuple[str, str], tuple[list[tuple[str, int, int]], list[str]]] = field(
+        default_factory=dict
+    )
     agreement_span: Span | None = None
     sizes: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 

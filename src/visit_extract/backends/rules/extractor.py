@@ -79,7 +79,8 @@ def assemble(ctx: Context) -> list[Visit]:
     for v_key, h_key in ctx.pairs:
         # a leg the text dates on its own carries its own dates, the others the article's
         start, end, span = ctx.leg_dates.get((v_key, h_key), article_dates)
-        shared = _shared_evidence(ctx, start, span)
+        topics, domains = ctx.visit_topics.get((v_key, h_key), (ctx.topics, ctx.domains))
+        shared = _shared_evidence(ctx, start, span, topics)
         party, ev = _party_of(ctx, v_key, visitor=True)
         host_party, host_ev = _party_of(ctx, h_key, visitor=False)
         size = ctx.sizes.get(v_key)
@@ -93,8 +94,8 @@ def assemble(ctx: Context) -> list[Visit]:
                 kind=ctx.kind,  # type: ignore[arg-type]
                 start_date=start,
                 end_date=end,
-                topics=[t for t, _, _ in ctx.topics],
-                domains=ctx.domains,  # type: ignore[arg-type]
+                topics=[t for t, _, _ in topics],
+                domains=domains,  # type: ignore[arg-type]
                 agreement=ctx.agreement_span is not None,
                 evidence=ev + [e.model_copy() for e in host_ev] + [e.model_copy() for e in shared],
             )
@@ -113,16 +114,19 @@ def _party_of(ctx: Context, key: str, visitor: bool) -> tuple[Party, list[Eviden
 
 
 def _shared_evidence(
-    ctx: Context, start: str | None, date_span: tuple[int, int] | None
+    ctx: Context,
+    start: str | None,
+    date_span: tuple[int, int] | None,
+    topics: list[tuple[str, int, int]],
 ) -> list[Evidence]:
     """Quotes for the values every visit of the article shares, with one visit's start
-    date."""
+    date and topics."""
     ev: list[Evidence] = []
     if ctx.kind_span is not None:
         ev.append(ctx.evidence("kind", *ctx.kind_span))
     if date_span is not None and start is not None:
         ev.append(ctx.evidence("start_date", *date_span))
-    for i, (_, a, b) in enumerate(ctx.topics):
+    for i, (_, a, b) in enumerate(topics):
         ev.append(ctx.evidence(f"topics[{i}]", a, b))
     if ctx.agreement_span is not None:
         ev.append(ctx.evidence("agreement", *ctx.agreement_span))

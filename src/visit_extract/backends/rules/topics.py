@@ -3,23 +3,34 @@
 A topic is a short noun phrase in the article's words after a purpose cue: a learning
 verb ("belajar", "mempelajari", "menimba ilmu", "studi banding", "guna melihat") or a
 word that names a subject ("terkait", "tentang", "mengenai", "mulai dari", "kerja sama
-dalam"). The run of words after the cue ends at the first clause boundary
-(punctuation, a function word, a verb, a number, a possessive, an attribution such as
-"kata X") and is split into items at commas and "dan", "serta", "hingga". Each item
-loses its leading and trailing filler ("hingga", "bagaimana", "itu", "-nya") and is
-kept only when it still reads as a programme: not filler alone ("berbagai program
+dalam", "masukan dalam"), or the scope of a cooperation ("kerja sama ... di antaranya
+bidang X"). The run of words after the cue is split into its items by
+:mod:`~visit_extract.backends.rules.topic_runs`; an item is kept only when it still
+reads as a programme: not filler alone ("berbagai program
 inovatif"), no pronoun, no verb in front, no person, place, date or government, no
 capitalised name that names no policy area, and a single word only when it names one.
-Domains come from :mod:`~visit_extract.backends.rules.domains`.
+Domains come from :mod:`~visit_extract.backends.rules.domains`. With several
+delegations, a topic whose sentence names one of them is that delegation's only.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from visit_extract.backends.rules.context import Context
 from visit_extract.backends.rules.domains import domains_of, domains_of_phrase
 from visit_extract.backends.rules.mentions import in_spans
+from visit_extract.backends.rules.topic_runs import (
+    BODIES,
+    BRACKET,
+    MAX_WORDS,
+    WORDS,
+    is_verb,
+    list_lines,
+    run_items,
+    wordset,
+)
 from visit_extract.normalize.gazetteer import gazetteer, key
 from visit_extract.normalize.lexicon import KIND_TERMS, LEARNING_TERMS, MONTHS, WEEKDAYS
 from visit_extract.normalize.regions import normalize_country
@@ -27,15 +38,8 @@ from visit_extract.normalize.regions import normalize_country
 _I = re.IGNORECASE
 
 
-def _wordset(words: str) -> frozenset[str]:
-    """The set of the space-separated ``words`` (long word lists read best as text)."""
-    return frozenset(words.split())
-
-
 #: At most this many topics an article.
-MAX_TOPICS = 8
-#: Longest topic, in words.
-MAX_WORDS = 7
+MAX_TOPICS = 10
 
 _LEARN = (
     r"belajar|mempelajari|pembelajaran|mendalami|menggali|memahami|meniru|"
@@ -58,54 +62,37 @@ _CUE = re.compile(
     r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat|untuk)\b)*(?:\s+(?:"
     + _ABOUT
     + r"|terhadap|soal))?|"
-    r"(?:" + _ABOUT + r")|kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
+    r"(?:" + _ABOUT + r")|(?:masukan|referensi|rujukan|acuan|pemahaman|wawasan|gambaran|inspirasi)"
+    r"(?:\s+(?:dalam|untuk|bagi|soal))?|"
+    r"(?:be)?kerja\s*sama\s+(?:dalam(?:\s+hal)?|di\s+bidang|bidang))[\"”’']?\s+",
     _I,
 )
-_WORDS = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"[\w’'/-]+|[^\w\s]")
-# Words that end a topic phrase: clause words, prepositions, modals and attributions.
-_STOP_WORDS = _wordset(
-    """di ke yang dari kepada agar supaya untuk sehingga karena oleh pada bersama dengan
-    sebagai selama saat ketika sebab namun tetapi tapi bagi sesuai selain bahwa jika
-    kalau apabila sudah telah akan sedang bisa dapat harus perlu ingin mau adalah
-    merupakan ialah sangat cukup paling masih belum tidak bukan kini nanti kemudian lalu
-    setelah sebelum sedangkan sementara terhadap atas tanpa juga pun agar guna demi
-    kata ujar ungkap jelas tutur imbuh tambah ucap papar terang sebut lanjut tegas
-    katanya ujarnya ungkapnya jelasnya tuturnya imbuhnya tambahnya ucapnya paparnya
-    terangnya sebutnya lanjutnya tegasnya selaku yakni yaitu misalnya dalam lewat
-    sebagaimana sering selalu kerap jarang biasanya hanya cuma bahkan pernah
-    berkunjung berjalan berhasil bertemu berada berlangsung bertujuan berharap
-    bersama-sama berupa tersebut itu ini ada kan apa kira-kira waktu jadi bakal nomor no"""
+# The scope of a cooperation or agreement, listed after it in the same sentence or at
+# the start of the next: "kerja sama ... dalam berbagai bidang. Di antaranya bidang X,
+# Y", "ruang lingkup kesepakatan meliputi: a. X b. Y".
+_AGREED = re.compile(
+    r"\b(?:(?:be)?kerja\s*sama|kesepakatan|kesepahaman|perjanjian|mou|ruang\s+lingkup)\b", _I
 )
-# Words that split a run of topics into its items.
-_SPLIT_WORDS = _wordset(
-    """dan serta hingga sampai maupun atau termasuk seperti sekaligus tentang mengenai
-    seputar terkait perihal soal khususnya terutama utamanya"""
+_LISTED = re.compile(
+    r"\b(?:di\s*antaranya|antara\s+lain|meliputi|mencakup|yakni|yaitu)\b"
+    r"(?:\s+(?:di\s+|dalam\s+)?bidang\b)?\s*:?[ \t]*",
+    _I,
 )
-_SPLIT_PAIRS = frozenset({"mulai dari", "di antaranya", "antara lain", "di bidang"})
-# Words and phrases that lead an item without belonging to it.
-_LEAD_WORDS = _wordset(
-    """hingga sampai juga pula bagaimana bagaiman bagimana cara tentang mengenai soal
-    terkait seputar perihal lebih banyak hal hal-hal berbagai beragam sejumlah beberapa
-    upaya langkah langkah-langkah masalah persoalan mulai khususnya terutama utamanya
-    sekaligus serta dan atau para pun secara dalam seperti antara lain termasuk
-    berbagai macam aneka the baik bidang"""
-)
-_TRAIL_WORDS = _wordset(
-    """itu ini tersebut saja pun dll dsb lainnya lain sendiri masing-masing dan serta
-    atau yang dengan dalam untuk secara lebih sangat"""
-)
+#: How far back from a list word its cooperation may be named.
+SCOPE_REACH = 200
 # Words that make an item no topic wherever they stand.
-_NEVER = _wordset(
+_NEVER = wordset(
     """saya aku kami kita mereka ia dia beliau pihaknya kamu anda kalian kunjungan
     rombongan delegasi kunker kunjungannya rombongannya peserta"""
 )
-# Governments named inside an item: "kebijakan Pemkab X" is the host's, not a programme
-# (while "kinerja pemerintah" may be one).
-_BODIES = _wordset("pemkab pemkot pemprov pemda pemerintah")
+# Offices and officials that open a list of the people who came, not of topics.
+_OFFICES = re.compile(
+    r"(?:dinas|badan|bagian|biro|kantor|sekretariat|kepala|komisi|camat|lurah|kades|"
+    r"anggota|pejabat|staf|perwakilan|unsur|jajaran|pimpinan|kabag|kadis|kasubag|opd|skpd)\b",
+    _I,
+)
 # First words of institutions, sites and groups of people: no programme.
-_NOT_FIRST = _wordset(
+_NOT_FIRST = wordset(
     """ini itu hal seluruh semua kepala kantor gedung balai pendopo aula lokasi kecamatan
     hotel ruang ruangan objek obyek pantai komisi dinas badan bagian sekretariat
     sekretaris dprd dewan kabupaten kota provinsi anggota pejabat tim jajaran kali
@@ -115,7 +102,7 @@ _NOT_FIRST = _wordset(
 )
 # Words that say nothing about which programme: an item made of them alone ("berbagai
 # program inovatif", "kondisi terkini pengelolaan", "strategi pembangunan") is filler.
-_GENERIC = _wordset(
+_GENERIC = wordset(
     """banyak berbagai hal hal-hal program programnya inovasi inovasi-inovasi inovatif
     kegiatan unggulan strategis prioritas lainnya lain-lain baru terbaik positif daerah
     pembangunan pengembangan pengelolaan potensi kebijakan kemajuan keberhasilan
@@ -128,23 +115,6 @@ _GENERIC = _wordset(
     perkembangan pelayanan layanan masalah persoalan peningkatan penguatan
     optimalisasi umum dll sebagainya tersebut"""
 )
-# Lowercase nouns that look like verbs with a me- or di- prefix.
-_ME_DI_NOUNS = (
-    "media", "medis", "metode", "mekanisme", "menengah", "merah", "mental", "menteri",
-    "mesin", "meja", "menu", "merek", "melati", "metro", "meeting", "member", "memori",
-    "meter", "megah", "digital", "dinas", "diklat", "disabilitas", "diskusi", "dinamika",
-    "distribusi", "diversifikasi", "dialog", "dimensi", "direktorat", "disiplin",
-    "diploma", "dividen",
-)  # fmt: skip
-_ME_DI_NOUN = re.compile(r"(?:" + "|".join(_ME_DI_NOUNS) + r")(?:isasi|nya)?", _I)
-_VERB = re.compile(r"(?:me|di)[a-z]{3,}", _I)
-# ber- words that describe a noun ("berbasis", "berkelanjutan") rather than act.
-_BER_ADJECTIVES = (
-    "berbasis", "berprestasi", "berkelanjutan", "berdaya", "berkualitas", "berbudaya",
-    "berwawasan", "berintegritas", "berkeadilan", "bermartabat", "bersih", "beras",
-    "berita", "berkas", "bersama", "berbagai", "beragam", "berikut", "bersejarah",
-)  # fmt: skip
-_NOT_NYA = _wordset("hanya punya tanya kenya sanya bunya")
 _CAL_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # A pe-an or ke-an noun names an activity ("penyusunan", "kebersihan"): a phrase that
 # names no policy area needs one to read as a programme.
@@ -154,12 +124,43 @@ _NOMINAL = re.compile(r"(?:pe|ke)\w{3,}an", _I)
 def find_topics(ctx: Context) -> None:
     """Stage: ``ctx.topics`` with their spans, and ``ctx.domains``."""
     names = {key(w) for p in ctx.people for w in p.name.split() if len(w) > 2}
-    ctx.topics = topic_spans(ctx.text, ctx.skip, names)
+    repeats: list[tuple[int, int]] = []
+    ctx.topics = topic_spans(ctx.text, ctx.skip, names, repeats)
     ctx.domains = domains_of([t for t, _, _ in ctx.topics])
+    visitors = {v for v, _ in ctx.pairs}
+    if len(visitors) < 2 or not ctx.topics:
+        return
+    starts = [actor.start for actor in ctx.actors]
+    owners = [{_owner(ctx, starts, a, visitors)} for _, a, _ in ctx.topics]
+    for k, a in repeats:
+        owners[k].add(_owner(ctx, starts, a, visitors))
+    if all(None in o for o in owners):
+        return
+    for pair in ctx.pairs:
+        mine = [t for t, o in zip(ctx.topics, owners, strict=True) if o & {None, pair[0]}]
+        ctx.visit_topics[pair] = (mine, domains_of([t for t, _, _ in mine]))
+
+
+def _owner(ctx: Context, starts: list[int], pos: int, visitors: set[str]) -> str | None:
+    """The one delegation the sentence at ``pos`` names, or None (all delegations').
+
+    With two delegations at one host, "Delegation A came to learn X. B asked about Y"
+    gives X to A and Y to B.
+    """
+    s, e = ctx.sentence_of(pos)
+    named = {
+        actor.key
+        for actor in ctx.actors[bisect_right(starts, s - 1) : bisect_right(starts, e)]
+        if actor.key in visitors
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def topic_spans(
-    text: str, skip: list[tuple[int, int]], names: set[str] | frozenset[str] = frozenset()
+    text: str,
+    skip: list[tuple[int, int]],
+    names: set[str] | frozenset[str] = frozenset(),
+    repeats: list[tuple[int, int]] | None = None,
 ) -> list[tuple[str, int, int]]:
     """Up to :data:`MAX_TOPICS` topic phrases with their spans, in text order.
 
@@ -168,21 +169,37 @@ def topic_spans(
         skip: spans to ignore ("Baca juga" lines).
         names: :func:`~visit_extract.normalize.gazetteer.key` forms of the words of
             the people named in the text; an item with one of them is no topic.
+        repeats: when given, receives ``(index of the topic kept, start)`` for each
+            later mention of a topic already kept.
 
     Returns:
         ``(phrase, start, end)`` with ``text[start:end] == phrase``.
     """
     out: list[tuple[str, int, int]] = []
     seen: list[frozenset[str]] = []
-    for m in _CUE.finditer(text):
-        if in_spans(m.start(), skip):
+    cues = sorted(
+        {(m.start(), m.end()) for m in _CUE.finditer(text)} | set(_scope_cues(text)),
+        key=lambda c: c[1],
+    )
+    for start, end in cues:
+        if in_spans(start, skip):
             continue
-        for a, b in _items(text, m.end()):
+        items = list_lines(text, end) or run_items(text, end)
+        if items and _OFFICES.match(text, items[0][0]):
+            continue  # a list of offices ("mulai dari dinas X, Y dan Z") names the delegation
+        for a, b in items:
             phrase = text[a:b]
             if not _is_topic(phrase, names):
                 continue
-            toks = frozenset(_WORDS.findall(phrase.casefold()))
-            if any(toks <= t or toks >= t or 2 * len(toks & t) >= len(toks | t) for t in seen):
+            toks = frozenset(WORDS.findall(phrase.casefold()))
+            same = [
+                k
+                for k, t in enumerate(seen)
+                if toks <= t or toks >= t or 2 * len(toks & t) >= len(toks | t)
+            ]
+            if same:
+                if repeats is not None:
+                    repeats.append((same[0], a))
                 continue  # the same topic again, in other words
             seen.append(toks)
             out.append((phrase, a, b))
@@ -191,96 +208,22 @@ def topic_spans(
     return out
 
 
-def _items(text: str, start: int) -> list[tuple[int, int]]:
-    """The cleaned item spans of the topic run that starts at ``start``."""
-    window = text[start : start + 240]
-    toks = [(t.group(), start + t.start(), start + t.end()) for t in _TOKEN.finditer(window)]
-    items: list[list[tuple[str, int, int]]] = [[]]
-    ended = False
-    i = 0
-    while i < len(toks):
-        word = toks[i][0]
-        low = word.casefold()
-        pair = low + " " + toks[i + 1][0].casefold() if i + 1 < len(toks) else low
-        if pair in _SPLIT_PAIRS:
-            items.append([])
-            i += 2
+def _scope_cues(text: str) -> list[tuple[int, int]]:
+    """Spans of list words ("di antaranya", "meliputi") that list a cooperation's fields.
+
+    The cooperation must be named shortly before, in the same sentence or the one
+    before ("Kerja sama itu luas. Di antaranya bidang X").
+    """
+    agreed = [m.end() for m in _AGREED.finditer(text)]
+    cues = []
+    for m in _LISTED.finditer(text):
+        k = bisect_right(agreed, m.start()) - 1
+        if k < 0 or m.start() - agreed[k] > SCOPE_REACH:
             continue
-        if word == "(":
-            close = _closing(toks, i)
-            if close is not None and items[-1]:
-                items[-1].extend(toks[i : close + 1])  # "pelayanan terpadu (PTSP)"
-                i = close + 1
-                continue
-        if not (word[0].isalnum() or word[0] == "_"):
-            if word == ",":
-                items.append([])
-                i += 1
-                continue
-            ended = True
-            break
-        if low in _SPLIT_WORDS:
-            items.append([])
-            i += 1
-            continue
-        possessive = low.endswith("nya") and len(low) > 5 and low not in _NOT_NYA
-        if _is_verb(word) and not any(items):
-            i += 1  # a second verb of the cue ("untuk melihat dan mempelajari X")
-            continue
-        if (
-            low in _STOP_WORDS
-            or _is_verb(word)
-            or _DIGIT.search(word)
-            or (possessive and low[:-3] in _STOP_WORDS)  # "adanya"
-        ):
-            ended = True
-            break
-        items[-1].append(toks[i])
-        i += 1
-        if possessive:
-            ended = True  # a possessive closes the noun phrase ("pola perizinannya")
-            break
-    if not ended and start + len(window) >= len(text):
-        items = items[:-1]  # the text was cut off mid-phrase
-    spans = []
-    for item in items:
-        span = _clean(item)
-        if span is not None:
-            spans.append(span)
-    return spans
-
-
-def _closing(toks: list[tuple[str, int, int]], i: int) -> int | None:
-    """The index of the ")" that closes a short bracket opened at ``toks[i]``."""
-    for j in range(i + 1, min(i + 8, len(toks))):
-        if toks[j][0] == ")":
-            return j if j > i + 1 else None
-        if not toks[j][0][0].isalnum() and toks[j][0] not in "/-&":
-            return None
-    return None
-
-
-def _clean(item: list[tuple[str, int, int]]) -> tuple[int, int] | None:
-    """The span of an item without its leading and trailing filler words."""
-    while item and item[0][0].casefold() in _LEAD_WORDS:
-        item = item[1:]
-    while item and item[-1][0].casefold() in _TRAIL_WORDS:
-        item = item[:-1]
-    if not item:
-        return None
-    a, b = item[0][1], item[-1][2]
-    last = item[-1][0].casefold()
-    if last.endswith("nya") and len(last) > 5 and last not in _NOT_NYA:
-        b -= 3
-    return a, b
-
-
-def _is_verb(word: str) -> bool:
-    """Whether a word reads as a verb: me-, di- or ber- ("menuturkan", "dikelola", "berangkat")."""
-    low = word.casefold()
-    if low.startswith("ber") and len(low) > 5:
-        return not low.startswith(_BER_ADJECTIVES)
-    return bool(_VERB.fullmatch(low)) and not _ME_DI_NOUN.fullmatch(low)
+        between = text[agreed[k] : m.start()]
+        if "\n" not in between.strip() and between.count(".") <= 1:
+            cues.append((m.start(), m.end()))
+    return cues
 
 
 def _is_topic(phrase: str, names: set[str] | frozenset[str]) -> bool:
@@ -288,14 +231,16 @@ def _is_topic(phrase: str, names: set[str] | frozenset[str]) -> bool:
     words = phrase.split()
     low = phrase.casefold()
     lows = [w.casefold() for w in words]
-    if not words or len(words) > MAX_WORDS or len(phrase) < 3:
+    # a bracketed short form repeats the words before it: it does not lengthen the phrase
+    n_words = len(BRACKET.sub(" ", phrase).split())
+    if not words or n_words > MAX_WORDS or len(phrase) < 3:
         return False
-    if all(w in _GENERIC for w in _WORDS.findall(low)):
+    if all(w in _GENERIC for w in WORDS.findall(low)):
         return False
-    if lows[0] in _NOT_FIRST or _is_verb(words[0]) or lows[0].startswith("antar"):
+    if lows[0] in _NOT_FIRST or is_verb(words[0]) or lows[0].startswith("antar"):
         return False
     if any(w in _NEVER or w in _CAL_WORDS for w in lows) or any(
-        w.casefold() in _BODIES and w[:1].isupper() for w in words
+        w.casefold() in BODIES and w[:1].isupper() for w in words
     ):
         return False
     if any(term.search(low) for term in KIND_TERMS.values()):
