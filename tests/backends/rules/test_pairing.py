@@ -144,7 +144,7 @@ def test_without_delegation_cues_the_most_named_region_visits_abroad() -> None:
 
 def test_the_seat_of_a_national_body_is_no_delegation() -> None:
     ok, ctx = _paired(
-        "Peserta Diklatpim dari Badan Diklat Kejaksaan RI - Jakarta melakukan benchmarking "
+        "Peserta Diklatpim asal Badan Diklat Kejaksaan RI - Jakarta menggelar benchmarking "
         "ke Kota Magelang. Mereka disambut jajaran Pemkot Magelang."
     )
     assert ok and ctx.pairs == [("national:Kejaksaan RI", "33.71")]

@@ -26,9 +26,10 @@ def test_the_unit_placed_in_a_secretariat() -> None:
 
 def test_the_region_with_its_province_and_short_forms() -> None:
     text = (
-        "Sekertaris Daerah Halmahera Timur (Haltim) Provinsi Maluku Utara (Malut), Yosef Tan tiba."
+        "Sekertaris Daerah Halmahera Selatan (Halsel) "
+        "Provinsi Maluku Utara (Malut), Yosef Tan tiba."
     )
-    assert people_of(text) == [("Yosef Tan", "Sekda", "Kabupaten Halmahera Timur")]
+    assert people_of(text) == [("Yosef Tan", "Sekda", "Kabupaten Halmahera Selatan")]
 
 
 def test_a_locating_province_after_a_comma_is_no_name() -> None:

@@ -22,7 +22,7 @@ from .support import context_through
             id="the most senior receiver",
         ),
         pytest.param(
-            "DPRD Kabupaten Klaten berkunjung ke Kota Kediri. Tamu diterima secara langsung oleh "
+            "DPRD Kabupaten Klaten berkunjung ke Kota Kediri. Tamu diterima langsung oleh "
             "Asisten Pemerintahan dan Kesra Budi Santoso beserta Wakil Ketua DPRD Kota Kediri "
             "Rahmat Hidayat.",
             ("Budi Santoso", "Asisten Pemerintahan dan Kesra"),

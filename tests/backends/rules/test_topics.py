@@ -191,8 +191,8 @@ def test_lines_without_a_list_marker_are_a_sentence() -> None:
         # an acronym whose initials reach back over "dan" or a comma joins the items
         ("Mereka belajar tentang pembinaan usaha mikro, kecil dan menengah (UMKM) di sana.",
          ["pembinaan usaha mikro, kecil dan menengah (UMKM)"]),
-        ("Tim belajar terkait tugas pejabat pengelola informasi dan dokumentasi (PPID) di desa.",
-         ["tugas pejabat pengelola informasi dan dokumentasi (PPID)"]),
+        ("Tim belajar terkait tugas unit layanan arsip dan dokumentasi (ULAD) di desa.",
+         ["tugas unit layanan arsip dan dokumentasi (ULAD)"]),
         # an acronym of the last item alone joins nothing
         ("Mereka belajar tentang pajak dan pelayanan terpadu satu pintu (PTSP).",
          ["pajak", "pelayanan terpadu satu pintu (PTSP)"]),

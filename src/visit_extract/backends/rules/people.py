@@ -217,7 +217,7 @@ def _names_first(
 
 def _region_after(text: str, start: int, tend: int, places: _Places) -> tuple[Region | None, int]:
     """The region named with a title and where it ends: "Bupati Kabupaten Jeneponto",
-    "Sekda Halmahera Timur (Haltim) Provinsi Maluku Utara (Malut),"."""
+    "Sekda Halmahera Selatan (Halsel) Provinsi Maluku Utara (Malut),"."""
     region: Region | None = None
     pos = tend
     inner = places.inside(start, tend)
