@@ -405,3 +405,27 @@ def test_today_in_a_quote_is_the_day_of_speaking() -> None:
     assert _stage(VISIT + told) == (None, None)
     told = "“Kami tiba hari ini dan langsung belajar,” ujar Sekda Klaten."
     assert _stage(VISIT + told) == (None, None)
+
+
+# Published a Friday two weeks after the visit: the last Monday before publication is not
+# the Monday the text dates, so only the written date gives the right day.
+LATE = date(2020, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Rombongan tiba Senin sore (2/3/2020).",
+        "Rombongan tiba di Gianyar pada Senin malam, 2 Maret 2020.",
+        "Rombongan tiba Senin dini hari (2/3).",
+        "Rombongan tiba pada hari Senin tanggal 2 Maret 2020.",
+        "Rombongan tiba Senin, tgl 2/3/2020.",
+        "Rombongan tiba pada Senin (2 Maret 2020).",
+        "Rombongan tiba Senin lalu (2/3/2020).",
+        "Rombongan tiba Senin kemarin, 2 Maret.",
+        "Rombongan tiba Senin pagi, 02-03-2020.",
+    ],
+)
+def test_a_weekday_apart_from_its_date_is_read_with_it(told: str) -> None:
+    assert _stage(VISIT + told, LATE) == ("2020-03-02", None)
+    assert _stage(VISIT + told, None)[0] in ("2020-03-02", "--03-02")

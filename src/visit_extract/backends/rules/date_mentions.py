@@ -30,6 +30,14 @@ _DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*"
 _PAIR = r"(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|dan)"
 # a list of days before the last: "14, 15 dan 16 Maret"
 _LISTED = r"(?:\s*,\s*\d{1,2}){0,6},?"
+# what may stand between a weekday and its date: a time of day ("Senin sore (2/3)",
+# "Jumat malam, 6 Maret"), "lalu" or "kemarin" ("Sabtu lalu (29/2)"), "tanggal"
+_WD_GAP = (
+    r"(?:\s+(?:pagi|siang|sore|malam|petang|dini\s+hari|lalu|kemarin))?"
+    r"\s*,?\s*(?:(?:hari\s+)?(?:tanggal|tgl\.?)\s*)?"
+)
+# a weekday with what may follow it before its date
+_WD = r"\b" + _WEEKDAY + _WD_GAP
 # a day word that another date right after it makes redundant ("kemarin (18/3)")
 _NO_DATE_NEXT = r"(?!\s*,?\s*(?:" + _WEEKDAY + r"\b|\(?\s*\d))"
 _DATE_RE = re.compile(
@@ -45,14 +53,16 @@ _DATE_RE = re.compile(
     + _WEEKDAY
     + r"\s*)?,?\s*)?\(?\s*\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
     r"(?:\s*/\s*\d{2,4})?\s*\)?(?![\d/])|"
-    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
+    r"(?:" + _WD + r")?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
     r"(?:\b"
     + _WEEKDAY
     + r"\s*(?:"
     + _PAIR
     + r"\s*"
     + _WEEKDAY
-    + r"\s*)?,?\s*)?\(?\s*\d{1,2}(?:"
+    + r"\s*)?"
+    + _WD_GAP
+    + r")?\(?\s*\d{1,2}(?:"
     + _DASH
     + r"\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\)?(?![\d/])|"
     # "Selasa-Rabu, 9-10 Mei 2023": a range of weekdays before a range of days
@@ -71,12 +81,13 @@ _DATE_RE = re.compile(
     + r"\d{1,2}\s+"
     + _MONTHS
     + r"(?:\s+\d{4})?\b|"
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*,?\s*)?\b\d{1,2}(?:\s*,\s*\d{1,2}){0,6}\s+"
+    # ("Senin (2 Maret 2020)": the weekday's bracket around a day in words)
+    r"(?:"
+    + _WD
+    + r"(?:\(\s*)?)?\b\d{1,2}(?:\s*,\s*\d{1,2}){0,6}\s+"
     + _MONTHS
     + r"(?:\s+\d{4})?\b|"
-    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
+    r"(?:" + _WD + r")?\b\d{1,2}-\d{1,2}-\d{4}\b|"
     # a month ("akhir Maret 2020", "Maret lalu"), a day with its month first ("Maret 14,
     # 2019"); one look-ahead spares the month names at every other word
     r"\b(?=\w+\.?\s+(?:(?:tahun\s+)?\d{4}\b|\d{1,2},|(?:yang\s+)?lalu\b)|"
