@@ -429,3 +429,36 @@ LATE = date(2020, 3, 20)
 def test_a_weekday_apart_from_its_date_is_read_with_it(told: str) -> None:
     assert _stage(VISIT + told, LATE) == ("2020-03-02", None)
     assert _stage(VISIT + told, None)[0] in ("2020-03-02", "--03-02")
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        (
+            "Rombongan tiba Senin (2/3). Festival Pasar Desa itu digelar 2-6 Maret 2020.",
+            ("2020-03-02", None),
+        ),
+        (
+            "Rombongan tiba Senin (2/3) dan ikut membuka Munas Asosiasi Desa yang berlangsung "
+            "mulai 2-5 Maret.",
+            ("2020-03-02", None),
+        ),
+        (
+            "Rombongan tiba Senin (2/3). Pameran UMKM di alun-alun dibuka 2 hingga 8 Maret.",
+            ("2020-03-02", None),
+        ),
+        # the trip's own range still gives its last day
+        (
+            "Rombongan tiba Senin (2/3). Selama tiga hari, 2-4 Maret 2020, mereka berkeliling.",
+            ("2020-03-02", "2020-03-04"),
+        ),
+        (
+            "Rombongan tiba Senin (2/3). Festival itu mereka ikuti 2-3 Maret.",
+            ("2020-03-02", "2020-03-03"),
+        ),
+    ],
+)
+def test_an_events_own_programme_is_not_the_trips_last_day(
+    told: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _stage(VISIT + told) == expected
