@@ -462,3 +462,17 @@ def test_an_events_own_programme_is_not_the_trips_last_day(
     told: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _stage(VISIT + told) == expected
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Perda pasar desa yang dipelajari rombongan itu disahkan pada 12 Februari 2020.",
+        "Aturan itu ditetapkan bupati, Rabu (12/2/2020).",
+        "Banjir yang melanda pasar terjadi pada Rabu, 12 Februari 2020.",
+        "Peraturan yang dibahas dalam kunjungan itu diterbitkan 12 Februari 2020 lalu.",
+    ],
+)
+def test_a_rule_passed_or_an_incident_is_another_event(told: str) -> None:
+    assert _stage(VISIT + told) == (None, None)
+    assert _stage(VISIT + told + " Rombongan tiba Kamis (5/3).") == ("2020-03-05", None)

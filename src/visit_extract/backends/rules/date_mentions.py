@@ -151,6 +151,8 @@ _OTHER_EVENT = re.compile(
     r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
     r"didirikan|diraih|meraih|penghargaan|sejak|dilantik|pelantikan|pemilu|pilkada|"
     r"pencoblosan|"
+    # a rule passed, an incident: "Perda itu disahkan pada ...", "gempa terjadi Selasa (2/3)"
+    r"disahkan|ditetapkan|diundangkan|diterbitkan|terjadi|"
     # "kunjungan serupa pernah dilakukan pada ...": an earlier visit, not this one
     r"pernah|"
     # an inspection is never the study visit (LABELING.md), whoever made it
