@@ -476,3 +476,19 @@ def test_an_events_own_programme_is_not_the_trips_last_day(
 def test_a_rule_passed_or_an_incident_is_another_event(told: str) -> None:
     assert _stage(VISIT + told) == (None, None)
     assert _stage(VISIT + told + " Rombongan tiba Kamis (5/3).") == ("2020-03-05", None)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Bupati Gianyar berencana membalas kunjungan itu pada 20 April 2020.",
+        "Kunjungan balasan dijadwalkan pada Senin (20/4/2020).",
+        "Rencananya, rombongan Gianyar datang ke Klaten pada 20 April 2020.",
+        "Penandatanganan kerja sama diagendakan Senin, 20 April 2020.",
+    ],
+)
+def test_without_a_publication_date_a_plan_still_dates_nothing(told: str) -> None:
+    assert _stage(VISIT + told, None) == (None, None)
+    # the visit's own day still counts, before or after the plan
+    assert _stage(VISIT + "Mereka tiba Kamis (5/3/2020). " + told, None)[0] == "2020-03-05"
+    assert _stage(VISIT + told + " Mereka tiba Kamis (5/3/2020).", None)[0] == "2020-03-05"

@@ -163,6 +163,13 @@ _IN_PERIOD = re.compile(
     r"\b(?:hingga|sampai|sejak|sepanjang|selama|s\.?d\.?|s/d|antara)\s+(?:\S+\s+)?$", _I
 )
 _TODAY = re.compile(r"hari|pagi|siang|sore|tadi", _I)
+# A plan in the words before a date: "kunjungan balasan dijadwalkan pada 20 April".
+# Only read without a publication date: with one, a day still to come shows the plan,
+# and a plan for a day already past was most likely carried out.
+_PLAN = re.compile(
+    r"\b(?:berencana|direncanakan|rencananya|dijadwalkan|terjadwal|diagendakan)\b[^.\n]*$",
+    _I,
+)
 _TO_COME = re.compile(r"\s*(?:mendatang|yang\s+akan\s+datang)\b", _I)
 # Who said it, right before the date: '..." kata Bupati X kepada wartawan, Rabu (7/5)'.
 # The attribution runs to the date without a full stop ("Kompas.com" keeps its dot).
@@ -356,6 +363,10 @@ def dates_in(ctx: Context) -> list[Found]:
                 )
             )
         )
+        planned = _after(start, published) or (
+            published is None
+            and _PLAN.search(text, max(sa, m.start() - 120), m.start()) is not None
+        )
         found.append(
             Found(
                 m.start(),
@@ -365,7 +376,7 @@ def dates_in(ctx: Context) -> list[Found]:
                 cue,
                 vague,
                 closes,
-                _after(start, published),
+                planned,
                 said is not None,
                 _HAS_WEEKDAY.search(m.group()) is not None,
             )
