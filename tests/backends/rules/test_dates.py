@@ -492,3 +492,18 @@ def test_without_a_publication_date_a_plan_still_dates_nothing(told: str) -> Non
     # the visit's own day still counts, before or after the plan
     assert _stage(VISIT + "Mereka tiba Kamis (5/3/2020). " + told, None)[0] == "2020-03-05"
     assert _stage(VISIT + told + " Mereka tiba Kamis (5/3/2020).", None)[0] == "2020-03-05"
+
+
+@pytest.mark.parametrize(
+    "past",
+    [
+        "Kunjungan itu berlangsung beberapa waktu lalu.",
+        "Studi banding tersebut digelar belum lama ini.",
+        "Kunjungan kerja ini dilakukan baru-baru ini.",
+    ],
+)
+def test_the_visit_pointed_back_to_as_past_is_not_dated_by_a_statement(past: str) -> None:
+    said = ' "Pasar kami jadi contoh," kata Sekda Gianyar kepada wartawan, Senin (2/3/2020).'
+    assert _stage(VISIT + past + said, LATE) == (None, None)
+    # a statement with no past told before it is still the visit's day
+    assert _stage(VISIT + said, LATE)[0] == "2020-03-02"

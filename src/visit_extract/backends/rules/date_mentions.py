@@ -200,6 +200,12 @@ _VISIT_WORD = re.compile(
     r"\b(?:stud[iy]|kunjungan|kunker|berkunjung|mengunjungi|rombongan|belajar|kaji|lawatan)",
     _I,
 )
+# The visit pointed back to: "kunjungan itu", "studi banding tersebut", "kunker ini".
+_THIS_VISIT = re.compile(
+    r"\b(?:kunjungan(?:\s+kerja)?|kunker|lawatan|stud[iy]\s+(?:banding|tiru))\s+"
+    r"(?:itu|tersebut|ini)\b",
+    _I,
+)
 # The end of a trip before its last day: "pulang Sabtu (10/5)", "kembali ke Indonesia
 # pada 19 Juni", "menyudahi lawatannya ... pada 18 Desember".
 _TRIP_END = re.compile(
@@ -432,8 +438,9 @@ def _same_place(code: str, host: str | None) -> bool:
 def _told_as_past(ctx: Context) -> bool:
     """Whether the text tells the visit as past without a day ("beberapa waktu lalu").
 
-    The sentence must name a visit and one of its parties: another, older visit told
-    in passing says nothing of this one's statements.
+    The sentence must name a visit and one of its parties, or point back to the visit
+    ("kunjungan itu", "studi banding tersebut"): another, older visit told in passing
+    says nothing of this one's statements.
     """
     parties = set(ctx.sides)
     if ctx.host is not None:
@@ -442,8 +449,9 @@ def _told_as_past(ctx: Context) -> bool:
         if in_spans(m.start(), ctx.skip):
             continue
         sa, sb = ctx.sentence_of(m.start())
-        if _VISIT_WORD.search(ctx.text, sa, sb) and any(
-            x.region.code in parties for x in starting_within(ctx.all_mentions, sa, sb - 1)
+        if _THIS_VISIT.search(ctx.text, sa, sb) or (
+            _VISIT_WORD.search(ctx.text, sa, sb)
+            and any(x.region.code in parties for x in starting_within(ctx.all_mentions, sa, sb - 1))
         ):
             return True
     return False
