@@ -55,9 +55,11 @@ _RE_WEEKDAY = re.compile(
     r"\b(" + WEEKDAY_PATTERN + r")\b(\s+(?:lalu|kemarin))?(\s+(?:pekan|minggu)\s+lalu)?",
     re.IGNORECASE,
 )
-# "29/2-1/3": a range across two months, written with both months
+# "29/2-1/3": a range across two months, written with both months ("2/3/2020 - 4/3/2020":
+# and the year on both days)
 _RE_NUM_SPAN = re.compile(
-    r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*[-–—]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\s*[-–—]\s*(\d{1,2})/(\d{1,2})"
+    r"(?:/(\d{4}|\d{2}))?(?![\d/])"
 )
 _RE_END = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\b", re.IGNORECASE)
 # "7/6/ 2022", "7 / 6": spaces a writer left around the slashes of a numeric date

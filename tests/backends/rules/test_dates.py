@@ -507,3 +507,17 @@ def test_the_visit_pointed_back_to_as_past_is_not_dated_by_a_statement(past: str
     assert _stage(VISIT + past + said, LATE) == (None, None)
     # a statement with no past told before it is still the visit's day
     assert _stage(VISIT + said, LATE)[0] == "2020-03-02"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Kunjungan berlangsung 02/03/2020 - 04/03/2020.",
+        "Kunjungan berlangsung 2/3/2020–4/3/2020 di Gianyar.",
+        "Kunjungan dilaksanakan pada hari Senin s/d Rabu tanggal 2 s/d 4 Maret 2020.",
+        "Kunjungan dilaksanakan Senin-Rabu tgl 2-4 Maret 2020.",
+    ],
+)
+def test_ranges_written_in_full_or_after_weekdays_and_tanggal(told: str) -> None:
+    assert _stage(VISIT + told, None) == ("2020-03-02", "2020-03-04")
+    assert _stage(VISIT + told, LATE) == ("2020-03-02", "2020-03-04")

@@ -38,41 +38,28 @@ _WD_GAP = (
 )
 # a weekday with what may follow it before its date
 _WD = r"\b" + _WEEKDAY + _WD_GAP
+# a weekday, or two joined ("Senin-Rabu", "Senin s/d Rabu"), before the day(s)
+_WD_SPAN = r"(?:\b" + _WEEKDAY + r"\s*(?:" + _PAIR + r"\s*" + _WEEKDAY + r"\s*)?" + _WD_GAP + r")?"
 # a day word that another date right after it makes redundant ("kemarin (18/3)")
 _NO_DATE_NEXT = r"(?!\s*,?\s*(?:" + _WEEKDAY + r"\b|\(?\s*\d))"
 _DATE_RE = re.compile(
     # every date starts at a word or a bracket: the look-ahead spares the alternatives
     # below at every space and punctuation mark (a third of the time on news text)
     r"(?=[\w(])(?:"
-    # "Sabtu-Minggu (29/2-1/3)": a range across two months
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*(?:"
-    + _PAIR
-    + r"\s*"
-    + _WEEKDAY
-    + r"\s*)?,?\s*)?\(?\s*\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
+    # "Sabtu-Minggu (29/2-1/3)", "2/3/2020 - 4/3/2020": a range written in numbers
+    + _WD_SPAN
+    + r"\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
     r"(?:\s*/\s*\d{2,4})?\s*\)?(?![\d/])|"
-    r"(?:" + _WD + r")?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*(?:"
-    + _PAIR
-    + r"\s*"
-    + _WEEKDAY
-    + r"\s*)?"
-    + _WD_GAP
-    + r")?\(?\s*\d{1,2}(?:"
+    r"(?:"
+    + _WD
+    + r")?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
+    + _WD_SPAN
+    + r"\(?\s*\d{1,2}(?:"
     + _DASH
     + r"\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\)?(?![\d/])|"
     # "Selasa-Rabu, 9-10 Mei 2023": a range of weekdays before a range of days
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*(?:"
-    + _PAIR
-    + r"\s*"
-    + _WEEKDAY
-    + r"\s*)?,?\s*)?\b\d{1,2}(?:\s+"
+    + _WD_SPAN
+    + r"\b\d{1,2}(?:\s+"
     + _MONTHS
     + r"(?:\s+\d{4})?|"
     + _LISTED
