@@ -424,6 +424,7 @@ LATE = date(2020, 3, 20)
         "Rombongan tiba Senin lalu (2/3/2020).",
         "Rombongan tiba Senin kemarin, 2 Maret.",
         "Rombongan tiba Senin pagi, 02-03-2020.",
+        "Rombongan tiba Senin pekan lalu (2/3).",
     ],
 )
 def test_a_weekday_apart_from_its_date_is_read_with_it(told: str) -> None:
@@ -521,3 +522,11 @@ def test_the_visit_pointed_back_to_as_past_is_not_dated_by_a_statement(past: str
 def test_ranges_written_in_full_or_after_weekdays_and_tanggal(told: str) -> None:
     assert _stage(VISIT + told, None) == ("2020-03-02", "2020-03-04")
     assert _stage(VISIT + told, LATE) == ("2020-03-02", "2020-03-04")
+
+
+@pytest.mark.parametrize("published", [None, PUBLISHED])
+def test_a_day_without_its_year_after_sejak_is_no_period(published: date | None) -> None:
+    told = "Kunjungan berlangsung selama dua hari sejak Senin (2/3)."
+    assert _stage(VISIT + told, published)[0] in ("2020-03-02", "--03-02")
+    # a month after "sejak" still is a period
+    assert _stage(VISIT + "Kerja sama itu berjalan sejak Januari 2019.", published) == (None, None)

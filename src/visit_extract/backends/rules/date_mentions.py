@@ -31,9 +31,9 @@ _PAIR = r"(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|dan)"
 # a list of days before the last: "14, 15 dan 16 Maret"
 _LISTED = r"(?:\s*,\s*\d{1,2}){0,6},?"
 # what may stand between a weekday and its date: a time of day ("Senin sore (2/3)",
-# "Jumat malam, 6 Maret"), "lalu" or "kemarin" ("Sabtu lalu (29/2)"), "tanggal"
+# "Jumat malam, 6 Maret"), "lalu", "kemarin", "pekan lalu" ("Sabtu lalu (29/2)"), "tanggal"
 _WD_GAP = (
-    r"(?:\s+(?:pagi|siang|sore|malam|petang|dini\s+hari|lalu|kemarin))?"
+    r"(?:\s+(?:pagi|siang|sore|malam|petang|dini\s+hari|lalu|kemarin|(?:pekan|minggu)\s+lalu))?"
     r"\s*,?\s*(?:(?:hari\s+)?(?:tanggal|tgl\.?)\s*)?"
 )
 # a weekday with what may follow it before its date
@@ -239,7 +239,9 @@ class Found(NamedTuple):
     start: str | None
     end: str | None
     cue: bool  # in a sentence about the visit
-    vague: bool  # a month or a year only ("pekan lalu")
+    # a month or a year only ("pekan lalu"), or a day without its year ("--03-02"), which
+    # never dates the visit from away from its words
+    vague: bool
     closes: bool  # a trip's last day ("pulang Sabtu (10/5)")
     planned: bool  # after publication: a plan, or the last day of a visit under way
     said: bool = False  # the day someone spoke ('..., kata X, Kamis (11/5)')
@@ -341,8 +343,13 @@ def dates_in(ctx: Context) -> list[Found]:
         ):
             continue
         vague = start is not None and len(start) in (4, 7)
-        # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
-        if vague and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start()):
+        # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit (a
+        # day without its year, "--03-02", is no period: "sejak Senin (2/3)")
+        if (
+            vague
+            and not (start or "").startswith("--")
+            and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start())
+        ):
             continue
         trip_end = _TRIP_END.search(text, max(sa, m.start() - 160), m.start())
         # "kembali ke Klaten" closes the trip only when Klaten is where a delegation is
