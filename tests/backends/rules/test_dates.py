@@ -530,3 +530,21 @@ def test_a_day_without_its_year_after_sejak_is_no_period(published: date | None)
     assert _stage(VISIT + told, published)[0] in ("2020-03-02", "--03-02")
     # a month after "sejak" still is a period
     assert _stage(VISIT + "Kerja sama itu berjalan sejak Januari 2019.", published) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Rombongan berada di Gianyar selama satu minggu.", None),
+        ("Kunjungan itu berlangsung dua minggu.", None),
+        ("Kunjungan minggu ini diikuti 20 orang.", None),
+        ("Kunjungan itu digelar akhir minggu ini.", None),
+        ("Rombongan tiba pada minggu pertama bulan itu.", None),
+        ("Mereka belajar di pasar desa beberapa minggu.", None),
+        # Sunday, written as one
+        ("Rombongan tiba hari minggu.", "2020-03-01"),
+        ("Rombongan tiba Minggu di Gianyar.", "2020-03-01"),
+    ],
+)
+def test_minggu_as_a_week_is_no_sunday(told: str, expected: str | None) -> None:
+    assert _stage(VISIT + told)[0] == expected

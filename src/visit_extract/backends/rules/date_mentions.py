@@ -132,6 +132,15 @@ _AND_NEXT = re.compile(
 )
 _EVERY_BEFORE = re.compile(r"\b(?:setiap|tiap|saban|per)\s+(?:hari\s+)?$", _I)
 _EVERY_AFTER = re.compile(r"\s+(?:saja|sekalipun|pun)\b", _I)
+# "minggu" is also "week": "selama dua minggu", "minggu depan", "akhir minggu ini"
+_WEEK_BEFORE = re.compile(
+    r"\b(?:se|satu|dua|tiga|empat|lima|enam|beberapa|\d+|selama|dalam|awal|akhir|"
+    r"pertengahan)\s+$",
+    _I,
+)
+_WEEK_AFTER = re.compile(
+    r"\s+(?:ini|depan|pertama|kedua|ketiga|keempat|terakhir|berikutnya|sebelumnya)\b", _I
+)
 _HAS_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"\b", _I)
 _WEEKDAY_RE = re.compile(r"\(?" + _WEEKDAY + r"\b", _I)
 _OTHER_EVENT = re.compile(
@@ -330,6 +339,7 @@ def dates_in(ctx: Context) -> list[Found]:
             not cue
             or _EVERY_BEFORE.search(text, max(0, m.start() - 20), m.start())
             or _EVERY_AFTER.match(text, m.end())
+            or (expr[:6].lower() == "minggu" and _is_week(text, m.start(), m.end()))
         ):
             continue
         said = _SAID.search(text, max(sa, m.start() - 200), m.start())
@@ -382,6 +392,14 @@ def dates_in(ctx: Context) -> list[Found]:
             )
         )
     return found
+
+
+def _is_week(text: str, a: int, b: int) -> bool:
+    """Whether the "minggu" at ``text[a:b]`` is a week, not Sunday: written in lower case
+    without "hari" before it (news capitalises its weekdays), counted, or "minggu ini"."""
+    if text.startswith("minggu", a) and not text.endswith("hari ", max(0, a - 5), a):
+        return True
+    return bool(_WEEK_BEFORE.search(text, max(0, a - 20), a) or _WEEK_AFTER.match(text, b))
 
 
 def _in_quote(text: str, a: int, b: int) -> bool:
