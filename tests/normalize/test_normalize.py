@@ -244,6 +244,8 @@ TUESDAY = date(2019, 2, 26)
         ("pekan lalu", date(2019, 3, 5), ("2019", None)),
         ("sepekan yang lalu", TUESDAY, ("2019-02", None)),
         ("bulan lalu", TUESDAY, ("2019-01", None)),
+        ("bulan kemarin", TUESDAY, ("2019-01", None)),
+        ("minggu kemarin", TUESDAY, ("2019-02", None)),
         ("dua minggu lalu", TUESDAY, (None, None)),
         ("pekan lalu", None, (None, None)),
         ("hari Minggu lalu", TUESDAY, ("2019-02-24", None)),

@@ -66,11 +66,11 @@ _RE_END = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\b", re.IGN
 _RE_SLASH_GAP = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 # a year written out: four digits, or two after a day/month ("9/2/21")
 _RE_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\d/\d{1,2}/\d{2}\b")
-# "pekan lalu", "Minggu lalu" (last week), "bulan lalu"; "dua minggu lalu" is no week
+# "pekan lalu", "Minggu lalu" (last week), "bulan lalu" or "kemarin"; "dua minggu lalu" is no week
 # the text pins down, and "hari Minggu lalu" is a Sunday
 _RE_LAST = re.compile(
     r"(?<!hari )\b(?:se|(satu|dua|tiga|empat|beberapa|\d+)\s+)?(minggu|pekan|bulan)\s+"
-    r"(?:yang\s+)?lalu\b",
+    r"(?:yang\s+)?(?:lalu|kemarin)\b",
     re.IGNORECASE,
 )
 # "Kamis dua pekan lalu", "Senin beberapa minggu lalu": a weekday some weeks back

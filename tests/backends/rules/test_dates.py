@@ -548,3 +548,21 @@ def test_a_day_without_its_year_after_sejak_is_no_period(published: date | None)
 )
 def test_minggu_as_a_week_is_no_sunday(told: str, expected: str | None) -> None:
     assert _stage(VISIT + told)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Kunjungan itu digelar bulan kemarin.", "2020-02"),
+        ("Rombongan tiba minggu lalu.", "2020-03"),
+        ("Rombongan tiba minggu kemarin.", "2020-03"),
+        ("Kunjungan itu digelar Februari kemarin.", "2020-02"),
+        # last year is no day, and no year the rules read either
+        ("Kunjungan serupa juga dilakukan tahun kemarin.", None),
+        ("Rombongan tiba kemarin.", "2020-03-11"),
+    ],
+)
+def test_kemarin_after_a_week_month_or_year_is_that_period(told: str, expected: str | None) -> None:
+    # published Thursday 12 March 2020: last week (2-8 March) lies in March, last month is
+    # February
+    assert _stage(VISIT + told, date(2020, 3, 12))[0] == expected

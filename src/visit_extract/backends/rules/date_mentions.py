@@ -77,22 +77,23 @@ _DATE_RE = re.compile(
     r"(?:" + _WD + r")?\b\d{1,2}-\d{1,2}-\d{4}\b|"
     # a month ("akhir Maret 2020", "Maret lalu"), a day with its month first ("Maret 14,
     # 2019"); one look-ahead spares the month names at every other word
-    r"\b(?=\w+\.?\s+(?:(?:tahun\s+)?\d{4}\b|\d{1,2},|(?:yang\s+)?lalu\b)|"
+    r"\b(?=\w+\.?\s+(?:(?:tahun\s+)?\d{4}\b|\d{1,2},|(?:yang\s+)?(?:lalu|kemarin)\b)|"
     r"(?:awal|pertengahan|akhir|bulan)\s)"
     r"(?:(?:awal|pertengahan|akhir)\s+)?(?:bulan\s+)?"
     + _MONTHS
-    + r"\s+(?:(?:tahun\s+)?\d{4}|\d{1,2},\s*\d{4}|(?:yang\s+)?lalu)\b|"
-    # last week or month ("pekan lalu", "Minggu lalu"; "hari Minggu lalu" is a Sunday)
-    # (with its count: "dua pekan lalu" is no week the text pins down)
+    + r"\s+(?:(?:tahun\s+)?\d{4}|\d{1,2},\s*\d{4}|(?:yang\s+)?(?:lalu|kemarin))\b|"
+    # last week or month ("pekan lalu", "bulan kemarin", "Minggu lalu"; "hari Minggu lalu"
+    # is a Sunday) (with its count: "dua pekan lalu" is no week the text pins down)
     r"(?<!hari\s)\b(?:(?:satu|dua|tiga|empat|beberapa|\d+)\s+)?(?:se)?(?:minggu|pekan|bulan)"
-    r"\s+(?:yang\s+)?lalu\b|"
+    r"\s+(?:yang\s+)?(?:lalu|kemarin)\b|"
     # today: "hari ini", "pagi tadi", "tadi siang"
     r"\b(?:hari\s+ini|(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))\b"
     + _NO_DATE_NEXT
     + "|"
     # ("Kamis dua pekan lalu" is no day the text pins down)
     r"\b" + _WEEKDAY + r"\b(?!\s+(?:dua|tiga|empat|beberapa|\d+)\s+(?:pekan|minggu)\b)"
-    r"(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|\bkemarin\b)",
+    # ("tahun kemarin" is last year, no day)
+    r"(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|(?<!tahun\s)\bkemarin\b)",
     _I,
 )
 # "hingga [hari] [Rabu,] <date>": the last day of a visit
@@ -339,7 +340,7 @@ def dates_in(ctx: Context) -> list[Found]:
             not cue
             or _EVERY_BEFORE.search(text, max(0, m.start() - 20), m.start())
             or _EVERY_AFTER.match(text, m.end())
-            or (expr[:6].lower() == "minggu" and _is_week(text, m.start(), m.end()))
+            or (expr.lower() == "minggu" and _is_week(text, m.start(), m.end()))
         ):
             continue
         said = _SAID.search(text, max(sa, m.start() - 200), m.start())
