@@ -566,3 +566,20 @@ def test_kemarin_after_a_week_month_or_year_is_that_period(told: str, expected: 
     # published Thursday 12 March 2020: last week (2-8 March) lies in March, last month is
     # February
     assert _stage(VISIT + told, date(2020, 3, 12))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ('"Kemarin kami belajar di pasar desa," kata Sekda Klaten, Kamis (5/3).', "2020-03-04"),
+        ("“Kami kemarin datang untuk belajar,” ujar Sekda Klaten, 5 Maret 2020.", "2020-03-04"),
+        (
+            '"Rombongan tiba kemarin," tutur Sekda Gianyar kepada wartawan, Selasa (3/3).',
+            "2020-03-02",
+        ),
+        # without a dated attribution, "kemarin" is the day before publication
+        ('"Kemarin kami belajar di pasar desa," kata Sekda Klaten.', "2020-03-05"),
+    ],
+)
+def test_kemarin_in_a_quote_is_the_day_before_the_speaker_spoke(told: str, expected: str) -> None:
+    assert _stage(VISIT + told)[0] == expected

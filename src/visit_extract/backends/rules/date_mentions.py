@@ -177,6 +177,16 @@ _SAID = re.compile(
     r"(?:[^\n\"“”.]|\.(?=\S)){0,160}$",
     _I,
 )
+# The attribution after a closing quote, up to the day it dates: '," kata X, Kamis (5/3)'.
+_SAID_ON = re.compile(
+    r"\s*,?\s*(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|papar|tegas|sebut|imbuh|tambah|"
+    r"pungkas|tandas)(?:nya)?\b(?:[^\n\"“”.]|\.(?=\S)){0,160}?\b("
+    + _WEEKDAY
+    + r"\s*,?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\d{1,2}\s+"
+    + _MONTHS
+    + r"(?:\s+\d{4})?)",
+    _I,
+)
 # Speakers from outside the visit, who comment on it later.
 _COMMENTATOR = re.compile(
     r"\b(?:pengamat|pakar|peneliti|aktivis|akademisi|koordinator|direktur\s+eksekutif|"
@@ -308,6 +318,9 @@ def dates_in(ctx: Context) -> list[Found]:
         if end_m:
             expr = expr + " hingga " + end_m.group(1)
         start, end = resolve_date(expr, published)
+        # '"Kemarin kami ke pasar," kata X, Kamis (5/3)': the day before X spoke
+        if expr.lower() == "kemarin" and _in_quote(text, max(line_a, m.start() - 300), m.start()):
+            start = _day_before_said(text, m.end(), published) or start
         if start is None and end is None:
             continue
         # "Kamis (11/5) dan Jumat (12/5)": two days in a row are the visit's first and last
@@ -401,6 +414,23 @@ def _is_week(text: str, a: int, b: int) -> bool:
     if text.startswith("minggu", a) and not text.endswith("hari ", max(0, a - 5), a):
         return True
     return bool(_WEEK_BEFORE.search(text, max(0, a - 20), a) or _WEEK_AFTER.match(text, b))
+
+
+def _day_before_said(text: str, pos: int, published: date | None) -> str | None:
+    """The day before the one dated by the attribution after the quote open at ``pos``
+    (same form as that date: YYYY-MM-DD or --MM-DD), else None."""
+    ends = [i for i in (text.find("”", pos, pos + 400), text.find('"', pos, pos + 400)) if i >= 0]
+    said = _SAID_ON.match(text, min(ends) + 1) if ends else None
+    day = resolve_date(said.group(1), published)[0] if said else None
+    try:
+        if day is not None and day.startswith("--"):
+            before = date(2000, int(day[2:4]), int(day[5:7])) - timedelta(days=1)
+            return before.strftime("--%m-%d")
+        if day is not None and len(day) == 10:
+            return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    except ValueError:
+        pass
+    return None
 
 
 def _in_quote(text: str, a: int, b: int) -> bool:
