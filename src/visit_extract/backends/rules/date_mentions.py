@@ -6,7 +6,8 @@ whether it is vague, closes a trip, lies after publication, or dates a statement
 Left out on the way: "Baca juga" passages, header and byline stamps, the dates of
 other events (a launch, an award, an inspection, an earlier visit), days still to
 come, weekdays of a habit, and the day someone spoke when the text shows it was away
-from the visit. :mod:`~visit_extract.backends.rules.dates` chooses among them.
+from the visit. :mod:`~visit_extract.backends.rules.dates` chooses among them; the
+written forms themselves are :mod:`~visit_extract.backends.rules.date_forms`'.
 """
 
 from __future__ import annotations
@@ -17,120 +18,21 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.date_forms import (
+    AND_NEXT,
+    DASH_END,
+    DATE_RE,
+    END_RE,
+    END_WEEKDAY,
+)
 from visit_extract.backends.rules.mentions import in_spans, starting_within
 from visit_extract.normalize import resolve_date
 from visit_extract.normalize.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
 
 _I = re.IGNORECASE
-
 _MONTHS = MONTH_PATTERN + r"\.?"
 _WEEKDAY = WEEKDAY_PATTERN
-_DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*"
-# what joins two weekdays before their days: "Senin-Rabu", "Senin hingga Rabu (2-4/3)"
-_PAIR = r"(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|dan)"
-# a list of days before the last: "14, 15 dan 16 Maret"
-_LISTED = r"(?:\s*,\s*\d{1,2}){0,6},?"
-# what may stand between a weekday and its date: a time of day ("Senin sore (2/3)",
-# "Jumat malam, 6 Maret"), "lalu", "kemarin", "pekan lalu" ("Sabtu lalu (29/2)"), "tanggal"
-_WD_GAP = (
-    r"(?:\s+(?:pagi|siang|sore|malam|petang|dini\s+hari|lalu|kemarin|(?:pekan|minggu)\s+lalu))?"
-    r"\s*,?\s*(?:(?:hari\s+)?(?:tanggal|tgl\.?)\s*)?"
-)
-# a weekday with what may follow it before its date
-_WD = r"\b" + _WEEKDAY + _WD_GAP
-# a weekday, or two joined ("Senin-Rabu", "Senin s/d Rabu"), before the day(s)
-_WD_SPAN = r"(?:\b" + _WEEKDAY + r"\s*(?:" + _PAIR + r"\s*" + _WEEKDAY + r"\s*)?" + _WD_GAP + r")?"
-# a day word that another date right after it makes redundant ("kemarin (18/3)")
-_NO_DATE_NEXT = r"(?!\s*,?\s*(?:" + _WEEKDAY + r"\b|\(?\s*\d))"
-_DATE_RE = re.compile(
-    # every date starts at a word or a bracket: the look-ahead spares the alternatives
-    # below at every space and punctuation mark (a third of the time on news text)
-    r"(?=[\w(])(?:"
-    # "Sabtu-Minggu (29/2-1/3)", "2/3/2020 - 4/3/2020": a range written in numbers
-    + _WD_SPAN
-    + r"\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
-    r"(?:\s*/\s*\d{2,4})?\s*\)?(?![\d/])|"
-    r"(?:"
-    + _WD
-    + r")?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
-    + _WD_SPAN
-    + r"\(?\s*\d{1,2}(?:"
-    + _DASH
-    + r"\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\)?(?![\d/])|"
-    # "Selasa-Rabu, 9-10 Mei 2023": a range of weekdays before a range of days
-    + _WD_SPAN
-    + r"\b\d{1,2}(?:\s+"
-    + _MONTHS
-    + r"(?:\s+\d{4})?|"
-    + _LISTED
-    + r")"
-    + _DASH
-    + r"\d{1,2}\s+"
-    + _MONTHS
-    + r"(?:\s+\d{4})?\b|"
-    # ("Senin (2 Maret 2020)": the weekday's bracket around a day in words)
-    r"(?:"
-    + _WD
-    + r"(?:\(\s*)?)?\b\d{1,2}(?:\s*,\s*\d{1,2}){0,6}\s+"
-    + _MONTHS
-    + r"(?:\s+\d{4})?\b|"
-    r"(?:" + _WD + r")?\b\d{1,2}-\d{1,2}-\d{4}\b|"
-    # a month ("akhir Maret 2020", "Maret lalu"), a day with its month first ("Maret 14,
-    # 2019"); one look-ahead spares the month names at every other word
-    r"\b(?=\w+\.?\s+(?:(?:tahun\s+)?\d{4}\b|\d{1,2},|(?:yang\s+)?(?:lalu|kemarin)\b)|"
-    r"(?:awal|pertengahan|akhir|bulan)\s)"
-    r"(?:(?:awal|pertengahan|akhir)\s+)?(?:bulan\s+)?"
-    + _MONTHS
-    + r"\s+(?:(?:tahun\s+)?\d{4}|\d{1,2},\s*\d{4}|(?:yang\s+)?(?:lalu|kemarin))\b|"
-    # last week or month ("pekan lalu", "bulan kemarin", "Minggu lalu"; "hari Minggu lalu"
-    # is a Sunday) (with its count: "dua pekan lalu" is no week the text pins down)
-    r"(?<!hari\s)\b(?:(?:satu|dua|tiga|empat|beberapa|\d+)\s+)?(?:se)?(?:minggu|pekan|bulan)"
-    r"\s+(?:yang\s+)?(?:lalu|kemarin)\b|"
-    # today: "hari ini", "pagi tadi", "tadi siang"
-    r"\b(?:hari\s+ini|(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))\b"
-    + _NO_DATE_NEXT
-    + "|"
-    # ("Kamis dua pekan lalu" is no day the text pins down)
-    r"\b" + _WEEKDAY + r"\b(?!\s+(?:dua|tiga|empat|beberapa|\d+)\s+(?:pekan|minggu)\b)"
-    # ("tahun kemarin" is last year, no day)
-    r"(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|(?<!tahun\s)\bkemarin\b)",
-    _I,
-)
-# "hingga [hari] [Rabu,] <date>": the last day of a visit
-_UNTIL = (
-    r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?(?:" + _WEEKDAY + r"\s*,?\s*)?"
-)
-_DAY_MONTH = r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?"
-_END_RE = re.compile(
-    r"\s*(?:\w+\s+){0,3}?"
-    + _UNTIL
-    + r"(\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|"
-    + _DAY_MONTH
-    + ")",
-    _I,
-)
-# "Senin (2/3) - Rabu (4/3)": a dash straight after a date, then the last day
-_DASH_END = re.compile(
-    r"\s*[-–—]\s*(?:"
-    + _WEEKDAY
-    + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
-    + _DAY_MONTH
-    + r")",
-    _I,
-)
-# "Kamis (14/3) hingga Sabtu": a last day named by its weekday alone
-_END_WEEKDAY = re.compile(
-    r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|[-–])\s*(?:hari\s+)?("
-    + _WEEKDAY
-    + r")\b"
-    + _NO_DATE_NEXT,
-    _I,
-)
-# "... dan Jumat (12/5)": a second day right after a date
-_AND_NEXT = re.compile(
-    r"\s*dan\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))",
-    _I,
-)
+
 _EVERY_BEFORE = re.compile(r"\b(?:setiap|tiap|saban|per)\s+(?:hari\s+)?$", _I)
 _EVERY_AFTER = re.compile(r"\s+(?:saja|sekalipun|pun)\b", _I)
 # "minggu" is also "week": "selama dua minggu", "minggu depan", "akhir minggu ini"
@@ -220,10 +122,6 @@ _TRIP_END = re.compile(
     r"menyudahi|mengakhiri|berakhir|selesai)\b[^.\n]*$",
     _I,
 )
-#: "hingga [Rabu] <date>" anywhere: the last day of a visit, read after its first day.
-END_ANY = re.compile(
-    r"\b" + _UNTIL + r"(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|" + _DAY_MONTH + ")", _I
-)
 _DATE_CUE = re.compile(
     r"\b(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
     r"disambut|menerima|menyambut|sambut|rombongan|belajar|benchmarking|dipimpin|kaji|"
@@ -289,7 +187,7 @@ def dates_in(ctx: Context) -> list[Found]:
     cues = [m.span() for m in _DATE_CUE.finditer(text)]
     told_as_past = _told_as_past(ctx)
     found: list[Found] = []
-    for m in _DATE_RE.finditer(text):
+    for m in DATE_RE.finditer(text):
         if in_spans(m.start(), skip):
             continue
         i = bisect_left(newlines, m.start())
@@ -311,9 +209,9 @@ def dates_in(ctx: Context) -> list[Found]:
                 continue
         expr = m.group()
         end_m = (
-            _END_RE.match(text, m.end())
-            or _DASH_END.match(text, m.end())
-            or _END_WEEKDAY.match(text, m.end())
+            END_RE.match(text, m.end())
+            or DASH_END.match(text, m.end())
+            or END_WEEKDAY.match(text, m.end())
         )
         if end_m:
             expr = expr + " hingga " + end_m.group(1)
@@ -324,7 +222,7 @@ def dates_in(ctx: Context) -> list[Found]:
         if start is None and end is None:
             continue
         # "Kamis (11/5) dan Jumat (12/5)": two days in a row are the visit's first and last
-        and_m = None if end_m or end else _AND_NEXT.match(text, m.end())
+        and_m = None if end_m or end else AND_NEXT.match(text, m.end())
         if and_m and start:
             nxt, _ = resolve_date(and_m.group(1), published)
             if nxt and len(nxt) == len(start) and days_after(start, nxt, most=2):

@@ -18,8 +18,8 @@ import re
 from bisect import bisect_left
 
 from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.date_forms import END_ANY
 from visit_extract.backends.rules.date_mentions import (
-    END_ANY,
     Found,
     dates_in,
     days_after,
