@@ -244,6 +244,8 @@ TUESDAY = date(2019, 2, 26)
         ("pekan lalu", date(2019, 3, 5), ("2019", None)),
         ("sepekan yang lalu", TUESDAY, ("2019-02", None)),
         ("bulan lalu", TUESDAY, ("2019-01", None)),
+        ("bulan kemarin", TUESDAY, ("2019-01", None)),
+        ("minggu kemarin", TUESDAY, ("2019-02", None)),
         ("dua minggu lalu", TUESDAY, (None, None)),
         ("pekan lalu", None, (None, None)),
         ("hari Minggu lalu", TUESDAY, ("2019-02-24", None)),
@@ -251,6 +253,9 @@ TUESDAY = date(2019, 2, 26)
         ("Senin minggu lalu", TUESDAY, ("2019-02-18", None)),
         ("Sabtu-Minggu (29/2-1/3/2020)", None, ("2020-02-29", "2020-03-01")),
         ("(30/12-2/1/2020)", None, ("2019-12-30", "2020-01-02")),
+        # both days written in full
+        ("02/03/2020 - 04/03/2020", None, ("2020-03-02", "2020-03-04")),
+        ("30/12/2019–2/1/2020", None, ("2019-12-30", "2020-01-02")),
         ("28 Desember - 3 Januari 2019", None, ("2018-12-28", "2019-01-03")),
         ("akhir Maret 2020", None, ("2020-03", None)),
         # a range whose year is written once, at its end

@@ -55,20 +55,22 @@ _RE_WEEKDAY = re.compile(
     r"\b(" + WEEKDAY_PATTERN + r")\b(\s+(?:lalu|kemarin))?(\s+(?:pekan|minggu)\s+lalu)?",
     re.IGNORECASE,
 )
-# "29/2-1/3": a range across two months, written with both months
+# "29/2-1/3": a range across two months, written with both months ("2/3/2020 - 4/3/2020":
+# and the year on both days)
 _RE_NUM_SPAN = re.compile(
-    r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*[-–—]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\s*[-–—]\s*(\d{1,2})/(\d{1,2})"
+    r"(?:/(\d{4}|\d{2}))?(?![\d/])"
 )
 _RE_END = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\b", re.IGNORECASE)
 # "7/6/ 2022", "7 / 6": spaces a writer left around the slashes of a numeric date
 _RE_SLASH_GAP = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 # a year written out: four digits, or two after a day/month ("9/2/21")
 _RE_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\d/\d{1,2}/\d{2}\b")
-# "pekan lalu", "Minggu lalu" (last week), "bulan lalu"; "dua minggu lalu" is no week
+# "pekan lalu", "Minggu lalu" (last week), "bulan lalu" or "kemarin"; "dua minggu lalu" is no week
 # the text pins down, and "hari Minggu lalu" is a Sunday
 _RE_LAST = re.compile(
     r"(?<!hari )\b(?:se|(satu|dua|tiga|empat|beberapa|\d+)\s+)?(minggu|pekan|bulan)\s+"
-    r"(?:yang\s+)?lalu\b",
+    r"(?:yang\s+)?(?:lalu|kemarin)\b",
     re.IGNORECASE,
 )
 # "Kamis dua pekan lalu", "Senin beberapa minggu lalu": a weekday some weeks back

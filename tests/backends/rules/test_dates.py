@@ -405,3 +405,181 @@ def test_today_in_a_quote_is_the_day_of_speaking() -> None:
     assert _stage(VISIT + told) == (None, None)
     told = "“Kami tiba hari ini dan langsung belajar,” ujar Sekda Klaten."
     assert _stage(VISIT + told) == (None, None)
+
+
+# Published a Friday two weeks after the visit: the last Monday before publication is not
+# the Monday the text dates, so only the written date gives the right day.
+LATE = date(2020, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Rombongan tiba Senin sore (2/3/2020).",
+        "Rombongan tiba di Gianyar pada Senin malam, 2 Maret 2020.",
+        "Rombongan tiba Senin dini hari (2/3).",
+        "Rombongan tiba pada hari Senin tanggal 2 Maret 2020.",
+        "Rombongan tiba Senin, tgl 2/3/2020.",
+        "Rombongan tiba pada Senin (2 Maret 2020).",
+        "Rombongan tiba Senin lalu (2/3/2020).",
+        "Rombongan tiba Senin kemarin, 2 Maret.",
+        "Rombongan tiba Senin pagi, 02-03-2020.",
+        "Rombongan tiba Senin pekan lalu (2/3).",
+    ],
+)
+def test_a_weekday_apart_from_its_date_is_read_with_it(told: str) -> None:
+    assert _stage(VISIT + told, LATE) == ("2020-03-02", None)
+    assert _stage(VISIT + told, None)[0] in ("2020-03-02", "--03-02")
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        (
+            "Rombongan tiba Senin (2/3). Festival Pasar Desa itu digelar 2-6 Maret 2020.",
+            ("2020-03-02", None),
+        ),
+        (
+            "Rombongan tiba Senin (2/3) dan ikut membuka Munas Asosiasi Desa yang berlangsung "
+            "mulai 2-5 Maret.",
+            ("2020-03-02", None),
+        ),
+        (
+            "Rombongan tiba Senin (2/3). Pameran UMKM di alun-alun dibuka 2 hingga 8 Maret.",
+            ("2020-03-02", None),
+        ),
+        # the trip's own range still gives its last day
+        (
+            "Rombongan tiba Senin (2/3). Selama tiga hari, 2-4 Maret 2020, mereka berkeliling.",
+            ("2020-03-02", "2020-03-04"),
+        ),
+        (
+            "Rombongan tiba Senin (2/3). Festival itu mereka ikuti 2-3 Maret.",
+            ("2020-03-02", "2020-03-03"),
+        ),
+    ],
+)
+def test_an_events_own_programme_is_not_the_trips_last_day(
+    told: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _stage(VISIT + told) == expected
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Perda pasar desa yang dipelajari rombongan itu disahkan pada 12 Februari 2020.",
+        "Aturan itu ditetapkan bupati, Rabu (12/2/2020).",
+        "Banjir yang melanda pasar terjadi pada Rabu, 12 Februari 2020.",
+        "Peraturan yang dibahas dalam kunjungan itu diterbitkan 12 Februari 2020 lalu.",
+    ],
+)
+def test_a_rule_passed_or_an_incident_is_another_event(told: str) -> None:
+    assert _stage(VISIT + told) == (None, None)
+    assert _stage(VISIT + told + " Rombongan tiba Kamis (5/3).") == ("2020-03-05", None)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Bupati Gianyar berencana membalas kunjungan itu pada 20 April 2020.",
+        "Kunjungan balasan dijadwalkan pada Senin (20/4/2020).",
+        "Rencananya, rombongan Gianyar datang ke Klaten pada 20 April 2020.",
+        "Penandatanganan kerja sama diagendakan Senin, 20 April 2020.",
+    ],
+)
+def test_without_a_publication_date_a_plan_still_dates_nothing(told: str) -> None:
+    assert _stage(VISIT + told, None) == (None, None)
+    # the visit's own day still counts, before or after the plan
+    assert _stage(VISIT + "Mereka tiba Kamis (5/3/2020). " + told, None)[0] == "2020-03-05"
+    assert _stage(VISIT + told + " Mereka tiba Kamis (5/3/2020).", None)[0] == "2020-03-05"
+
+
+@pytest.mark.parametrize(
+    "past",
+    [
+        "Kunjungan itu berlangsung beberapa waktu lalu.",
+        "Studi banding tersebut digelar belum lama ini.",
+        "Kunjungan kerja ini dilakukan baru-baru ini.",
+    ],
+)
+def test_the_visit_pointed_back_to_as_past_is_not_dated_by_a_statement(past: str) -> None:
+    said = ' "Pasar kami jadi contoh," kata Sekda Gianyar kepada wartawan, Senin (2/3/2020).'
+    assert _stage(VISIT + past + said, LATE) == (None, None)
+    # a statement with no past told before it is still the visit's day
+    assert _stage(VISIT + said, LATE)[0] == "2020-03-02"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Kunjungan berlangsung 02/03/2020 - 04/03/2020.",
+        "Kunjungan berlangsung 2/3/2020–4/3/2020 di Gianyar.",
+        "Kunjungan dilaksanakan pada hari Senin s/d Rabu tanggal 2 s/d 4 Maret 2020.",
+        "Kunjungan dilaksanakan Senin-Rabu tgl 2-4 Maret 2020.",
+    ],
+)
+def test_ranges_written_in_full_or_after_weekdays_and_tanggal(told: str) -> None:
+    assert _stage(VISIT + told, None) == ("2020-03-02", "2020-03-04")
+    assert _stage(VISIT + told, LATE) == ("2020-03-02", "2020-03-04")
+
+
+@pytest.mark.parametrize("published", [None, PUBLISHED])
+def test_a_day_without_its_year_after_sejak_is_no_period(published: date | None) -> None:
+    told = "Kunjungan berlangsung selama dua hari sejak Senin (2/3)."
+    assert _stage(VISIT + told, published)[0] in ("2020-03-02", "--03-02")
+    # a month after "sejak" still is a period
+    assert _stage(VISIT + "Kerja sama itu berjalan sejak Januari 2019.", published) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Rombongan berada di Gianyar selama satu minggu.", None),
+        ("Kunjungan itu berlangsung dua minggu.", None),
+        ("Kunjungan minggu ini diikuti 20 orang.", None),
+        ("Kunjungan itu digelar akhir minggu ini.", None),
+        ("Rombongan tiba pada minggu pertama bulan itu.", None),
+        ("Mereka belajar di pasar desa beberapa minggu.", None),
+        # Sunday, written as one
+        ("Rombongan tiba hari minggu.", "2020-03-01"),
+        ("Rombongan tiba Minggu di Gianyar.", "2020-03-01"),
+    ],
+)
+def test_minggu_as_a_week_is_no_sunday(told: str, expected: str | None) -> None:
+    assert _stage(VISIT + told)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Kunjungan itu digelar bulan kemarin.", "2020-02"),
+        ("Rombongan tiba minggu lalu.", "2020-03"),
+        ("Rombongan tiba minggu kemarin.", "2020-03"),
+        ("Kunjungan itu digelar Februari kemarin.", "2020-02"),
+        # last year is no day, and no year the rules read either
+        ("Kunjungan serupa juga dilakukan tahun kemarin.", None),
+        ("Rombongan tiba kemarin.", "2020-03-11"),
+    ],
+)
+def test_kemarin_after_a_week_month_or_year_is_that_period(told: str, expected: str | None) -> None:
+    # published Thursday 12 March 2020: last week (2-8 March) lies in March, last month is
+    # February
+    assert _stage(VISIT + told, date(2020, 3, 12))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ('"Kemarin kami belajar di pasar desa," kata Sekda Klaten, Kamis (5/3).', "2020-03-04"),
+        ("“Kami kemarin datang untuk belajar,” ujar Sekda Klaten, 5 Maret 2020.", "2020-03-04"),
+        (
+            '"Rombongan tiba kemarin," tutur Sekda Gianyar kepada wartawan, Selasa (3/3).',
+            "2020-03-02",
+        ),
+        # without a dated attribution, "kemarin" is the day before publication
+        ('"Kemarin kami belajar di pasar desa," kata Sekda Klaten.', "2020-03-05"),
+    ],
+)
+def test_kemarin_in_a_quote_is_the_day_before_the_speaker_spoke(told: str, expected: str) -> None:
+    assert _stage(VISIT + told)[0] == expected

@@ -6,7 +6,8 @@ whether it is vague, closes a trip, lies after publication, or dates a statement
 Left out on the way: "Baca juga" passages, header and byline stamps, the dates of
 other events (a launch, an award, an inspection, an earlier visit), days still to
 come, weekdays of a habit, and the day someone spoke when the text shows it was away
-from the visit. :mod:`~visit_extract.backends.rules.dates` chooses among them.
+from the visit. :mod:`~visit_extract.backends.rules.dates` chooses among them; the
+written forms themselves are :mod:`~visit_extract.backends.rules.date_forms`'.
 """
 
 from __future__ import annotations
@@ -17,129 +18,40 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.date_forms import (
+    AND_NEXT,
+    DASH_END,
+    DATE_RE,
+    END_RE,
+    END_WEEKDAY,
+)
 from visit_extract.backends.rules.mentions import in_spans, starting_within
 from visit_extract.normalize import resolve_date
 from visit_extract.normalize.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
 
 _I = re.IGNORECASE
-
 _MONTHS = MONTH_PATTERN + r"\.?"
 _WEEKDAY = WEEKDAY_PATTERN
-_DASH = r"\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan)\s*"
-# what joins two weekdays before their days: "Senin-Rabu", "Senin hingga Rabu (2-4/3)"
-_PAIR = r"(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|dan)"
-# a list of days before the last: "14, 15 dan 16 Maret"
-_LISTED = r"(?:\s*,\s*\d{1,2}){0,6},?"
-# a day word that another date right after it makes redundant ("kemarin (18/3)")
-_NO_DATE_NEXT = r"(?!\s*,?\s*(?:" + _WEEKDAY + r"\b|\(?\s*\d))"
-_DATE_RE = re.compile(
-    # every date starts at a word or a bracket: the look-ahead spares the alternatives
-    # below at every space and punctuation mark (a third of the time on news text)
-    r"(?=[\w(])(?:"
-    # "Sabtu-Minggu (29/2-1/3)": a range across two months
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*(?:"
-    + _PAIR
-    + r"\s*"
-    + _WEEKDAY
-    + r"\s*)?,?\s*)?\(?\s*\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"
-    r"(?:\s*/\s*\d{2,4})?\s*\)?(?![\d/])|"
-    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*(?:"
-    + _PAIR
-    + r"\s*"
-    + _WEEKDAY
-    + r"\s*)?,?\s*)?\(?\s*\d{1,2}(?:"
-    + _DASH
-    + r"\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\)?(?![\d/])|"
-    # "Selasa-Rabu, 9-10 Mei 2023": a range of weekdays before a range of days
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*(?:"
-    + _PAIR
-    + r"\s*"
-    + _WEEKDAY
-    + r"\s*)?,?\s*)?\b\d{1,2}(?:\s+"
-    + _MONTHS
-    + r"(?:\s+\d{4})?|"
-    + _LISTED
-    + r")"
-    + _DASH
-    + r"\d{1,2}\s+"
-    + _MONTHS
-    + r"(?:\s+\d{4})?\b|"
-    r"(?:\b"
-    + _WEEKDAY
-    + r"\s*,?\s*)?\b\d{1,2}(?:\s*,\s*\d{1,2}){0,6}\s+"
-    + _MONTHS
-    + r"(?:\s+\d{4})?\b|"
-    r"(?:\b" + _WEEKDAY + r"\s*,?\s*)?\b\d{1,2}-\d{1,2}-\d{4}\b|"
-    # a month ("akhir Maret 2020", "Maret lalu"), a day with its month first ("Maret 14,
-    # 2019"); one look-ahead spares the month names at every other word
-    r"\b(?=\w+\.?\s+(?:(?:tahun\s+)?\d{4}\b|\d{1,2},|(?:yang\s+)?lalu\b)|"
-    r"(?:awal|pertengahan|akhir|bulan)\s)"
-    r"(?:(?:awal|pertengahan|akhir)\s+)?(?:bulan\s+)?"
-    + _MONTHS
-    + r"\s+(?:(?:tahun\s+)?\d{4}|\d{1,2},\s*\d{4}|(?:yang\s+)?lalu)\b|"
-    # last week or month ("pekan lalu", "Minggu lalu"; "hari Minggu lalu" is a Sunday)
-    # (with its count: "dua pekan lalu" is no week the text pins down)
-    r"(?<!hari\s)\b(?:(?:satu|dua|tiga|empat|beberapa|\d+)\s+)?(?:se)?(?:minggu|pekan|bulan)"
-    r"\s+(?:yang\s+)?lalu\b|"
-    # today: "hari ini", "pagi tadi", "tadi siang"
-    r"\b(?:hari\s+ini|(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))\b"
-    + _NO_DATE_NEXT
-    + "|"
-    # ("Kamis dua pekan lalu" is no day the text pins down)
-    r"\b" + _WEEKDAY + r"\b(?!\s+(?:dua|tiga|empat|beberapa|\d+)\s+(?:pekan|minggu)\b)"
-    r"(?:\s+(?:(?:pekan|minggu)\s+)?lalu|\s+kemarin)?|\bkemarin\b)",
-    _I,
-)
-# "hingga [hari] [Rabu,] <date>": the last day of a visit
-_UNTIL = (
-    r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s+(?:hari\s+)?(?:" + _WEEKDAY + r"\s*,?\s*)?"
-)
-_DAY_MONTH = r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?"
-_END_RE = re.compile(
-    r"\s*(?:\w+\s+){0,3}?"
-    + _UNTIL
-    + r"(\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|"
-    + _DAY_MONTH
-    + ")",
-    _I,
-)
-# "Senin (2/3) - Rabu (4/3)": a dash straight after a date, then the last day
-_DASH_END = re.compile(
-    r"\s*[-–—]\s*(?:"
-    + _WEEKDAY
-    + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|"
-    + _DAY_MONTH
-    + r")",
-    _I,
-)
-# "Kamis (14/3) hingga Sabtu": a last day named by its weekday alone
-_END_WEEKDAY = re.compile(
-    r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|[-–])\s*(?:hari\s+)?("
-    + _WEEKDAY
-    + r")\b"
-    + _NO_DATE_NEXT,
-    _I,
-)
-# "... dan Jumat (12/5)": a second day right after a date
-_AND_NEXT = re.compile(
-    r"\s*dan\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))",
-    _I,
-)
+
 _EVERY_BEFORE = re.compile(r"\b(?:setiap|tiap|saban|per)\s+(?:hari\s+)?$", _I)
 _EVERY_AFTER = re.compile(r"\s+(?:saja|sekalipun|pun)\b", _I)
+# "minggu" is also "week": "selama dua minggu", "minggu depan", "akhir minggu ini"
+_WEEK_BEFORE = re.compile(
+    r"\b(?:se|satu|dua|tiga|empat|lima|enam|beberapa|\d+|selama|dalam|awal|akhir|"
+    r"pertengahan)\s+$",
+    _I,
+)
+_WEEK_AFTER = re.compile(
+    r"\s+(?:ini|depan|pertama|kedua|ketiga|keempat|terakhir|berikutnya|sebelumnya)\b", _I
+)
 _HAS_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"\b", _I)
 _WEEKDAY_RE = re.compile(r"\(?" + _WEEKDAY + r"\b", _I)
 _OTHER_EVENT = re.compile(
     r"\b(dilaunching|diluncurkan|diresmikan|launching|peluncuran|dicanangkan|dibentuk|"
     r"didirikan|diraih|meraih|penghargaan|sejak|dilantik|pelantikan|pemilu|pilkada|"
     r"pencoblosan|"
+    # a rule passed, an incident: "Perda itu disahkan pada ...", "gempa terjadi Selasa (2/3)"
+    r"disahkan|ditetapkan|diundangkan|diterbitkan|terjadi|"
     # "kunjungan serupa pernah dilakukan pada ...": an earlier visit, not this one
     r"pernah|"
     # an inspection is never the study visit (LABELING.md), whoever made it
@@ -150,6 +62,13 @@ _IN_PERIOD = re.compile(
     r"\b(?:hingga|sampai|sejak|sepanjang|selama|s\.?d\.?|s/d|antara)\s+(?:\S+\s+)?$", _I
 )
 _TODAY = re.compile(r"hari|pagi|siang|sore|tadi", _I)
+# A plan in the words before a date: "kunjungan balasan dijadwalkan pada 20 April".
+# Only read without a publication date: with one, a day still to come shows the plan,
+# and a plan for a day already past was most likely carried out.
+_PLAN = re.compile(
+    r"\b(?:berencana|direncanakan|rencananya|dijadwalkan|terjadwal|diagendakan)\b[^.\n]*$",
+    _I,
+)
 _TO_COME = re.compile(r"\s*(?:mendatang|yang\s+akan\s+datang)\b", _I)
 # Who said it, right before the date: '..." kata Bupati X kepada wartawan, Rabu (7/5)'.
 # The attribution runs to the date without a full stop ("Kompas.com" keeps its dot).
@@ -158,6 +77,16 @@ _SAID = re.compile(
     r"seloroh|sindir|pungkas|ulas|tandas|mengatakan|menjelaskan|menyampaikan|"
     r"mengungkapkan|menuturkan|menegaskan|menerangkan|memaparkan)(?:nya)?\b"
     r"(?:[^\n\"“”.]|\.(?=\S)){0,160}$",
+    _I,
+)
+# The attribution after a closing quote, up to the day it dates: '," kata X, Kamis (5/3)'.
+_SAID_ON = re.compile(
+    r"\s*,?\s*(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|papar|tegas|sebut|imbuh|tambah|"
+    r"pungkas|tandas)(?:nya)?\b(?:[^\n\"“”.]|\.(?=\S)){0,160}?\b("
+    + _WEEKDAY
+    + r"\s*,?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|\d{1,2}\s+"
+    + _MONTHS
+    + r"(?:\s+\d{4})?)",
     _I,
 )
 # Speakers from outside the visit, who comment on it later.
@@ -180,16 +109,18 @@ _VISIT_WORD = re.compile(
     r"\b(?:stud[iy]|kunjungan|kunker|berkunjung|mengunjungi|rombongan|belajar|kaji|lawatan)",
     _I,
 )
+# The visit pointed back to: "kunjungan itu", "studi banding tersebut", "kunker ini".
+_THIS_VISIT = re.compile(
+    r"\b(?:kunjungan(?:\s+kerja)?|kunker|lawatan|stud[iy]\s+(?:banding|tiru))\s+"
+    r"(?:itu|tersebut|ini)\b",
+    _I,
+)
 # The end of a trip before its last day: "pulang Sabtu (10/5)", "kembali ke Indonesia
 # pada 19 Juni", "menyudahi lawatannya ... pada 18 Desember".
 _TRIP_END = re.compile(
     r"\b(?:pulang|kembali\s+ke\s+(?:tanah\s+air|daerah|indonesia|(?P<home>(?-i:[A-Z])\w+))|"
     r"menyudahi|mengakhiri|berakhir|selesai)\b[^.\n]*$",
     _I,
-)
-#: "hingga [Rabu] <date>" anywhere: the last day of a visit, read after its first day.
-END_ANY = re.compile(
-    r"\b" + _UNTIL + r"(\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)|" + _DAY_MONTH + ")", _I
 )
 _DATE_CUE = re.compile(
     r"\b(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
@@ -226,7 +157,9 @@ class Found(NamedTuple):
     start: str | None
     end: str | None
     cue: bool  # in a sentence about the visit
-    vague: bool  # a month or a year only ("pekan lalu")
+    # a month or a year only ("pekan lalu"), or a day without its year ("--03-02"), which
+    # never dates the visit from away from its words
+    vague: bool
     closes: bool  # a trip's last day ("pulang Sabtu (10/5)")
     planned: bool  # after publication: a plan, or the last day of a visit under way
     said: bool = False  # the day someone spoke ('..., kata X, Kamis (11/5)')
@@ -254,7 +187,7 @@ def dates_in(ctx: Context) -> list[Found]:
     cues = [m.span() for m in _DATE_CUE.finditer(text)]
     told_as_past = _told_as_past(ctx)
     found: list[Found] = []
-    for m in _DATE_RE.finditer(text):
+    for m in DATE_RE.finditer(text):
         if in_spans(m.start(), skip):
             continue
         i = bisect_left(newlines, m.start())
@@ -276,17 +209,20 @@ def dates_in(ctx: Context) -> list[Found]:
                 continue
         expr = m.group()
         end_m = (
-            _END_RE.match(text, m.end())
-            or _DASH_END.match(text, m.end())
-            or _END_WEEKDAY.match(text, m.end())
+            END_RE.match(text, m.end())
+            or DASH_END.match(text, m.end())
+            or END_WEEKDAY.match(text, m.end())
         )
         if end_m:
             expr = expr + " hingga " + end_m.group(1)
         start, end = resolve_date(expr, published)
+        # '"Kemarin kami ke pasar," kata X, Kamis (5/3)': the day before X spoke
+        if expr.lower() == "kemarin" and _in_quote(text, max(line_a, m.start() - 300), m.start()):
+            start = _day_before_said(text, m.end(), published) or start
         if start is None and end is None:
             continue
         # "Kamis (11/5) dan Jumat (12/5)": two days in a row are the visit's first and last
-        and_m = None if end_m or end else _AND_NEXT.match(text, m.end())
+        and_m = None if end_m or end else AND_NEXT.match(text, m.end())
         if and_m and start:
             nxt, _ = resolve_date(and_m.group(1), published)
             if nxt and len(nxt) == len(start) and days_after(start, nxt, most=2):
@@ -315,6 +251,7 @@ def dates_in(ctx: Context) -> list[Found]:
             not cue
             or _EVERY_BEFORE.search(text, max(0, m.start() - 20), m.start())
             or _EVERY_AFTER.match(text, m.end())
+            or (expr.lower() == "minggu" and _is_week(text, m.start(), m.end()))
         ):
             continue
         said = _SAID.search(text, max(sa, m.start() - 200), m.start())
@@ -328,8 +265,13 @@ def dates_in(ctx: Context) -> list[Found]:
         ):
             continue
         vague = start is not None and len(start) in (4, 7)
-        # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit
-        if vague and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start()):
+        # "sepanjang Januari hingga awal Juli 2019": a period, no month of one visit (a
+        # day without its year, "--03-02", is no period: "sejak Senin (2/3)")
+        if (
+            vague
+            and not (start or "").startswith("--")
+            and _IN_PERIOD.search(text, max(0, m.start() - 30), m.start())
+        ):
             continue
         trip_end = _TRIP_END.search(text, max(sa, m.start() - 160), m.start())
         # "kembali ke Klaten" closes the trip only when Klaten is where a delegation is
@@ -343,6 +285,10 @@ def dates_in(ctx: Context) -> list[Found]:
                 )
             )
         )
+        planned = _after(start, published) or (
+            published is None
+            and _PLAN.search(text, max(sa, m.start() - 120), m.start()) is not None
+        )
         found.append(
             Found(
                 m.start(),
@@ -352,12 +298,37 @@ def dates_in(ctx: Context) -> list[Found]:
                 cue,
                 vague,
                 closes,
-                _after(start, published),
+                planned,
                 said is not None,
                 _HAS_WEEKDAY.search(m.group()) is not None,
             )
         )
     return found
+
+
+def _is_week(text: str, a: int, b: int) -> bool:
+    """Whether the "minggu" at ``text[a:b]`` is a week, not Sunday: written in lower case
+    without "hari" before it (news capitalises its weekdays), counted, or "minggu ini"."""
+    if text.startswith("minggu", a) and not text.endswith("hari ", max(0, a - 5), a):
+        return True
+    return bool(_WEEK_BEFORE.search(text, max(0, a - 20), a) or _WEEK_AFTER.match(text, b))
+
+
+def _day_before_said(text: str, pos: int, published: date | None) -> str | None:
+    """The day before the one dated by the attribution after the quote open at ``pos``
+    (same form as that date: YYYY-MM-DD or --MM-DD), else None."""
+    ends = [i for i in (text.find("”", pos, pos + 400), text.find('"', pos, pos + 400)) if i >= 0]
+    said = _SAID_ON.match(text, min(ends) + 1) if ends else None
+    day = resolve_date(said.group(1), published)[0] if said else None
+    try:
+        if day is not None and day.startswith("--"):
+            before = date(2000, int(day[2:4]), int(day[5:7])) - timedelta(days=1)
+            return before.strftime("--%m-%d")
+        if day is not None and len(day) == 10:
+            return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    except ValueError:
+        pass
+    return None
 
 
 def _in_quote(text: str, a: int, b: int) -> bool:
@@ -408,8 +379,9 @@ def _same_place(code: str, host: str | None) -> bool:
 def _told_as_past(ctx: Context) -> bool:
     """Whether the text tells the visit as past without a day ("beberapa waktu lalu").
 
-    The sentence must name a visit and one of its parties: another, older visit told
-    in passing says nothing of this one's statements.
+    The sentence must name a visit and one of its parties, or point back to the visit
+    ("kunjungan itu", "studi banding tersebut"): another, older visit told in passing
+    says nothing of this one's statements.
     """
     parties = set(ctx.sides)
     if ctx.host is not None:
@@ -418,8 +390,9 @@ def _told_as_past(ctx: Context) -> bool:
         if in_spans(m.start(), ctx.skip):
             continue
         sa, sb = ctx.sentence_of(m.start())
-        if _VISIT_WORD.search(ctx.text, sa, sb) and any(
-            x.region.code in parties for x in starting_within(ctx.all_mentions, sa, sb - 1)
+        if _THIS_VISIT.search(ctx.text, sa, sb) or (
+            _VISIT_WORD.search(ctx.text, sa, sb)
+            and any(x.region.code in parties for x in starting_within(ctx.all_mentions, sa, sb - 1))
         ):
             return True
     return False

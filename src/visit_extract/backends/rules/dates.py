@@ -14,11 +14,12 @@ The dates themselves are read by :mod:`~visit_extract.backends.rules.date_mentio
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.date_forms import END_ANY
 from visit_extract.backends.rules.date_mentions import (
-    END_ANY,
     Found,
     dates_in,
     days_after,
@@ -26,6 +27,21 @@ from visit_extract.backends.rules.date_mentions import (
 )
 from visit_extract.backends.rules.mentions import in_spans
 from visit_extract.normalize import resolve_date
+
+# An event of its own whose days a visit may share only in part: "Munas MUI berlangsung
+# 25-29 Agustus" is the congress's programme, not the one day a delegation opened it.
+_EVENT = re.compile(
+    r"\b(?:munas|musyawarah|kongres|konferensi|rakernas|rakornas|rakorwil|rakerda|"
+    r"festival|pameran|expo|turnamen|kejuaraan|jambore|seminar|simposium|muktamar|"
+    r"pekan\s+raya|porprov|porda|mtq)\b",
+    re.IGNORECASE,
+)
+# the delegation or its trip in the range's own words ("mereka berkeliling")
+_TRIP = re.compile(
+    r"\b(?:mereka|rombongan|delegasi|kunjungan|kunker|stud[iy]|berkunjung|lawatan|"
+    r"peserta)\b",
+    re.IGNORECASE,
+)
 
 
 def find_dates(ctx: Context) -> None:
@@ -140,12 +156,23 @@ def visit_dates(ctx: Context, every: list[Found] | None = None) -> Dated:
     start, end = first.start, first.end
     # A later range that starts on the same day gives the last day ("Rabu (4/9/2024) ...
     # rangkaian acara 4–6 September 2024").
+    # (not an event's own programme: "Festival X digelar 4-6 September")
     if end is None:
-        end = next((f.end for f in later if f.end and f.start and f.start[-5:] == start[-5:]), None)
+        end = next(
+            (
+                f.end
+                for f in later
+                if f.end
+                and f.start
+                and f.start[-5:] == start[-5:]
+                and not _event_range(ctx, f.a, f.b)
+            ),
+            None,
+        )
     # "Mereka berada di Banyuwangi selama tiga hari hingga Rabu (27/2)" later on
     if end is None:
         for em in END_ANY.finditer(text, first.b, first.b + 1500):
-            if in_spans(em.start(), skip):
+            if in_spans(em.start(), skip) or _event_range(ctx, em.start(), em.end()):
                 continue
             _, e2 = resolve_date("hingga " + em.group(1), published)
             if e2 and len(e2) == len(start) and days_after(start, e2):
@@ -175,3 +202,13 @@ def visit_dates(ctx: Context, every: list[Found] | None = None) -> Dated:
                     end = year + end[1:]
                 break
     return start, end, (first.a, first.b)
+
+
+def _event_range(ctx: Context, a: int, b: int) -> bool:
+    """Whether the days at ``text[a:b]`` date an event of its own rather than the trip:
+    their sentence names the event before them, after any word for the delegation or
+    its visit."""
+    # (within 300 characters: a text without full stops is one long "sentence")
+    sa = max(ctx.sentence_of(a)[0], a - 300)
+    events = [m.end() for m in _EVENT.finditer(ctx.text, sa, a)]
+    return bool(events) and not _TRIP.search(ctx.text, events[-1], b)
