@@ -65,6 +65,29 @@ def test_name_first_with_a_comma_or_selaku() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tamu disambut Lestari Ayu yang merupakan Kepala Dinas Sosial Kota Blitar.",
+         ("Lestari Ayu", "Kepala Dinas Sosial", "Kota Blitar")),
+        ("Tamu disambut Lestari Ayu yang menjabat sebagai Sekda Kota Blitar di pendopo.",
+         ("Lestari Ayu", "Sekda", "Kota Blitar")),
+        ("Tamu disambut Lestari Ayu yang kini menjabat Asisten II Setda Kota Blitar.",
+         ("Lestari Ayu", "Asisten II", "Kota Blitar")),
+        ("Rombongan dipimpin Hendra Wijaya, S.IP yang saat ini menjabat wakil ketua DPRD Sleman.",
+         ("Hendra Wijaya", "Wakil Ketua DPRD", "Kabupaten Sleman")),
+    ],
+)  # fmt: skip
+def test_name_first_with_the_office_the_person_holds(
+    text: str, person: tuple[str, str, str]
+) -> None:
+    assert people_of(text) == [person]
+
+
+def test_yang_merupakan_without_a_title_gives_nobody() -> None:
+    assert people_of("Tamu disambut Lestari Ayu yang merupakan warga Kota Blitar.") == []
+
+
 def test_a_list_named_title_first_is_no_name_first() -> None:
     text = "Hadir Kepala BPBD Sutrisno, Bupati Klaten Sri Handayani dan tamu lain."
     assert people_of(text) == [

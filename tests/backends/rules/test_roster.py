@@ -23,6 +23,13 @@ def test_a_bare_name_borrows_the_title_given_elsewhere() -> None:
     )
 
 
+def test_a_bare_name_at_a_cue_takes_the_office_said_after_it() -> None:
+    text = "Rombongan dipimpin Wahyu Nugroho yang merupakan Ketua Komisi B DPRD Sleman."
+    person = _roster(text).at(text.index("Wahyu"))
+    assert person is not None
+    assert (person.name, person.title) == ("Wahyu Nugroho", "Ketua Komisi B DPRD")
+
+
 def test_a_represented_head_is_absent_and_their_stand_in_answers_for_them() -> None:
     text = "Acara dibuka Bupati Klaten Sri Wahyuni yang diwakili Sekda Klaten Joko Susilo."
     roster = _roster(text)

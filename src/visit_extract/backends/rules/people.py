@@ -32,11 +32,14 @@ _PLACE_PREFIXES = frozenset(
     "kabupaten kab kota provinsi prov propinsi pemkab pemkot pemprov pemda pemerintah".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[^\s,]+")
-# Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
-_NAME_FIRST = re.compile(
-    r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus|yang[ \t]+juga(?:[ \t]+menjabat)?)\b)|"
-    r"[ \t]*\([ \t]*(?=[A-Z])"
+#: The words that give a named person's office: "selaku", "yang juga", "yang merupakan",
+#: "yang (kini) menjabat (sebagai)".
+AS_OFFICE = (
+    r"(?:selaku|sebagai|sekaligus|yang\s+(?:juga|kini|saat\s+ini|sekarang)?\s*"
+    r"(?:menjabat(?:\s+sebagai)?|merupakan)|yang\s+juga)"
 )
+# Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
+_NAME_FIRST = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?=" + AS_OFFICE + r"\b)|[ \t]*\([ \t]*(?=[A-Z])")
 # "Budi (Kadis Pariwisata)": a title in brackets after the name closes them
 _CLOSE = re.compile(r"[ \t]*\)")
 _GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?")
@@ -61,9 +64,7 @@ _FIELD_AFTER = re.compile(r"[ \t]+([Bb]idang)\b")
 _FIELD_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Asisten|Staf Ahli|Kepala Bidang) ")
 _SPLIT_BY_NAME = re.compile(r"[ \t]+dan[ \t]+(?!Sekretariat|Dinas|Badan|Bagian|Kantor)[A-Z][a-z]+")
 _AFTER_SPLIT = re.compile(r"[ \t]+[A-Z]")
-_SELAKU = re.compile(
-    r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga(?:\s+menjabat)?|sekaligus)[ \t]+", _I
-)
+_SELAKU = re.compile(r"[ \t]*,?[ \t]*" + AS_OFFICE + r"[ \t]+", _I)
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from dataclasses import replace
 
 from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.names import name_before, read_name
-from visit_extract.backends.rules.people import Person, same_person
+from visit_extract.backends.rules.people import AS_OFFICE, Person, same_person
 from visit_extract.backends.rules.titles import title_at
 from visit_extract.normalize.gazetteer import Region
 
 _I = re.IGNORECASE
 
-_AS = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I)
+_AS = re.compile(r"[\s,]*(?:" + AS_OFFICE + r")?\s*", _I)
 # "<title X> yang diwakili <person>", "Pemkab X melalui <person>"; "<person> mewakili <title X>"
 _REPRESENTED = re.compile(r"[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I)
 # The level of region a head's title names ("Wakil Bupati": a regency).
