@@ -25,6 +25,14 @@ from visit_extract.normalize.offices import short_offices
         ("Kepala Seksi Pengaduan DPMPTSP", "Kepala Seksi Pengaduan"),
         # an acronym that names the part itself stays
         ("Kepala Bidang PMD", "Kepala Bidang PMD"),
+        # an agency by its initials is spelt out, like one written in one word
+        ("Kepala DLH", "Kepala Dinas Lingkungan Hidup"),
+        ("Plt Kepala DPMD", "Plt Kepala Dinas Pemberdayaan Masyarakat dan Desa"),
+        ("Sekretaris DPMPTSP", "Sekretaris Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
+        # a Badan, and the public-order unit, by their usual short names
+        ("Kepala Badan Penelitian dan Pengembangan Daerah", "Kepala Balitbangda"),
+        ("Kepala Badan Pengelola Keuangan dan Aset Daerah", "Kepala BPKAD"),
+        ("Kepala Satuan Polisi Pamong Praja", "Kepala Satpol PP"),
         # no office to shorten: unchanged
         ("Wakil Bupati", "Wakil Bupati"),
         ("Kepala Dinas Sosial", "Kepala Dinas Sosial"),

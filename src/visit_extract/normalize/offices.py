@@ -45,6 +45,16 @@ AGENCIES = {
     "dispora": "Dinas Pemuda dan Olahraga",
 }
 _KA_AGENCY = re.compile(r"\bKa(" + "|".join(AGENCIES) + r")\b", _I)
+# Agencies news names by their initials, spelt out as the Dis- words above are
+# ("Kepala DLH" is the "Kepala Dinas Lingkungan Hidup"): capitals only, so that a word
+# of a name is never taken for one.
+_DINAS_INITIALS = {
+    "DLH": "Dinas Lingkungan Hidup",
+    "DPMD": "Dinas Pemberdayaan Masyarakat dan Desa",
+    "DPMPTSP": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+    "DPMPPTSP": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+}
+_DINAS_INITIAL = re.compile(r"\b(" + "|".join(_DINAS_INITIALS) + r")\b")
 #: Ministers news names in one word -> the title.
 MINISTERS = {
     "mendagri": "Menteri Dalam Negeri",
@@ -69,6 +79,9 @@ _BADANS = {
     "badan pendapatan daerah": "Bapenda",
     "badan pengelolaan keuangan dan aset daerah": "BPKAD",
     "badan penanggulangan bencana daerah": "BPBD",
+    "badan pengelola keuangan dan aset daerah": "BPKAD",
+    "badan penelitian dan pengembangan daerah": "Balitbangda",
+    "satuan polisi pamong praja": "Satpol PP",
 }
 _BADAN_IN_TITLE = re.compile(
     r"\b(" + "|".join(k.replace(" ", r"\s+") for k in _BADANS) + r")\b", _I
@@ -122,6 +135,7 @@ def short_offices(title: str) -> str:
     raw = _BADAN_SHORT.sub(r"\1", raw)
     raw = _BADAN_IN_TITLE.sub(lambda b: _BADANS[" ".join(b.group(1).lower().split())], raw)
     raw = _PAREN.sub("", raw)
+    raw = _DINAS_INITIAL.sub(lambda d: _DINAS_INITIALS[d.group(1)], raw)
     return _AGENCY_IN_TITLE.sub(lambda a: AGENCIES[a.group(1).lower()], raw)
 
 

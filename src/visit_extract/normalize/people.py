@@ -97,6 +97,8 @@ _TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
     for p, r in [
         (r"\bwali\s*kota\b|\bwalikota\b", "Wali Kota"),
         (r"\bsekretaris\s+daerah\b", "Sekda"),
+        # "Sekretaris Kota Tomohon", "Sekretaris Kabupaten Aceh Besar" (Sekkot, Sekkab)
+        (r"^((?:(?:Plt|Plh|Pjs?)\s+)?)sekretaris\s+(?=(?:kabupaten|kota|provinsi)\b)", r"\1Sekda "),
         (r"\bass?ek\s+([ivx]+|\d)\b", r"Asisten \1 Sekda"),  # Asisten Sekda
         (r"\bkadin\b(?=\s+\w)", "Kepala Dinas"),
         (r"\bwaka\b(?=\s+dprd)", "Wakil Ketua"),
@@ -135,7 +137,7 @@ _ADVISER_REGION = re.compile(
 _TWICE = re.compile(r"\b(DPRD)\s+DPRD\b")
 _REPUBLIC = re.compile(r"\s+RI$")
 _HEAD_ONLY = re.compile(r"(?:^\S+|\b(?:Kepala|Kantor|Biro|Bagian|Sekretaris))$", re.IGNORECASE)
-_SMALL = {"dan", "dari", "untuk", "urusan", "atas", "di"}
+_SMALL = {"dan", "serta", "dari", "untuk", "urusan", "atas", "di"}
 
 
 def _drop_trailing_region(text: str) -> str:

@@ -72,6 +72,14 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         ("Ketua Komisi II DPR RI", "Ketua Komisi II DPR"),
         # public order and the council's secretary, as news writes them
         ("Kasatpol PP", "Kepala Satpol PP"),
+        ("Kepala Satuan Polisi Pamong Praja (Satpol PP)", "Kepala Satpol PP"),
+        ("Kepala DLH", "Kepala Dinas Lingkungan Hidup"),
+        # units joined by "serta", and the organisation office's "Tata Laksana"
+        (
+            "Kepala Dinas Pemuda dan Olahraga serta Pariwisata",
+            "Kepala Dinas Pemuda dan Olahraga serta Pariwisata",
+        ),
+        ("Kepala Bagian Organisasi dan Tata Laksana", "Kepala Bagian Organisasi dan Tata Laksana"),
         ("Sekretaris Dewan", "Sekretaris DPRD"),
         # heads of villages outside Java keep their own word
         ("Kepala Kampung", "Kepala Kampung"),
@@ -101,6 +109,11 @@ def test_a_unit_named_with_a_comma_inside() -> None:
         # a title split by its region
         ("Staf Ahli Bupati Tegal Bidang Ekonomi, Warsito Eko Putro, hadir.",
          ("Warsito Eko Putro", "Staf Ahli Bupati Bidang Ekonomi", "Kabupaten Tegal")),
+        # the Sekda named "Sekretaris" with the region's level, as some regions do
+        ("Sekretaris Kabupaten Aceh Besar Teuku Rizal hadir.",
+         ("Teuku Rizal", "Sekda", "Kabupaten Aceh Besar")),
+        ("Plt Sekretaris Kota Tomohon, Meiske Rumengan, hadir.",
+         ("Meiske Rumengan", "Plt Sekda", "Kota Tomohon")),
         # the district of a unit is a place, not part of the name
         ("Kasi Pemerintahan Kecamatan Ngawen Budi Santoso hadir.",
          ("Budi Santoso", "Kasi Pemerintahan", None)),
@@ -137,7 +150,7 @@ def test_field_words_in_lower_case_and_heads_outside_java(
         ("Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Garut, Rudi Hartono, hadir.",
          ("Rudi Hartono", "Kepala Dinas Pekerjaan Umum dan Penataan Ruang", "Kabupaten Garut")),
         ("Kepala Badan Pengelola Keuangan dan Aset Daerah Kota Kupang Yohanes Bria hadir.",
-         ("Yohanes Bria", "Kepala Badan Pengelola Keuangan dan Aset Daerah", "Kota Kupang")),
+         ("Yohanes Bria", "Kepala BPKAD", "Kota Kupang")),
         ("Kepala Bidang Rehabilitasi dan Rekonstruksi BPBD Kabupaten Garut Rudi Hartono hadir.",
          ("Rudi Hartono", "Kepala Bidang Rehabilitasi dan Rekonstruksi", "Kabupaten Garut")),
         ("Kabid Promosi Investasi Kabupaten Garut, Rina Sari, hadir.",

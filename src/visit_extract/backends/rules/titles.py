@@ -62,7 +62,7 @@ UNIT_WORDS = frozenset(
     # the offices of public works, finance, health, social affairs and the like
     "penataan kecil pengelola retribusi catatan destinasi aplikasi penyakit mutasi promosi "
     "rehabilitasi rekonstruksi fakir miskin budidaya logistik investasi metrologi industrial "
-    "produktivitas".split()
+    "produktivitas laksana".split()
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
 _NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
@@ -115,6 +115,8 @@ _HEADS = (
     r"Inspektur(?!\s+(?:Jenderal|Jendral|Polisi|Satu|Dua))(?:\s+(?:" + _ROMAN + r"|Daerah))?|"
     r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Sekretaris\s+Camat|Sekcam|Sekdes|"
     r"Sekretaris\s+Desa|Kasatpol\s+PP|Sekretaris\s+Dewan|"
+    # "Sekretaris Kabupaten Aceh Besar", "Sekretaris Kota Tomohon": the Sekda
+    r"Sekretaris\s+(?:Kabupaten|Kota|Provinsi)(?=\s+[A-Z])|"
     # the heads of villages outside Java: a kampung, gampong, pekon, lembang, nagari
     r"Kepala\s+(?:Kampung|Gampong|Pekon|Lembang)|Wali\s+Nagari|[GK]euchik"
 )
@@ -131,7 +133,7 @@ _FIRST_WORD = re.compile(
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
 # the next word of a unit: "dan Desa", ", Pemuda" ("Pariwisata, Pemuda dan Olahraga"), "(PMD)"
 _UNIT_TOKEN = re.compile(
-    r"(?:[ \t]+(?:(?:dan|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
+    r"(?:[ \t]+(?:(?:dan|serta|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
 )
 # "Anak Agung" opens a Balinese name, while "Perlindungan Anak" ends a unit's
 _ANAK_AGUNG = re.compile(r"Anak\s+Agung\b")
