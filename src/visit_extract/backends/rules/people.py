@@ -197,10 +197,12 @@ def _names_first(
         sel = _SELAKU.match(text, m.start())
         tpos = sel.end() if sel else m.end()
         got = title_at(text, tpos, stops)
-        if got is None or not (sel or text[tpos].isupper()) or tpos in titled:
-            # after a bare comma only a capitalised title: "Budi, Bupati X"; and not
-            # "Budi, Bupati X Joko": a list of people named title first
+        if got is None or tpos in titled:
+            # not "Budi, Bupati X Joko": a list of people named title first
             continue
+        # after a bare comma a lower-case title needs its region, as title first does:
+        # "kata Budi, kepala dinas sosial Klaten" (not "Budi, asisten pelatih")
+        lower = not (sel or text[tpos].isupper())
         before = name_before(text, m.start())
         if before is None:
             continue
@@ -210,6 +212,8 @@ def _names_first(
             continue  # inside a name read title first, or a region's name
         title, tend = got
         region, end = _region_after(text, tpos, tend, places)
+        if lower and region is None:
+            continue
         if "(" in m.group() and not _CLOSE.match(text, end):
             continue  # "Budi (Kadis Sosial dan warga)": not only a title in the brackets
         out.append(Person(name, title or None, region, start, end, start))
