@@ -73,7 +73,12 @@ _ORGANISATION_BEFORE = re.compile(
     # pengelolaan BUMDes di A")
     r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
 )
-_DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
+# The council's chairs named without "DPRD" ("Ketua Komisi II", "Ketua Pansus III",
+# "Wakil Ketua Banggar"): LABELING's titles name the house ("Ketua Komisi II DPRD")
+_DPRD_CHAIR = re.compile(
+    r"(?:Wakil\s+)?Ketua(?:\s+(?:Komisi|Pansus)\s+\S+|\s+(?:Pansus|Banmus|Banggar|Bapemperda)"
+    r"|\s+[IVX]+)?$"
+)
 
 
 def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:

@@ -99,7 +99,7 @@ _HEADS = (
     r"Wakil\s+Ketua\s+(?:" + _ROMAN + r"\s+)?" + _HOUSE + r"|"
     r"Wakil\s+Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
     r"Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
-    r"Ketua\s+(?:Pansus|Bapemperda|Banggar|Banmus)(?:\s+" + _ROMAN + r")?(?:\s+DPRD)?|"
+    r"(?:Wakil\s+)?Ketua\s+(?:Pansus|Bapemperda|Banggar|Banmus)(?:\s+" + _ROMAN + r")?(?:\s+DPRD)?|"
     r"Ketua\s+" + _HOUSE + r"|Waka\s+DPRD|Sekretaris\s+DPRD|Sekwan|"
     r"(?:Wakil\s+)?Ketua\s+(?:Tim\s+Penggerak|TP)\.?\s+PKK|"
     + alternation(HEAD_TITLES)
