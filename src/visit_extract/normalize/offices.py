@@ -20,7 +20,7 @@ _I = re.IGNORECASE
 AGENCY_WORD = re.compile(
     r"Dis(?:dukcapil|perm[a-z]*des|par[a-z]*|kominfo|dik[a-z]*|hub|sos|perindag|tan|nak[a-z]*|"
     r"pora[a-z]*|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
-    r"lh|dag|perin|nakertrans)|Din(?:kes|sos|as|dik[a-z]*)|"
+    r"lh|dag|perin|nakertrans|pertan|pusip|budpar)|Din(?:kes|sos|as|dik[a-z]*)|"
     r"Bapp?e[a-z]+|Bak(?:esbangpol|euda|orwil)|"
     r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil|Kemen[a-z]*|Kementerian",
     _I,
@@ -43,6 +43,13 @@ AGENCIES = {
     "distan": "Dinas Pertanian",
     "disnaker": "Dinas Tenaga Kerja",
     "dispora": "Dinas Pemuda dan Olahraga",
+    "dispertan": "Dinas Pertanian",
+    "disdag": "Dinas Perdagangan",
+    "disperin": "Dinas Perindustrian",
+    "disperkim": "Dinas Perumahan dan Kawasan Permukiman",
+    "disnakertrans": "Dinas Tenaga Kerja dan Transmigrasi",
+    "disbudpar": "Dinas Kebudayaan dan Pariwisata",
+    "dispusip": "Dinas Perpustakaan dan Kearsipan",
 }
 _KA_AGENCY = re.compile(r"\bKa(" + "|".join(AGENCIES) + r")\b", _I)
 # Agencies news names by their initials, spelt out as the Dis- words above are

@@ -45,6 +45,15 @@ def test_a_council_chair_named_without_the_house_gets_it(chair: str, title: str)
     assert visitor.leader is not None and visitor.leader.title == title
 
 
+def test_a_deputy_commission_chair_makes_a_council_delegation() -> None:
+    _, (visitor,) = _parties(
+        "Pemerintah Kabupaten Sleman berkunjung ke Kota Kediri. Rombongan dipimpin Wakil "
+        "Ketua Komisi A Rina Kusuma."
+    )
+    assert visitor.branch == "legislative"
+    assert visitor.leader is not None and visitor.leader.title == "Wakil Ketua Komisi A DPRD"
+
+
 def test_a_head_of_region_makes_the_party_executive() -> None:
     _, (visitor,) = _parties(
         "Rombongan DPRD Kabupaten Klaten berkunjung ke Kota Magelang. Rombongan dipimpin "

@@ -48,6 +48,8 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         # an agency's head written in one word
         ("Kadinkes", "Kepala Dinas Kesehatan"),
         ("Kadispar", "Kepala Dinas Pariwisata"),
+        ("Kadisbudpar", "Kepala Dinas Kebudayaan dan Pariwisata"),
+        ("Kepala Dispertan", "Kepala Dinas Pertanian"),
         ("Plt Kadisdukcapil", "Plt Kepala Dinas Kependudukan dan Pencatatan Sipil"),
         # acting heads and secretaries of an office
         ("Plh Sekda", "Plh Sekda"),
