@@ -30,6 +30,16 @@ def test_a_bare_name_at_a_cue_takes_the_office_said_after_it() -> None:
     assert (person.name, person.title) == ("Wahyu Nugroho", "Ketua Komisi B DPRD")
 
 
+def test_a_title_that_heads_the_next_name_in_a_list_is_not_the_bare_names() -> None:
+    text = "Rombongan dipimpin Wahyu Nugroho, Kepala Dinas Sosial Rina Wati dan staf."
+    person = _roster(text).at(text.index("Wahyu"))
+    assert person is not None and (person.name, person.title) == ("Wahyu Nugroho", None)
+    # the title with no name after it is the bare name's own
+    text = "Rombongan dipimpin Wahyu Nugroho, Kepala Dinas Sosial Kabupaten Sleman."
+    person = _roster(text).at(text.index("Wahyu"))
+    assert person is not None and person.title == "Kepala Dinas Sosial"
+
+
 def test_a_represented_head_is_absent_and_their_stand_in_answers_for_them() -> None:
     text = "Acara dibuka Bupati Klaten Sri Wahyuni yang diwakili Sekda Klaten Joko Susilo."
     roster = _roster(text)

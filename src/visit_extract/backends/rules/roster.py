@@ -72,7 +72,7 @@ class Roster:
         name, a, b = got
         known = self._same(name, placed=False)
         sel = _AS.match(self.text, b)
-        title = title_at(self.text, sel.end()) if sel else None
+        title = title_at(self.text, sel.end()) if sel and not self._named_at(sel.end()) else None
         if title is not None:
             return Person(name, title[0] or None, known.region if known else None, a, title[1], a)
         if known is not None:
@@ -81,6 +81,12 @@ class Roster:
         if short is not None:
             return Person(name, short.title, short.region, a, b, a)
         return Person(name, None, None, a, b, a)
+
+    def _named_at(self, pos: int) -> bool:
+        """Whether a person named title first starts at ``pos``: "dipimpin Budi, Kepala
+        Dinas Sosial Joko dan ..." lists Joko with his title, it is not Budi's."""
+        i = bisect_left(self._starts, pos)
+        return i < len(self._starts) and self._starts[i] == pos and self.people[i].name_start > pos
 
     def named_before(self, pos: int) -> Person | None:
         """The person whose bare name ends just before ``pos`` ("Budi" in "kata Budi selaku
