@@ -50,6 +50,8 @@ AGENCIES = {
     "disnakertrans": "Dinas Tenaga Kerja dan Transmigrasi",
     "disbudpar": "Dinas Kebudayaan dan Pariwisata",
     "dispusip": "Dinas Perpustakaan dan Kearsipan",
+    "disparpora": "Dinas Pariwisata Pemuda dan Olahraga",
+    "disporapar": "Dinas Pemuda Olahraga dan Pariwisata",
 }
 _KA_AGENCY = re.compile(r"\bKa(" + "|".join(AGENCIES) + r")\b", _I)
 # Agencies news names by their initials, spelt out as the Dis- words above are

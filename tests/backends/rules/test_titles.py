@@ -25,6 +25,9 @@ def test_an_agency_written_in_one_word_is_spelt_out() -> None:
 def test_unit_words_and_agency_words() -> None:
     assert all(map(is_unit_word, ["Organisasi", "Informatika", "PMD", "Dinkes", "Kesekretariatan"]))
     assert not any(map(is_unit_word, ["Dina", "Bakri", "Kurniawan", "Setiawan", "FB", "Agus"]))
+    # initials with numbers name an office; a number or one letter with a digit does not
+    assert all(map(is_unit_word, ["DP3A", "P3AP2KB", "DP2KBP3A"]))
+    assert not any(map(is_unit_word, ["2019", "B2", "K3", "Tahun2019"]))
 
 
 def test_a_head_without_its_unit_is_no_title() -> None:
@@ -49,6 +52,14 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         ("Kadinkes", "Kepala Dinas Kesehatan"),
         ("Kadispar", "Kepala Dinas Pariwisata"),
         ("Kadisbudpar", "Kepala Dinas Kebudayaan dan Pariwisata"),
+        ("Kadisparpora", "Kepala Dinas Pariwisata Pemuda dan Olahraga"),
+        # offices named by initials with numbers, and "PA" among a unit's initials
+        ("Kepala DP3A", "Kepala DP3A"),
+        ("Kepala Dinas Sosial P3AKB", "Kepala Dinas Sosial P3AKB"),
+        (
+            "Kepala Dinas Pengendalian Penduduk, KB, PP dan PA",
+            "Kepala Dinas Pengendalian Penduduk KB PP dan PA",
+        ),
         ("Kepala Dispertan", "Kepala Dinas Pertanian"),
         ("Plt Kadisdukcapil", "Plt Kepala Dinas Kependudukan dan Pencatatan Sipil"),
         # acting heads and secretaries of an office

@@ -62,12 +62,14 @@ UNIT_WORDS = frozenset(
     # the offices of public works, finance, health, social affairs and the like
     "penataan kecil pengelola retribusi catatan destinasi aplikasi penyakit mutasi promosi "
     "rehabilitasi rekonstruksi fakir miskin budidaya logistik investasi metrologi industrial "
-    "produktivitas laksana".split()
+    "produktivitas laksana naker".split()
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
 _NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
+# Offices named by initials with numbers: "DP3A", "P3AP2KB" (no name has a digit)
+_NUMBERED_UNIT = re.compile(r"(?=[A-Z0-9]*\d)(?=(?:[0-9]*[A-Z]){2})[A-Z][A-Z0-9]{2,11}")
 # Unit abbreviations of two letters that are no initials of a name.
-_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM", "LH", "TU", "SP"})
+_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "PA", "SDA", "SDM", "LH", "TU", "SP"})
 
 # "Plt.", "Penjabat", and the "Pejabat (Pj)" news writes for Penjabat
 _ACT = (
@@ -152,7 +154,11 @@ def is_unit_word(word: str) -> bool:
     bare = word.strip(".,")
     if bare.lower() in UNIT_WORDS or AGENCY_WORD.fullmatch(bare) or _NOUN.fullmatch(bare):
         return True
-    return bare in _SHORT_UNITS or (len(bare) >= 3 and bare.isupper() and bare.isalpha())
+    return (
+        bare in _SHORT_UNITS
+        or (len(bare) >= 3 and bare.isupper() and bare.isalpha())
+        or (_NUMBERED_UNIT.fullmatch(bare) is not None)
+    )
 
 
 def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[str, int] | None:
