@@ -213,6 +213,10 @@ def test_clean_name(raw: str, expected: str) -> None:
             "Kepala Dinas Pemuda dan Olahraga serta Pariwisata",
         ),
         ("Kepala DLH Kota Bima", "Kepala Dinas Lingkungan Hidup"),
+        # the council and its bodies spelt out, as a model may answer
+        ("Ketua Dewan Perwakilan Rakyat Daerah Kota Bima", "Ketua DPRD"),
+        ("Ketua Panitia Khusus III DPRD Kota Bima", "Ketua Pansus III DPRD"),
+        ("Wakil Ketua Badan Musyawarah DPRD", "Wakil Ketua Banmus DPRD"),
     ],
 )
 def test_normalize_title(raw: str, expected: str) -> None:

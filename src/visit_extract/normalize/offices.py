@@ -100,7 +100,7 @@ _SPELLING = [
     (re.compile(r"\bStaff\b", _I), "Staf"),
     (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
     (re.compile(r"^Kasatpol\b", _I), "Kepala Satpol"),
-    (re.compile(r"\bSekretaris\s+Dewan\b", _I), "Sekretaris DPRD"),
+    (re.compile(r"\bSekretaris\s+Dewan\b(?!\s+Perwakilan)", _I), "Sekretaris DPRD"),
     (
         re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+(?:Tugas|Harian))\s*\((Pj|Plt|Plh)\.?\)", _I),
         r"\1",

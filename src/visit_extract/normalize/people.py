@@ -103,6 +103,14 @@ _TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bkadin\b(?=\s+\w)", "Kepala Dinas"),
         (r"\bwaka\b(?=\s+dprd)", "Wakil Ketua"),
         (r"\bketua\s+dprd\b", "Ketua DPRD"),
+        # the council and its bodies spelt out: "Ketua Panitia Khusus II Dewan Perwakilan
+        # Rakyat Daerah" is the "Ketua Pansus II DPRD"
+        (r"\bdewan\s+perwakilan\s+rakyat\s+daerah\b", "DPRD"),
+        (r"\bdewan\s+perwakilan\s+rakyat\b", "DPR"),
+        (r"\bpanitia\s+khusus\b", "Pansus"),
+        (r"\bbadan\s+musyawarah\b", "Banmus"),
+        (r"\bbadan\s+anggaran\b", "Banggar"),
+        (r"\bbadan\s+pembentukan\s+(?:peraturan\s+daerah|perda)\b", "Bapemperda"),
         # the national houses are the Republic's: "Wakil Ketua DPR RI" is the "Wakil Ketua DPR"
         (r"\b(DPR|DPD|MPR)\s+RI\b", r"\1"),
     ]

@@ -83,6 +83,14 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         # the national houses are the Republic's, like a region no part of the title
         ("Wakil Ketua DPR RI", "Wakil Ketua DPR"),
         ("Ketua Komisi II DPR RI", "Ketua Komisi II DPR"),
+        # the council and its bodies spelt out
+        ("Ketua Dewan Perwakilan Rakyat Daerah (DPRD)", "Ketua DPRD"),
+        ("Wakil Ketua Dewan Perwakilan Rakyat Daerah", "Wakil Ketua DPRD"),
+        ("Sekretaris Dewan Perwakilan Rakyat Daerah", "Sekretaris DPRD"),
+        ("Ketua Panitia Khusus (Pansus) IV DPRD", "Ketua Pansus IV DPRD"),
+        ("Wakil Ketua Badan Anggaran DPRD", "Wakil Ketua Banggar DPRD"),
+        ("Ketua Badan Pembentukan Peraturan Daerah", "Ketua Bapemperda"),
+        ("Ketua Badan Musyawarah (Banmus)", "Ketua Banmus"),
         # public order and the council's secretary, as news writes them
         ("Kasatpol PP", "Kepala Satpol PP"),
         ("Kepala Satuan Polisi Pamong Praja (Satpol PP)", "Kepala Satpol PP"),

@@ -80,7 +80,16 @@ _ACT = (
 # "Plt.Bupati": scrapers drop the space after the acting mark's full stop
 _GLUED_ACT = re.compile(r"^(" + alternation(ACTING_TITLES) + r")\.(?=\S)", _I)
 _ROMAN = r"(?:[IVX]+|\d)"
-_HOUSE = r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD)"
+# the council by its initials, or spelt out ("Dewan Perwakilan Rakyat Daerah (DPRD)")
+_HOUSE = (
+    r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD|"
+    r"Dewan\s+Perwakilan\s+Rakyat(?:\s+Daerah)?(?:\s*\((?:DPRD?|DPRK)\))?)"
+)
+# the council's bodies, by their short names or spelt out
+_COUNCIL_BODY = (
+    r"(?:Pansus|Bapemperda|Banggar|Banmus|Panitia\s+Khusus|Badan\s+(?:Musyawarah|Anggaran|"
+    r"Pembentukan\s+(?:Peraturan\s+Daerah|Perda)))(?:\s*\((?:Pansus|Banmus|Banggar|Bapemperda)\))?"
+)
 # Heads of a unit: the unit's words follow ("Kepala Dinas" + "Kesehatan").
 _UNIT_HEADS = (
     r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPTD|UPT|Seksi|Sub\s*Bagian|Subbag|"
@@ -101,8 +110,9 @@ _HEADS = (
     r"Wakil\s+Ketua\s+(?:" + _ROMAN + r"\s+)?" + _HOUSE + r"|"
     r"Wakil\s+Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
     r"Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
-    r"(?:Wakil\s+)?Ketua\s+(?:Pansus|Bapemperda|Banggar|Banmus)(?:\s+" + _ROMAN + r")?(?:\s+DPRD)?|"
-    r"Ketua\s+" + _HOUSE + r"|Waka\s+DPRD|Sekretaris\s+DPRD|Sekwan|"
+    r"(?:Wakil\s+)?Ketua\s+" + _COUNCIL_BODY + r"(?:\s+" + _ROMAN + r")?(?:\s+DPRD)?|"
+    r"Ketua\s+" + _HOUSE + r"|Waka\s+DPRD|Sekwan|"
+    r"Sekretaris\s+(?:DPRD|Dewan\s+Perwakilan\s+Rakyat\s+Daerah(?:\s*\(DPRD\))?)|"
     r"(?:Wakil\s+)?Ketua\s+(?:Tim\s+Penggerak|TP)\.?\s+PKK|"
     + alternation(HEAD_TITLES)
     + r"|Sek(?:re|er)t[ae]ris\s+Daerah|"
@@ -123,7 +133,7 @@ _HEADS = (
     r"Kepala\s+(?:Kampung|Gampong|Pekon|Lembang)|Wali\s+Nagari|[GK]euchik"
 )
 #: A title's head as news writes it (no unit words; :func:`read_title` adds them).
-TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")\b"
+TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")(?:\b|(?<=\)))"
 _TITLE_RE = re.compile(TITLE, _I)
 _FIRST_WORD = re.compile(
     r"\b(?:Plt|Plh|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|"
