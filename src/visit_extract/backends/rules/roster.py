@@ -30,6 +30,7 @@ _LEVELS = {
     "Wakil Wali Kota": "city", "Gubernur": "province", "Wakil Gubernur": "province",
 }  # fmt: skip
 _ACTING = re.compile(r"^(?:Plt|Plh|Pjs?) ")
+_LEAD = re.compile(r"[ \t]*")
 _REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
 
 
@@ -56,6 +57,7 @@ class Roster:
         self._placed = [p for p in people if p.region is not None]
         self._ends = [m.end for m in mentions]
         self._prefixes = [m.prefix_start for m in mentions]
+        self._places = {m.start for m in mentions} | set(self._prefixes)
         self._placed_by_level: dict[int, str] = {}
         self.stand_ins = self._read_stand_ins()
 
@@ -68,7 +70,7 @@ class Roster:
             return self.absent.get(p.start, p)
         got = read_name(self.text, pos)
         if got is None:
-            return None
+            return self._titled_at(pos)
         name, a, b = got
         known = self._same(name, placed=False)
         sel = _AS.match(self.text, b)
@@ -81,6 +83,23 @@ class Roster:
         if short is not None:
             return Person(name, short.title, short.region, a, b, a)
         return Person(name, None, None, a, b, a)
+
+    def _titled_at(self, pos: int) -> Person | None:
+        """A title in lower case and a name after it, at a cue: "dipimpin wakil ketua
+        komisi II Budi" (without its region such a title is not read anywhere else)."""
+        lead = _LEAD.match(self.text, pos)
+        start = lead.end() if lead else pos
+        if self.text[start : start + 1].isupper():
+            return None  # a capitalised title was read, or left out for a reason, before
+        got = title_at(self.text, start)
+        if got is None:
+            return None
+        named = read_name(self.text, got[1])
+        if named is None or named[1] in self._places:
+            return None  # no name, or a place: "dipimpin bupati Klaten"
+        known = self._same(named[0], placed=False)
+        region = known.region if known is not None else None
+        return Person(named[0], got[0] or None, region, start, named[2], named[1])
 
     def _named_at(self, pos: int) -> bool:
         """Whether a person named title first starts at ``pos``: "dipimpin Budi, Kepala
