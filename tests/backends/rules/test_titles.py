@@ -69,6 +69,8 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         ("Sekretaris Bappeda", "Sekretaris Bappeda"),
         ("Kepala Bappelitbangda", "Kepala Bappelitbangda"),
         ("Asisten II Bidang Perekonomian", "Asisten II Bidang Perekonomian"),
+        ("Asisten Pemkesra", "Asisten Pemkesra"),
+        ("Asisten Perekbang", "Asisten Perekbang"),
         ("Direktur Utama PDAM", "Direktur Utama PDAM"),
         # receivers of a host abroad or at a ministry
         ("Duta Besar RI untuk Belanda", "Duta Besar"),

@@ -62,7 +62,9 @@ UNIT_WORDS = frozenset(
     # the offices of public works, finance, health, social affairs and the like
     "penataan kecil pengelola retribusi catatan destinasi aplikasi penyakit mutasi promosi "
     "rehabilitasi rekonstruksi fakir miskin budidaya logistik investasi metrologi industrial "
-    "produktivitas laksana naker".split()
+    "produktivitas laksana naker"
+    # the fields of the Sekda's assistants in one word ("Asisten Pemkesra")
+    " pemkesra perekbang ekbangkesra adpem admum kesos".split()
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
 _NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
