@@ -23,6 +23,8 @@ from visit_extract.normalize.offices import short_offices
         ("Dubes RI untuk Belanda", "Duta Besar"),
         ("Menkeu", "Menteri Keuangan"),
         ("Sekertaris Dinas Sosial", "Sekretaris Dinas Sosial"),
+        ("Kepala Kantor Dinas Koperasi dan UKM", "Kepala Dinas Koperasi dan UKM"),
+        ("Kepala Kantor Kementerian Agama", "Kepala Kantor Kementerian Agama"),
         # the holding office by its acronym only, after the part's own words
         ("Kepala Bidang Pemerintahan Desa DPMD", "Kepala Bidang Pemerintahan Desa"),
         ("Kabid Kedaruratan dan Logistik BPBD", "Kabid Kedaruratan dan Logistik"),

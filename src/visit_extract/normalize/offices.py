@@ -100,6 +100,8 @@ _SPELLING = [
     (re.compile(r"\bStaff\b", _I), "Staf"),
     (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
     (re.compile(r"^Kasatpol\b", _I), "Kepala Satpol"),
+    # "Kepala Kantor Dinas Koperasi": the head of the Dinas (a Kantor of its own stays)
+    (re.compile(r"\bKepala\s+Kantor\s+(?=(?:Dinas|Badan)\b)", _I), "Kepala "),
     (re.compile(r"\bSekretaris\s+Dewan\b(?!\s+Perwakilan)", _I), "Sekretaris DPRD"),
     (
         re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+(?:Tugas|Harian))\s*\((Pj|Plt|Plh)\.?\)", _I),
