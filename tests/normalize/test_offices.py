@@ -25,6 +25,11 @@ from visit_extract.normalize.offices import short_offices
         ("Sekertaris Dinas Sosial", "Sekretaris Dinas Sosial"),
         ("Kepala Kantor Dinas Koperasi dan UKM", "Kepala Dinas Koperasi dan UKM"),
         ("Kepala Kantor Kementerian Agama", "Kepala Kantor Kementerian Agama"),
+        ("Asisten Pemerintah dan Kesra", "Asisten Pemerintahan dan Kesra"),
+        (
+            "Kepala Dinas Sosial Pemerintah Kabupaten Sleman",
+            "Kepala Dinas Sosial Pemerintah Kabupaten Sleman",
+        ),
         # the holding office by its acronym only, after the part's own words
         ("Kepala Bidang Pemerintahan Desa DPMD", "Kepala Bidang Pemerintahan Desa"),
         ("Kabid Kedaruratan dan Logistik BPBD", "Kabid Kedaruratan dan Logistik"),

@@ -99,6 +99,8 @@ _BADAN_IN_TITLE = re.compile(
 _SPELLING = [
     (re.compile(r"\bStaff\b", _I), "Staf"),
     (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
+    # the field "Pemerintahan" misspelt before another field: "Asisten Pemerintah dan Kesra"
+    (re.compile(r"(?<=\s)Pemerintah(?=\s+(?:dan|&)\s)", _I), "Pemerintahan"),
     (re.compile(r"^Kasatpol\b", _I), "Kepala Satpol"),
     # "Kepala Kantor Dinas Koperasi": the head of the Dinas (a Kantor of its own stays)
     (re.compile(r"\bKepala\s+Kantor\s+(?=(?:Dinas|Badan)\b)", _I), "Kepala "),

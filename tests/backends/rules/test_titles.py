@@ -70,6 +70,9 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         ("Kepala Bappelitbangda", "Kepala Bappelitbangda"),
         ("Asisten II Bidang Perekonomian", "Asisten II Bidang Perekonomian"),
         ("Asisten Pemkesra", "Asisten Pemkesra"),
+        # "Pemerintah" misspelt for the field "Pemerintahan" before another field
+        ("Asisten Pemerintah dan Kesra", "Asisten Pemerintahan dan Kesra"),
+        ("Kabag Pemerintah dan Otonomi Daerah", "Kepala Bagian Pemerintahan dan Otonomi Daerah"),
         ("Asisten Perekbang", "Asisten Perekbang"),
         ("Direktur Utama PDAM", "Direktur Utama PDAM"),
         # receivers of a host abroad or at a ministry
@@ -137,6 +140,11 @@ def test_a_unit_named_with_a_comma_inside() -> None:
          ("Teuku Rizal", "Sekda", "Kabupaten Aceh Besar")),
         ("Plt Sekretaris Kota Tomohon, Meiske Rumengan, hadir.",
          ("Meiske Rumengan", "Plt Sekda", "Kota Tomohon")),
+        # the government of a region after a unit is no field of it
+        ("Kepala Dinas Sosial Pemerintah Kabupaten Sleman Ratna Dewi hadir.",
+         ("Ratna Dewi", "Kepala Dinas Sosial", "Kabupaten Sleman")),
+        ("Rombongan dipimpin Asisten pemerintah dan kesra kabupaten Sleman Ratna Dewi.",
+         ("Ratna Dewi", "Asisten Pemerintahan dan Kesra", "Kabupaten Sleman")),
         # the district of a unit is a place, not part of the name
         ("Kasi Pemerintahan Kecamatan Ngawen Budi Santoso hadir.",
          ("Budi Santoso", "Kasi Pemerintahan", None)),

@@ -149,6 +149,7 @@ _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
 _UNIT_TOKEN = re.compile(
     r"(?:[ \t]+(?:(?:dan|serta|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
 )
+_AND_FIELD = re.compile(r"[ \t]+(?:dan|&)[ \t]+([A-Za-z][\w-]*)")
 # "Anak Agung" opens a Balinese name, while "Perlindungan Anak" ends a unit's
 _ANAK_AGUNG = re.compile(r"Anak\s+Agung\b")
 # The words of a ministry's name that are no unit's words elsewhere
@@ -219,7 +220,9 @@ def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
             end = t.end()
             continue
         word = t.group(1)
-        if t.start(1) in stops or not is_unit_word(word) or _ANAK_AGUNG.match(text, t.start(1)):
+        if t.start(1) in stops or _ANAK_AGUNG.match(text, t.start(1)):
+            return end
+        if not is_unit_word(word) and not _misspelt_field(text, word, t.end()):
             return end
         if word.lower() in ("kecamatan", "kelurahan"):
             nxt = _UNIT_TOKEN.match(text, t.end())
@@ -227,6 +230,15 @@ def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
             if place and place[0].isupper() and not is_unit_word(place):
                 return end  # "Kasi Pemerintahan Kecamatan Ngawen": the district is a place
         end = t.end()
+
+
+def _misspelt_field(text: str, word: str, end: int) -> bool:
+    """ "Pemerintah" written for the field "Pemerintahan" before another field: "Asisten
+    Pemerintah dan Kesra" (not "Pemerintah Kabupaten X", the government of a region)."""
+    if word.lower() != "pemerintah":
+        return False
+    nxt = _AND_FIELD.match(text, end)
+    return nxt is not None and is_unit_word(nxt.group(1))
 
 
 def title_starts(text: str) -> list[int]:
