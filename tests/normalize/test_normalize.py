@@ -203,6 +203,20 @@ def test_clean_name(raw: str, expected: str) -> None:
         ("Sekwan DPRD Bima", "Sekretaris DPRD"),
         ("Menteri Dalam Negeri RI", "Menteri Dalam Negeri"),
         ("Wakil Ketua DPR RI", "Wakil Ketua DPR"),
+        # the Sekda called "Sekretaris" with the region's level
+        ("Sekretaris Kota Bima", "Sekda"),
+        ("Pj Sekretaris Kabupaten Aceh Jaya", "Pj Sekda"),
+        ("Sekretaris Dinas Sosial Kota Bima", "Sekretaris Dinas Sosial"),
+        # "serta" joins a unit's fields in lower case, like "dan"
+        (
+            "Kepala Dinas Pemuda dan Olahraga Serta Pariwisata",
+            "Kepala Dinas Pemuda dan Olahraga serta Pariwisata",
+        ),
+        ("Kepala DLH Kota Bima", "Kepala Dinas Lingkungan Hidup"),
+        # the council and its bodies spelt out, as a model may answer
+        ("Ketua Dewan Perwakilan Rakyat Daerah Kota Bima", "Ketua DPRD"),
+        ("Ketua Panitia Khusus III DPRD Kota Bima", "Ketua Pansus III DPRD"),
+        ("Wakil Ketua Badan Musyawarah DPRD", "Wakil Ketua Banmus DPRD"),
     ],
 )
 def test_normalize_title(raw: str, expected: str) -> None:

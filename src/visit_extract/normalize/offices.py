@@ -20,7 +20,7 @@ _I = re.IGNORECASE
 AGENCY_WORD = re.compile(
     r"Dis(?:dukcapil|perm[a-z]*des|par[a-z]*|kominfo|dik[a-z]*|hub|sos|perindag|tan|nak[a-z]*|"
     r"pora[a-z]*|pupr|kes|perkim|pmd|kop[a-z]*|bud[a-z]*|pangan|ket[a-z]*|damkar|arpus[a-z]*|"
-    r"lh|dag|perin|nakertrans)|Din(?:kes|sos|as|dik[a-z]*)|"
+    r"lh|dag|perin|nakertrans|pertan|pusip|budpar)|Din(?:kes|sos|as|dik[a-z]*)|"
     r"Bapp?e[a-z]+|Bak(?:esbangpol|euda|orwil)|"
     r"Kesbang(?:pol)?|Inspektorat|Satpol|Bumdes|Dukcapil|Kemen[a-z]*|Kementerian",
     _I,
@@ -43,8 +43,27 @@ AGENCIES = {
     "distan": "Dinas Pertanian",
     "disnaker": "Dinas Tenaga Kerja",
     "dispora": "Dinas Pemuda dan Olahraga",
+    "dispertan": "Dinas Pertanian",
+    "disdag": "Dinas Perdagangan",
+    "disperin": "Dinas Perindustrian",
+    "disperkim": "Dinas Perumahan dan Kawasan Permukiman",
+    "disnakertrans": "Dinas Tenaga Kerja dan Transmigrasi",
+    "disbudpar": "Dinas Kebudayaan dan Pariwisata",
+    "dispusip": "Dinas Perpustakaan dan Kearsipan",
+    "disparpora": "Dinas Pariwisata Pemuda dan Olahraga",
+    "disporapar": "Dinas Pemuda Olahraga dan Pariwisata",
 }
 _KA_AGENCY = re.compile(r"\bKa(" + "|".join(AGENCIES) + r")\b", _I)
+# Agencies news names by their initials, spelt out as the Dis- words above are
+# ("Kepala DLH" is the "Kepala Dinas Lingkungan Hidup"): capitals only, so that a word
+# of a name is never taken for one.
+_DINAS_INITIALS = {
+    "DLH": "Dinas Lingkungan Hidup",
+    "DPMD": "Dinas Pemberdayaan Masyarakat dan Desa",
+    "DPMPTSP": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+    "DPMPPTSP": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+}
+_DINAS_INITIAL = re.compile(r"\b(" + "|".join(_DINAS_INITIALS) + r")\b")
 #: Ministers news names in one word -> the title.
 MINISTERS = {
     "mendagri": "Menteri Dalam Negeri",
@@ -69,6 +88,9 @@ _BADANS = {
     "badan pendapatan daerah": "Bapenda",
     "badan pengelolaan keuangan dan aset daerah": "BPKAD",
     "badan penanggulangan bencana daerah": "BPBD",
+    "badan pengelola keuangan dan aset daerah": "BPKAD",
+    "badan penelitian dan pengembangan daerah": "Balitbangda",
+    "satuan polisi pamong praja": "Satpol PP",
 }
 _BADAN_IN_TITLE = re.compile(
     r"\b(" + "|".join(k.replace(" ", r"\s+") for k in _BADANS) + r")\b", _I
@@ -77,8 +99,12 @@ _BADAN_IN_TITLE = re.compile(
 _SPELLING = [
     (re.compile(r"\bStaff\b", _I), "Staf"),
     (re.compile(r"\bSekertaris\b", _I), "Sekretaris"),
+    # the field "Pemerintahan" misspelt before another field: "Asisten Pemerintah dan Kesra"
+    (re.compile(r"(?<=\s)Pemerintah(?=\s+(?:dan|&)\s)", _I), "Pemerintahan"),
     (re.compile(r"^Kasatpol\b", _I), "Kepala Satpol"),
-    (re.compile(r"\bSekretaris\s+Dewan\b", _I), "Sekretaris DPRD"),
+    # "Kepala Kantor Dinas Koperasi": the head of the Dinas (a Kantor of its own stays)
+    (re.compile(r"\bKepala\s+Kantor\s+(?=(?:Dinas|Badan)\b)", _I), "Kepala "),
+    (re.compile(r"\bSekretaris\s+Dewan\b(?!\s+Perwakilan)", _I), "Sekretaris DPRD"),
     (
         re.compile(r"^(?:Pejabat|Penjabat|Pelaksana\s+(?:Tugas|Harian))\s*\((Pj|Plt|Plh)\.?\)", _I),
         r"\1",
@@ -122,6 +148,7 @@ def short_offices(title: str) -> str:
     raw = _BADAN_SHORT.sub(r"\1", raw)
     raw = _BADAN_IN_TITLE.sub(lambda b: _BADANS[" ".join(b.group(1).lower().split())], raw)
     raw = _PAREN.sub("", raw)
+    raw = _DINAS_INITIAL.sub(lambda d: _DINAS_INITIALS[d.group(1)], raw)
     return _AGENCY_IN_TITLE.sub(lambda a: AGENCIES[a.group(1).lower()], raw)
 
 

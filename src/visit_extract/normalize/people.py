@@ -97,10 +97,20 @@ _TITLE_WORDS: list[tuple[re.Pattern[str], str]] = [
     for p, r in [
         (r"\bwali\s*kota\b|\bwalikota\b", "Wali Kota"),
         (r"\bsekretaris\s+daerah\b", "Sekda"),
+        # "Sekretaris Kota Tomohon", "Sekretaris Kabupaten Aceh Besar" (Sekkot, Sekkab)
+        (r"^((?:(?:Plt|Plh|Pjs?)\s+)?)sekretaris\s+(?=(?:kabupaten|kota|provinsi)\b)", r"\1Sekda "),
         (r"\bass?ek\s+([ivx]+|\d)\b", r"Asisten \1 Sekda"),  # Asisten Sekda
         (r"\bkadin\b(?=\s+\w)", "Kepala Dinas"),
         (r"\bwaka\b(?=\s+dprd)", "Wakil Ketua"),
         (r"\bketua\s+dprd\b", "Ketua DPRD"),
+        # the council and its bodies spelt out: "Ketua Panitia Khusus II Dewan Perwakilan
+        # Rakyat Daerah" is the "Ketua Pansus II DPRD"
+        (r"\bdewan\s+perwakilan\s+rakyat\s+daerah\b", "DPRD"),
+        (r"\bdewan\s+perwakilan\s+rakyat\b", "DPR"),
+        (r"\bpanitia\s+khusus\b", "Pansus"),
+        (r"\bbadan\s+musyawarah\b", "Banmus"),
+        (r"\bbadan\s+anggaran\b", "Banggar"),
+        (r"\bbadan\s+pembentukan\s+(?:peraturan\s+daerah|perda)\b", "Bapemperda"),
         # the national houses are the Republic's: "Wakil Ketua DPR RI" is the "Wakil Ketua DPR"
         (r"\b(DPR|DPD|MPR)\s+RI\b", r"\1"),
     ]
@@ -135,7 +145,7 @@ _ADVISER_REGION = re.compile(
 _TWICE = re.compile(r"\b(DPRD)\s+DPRD\b")
 _REPUBLIC = re.compile(r"\s+RI$")
 _HEAD_ONLY = re.compile(r"(?:^\S+|\b(?:Kepala|Kantor|Biro|Bagian|Sekretaris))$", re.IGNORECASE)
-_SMALL = {"dan", "dari", "untuk", "urusan", "atas", "di"}
+_SMALL = {"dan", "serta", "dari", "untuk", "urusan", "atas", "di"}
 
 
 def _drop_trailing_region(text: str) -> str:

@@ -73,6 +73,9 @@ def test_ranks_are_no_part_of_the_name() -> None:
         ("Drs.H.Agus Salim", "Agus Salim"),
         ("H. M. Yusuf", "M Yusuf"),
         ("Ma'ruf Syafi'i", "Ma'ruf Syafi'i"),
+        # a physician's "dr" without its full stop
+        ("dr Rina Sari", "Rina Sari"),
+        ("drg Yulia Hapsari, M.Kes", "Yulia Hapsari"),
     ],
 )
 def test_abbreviations_and_honorifics_inside_names(written: str, name: str) -> None:

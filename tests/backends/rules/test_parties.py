@@ -28,6 +28,32 @@ def test_dprd_delegation_and_dprd_host() -> None:
     assert (host.branch, host.institution) == ("legislative", "DPRD Kota Magelang")
 
 
+@pytest.mark.parametrize(
+    ("chair", "title"),
+    [
+        ("Ketua Pansus III", "Ketua Pansus III DPRD"),
+        ("Wakil Ketua Banggar", "Wakil Ketua Banggar DPRD"),
+        ("Ketua Bapemperda", "Ketua Bapemperda DPRD"),
+        ("Ketua Komisi C", "Ketua Komisi C DPRD"),
+    ],
+)
+def test_a_council_chair_named_without_the_house_gets_it(chair: str, title: str) -> None:
+    _, (visitor,) = _parties(
+        f"Rombongan DPRD Kabupaten Sleman dipimpin {chair} Rina Kusuma melakukan kunjungan "
+        "kerja ke DPRD Kota Kediri."
+    )
+    assert visitor.leader is not None and visitor.leader.title == title
+
+
+def test_a_deputy_commission_chair_makes_a_council_delegation() -> None:
+    _, (visitor,) = _parties(
+        "Pemerintah Kabupaten Sleman berkunjung ke Kota Kediri. Rombongan dipimpin Wakil "
+        "Ketua Komisi A Rina Kusuma."
+    )
+    assert visitor.branch == "legislative"
+    assert visitor.leader is not None and visitor.leader.title == "Wakil Ketua Komisi A DPRD"
+
+
 def test_a_head_of_region_makes_the_party_executive() -> None:
     _, (visitor,) = _parties(
         "Rombongan DPRD Kabupaten Klaten berkunjung ke Kota Magelang. Rombongan dipimpin "

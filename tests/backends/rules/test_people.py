@@ -66,6 +66,51 @@ def test_name_first_with_a_comma_or_selaku() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tamu disambut Lestari Ayu yang merupakan Kepala Dinas Sosial Kota Blitar.",
+         ("Lestari Ayu", "Kepala Dinas Sosial", "Kota Blitar")),
+        ("Tamu disambut Lestari Ayu yang menjabat sebagai Sekda Kota Blitar di pendopo.",
+         ("Lestari Ayu", "Sekda", "Kota Blitar")),
+        ("Tamu disambut Lestari Ayu yang kini menjabat Asisten II Setda Kota Blitar.",
+         ("Lestari Ayu", "Asisten II", "Kota Blitar")),
+        ("Rombongan dipimpin Hendra Wijaya, S.IP yang saat ini menjabat wakil ketua DPRD Sleman.",
+         ("Hendra Wijaya", "Wakil Ketua DPRD", "Kabupaten Sleman")),
+    ],
+)  # fmt: skip
+def test_name_first_with_the_office_the_person_holds(
+    text: str, person: tuple[str, str, str]
+) -> None:
+    assert people_of(text) == [person]
+
+
+def test_yang_merupakan_without_a_title_gives_nobody() -> None:
+    assert people_of("Tamu disambut Lestari Ayu yang merupakan warga Kota Blitar.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('"Kami siap," ujar Dewi Lestari, kepala dinas sosial Kota Blitar.',
+         ("Dewi Lestari", "Kepala Dinas Sosial", "Kota Blitar")),
+        ("Menurut Dewi Lestari, wakil bupati Sleman, program itu berhasil.",
+         ("Dewi Lestari", "Wakil Bupati", "Kabupaten Sleman")),
+        ("Hadir pula Dewi Lestari, asisten II setda Kabupaten Sleman, di aula.",
+         ("Dewi Lestari", "Asisten II", "Kabupaten Sleman")),
+    ],
+)  # fmt: skip
+def test_name_first_with_a_lower_case_title_and_its_region(
+    text: str, person: tuple[str, str, str]
+) -> None:
+    assert people_of(text) == [person]
+
+
+def test_a_lower_case_word_after_a_comma_without_a_region_is_no_title() -> None:
+    assert people_of("Menurut Dewi Lestari, asisten pelatih tim itu, latihan lancar.") == []
+    assert people_of("Kata Dewi Lestari, kepala desa setempat, panen lancar.") == []
+
+
 def test_a_list_named_title_first_is_no_name_first() -> None:
     text = "Hadir Kepala BPBD Sutrisno, Bupati Klaten Sri Handayani dan tamu lain."
     assert people_of(text) == [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from visit_extract.backends.rules.mentions import find_regions
 from visit_extract.backends.rules.people import find_people
 from visit_extract.backends.rules.roster import Roster
@@ -21,6 +23,42 @@ def test_a_bare_name_borrows_the_title_given_elsewhere() -> None:
         "Bupati",
         "Kabupaten Klaten",
     )
+
+
+def test_a_bare_name_at_a_cue_takes_the_office_said_after_it() -> None:
+    text = "Rombongan dipimpin Wahyu Nugroho yang merupakan Ketua Komisi B DPRD Sleman."
+    person = _roster(text).at(text.index("Wahyu"))
+    assert person is not None
+    assert (person.name, person.title) == ("Wahyu Nugroho", "Ketua Komisi B DPRD")
+
+
+def test_a_title_that_heads_the_next_name_in_a_list_is_not_the_bare_names() -> None:
+    text = "Rombongan dipimpin Wahyu Nugroho, Kepala Dinas Sosial Rina Wati dan staf."
+    person = _roster(text).at(text.index("Wahyu"))
+    assert person is not None and (person.name, person.title) == ("Wahyu Nugroho", None)
+    # the title with no name after it is the bare name's own
+    text = "Rombongan dipimpin Wahyu Nugroho, Kepala Dinas Sosial Kabupaten Sleman."
+    person = _roster(text).at(text.index("Wahyu"))
+    assert person is not None and person.title == "Kepala Dinas Sosial"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Rombongan dipimpin wakil ketua komisi B Wahyu Nugroho tiba.", "Wakil Ketua Komisi B"),
+        ("Tamu diterima langsung oleh kepala dinas sosial Rina Wati.", "Kepala Dinas Sosial"),
+        ("Rombongan dipimpin asisten II Wahyu Nugroho tiba.", "Asisten II"),
+    ],
+)
+def test_a_lower_case_title_at_a_cue_is_read_with_the_name_after_it(text: str, title: str) -> None:
+    cue = text.index("pimpin ") + 7 if "pimpin " in text else text.index("oleh ") + 5
+    person = _roster(text).at(cue)
+    assert person is not None and person.title == title
+
+
+def test_a_lower_case_title_before_a_place_names_nobody() -> None:
+    text = "Rombongan dipimpin langsung bupati Sleman tiba."
+    assert _roster(text).at(text.index("bupati")) is None
 
 
 def test_a_represented_head_is_absent_and_their_stand_in_answers_for_them() -> None:

@@ -25,6 +25,9 @@ def test_an_agency_written_in_one_word_is_spelt_out() -> None:
 def test_unit_words_and_agency_words() -> None:
     assert all(map(is_unit_word, ["Organisasi", "Informatika", "PMD", "Dinkes", "Kesekretariatan"]))
     assert not any(map(is_unit_word, ["Dina", "Bakri", "Kurniawan", "Setiawan", "FB", "Agus"]))
+    # initials with numbers name an office; a number or one letter with a digit does not
+    assert all(map(is_unit_word, ["DP3A", "P3AP2KB", "DP2KBP3A"]))
+    assert not any(map(is_unit_word, ["2019", "B2", "K3", "Tahun2019"]))
 
 
 def test_a_head_without_its_unit_is_no_title() -> None:
@@ -48,6 +51,16 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         # an agency's head written in one word
         ("Kadinkes", "Kepala Dinas Kesehatan"),
         ("Kadispar", "Kepala Dinas Pariwisata"),
+        ("Kadisbudpar", "Kepala Dinas Kebudayaan dan Pariwisata"),
+        ("Kadisparpora", "Kepala Dinas Pariwisata Pemuda dan Olahraga"),
+        # offices named by initials with numbers, and "PA" among a unit's initials
+        ("Kepala DP3A", "Kepala DP3A"),
+        ("Kepala Dinas Sosial P3AKB", "Kepala Dinas Sosial P3AKB"),
+        (
+            "Kepala Dinas Pengendalian Penduduk, KB, PP dan PA",
+            "Kepala Dinas Pengendalian Penduduk KB PP dan PA",
+        ),
+        ("Kepala Dispertan", "Kepala Dinas Pertanian"),
         ("Plt Kadisdukcapil", "Plt Kepala Dinas Kependudukan dan Pencatatan Sipil"),
         # acting heads and secretaries of an office
         ("Plh Sekda", "Plh Sekda"),
@@ -56,6 +69,11 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         ("Sekretaris Bappeda", "Sekretaris Bappeda"),
         ("Kepala Bappelitbangda", "Kepala Bappelitbangda"),
         ("Asisten II Bidang Perekonomian", "Asisten II Bidang Perekonomian"),
+        ("Asisten Pemkesra", "Asisten Pemkesra"),
+        # "Pemerintah" misspelt for the field "Pemerintahan" before another field
+        ("Asisten Pemerintah dan Kesra", "Asisten Pemerintahan dan Kesra"),
+        ("Kabag Pemerintah dan Otonomi Daerah", "Kepala Bagian Pemerintahan dan Otonomi Daerah"),
+        ("Asisten Perekbang", "Asisten Perekbang"),
         ("Direktur Utama PDAM", "Direktur Utama PDAM"),
         # receivers of a host abroad or at a ministry
         ("Duta Besar RI untuk Belanda", "Duta Besar"),
@@ -70,8 +88,24 @@ def test_a_head_without_its_unit_is_no_title() -> None:
         # the national houses are the Republic's, like a region no part of the title
         ("Wakil Ketua DPR RI", "Wakil Ketua DPR"),
         ("Ketua Komisi II DPR RI", "Ketua Komisi II DPR"),
+        # the council and its bodies spelt out
+        ("Ketua Dewan Perwakilan Rakyat Daerah (DPRD)", "Ketua DPRD"),
+        ("Wakil Ketua Dewan Perwakilan Rakyat Daerah", "Wakil Ketua DPRD"),
+        ("Sekretaris Dewan Perwakilan Rakyat Daerah", "Sekretaris DPRD"),
+        ("Ketua Panitia Khusus (Pansus) IV DPRD", "Ketua Pansus IV DPRD"),
+        ("Wakil Ketua Badan Anggaran DPRD", "Wakil Ketua Banggar DPRD"),
+        ("Ketua Badan Pembentukan Peraturan Daerah", "Ketua Bapemperda"),
+        ("Ketua Badan Musyawarah (Banmus)", "Ketua Banmus"),
         # public order and the council's secretary, as news writes them
         ("Kasatpol PP", "Kepala Satpol PP"),
+        ("Kepala Satuan Polisi Pamong Praja (Satpol PP)", "Kepala Satpol PP"),
+        ("Kepala DLH", "Kepala Dinas Lingkungan Hidup"),
+        # units joined by "serta", and the organisation office's "Tata Laksana"
+        (
+            "Kepala Dinas Pemuda dan Olahraga serta Pariwisata",
+            "Kepala Dinas Pemuda dan Olahraga serta Pariwisata",
+        ),
+        ("Kepala Bagian Organisasi dan Tata Laksana", "Kepala Bagian Organisasi dan Tata Laksana"),
         ("Sekretaris Dewan", "Sekretaris DPRD"),
         # heads of villages outside Java keep their own word
         ("Kepala Kampung", "Kepala Kampung"),
@@ -101,6 +135,16 @@ def test_a_unit_named_with_a_comma_inside() -> None:
         # a title split by its region
         ("Staf Ahli Bupati Tegal Bidang Ekonomi, Warsito Eko Putro, hadir.",
          ("Warsito Eko Putro", "Staf Ahli Bupati Bidang Ekonomi", "Kabupaten Tegal")),
+        # the Sekda named "Sekretaris" with the region's level, as some regions do
+        ("Sekretaris Kabupaten Aceh Besar Teuku Rizal hadir.",
+         ("Teuku Rizal", "Sekda", "Kabupaten Aceh Besar")),
+        ("Plt Sekretaris Kota Tomohon, Meiske Rumengan, hadir.",
+         ("Meiske Rumengan", "Plt Sekda", "Kota Tomohon")),
+        # the government of a region after a unit is no field of it
+        ("Kepala Dinas Sosial Pemerintah Kabupaten Sleman Ratna Dewi hadir.",
+         ("Ratna Dewi", "Kepala Dinas Sosial", "Kabupaten Sleman")),
+        ("Rombongan dipimpin Asisten pemerintah dan kesra kabupaten Sleman Ratna Dewi.",
+         ("Ratna Dewi", "Asisten Pemerintahan dan Kesra", "Kabupaten Sleman")),
         # the district of a unit is a place, not part of the name
         ("Kasi Pemerintahan Kecamatan Ngawen Budi Santoso hadir.",
          ("Budi Santoso", "Kasi Pemerintahan", None)),
@@ -137,7 +181,7 @@ def test_field_words_in_lower_case_and_heads_outside_java(
         ("Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Garut, Rudi Hartono, hadir.",
          ("Rudi Hartono", "Kepala Dinas Pekerjaan Umum dan Penataan Ruang", "Kabupaten Garut")),
         ("Kepala Badan Pengelola Keuangan dan Aset Daerah Kota Kupang Yohanes Bria hadir.",
-         ("Yohanes Bria", "Kepala Badan Pengelola Keuangan dan Aset Daerah", "Kota Kupang")),
+         ("Yohanes Bria", "Kepala BPKAD", "Kota Kupang")),
         ("Kepala Bidang Rehabilitasi dan Rekonstruksi BPBD Kabupaten Garut Rudi Hartono hadir.",
          ("Rudi Hartono", "Kepala Bidang Rehabilitasi dan Rekonstruksi", "Kabupaten Garut")),
         ("Kabid Promosi Investasi Kabupaten Garut, Rina Sari, hadir.",

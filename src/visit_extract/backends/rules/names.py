@@ -19,8 +19,9 @@ from visit_extract.normalize.lexicon import MONTHS, WEEKDAYS
 
 #: A name token: capitalised word, initial ("M.", "FB"), honorific ("H.", "Hj.", "Drs.").
 _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`-]*\.?|[A-Z]{1,3}\.)")
-# Lower-case honorifics before a name: "dr. Budi", "drg. Rina".
-_LOWER_HONORIFIC = re.compile(r"(?:(?:dr|drg|ir|hj?|prof)\.[ \t]*)+")
+# Lower-case honorifics before a name: "dr. Budi", "drg. Rina", and a physician's "dr"
+# without its full stop ("dr Budi"), as news often writes it.
+_LOWER_HONORIFIC = re.compile(r"(?:(?:dr|drg|ir|hj?|prof)\.[ \t]*|(?:dr|drg)[ \t]+(?=[A-Z]))+")
 # Military and police ranks before a name ("Letjen TNI", "Kombes Pol.", "AKBP").
 _RANKS = re.compile(
     r"(?:(?:Letjen|Mayjen|Brigjen|Jenderal|Jendral|Laksamana|Laksma|Laksda|Marsekal|Marsma|"

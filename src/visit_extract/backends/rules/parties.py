@@ -73,7 +73,14 @@ _ORGANISATION_BEFORE = re.compile(
     # pengelolaan BUMDes di A")
     r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
 )
-_DPRD_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua(?:\s+Komisi\s+\S+|\s+[IVX]+)?$")
+# The council's chairs named without "DPRD" ("Ketua Komisi II", "Ketua Pansus III",
+# "Wakil Ketua Banggar"): LABELING's titles name the house ("Ketua Komisi II DPRD")
+# The chair of one of the council's bodies sits in the DPRD, named with it or not
+_BODY_CHAIR = re.compile(r"(?:Wakil\s+)?Ketua\s+(?:Komisi|Pansus|Banmus|Banggar|Bapemperda)\b")
+_DPRD_CHAIR = re.compile(
+    r"(?:Wakil\s+)?Ketua(?:\s+(?:Komisi|Pansus)\s+\S+|\s+(?:Pansus|Banmus|Banggar|Bapemperda)"
+    r"|\s+[IVX]+)?$"
+)
 
 
 def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
@@ -185,7 +192,7 @@ def _party(ctx: Context, side: Side) -> Party:
     if side.leader is not None:
         leader = Leader(name=side.leader.name, title=side.leader.title)
     if leader is not None and leader.title:
-        if "DPRD" in leader.title or leader.title.startswith(("Ketua Komisi", "Sekretaris DPRD")):
+        if "DPRD" in leader.title or _BODY_CHAIR.match(leader.title):
             legislative = True
         elif title_rank(leader.title) >= 7:
             legislative = False

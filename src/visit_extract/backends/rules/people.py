@@ -32,11 +32,14 @@ _PLACE_PREFIXES = frozenset(
     "kabupaten kab kota provinsi prov propinsi pemkab pemkot pemprov pemda pemerintah".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[^\s,]+")
-# Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
-_NAME_FIRST = re.compile(
-    r"[ \t]*,[ \t]*|[ \t]+(?=(?:selaku|sebagai|sekaligus|yang[ \t]+juga(?:[ \t]+menjabat)?)\b)|"
-    r"[ \t]*\([ \t]*(?=[A-Z])"
+#: The words that give a named person's office: "selaku", "yang juga", "yang merupakan",
+#: "yang (kini) menjabat (sebagai)".
+AS_OFFICE = (
+    r"(?:selaku|sebagai|sekaligus|yang\s+(?:juga|kini|saat\s+ini|sekarang)?\s*"
+    r"(?:menjabat(?:\s+sebagai)?|merupakan)|yang\s+juga)"
 )
+# Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
+_NAME_FIRST = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?=" + AS_OFFICE + r"\b)|[ \t]*\([ \t]*(?=[A-Z])")
 # "Budi (Kadis Pariwisata)": a title in brackets after the name closes them
 _CLOSE = re.compile(r"[ \t]*\)")
 _GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?")
@@ -61,9 +64,7 @@ _FIELD_AFTER = re.compile(r"[ \t]+([Bb]idang)\b")
 _FIELD_HEAD = re.compile(r"(?:(?:Plt|Plh|Pjs?) )?(?:Asisten|Staf Ahli|Kepala Bidang) ")
 _SPLIT_BY_NAME = re.compile(r"[ \t]+dan[ \t]+(?!Sekretariat|Dinas|Badan|Bagian|Kantor)[A-Z][a-z]+")
 _AFTER_SPLIT = re.compile(r"[ \t]+[A-Z]")
-_SELAKU = re.compile(
-    r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang\s+juga(?:\s+menjabat)?|sekaligus)[ \t]+", _I
-)
+_SELAKU = re.compile(r"[ \t]*,?[ \t]*" + AS_OFFICE + r"[ \t]+", _I)
 
 
 @dataclass(frozen=True)
@@ -196,10 +197,12 @@ def _names_first(
         sel = _SELAKU.match(text, m.start())
         tpos = sel.end() if sel else m.end()
         got = title_at(text, tpos, stops)
-        if got is None or not (sel or text[tpos].isupper()) or tpos in titled:
-            # after a bare comma only a capitalised title: "Budi, Bupati X"; and not
-            # "Budi, Bupati X Joko": a list of people named title first
+        if got is None or tpos in titled:
+            # not "Budi, Bupati X Joko": a list of people named title first
             continue
+        # after a bare comma a lower-case title needs its region, as title first does:
+        # "kata Budi, kepala dinas sosial Klaten" (not "Budi, asisten pelatih")
+        lower = not (sel or text[tpos].isupper())
         before = name_before(text, m.start())
         if before is None:
             continue
@@ -209,6 +212,8 @@ def _names_first(
             continue  # inside a name read title first, or a region's name
         title, tend = got
         region, end = _region_after(text, tpos, tend, places)
+        if lower and region is None:
+            continue
         if "(" in m.group() and not _CLOSE.match(text, end):
             continue  # "Budi (Kadis Sosial dan warga)": not only a title in the brackets
         out.append(Person(name, title or None, region, start, end, start))

@@ -15,13 +15,13 @@ from dataclasses import replace
 
 from visit_extract.backends.rules.mentions import Mention
 from visit_extract.backends.rules.names import name_before, read_name
-from visit_extract.backends.rules.people import Person, same_person
+from visit_extract.backends.rules.people import AS_OFFICE, Person, same_person
 from visit_extract.backends.rules.titles import title_at
 from visit_extract.normalize.gazetteer import Region
 
 _I = re.IGNORECASE
 
-_AS = re.compile(r"[\s,]*(?:selaku|sebagai)?\s*", _I)
+_AS = re.compile(r"[\s,]*(?:" + AS_OFFICE + r")?\s*", _I)
 # "<title X> yang diwakili <person>", "Pemkab X melalui <person>"; "<person> mewakili <title X>"
 _REPRESENTED = re.compile(r"[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I)
 # The level of region a head's title names ("Wakil Bupati": a regency).
@@ -30,6 +30,7 @@ _LEVELS = {
     "Wakil Wali Kota": "city", "Gubernur": "province", "Wakil Gubernur": "province",
 }  # fmt: skip
 _ACTING = re.compile(r"^(?:Plt|Plh|Pjs?) ")
+_LEAD = re.compile(r"[ \t]*")
 _REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
 
 
@@ -56,6 +57,7 @@ class Roster:
         self._placed = [p for p in people if p.region is not None]
         self._ends = [m.end for m in mentions]
         self._prefixes = [m.prefix_start for m in mentions]
+        self._places = {m.start for m in mentions} | set(self._prefixes)
         self._placed_by_level: dict[int, str] = {}
         self.stand_ins = self._read_stand_ins()
 
@@ -68,11 +70,11 @@ class Roster:
             return self.absent.get(p.start, p)
         got = read_name(self.text, pos)
         if got is None:
-            return None
+            return self._titled_at(pos)
         name, a, b = got
         known = self._same(name, placed=False)
         sel = _AS.match(self.text, b)
-        title = title_at(self.text, sel.end()) if sel else None
+        title = title_at(self.text, sel.end()) if sel and not self._named_at(sel.end()) else None
         if title is not None:
             return Person(name, title[0] or None, known.region if known else None, a, title[1], a)
         if known is not None:
@@ -81,6 +83,29 @@ class Roster:
         if short is not None:
             return Person(name, short.title, short.region, a, b, a)
         return Person(name, None, None, a, b, a)
+
+    def _titled_at(self, pos: int) -> Person | None:
+        """A title in lower case and a name after it, at a cue: "dipimpin wakil ketua
+        komisi II Budi" (without its region such a title is not read anywhere else)."""
+        lead = _LEAD.match(self.text, pos)
+        start = lead.end() if lead else pos
+        if self.text[start : start + 1].isupper():
+            return None  # a capitalised title was read, or left out for a reason, before
+        got = title_at(self.text, start)
+        if got is None:
+            return None
+        named = read_name(self.text, got[1])
+        if named is None or named[1] in self._places:
+            return None  # no name, or a place: "dipimpin bupati Klaten"
+        known = self._same(named[0], placed=False)
+        region = known.region if known is not None else None
+        return Person(named[0], got[0] or None, region, start, named[2], named[1])
+
+    def _named_at(self, pos: int) -> bool:
+        """Whether a person named title first starts at ``pos``: "dipimpin Budi, Kepala
+        Dinas Sosial Joko dan ..." lists Joko with his title, it is not Budi's."""
+        i = bisect_left(self._starts, pos)
+        return i < len(self._starts) and self._starts[i] == pos and self.people[i].name_start > pos
 
     def named_before(self, pos: int) -> Person | None:
         """The person whose bare name ends just before ``pos`` ("Budi" in "kata Budi selaku

@@ -62,12 +62,16 @@ UNIT_WORDS = frozenset(
     # the offices of public works, finance, health, social affairs and the like
     "penataan kecil pengelola retribusi catatan destinasi aplikasi penyakit mutasi promosi "
     "rehabilitasi rekonstruksi fakir miskin budidaya logistik investasi metrologi industrial "
-    "produktivitas".split()
+    "produktivitas laksana naker"
+    # the fields of the Sekda's assistants in one word ("Asisten Pemkesra")
+    " pemkesra perekbang ekbangkesra adpem admum kesos".split()
 )
 # Nouns made with pe(N)-/per-/ke- ... -an name offices, not people: "Kesekretariatan".
 _NOUN = re.compile(r"Pe[mnlr][a-z]{4,}an|Ke[a-z]{5,}an", _I)
+# Offices named by initials with numbers: "DP3A", "P3AP2KB" (no name has a digit)
+_NUMBERED_UNIT = re.compile(r"(?=[A-Z0-9]*\d)(?=(?:[0-9]*[A-Z]){2})[A-Z][A-Z0-9]{2,11}")
 # Unit abbreviations of two letters that are no initials of a name.
-_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "SDA", "SDM", "LH", "TU", "SP"})
+_SHORT_UNITS = frozenset({"KB", "PU", "PP", "PM", "PA", "SDA", "SDM", "LH", "TU", "SP"})
 
 # "Plt.", "Penjabat", and the "Pejabat (Pj)" news writes for Penjabat
 _ACT = (
@@ -78,7 +82,16 @@ _ACT = (
 # "Plt.Bupati": scrapers drop the space after the acting mark's full stop
 _GLUED_ACT = re.compile(r"^(" + alternation(ACTING_TITLES) + r")\.(?=\S)", _I)
 _ROMAN = r"(?:[IVX]+|\d)"
-_HOUSE = r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD)"
+# the council by its initials, or spelt out ("Dewan Perwakilan Rakyat Daerah (DPRD)")
+_HOUSE = (
+    r"(?:DPRD|DPRK|DPRA|DPR\s+RI|DPR|DPD\s+RI|DPD|"
+    r"Dewan\s+Perwakilan\s+Rakyat(?:\s+Daerah)?(?:\s*\((?:DPRD?|DPRK)\))?)"
+)
+# the council's bodies, by their short names or spelt out
+_COUNCIL_BODY = (
+    r"(?:Pansus|Bapemperda|Banggar|Banmus|Panitia\s+Khusus|Badan\s+(?:Musyawarah|Anggaran|"
+    r"Pembentukan\s+(?:Peraturan\s+Daerah|Perda)))(?:\s*\((?:Pansus|Banmus|Banggar|Bapemperda)\))?"
+)
 # Heads of a unit: the unit's words follow ("Kepala Dinas" + "Kesehatan").
 _UNIT_HEADS = (
     r"Kepala\s+(?:Dinas|Badan|Bagian|Bidang|Kantor|Biro|UPTD|UPT|Seksi|Sub\s*Bagian|Subbag|"
@@ -99,8 +112,9 @@ _HEADS = (
     r"Wakil\s+Ketua\s+(?:" + _ROMAN + r"\s+)?" + _HOUSE + r"|"
     r"Wakil\s+Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
     r"Ketua\s+Komisi\s+(?:" + _ROMAN + r"|[A-E])(?:\s+" + _HOUSE + r")?|"
-    r"Ketua\s+(?:Pansus|Bapemperda|Banggar|Banmus)(?:\s+" + _ROMAN + r")?(?:\s+DPRD)?|"
-    r"Ketua\s+" + _HOUSE + r"|Waka\s+DPRD|Sekretaris\s+DPRD|Sekwan|"
+    r"(?:Wakil\s+)?Ketua\s+" + _COUNCIL_BODY + r"(?:\s+" + _ROMAN + r")?(?:\s+DPRD)?|"
+    r"Ketua\s+" + _HOUSE + r"|Waka\s+DPRD|Sekwan|"
+    r"Sekretaris\s+(?:DPRD|Dewan\s+Perwakilan\s+Rakyat\s+Daerah(?:\s*\(DPRD\))?)|"
     r"(?:Wakil\s+)?Ketua\s+(?:Tim\s+Penggerak|TP)\.?\s+PKK|"
     + alternation(HEAD_TITLES)
     + r"|Sek(?:re|er)t[ae]ris\s+Daerah|"
@@ -115,11 +129,13 @@ _HEADS = (
     r"Inspektur(?!\s+(?:Jenderal|Jendral|Polisi|Satu|Dua))(?:\s+(?:" + _ROMAN + r"|Daerah))?|"
     r"Kepala\s+Desa|Kades|Perbekel|Lurah|Camat|Sekretaris\s+Camat|Sekcam|Sekdes|"
     r"Sekretaris\s+Desa|Kasatpol\s+PP|Sekretaris\s+Dewan|"
+    # "Sekretaris Kabupaten Aceh Besar", "Sekretaris Kota Tomohon": the Sekda
+    r"Sekretaris\s+(?:Kabupaten|Kota|Provinsi)(?=\s+[A-Z])|"
     # the heads of villages outside Java: a kampung, gampong, pekon, lembang, nagari
     r"Kepala\s+(?:Kampung|Gampong|Pekon|Lembang)|Wali\s+Nagari|[GK]euchik"
 )
 #: A title's head as news writes it (no unit words; :func:`read_title` adds them).
-TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")\b"
+TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")(?:\b|(?<=\)))"
 _TITLE_RE = re.compile(TITLE, _I)
 _FIRST_WORD = re.compile(
     r"\b(?:Plt|Plh|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|"
@@ -131,8 +147,9 @@ _FIRST_WORD = re.compile(
 _UNIT_HEAD_RE = re.compile(_ACT + r"(?:" + _UNIT_HEADS + r")\b", _I)
 # the next word of a unit: "dan Desa", ", Pemuda" ("Pariwisata, Pemuda dan Olahraga"), "(PMD)"
 _UNIT_TOKEN = re.compile(
-    r"(?:[ \t]+(?:(?:dan|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
+    r"(?:[ \t]+(?:(?:dan|serta|&)[ \t]+)?|,[ \t]*)([A-Za-z][\w-]*)|[ \t]*(\([^()\n]{1,25}\))"
 )
+_AND_FIELD = re.compile(r"[ \t]+(?:dan|&)[ \t]+([A-Za-z][\w-]*)")
 # "Anak Agung" opens a Balinese name, while "Perlindungan Anak" ends a unit's
 _ANAK_AGUNG = re.compile(r"Anak\s+Agung\b")
 # The words of a ministry's name that are no unit's words elsewhere
@@ -150,7 +167,11 @@ def is_unit_word(word: str) -> bool:
     bare = word.strip(".,")
     if bare.lower() in UNIT_WORDS or AGENCY_WORD.fullmatch(bare) or _NOUN.fullmatch(bare):
         return True
-    return bare in _SHORT_UNITS or (len(bare) >= 3 and bare.isupper() and bare.isalpha())
+    return (
+        bare in _SHORT_UNITS
+        or (len(bare) >= 3 and bare.isupper() and bare.isalpha())
+        or (_NUMBERED_UNIT.fullmatch(bare) is not None)
+    )
 
 
 def title_at(text: str, pos: int, stops: frozenset[int] = frozenset()) -> tuple[str, int] | None:
@@ -199,7 +220,9 @@ def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
             end = t.end()
             continue
         word = t.group(1)
-        if t.start(1) in stops or not is_unit_word(word) or _ANAK_AGUNG.match(text, t.start(1)):
+        if t.start(1) in stops or _ANAK_AGUNG.match(text, t.start(1)):
+            return end
+        if not is_unit_word(word) and not _misspelt_field(text, word, t.end()):
             return end
         if word.lower() in ("kecamatan", "kelurahan"):
             nxt = _UNIT_TOKEN.match(text, t.end())
@@ -207,6 +230,15 @@ def unit_end(text: str, pos: int, stops: frozenset[int]) -> int:
             if place and place[0].isupper() and not is_unit_word(place):
                 return end  # "Kasi Pemerintahan Kecamatan Ngawen": the district is a place
         end = t.end()
+
+
+def _misspelt_field(text: str, word: str, end: int) -> bool:
+    """ "Pemerintah" written for the field "Pemerintahan" before another field: "Asisten
+    Pemerintah dan Kesra" (not "Pemerintah Kabupaten X", the government of a region)."""
+    if word.lower() != "pemerintah":
+        return False
+    nxt = _AND_FIELD.match(text, end)
+    return nxt is not None and is_unit_word(nxt.group(1))
 
 
 def title_starts(text: str) -> list[int]:
