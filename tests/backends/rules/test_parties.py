@@ -283,3 +283,28 @@ def test_a_village_pkk_travelling_with_its_village_head_is_the_village_governmen
         "Rombongan itu terdiri dari kepala desa, kader PKK dan pengurus BUMDes."
     )
     assert (visitor.level, visitor.branch) == ("village", "executive")
+
+
+@pytest.mark.parametrize(
+    "village",
+    [
+        "Pemerintah Desa Karangsari, Kecamatan Wedi Lor,",
+        "Desa Karangsari Kecamatan Wedi",
+        "Rombongan Kelurahan Sumber Asri, Kec. Wedi,",
+    ],
+)
+def test_a_village_named_with_its_district_before_its_regency(village: str) -> None:
+    host, (visitor,) = _parties(
+        f"{village} Kabupaten Klaten studi banding ke Desa Tegalrejo, Kecamatan Ubud Kaja, "
+        "Kabupaten Gianyar, Senin (4/3)."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village")
+    assert (host.region, host.level) == ("Kabupaten Gianyar", "village")
+
+
+def test_a_district_named_after_a_village_in_another_sentence_makes_no_village() -> None:
+    _, (visitor,) = _parties(
+        "Warga berkumpul di Desa Karangsari. Kecamatan Wedi, Kabupaten Klaten, lalu studi "
+        "banding ke Kabupaten Gianyar, Senin (4/3)."
+    )
+    assert visitor.level == "regency"

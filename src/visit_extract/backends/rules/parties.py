@@ -18,7 +18,10 @@ from visit_extract.schema import Leader, Party
 
 # "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
 _VILLAGE_BEFORE = re.compile(
-    r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
+    r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+"
+    # "Desa Sukamaju, Kecamatan Cibadak Hilir, Kabupaten X": its district between
+    r"(?:[A-Z][^.;]{0,30}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},?\s+Kec(?:amatan|\.)\s*"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})|"
     r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa|"
     r"[Pp]emerintah(?:an)?\s+[Dd]esa)"
     r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal|di)\s+)?)[,\s]*$"
@@ -103,7 +106,7 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     seen = _event_mentions(ctx, role.region.code, as_visitor)
     dprd = sum(_names_dprd(text, m) for m in seen)
     legislative = _names_dprd(text, cue) or dprd > sum(_names_government(text, m) for m in seen)
-    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 60) : cue.prefix_start]))
+    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 100) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
     return side
