@@ -308,3 +308,16 @@ def test_a_district_named_after_a_village_in_another_sentence_makes_no_village()
         "banding ke Kabupaten Gianyar, Senin (4/3)."
     )
     assert visitor.level == "regency"
+
+
+def test_an_enterprise_that_sends_the_delegation_makes_no_host_of_level_other() -> None:
+    # the enterprise's name ends where its sentence goes on: the host is the region
+    host, _ = _parties(
+        "Direksi Perumda Tirta Sejuk Kabupaten Klaten melakukan studi banding ke Kota "
+        "Magelang, Senin (4/3), untuk belajar layanan air minum."
+    )
+    assert (host.region, host.level, host.branch) == ("Kota Magelang", "city", "executive")
+    host, _ = _parties(
+        "Rombongan Pemkab Klaten studi banding ke Koperasi Sumber Makmur Jaya, Kota Magelang."
+    )
+    assert (host.region, host.level, host.branch) == ("Kota Magelang", "other", "other")

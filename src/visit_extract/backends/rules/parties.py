@@ -73,8 +73,11 @@ _ORGANISATION_BEFORE = re.compile(
     r"Kelompok\s+(?:Tani|Wanita\s+Tani|Nelayan|Sadar\s+Wisata|Usaha)|Komunitas|Asosiasi|"
     r"Perumda|Perusda)"
     # a body with a name of its own ("BUMDesma Rukun Makmur"), not a topic ("belajar
-    # pengelolaan BUMDes di A")
-    r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
+    # pengelolaan BUMDes di A"); its name is capitalised words, not a sentence ("Perumda
+    # A Kota B melakukan studi banding ke [Kota C]")
+    r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][\w'’&./-]*"
+    r"(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:[A-Z0-9][\w'’&./-]*|\([^)\n]*\)|dan|&)){0,9})"
+    r"[,\s]*(?:di\s+)?$"
 )
 # The council's chairs named without "DPRD" ("Ketua Komisi II", "Ketua Pansus III",
 # "Wakil Ketua Banggar"): LABELING's titles name the house ("Ketua Komisi II DPRD")
