@@ -321,3 +321,49 @@ def test_an_enterprise_that_sends_the_delegation_makes_no_host_of_level_other() 
         "Rombongan Pemkab Klaten studi banding ke Koperasi Sumber Makmur Jaya, Kota Magelang."
     )
     assert (host.region, host.level, host.branch) == ("Kota Magelang", "other", "other")
+
+
+@pytest.mark.parametrize(
+    "receiver",
+    [
+        "Kabag Hukum Kabupaten Gianyar",
+        "Kepala Bagian Perekonomian Kabupaten Gianyar",
+        "Kadis Pariwisata Kabupaten Gianyar",
+        "jajaran Sekretariat Daerah Kabupaten Gianyar",
+        "staf di Kantor Bupati Gianyar",
+    ],
+)
+def test_a_dprd_received_by_an_unnamed_official_of_the_government_is_its_guest(
+    receiver: str,
+) -> None:
+    host, (visitor,) = _parties(
+        "Komisi C DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar, "
+        f"Selasa (5/3). Rombongan diterima {receiver} di ruang rapat."
+    )
+    assert visitor.branch == "legislative"
+    assert (host.region, host.branch) == ("Kabupaten Gianyar", "executive")
+
+
+def test_a_dprd_received_by_nobody_named_stays_the_guest_of_the_dprd() -> None:
+    # "bagian" as a common word names no government
+    host, _ = _parties(
+        "Komisi C DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar, "
+        "Selasa (5/3). Sebagian anggota lalu meninjau pasar di bagian utara Kabupaten Gianyar."
+    )
+    assert host.branch == "legislative"
+
+
+@pytest.mark.parametrize(
+    "receiver",
+    [
+        "Duta Besar RI untuk Korea Selatan",
+        "Dubes Indonesia di Korea Selatan",
+        "Konjen RI Busan",
+        "pejabat pemerintah kota Busan",
+    ],
+)
+def test_an_embassy_or_a_city_government_abroad_is_a_government_host(receiver: str) -> None:
+    assert _abroad(
+        "Bupati Klaten melakukan kunjungan kerja ke Korea Selatan, Senin (4/3). Rombongan "
+        f"diterima {receiver} untuk membahas kerja sama."
+    ) == [("South Korea", "executive")]

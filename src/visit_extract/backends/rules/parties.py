@@ -41,7 +41,13 @@ _EXEC = re.compile(
     r"Diklatpim|"
     # the government's own service units and offices
     r"Mal\s+Pelayanan\s+Publik|MPP|RSUD|Puskesmas|Disdukcapil|Dukcapil|DPMPTSP|PTSP|"
-    r"Satpol\s*PP|BPBD|BPKAD|Kecamatan)\b",
+    r"Satpol\s*PP|BPBD|BPKAD|Kecamatan|"
+    # its bureaus and their heads, who often receive a DPRD unnamed ("diterima Kabag
+    # Hukum Kabupaten X", "Karo Perekonomian Provinsi Y"), and its seats; capitalised,
+    # since "bagian" and "kantor" are common words
+    r"(?-i:Kabag|Kepala\s+Bagian|Bagian|Kabid|Kepala\s+Bidang|Kadis|Kepala\s+Badan|Biro|Karo|"
+    r"Staf\s+Ahli|Balai\s+Kota|Pendopo|Kantor\s+(?:Bupati|Wali\s*[Kk]ota|Gubernur)|"
+    r"Sekretariat\s+Daerah|Dinkes|Dinsos|Disdik\w*|Diskominfo|Dishub|Disnaker\w*|DLH))\b",
     re.IGNORECASE,
 )
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
@@ -60,10 +66,12 @@ _PKK_VILLAGE = re.compile(
 # "Pemerintah (Kota) X", "Gubernur Provinsi Ehime", "KBRI Belanda", "Kota Daejeon": a
 # government of the place abroad after it (a few words may stand between, no stop)
 _GOVERNMENT_ABROAD = re.compile(
-    r"\b(?:Pemerintah|Pemkot|Pemprov|Gubernur|Wali\s*[Kk]ota|Walikota|Mayor|Menteri|"
-    r"Kementerian|Kedutaan|KBRI|KJRI|Konsulat|Prefektur|Provinsi|Kota|Balai\s+Kota)\b"
-    # only names between: "Kedutaan Besar Republik (KBRI) Belanda", not "... ke Jepang"
-    r"(?:[ \t]*(?:[A-Z][\w'-]*|dan|di|\([^)\n]*\)|,))*[ \t]*$"
+    r"\b(?:[Pp]emerintah(?:[ \t]+(?:kota|provinsi|daerah|pusat))?|Pemkot|Pemprov|Gubernur|"
+    r"Wali\s*[Kk]ota|Walikota|Mayor|Menteri|Kementerian|Kedutaan|Kedubes|KBRI|KJRI|Konsulat|"
+    r"Duta\s+Besar|Dubes|Konjen|Konsul(?:\s+Jenderal)?|Prefektur|Provinsi|Kota|Balai\s+Kota)\b"
+    # only names between: "Kedutaan Besar Republik (KBRI) Belanda", "Duta Besar RI untuk
+    # Korea Selatan", not "... ke Jepang"
+    r"(?:[ \t]*(?:[A-Z][\w'-]*|dan|di|untuk|\([^)\n]*\)|,))*[ \t]*$"
 )
 # "BUMDesma Rukun Makmur Kecamatan A, Kabupaten B", "Universitas X di Kota B": a host
 # that is no government
