@@ -367,3 +367,23 @@ def test_an_embassy_or_a_city_government_abroad_is_a_government_host(receiver: s
         "Bupati Klaten melakukan kunjungan kerja ke Korea Selatan, Senin (4/3). Rombongan "
         f"diterima {receiver} untuk membahas kerja sama."
     ) == [("South Korea", "executive")]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        "Puluhan kepala kampung dari",
+        "Sebanyak 12 Kepala Gampong se-",
+        "Para kuwu dari",
+        "Anggota Badan Permusyawaratan Desa (BPD) se-",
+    ],
+)
+def test_village_heads_and_councils_under_regional_names_are_a_village_delegation(
+    heads: str,
+) -> None:
+    sep = "" if heads.endswith("-") else " "
+    _, (visitor,) = _parties(
+        f"{heads}{sep}Kabupaten Klaten melakukan studi banding ke Kabupaten Gianyar, "
+        "Senin (4/3), untuk belajar pengelolaan dana desa."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village")

@@ -23,7 +23,11 @@ _VILLAGE_BEFORE = re.compile(
     r"(?:[A-Z][^.;]{0,30}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},?\s+Kec(?:amatan|\.)\s*"
     r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})|"
     r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa|"
-    r"[Pp]emerintah(?:an)?\s+[Dd]esa)"
+    r"[Pp]emerintah(?:an)?\s+[Dd]esa|"
+    # the village heads and councils under their regional names ("kepala kampung" in
+    # Papua, "wali nagari" in West Sumatra, "keuchik" in Aceh, "kuwu" in Cirebon)
+    r"[Kk]epala\s+(?:[Kk]ampung|[Gg]ampong|[Pp]ekon|[Ll]embang|[Kk]alurahan)|[Ww]ali\s+[Nn]agari|"
+    r"[KkGg]euchik|[Kk]uwu|[Bb]adan\s+[Pp]ermusyawaratan\s+[Dd]esa(?:\s*\(BPD\))?)"
     r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal|di)\s+)?)[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
