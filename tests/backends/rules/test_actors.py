@@ -84,3 +84,15 @@ def test_a_national_body_is_named_as_the_article_names_it() -> None:
     assert _institutions(
         "Kementerian Dalam Negeri (Kemendagri) menerima tamu. Kemendagri menjelaskan."
     ) == ["Kementerian Dalam Negeri", "Kementerian Dalam Negeri", "Kementerian Dalam Negeri"]
+
+
+def test_a_ministry_of_another_country_is_that_country() -> None:
+    # the country's name ends the ministry's name or follows it: no national body
+    assert _keys("Delegasi Kementerian Perikanan Vietnam tiba kemarin.") == ["foreign:Vietnam"]
+    assert _keys("Mereka diterima Kementerian Lingkungan Hidup Jepang.") == ["foreign:Japan"]
+    assert _keys("Rombongan ke Kementerian Perdagangan Negara Malaysia.") == ["foreign:Malaysia"]
+    # a ministry of ours with a country named later in the sentence stays national
+    assert _keys("Kementerian Pertanian lalu mengirim benih ke Jepang.") == [
+        "national:Kementerian Pertanian",
+        "foreign:Japan",
+    ]

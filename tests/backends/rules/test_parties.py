@@ -283,3 +283,107 @@ def test_a_village_pkk_travelling_with_its_village_head_is_the_village_governmen
         "Rombongan itu terdiri dari kepala desa, kader PKK dan pengurus BUMDes."
     )
     assert (visitor.level, visitor.branch) == ("village", "executive")
+
+
+@pytest.mark.parametrize(
+    "village",
+    [
+        "Pemerintah Desa Karangsari, Kecamatan Wedi Lor,",
+        "Desa Karangsari Kecamatan Wedi",
+        "Rombongan Kelurahan Sumber Asri, Kec. Wedi,",
+    ],
+)
+def test_a_village_named_with_its_district_before_its_regency(village: str) -> None:
+    host, (visitor,) = _parties(
+        f"{village} Kabupaten Klaten studi banding ke Desa Tegalrejo, Kecamatan Ubud Kaja, "
+        "Kabupaten Gianyar, Senin (4/3)."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village")
+    assert (host.region, host.level) == ("Kabupaten Gianyar", "village")
+
+
+def test_a_district_named_after_a_village_in_another_sentence_makes_no_village() -> None:
+    _, (visitor,) = _parties(
+        "Warga berkumpul di Desa Karangsari. Kecamatan Wedi, Kabupaten Klaten, lalu studi "
+        "banding ke Kabupaten Gianyar, Senin (4/3)."
+    )
+    assert visitor.level == "regency"
+
+
+def test_an_enterprise_that_sends_the_delegation_makes_no_host_of_level_other() -> None:
+    # the enterprise's name ends where its sentence goes on: the host is the region
+    host, _ = _parties(
+        "Direksi Perumda Tirta Sejuk Kabupaten Klaten melakukan studi banding ke Kota "
+        "Magelang, Senin (4/3), untuk belajar layanan air minum."
+    )
+    assert (host.region, host.level, host.branch) == ("Kota Magelang", "city", "executive")
+    host, _ = _parties(
+        "Rombongan Pemkab Klaten studi banding ke Koperasi Sumber Makmur Jaya, Kota Magelang."
+    )
+    assert (host.region, host.level, host.branch) == ("Kota Magelang", "other", "other")
+
+
+@pytest.mark.parametrize(
+    "receiver",
+    [
+        "Kabag Hukum Kabupaten Gianyar",
+        "Kepala Bagian Perekonomian Kabupaten Gianyar",
+        "Kadis Pariwisata Kabupaten Gianyar",
+        "jajaran Sekretariat Daerah Kabupaten Gianyar",
+        "staf di Kantor Bupati Gianyar",
+    ],
+)
+def test_a_dprd_received_by_an_unnamed_official_of_the_government_is_its_guest(
+    receiver: str,
+) -> None:
+    host, (visitor,) = _parties(
+        "Komisi C DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar, "
+        f"Selasa (5/3). Rombongan diterima {receiver} di ruang rapat."
+    )
+    assert visitor.branch == "legislative"
+    assert (host.region, host.branch) == ("Kabupaten Gianyar", "executive")
+
+
+def test_a_dprd_received_by_nobody_named_stays_the_guest_of_the_dprd() -> None:
+    # "bagian" as a common word names no government
+    host, _ = _parties(
+        "Komisi C DPRD Kabupaten Klaten melakukan kunjungan kerja ke Kabupaten Gianyar, "
+        "Selasa (5/3). Sebagian anggota lalu meninjau pasar di bagian utara Kabupaten Gianyar."
+    )
+    assert host.branch == "legislative"
+
+
+@pytest.mark.parametrize(
+    "receiver",
+    [
+        "Duta Besar RI untuk Korea Selatan",
+        "Dubes Indonesia di Korea Selatan",
+        "Konjen RI Busan",
+        "pejabat pemerintah kota Busan",
+    ],
+)
+def test_an_embassy_or_a_city_government_abroad_is_a_government_host(receiver: str) -> None:
+    assert _abroad(
+        "Bupati Klaten melakukan kunjungan kerja ke Korea Selatan, Senin (4/3). Rombongan "
+        f"diterima {receiver} untuk membahas kerja sama."
+    ) == [("South Korea", "executive")]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        "Puluhan kepala kampung dari",
+        "Sebanyak 12 Kepala Gampong se-",
+        "Para kuwu dari",
+        "Anggota Badan Permusyawaratan Desa (BPD) se-",
+    ],
+)
+def test_village_heads_and_councils_under_regional_names_are_a_village_delegation(
+    heads: str,
+) -> None:
+    sep = "" if heads.endswith("-") else " "
+    _, (visitor,) = _parties(
+        f"{heads}{sep}Kabupaten Klaten melakukan studi banding ke Kabupaten Gianyar, "
+        "Senin (4/3), untuk belajar pengelolaan dana desa."
+    )
+    assert (visitor.region, visitor.level) == ("Kabupaten Klaten", "village")

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -141,6 +142,9 @@ _NATIONAL_START = re.compile(
     r"Lemhannas|Sespim|Lemdiklat|Sesko)"
 )
 _NATIONAL_RE = re.compile("|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(_NATIONAL)))
+# "Kementerian Pertanian Thailand", "Kementerian Komunikasi dan Multimedia Negara
+# Malaysia": the words a ministry's name may put between it and its country
+_COUNTRY_OF_BODY = re.compile(r"[ \t]*(?:(?:Negara|Republik|Kerajaan)[ \t]+)?")
 
 
 def _foreign_names(text: str) -> list[tuple[int, int, str]]:
@@ -162,6 +166,19 @@ def _foreign_names(text: str) -> list[tuple[int, int, str]]:
                 end = b
                 break
     return out
+
+
+def _names_a_country(text: str, start: int, end: int, abroad_starts: list[int]) -> bool:
+    """Whether a country's (or a city abroad's) name ends the body's name at
+    ``start:end`` or follows it right after ("Kementerian Pertanian Thailand")."""
+    i = bisect_left(abroad_starts, start)
+    if i == len(abroad_starts):
+        return False
+    first = abroad_starts[i]
+    if first < end:
+        return True
+    gap = _COUNTRY_OF_BODY.match(text, end)
+    return gap is not None and gap.end() == first
 
 
 _WORDS_AHEAD = re.compile(r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,2}")
@@ -227,7 +244,9 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         or not _PLACE_BEFORE.search(text, max(0, m.prefix_start - 14), m.prefix_start)
     ]
     taken = {p for m in mentions for p in (m.prefix_start, m.start)}
-    for a, b, country in _foreign_names(text):
+    abroad = _foreign_names(text)
+    abroad_starts = [a for a, _, _ in abroad]
+    for a, b, country in abroad:
         if a in taken or in_spans(a, skip):
             continue
         word = text[a:b]
@@ -243,6 +262,10 @@ def find_actors(text: str, mentions: list[Mention], skip: list[tuple[int, int]])
         if nm is None or in_spans(nm.start(), skip):
             continue
         end = nm.end()
+        if _names_a_country(text, nm.start(), nm.end(), abroad_starts):
+            # a ministry of another country is a body of that country, whose name
+            # stays an actor of its own (LABELING: a host abroad is level foreign)
+            continue
         i = int((nm.lastgroup or "n0")[1:])
         _, name, branch = _NATIONAL[i]
         surface = " ".join(nm.group().split())

@@ -18,9 +18,16 @@ from visit_extract.schema import Leader, Party
 
 # "PKK Desa Sukamaju Hilir, Kota X", "kepala desa se-Kecamatan X, Kabupaten Y"
 _VILLAGE_BEFORE = re.compile(
-    r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+[A-Z][^.;]{0,30}|"
+    r"(?:\b(?:Desa|Kelurahan|Kalurahan|Kampung|Nagari|Gampong|Pekon|Pemdes)\s+"
+    # "Desa Sukamaju, Kecamatan Cibadak Hilir, Kabupaten X": its district between
+    r"(?:[A-Z][^.;]{0,30}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},?\s+Kec(?:amatan|\.)\s*"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})|"
     r"\b(?:[Kk]epala\s+[Dd]esa|[Kk]ades|[Pp]erbekel|[Pp]erangkat\s+[Dd]esa|[Aa]paratur\s+[Dd]esa|"
-    r"[Pp]emerintah(?:an)?\s+[Dd]esa)"
+    r"[Pp]emerintah(?:an)?\s+[Dd]esa|"
+    # the village heads and councils under their regional names ("kepala kampung" in
+    # Papua, "wali nagari" in West Sumatra, "keuchik" in Aceh, "kuwu" in Cirebon)
+    r"[Kk]epala\s+(?:[Kk]ampung|[Gg]ampong|[Pp]ekon|[Ll]embang|[Kk]alurahan)|[Ww]ali\s+[Nn]agari|"
+    r"[KkGg]euchik|[Kk]uwu|[Bb]adan\s+[Pp]ermusyawaratan\s+[Dd]esa(?:\s*\(BPD\))?)"
     r"\s+(?:se-?[^.;]{0,40}|(?:dari|asal|di)\s+)?)[,\s]*$"
 )
 _DPRD = re.compile(r"\b(?:DPRD|DPRK|Komisi\s+[IVX\dA-E]+|Banmus|Pansus|Sekwan|Setwan|Dewan)\b")
@@ -38,7 +45,13 @@ _EXEC = re.compile(
     r"Diklatpim|"
     # the government's own service units and offices
     r"Mal\s+Pelayanan\s+Publik|MPP|RSUD|Puskesmas|Disdukcapil|Dukcapil|DPMPTSP|PTSP|"
-    r"Satpol\s*PP|BPBD|BPKAD|Kecamatan)\b",
+    r"Satpol\s*PP|BPBD|BPKAD|Kecamatan|"
+    # its bureaus and their heads, who often receive a DPRD unnamed ("diterima Kabag
+    # Hukum Kabupaten X", "Karo Perekonomian Provinsi Y"), and its seats; capitalised,
+    # since "bagian" and "kantor" are common words
+    r"(?-i:Kabag|Kepala\s+Bagian|Bagian|Kabid|Kepala\s+Bidang|Kadis|Kepala\s+Badan|Biro|Karo|"
+    r"Staf\s+Ahli|Balai\s+Kota|Pendopo|Kantor\s+(?:Bupati|Wali\s*[Kk]ota|Gubernur)|"
+    r"Sekretariat\s+Daerah|Dinkes|Dinsos|Disdik\w*|Diskominfo|Dishub|Disnaker\w*|DLH))\b",
     re.IGNORECASE,
 )
 _VILLAGE_NAME = re.compile(r"\b(?:Desa|Kelurahan|Kampung)\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}")
@@ -57,10 +70,12 @@ _PKK_VILLAGE = re.compile(
 # "Pemerintah (Kota) X", "Gubernur Provinsi Ehime", "KBRI Belanda", "Kota Daejeon": a
 # government of the place abroad after it (a few words may stand between, no stop)
 _GOVERNMENT_ABROAD = re.compile(
-    r"\b(?:Pemerintah|Pemkot|Pemprov|Gubernur|Wali\s*[Kk]ota|Walikota|Mayor|Menteri|"
-    r"Kementerian|Kedutaan|KBRI|KJRI|Konsulat|Prefektur|Provinsi|Kota|Balai\s+Kota)\b"
-    # only names between: "Kedutaan Besar Republik (KBRI) Belanda", not "... ke Jepang"
-    r"(?:[ \t]*(?:[A-Z][\w'-]*|dan|di|\([^)\n]*\)|,))*[ \t]*$"
+    r"\b(?:[Pp]emerintah(?:[ \t]+(?:kota|provinsi|daerah|pusat))?|Pemkot|Pemprov|Gubernur|"
+    r"Wali\s*[Kk]ota|Walikota|Mayor|Menteri|Kementerian|Kedutaan|Kedubes|KBRI|KJRI|Konsulat|"
+    r"Duta\s+Besar|Dubes|Konjen|Konsul(?:\s+Jenderal)?|Prefektur|Provinsi|Kota|Balai\s+Kota)\b"
+    # only names between: "Kedutaan Besar Republik (KBRI) Belanda", "Duta Besar RI untuk
+    # Korea Selatan", not "... ke Jepang"
+    r"(?:[ \t]*(?:[A-Z][\w'-]*|dan|di|untuk|\([^)\n]*\)|,))*[ \t]*$"
 )
 # "BUMDesma Rukun Makmur Kecamatan A, Kabupaten B", "Universitas X di Kota B": a host
 # that is no government
@@ -70,8 +85,11 @@ _ORGANISATION_BEFORE = re.compile(
     r"Kelompok\s+(?:Tani|Wanita\s+Tani|Nelayan|Sadar\s+Wisata|Usaha)|Komunitas|Asosiasi|"
     r"Perumda|Perusda)"
     # a body with a name of its own ("BUMDesma Rukun Makmur"), not a topic ("belajar
-    # pengelolaan BUMDes di A")
-    r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][^.;\n]{0,70}?)[,\s]*(?:di\s+)?$"
+    # pengelolaan BUMDes di A"); its name is capitalised words, not a sentence ("Perumda
+    # A Kota B melakukan studi banding ke [Kota C]")
+    r"(?:\s*\([^)\n]*\))?\s+(?:Bersama\s+)?[A-Z][\w'’&./-]*"
+    r"(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:[A-Z0-9][\w'’&./-]*|\([^)\n]*\)|dan|&)){0,9})"
+    r"[,\s]*(?:di\s+)?$"
 )
 # The council's chairs named without "DPRD" ("Ketua Komisi II", "Ketua Pansus III",
 # "Wakil Ketua Banggar"): LABELING's titles name the house ("Ketua Komisi II DPRD")
@@ -103,7 +121,7 @@ def open_side(ctx: Context, role: Role, as_visitor: bool) -> Side:
     seen = _event_mentions(ctx, role.region.code, as_visitor)
     dprd = sum(_names_dprd(text, m) for m in seen)
     legislative = _names_dprd(text, cue) or dprd > sum(_names_government(text, m) for m in seen)
-    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 60) : cue.prefix_start]))
+    village = bool(_VILLAGE_BEFORE.search(text[max(0, cue.prefix_start - 100) : cue.prefix_start]))
     side = Side(role, prefix, cue, legislative, village)
     side.evidence.append(ctx.evidence(f"{prefix}.region", cue.prefix_start, cue.end))
     return side
