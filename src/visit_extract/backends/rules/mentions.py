@@ -71,10 +71,11 @@ _PREFIX_WORDS = _EXPLICIT | frozenset(
 )
 _EXPLICIT_OR_HEAD = _EXPLICIT | frozenset({"bupati", "walikota", "pemda", "dprd"})
 # "Ogan Komering Ulu (OKU) Timur": an abbreviation inside the name
-_PAREN_NAME = re.compile(
-    r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\([A-Z]{2,8}\)[ \t]+"
-    r"(Timur|Barat|Selatan|Utara|Tengah|Daya|Raya)\b"
-)
+_PAREN_TAIL = r"\([A-Z]{2,8}\)[ \t]+(Timur|Barat|Selatan|Utara|Tengah|Daya|Raya)\b"
+_PAREN_NAME = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*" + _PAREN_TAIL)
+# its tail alone, found fast from the bracket: most articles have none, and then the
+# name before it need not be tried at every capitalised word
+_HAS_PAREN_TAIL = re.compile(_PAREN_TAIL)
 # Bare names that are also common words or person names; matched only after a
 # prefix ("Kota Batu", "Kabupaten Puncak", "Bupati Bima").
 _WEAK = frozenset(
@@ -293,7 +294,7 @@ def find_regions(text: str) -> list[Mention]:
     # (the spans do not overlap), so that many of them stay linear in the text
     at_start = {r[0]: r for r in raw}
     whole: list[tuple[int, int, int, str, str | None, list[str]]] = []
-    for pm in _PAREN_NAME.finditer(text):
+    for pm in _PAREN_NAME.finditer(text) if _HAS_PAREN_TAIL.search(text) else ():
         tokens = pm.group(1).split()
         for t in range(len(tokens)):
             k = key(" ".join(tokens[t:]) + pm.group(2))
