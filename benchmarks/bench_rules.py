@@ -9,7 +9,8 @@ filter alone and for full extraction (filter + extractor on the relevant ones, t
 ``RulesBackend.extract`` path), measured on one core after the articles are loaded, the
 peak RSS of the process, and how many articles the filter flags (with their ids and
 titles). Also times the extractor forced on every article of the dev set, whatever
-the filter says, to show its cost per relevant article, and prints the batch
+the filter says, to show its cost per relevant article (the best of five passes, as
+one pass is too short to read steadily on a shared machine), and prints the batch
 pre-filter's curve: at each threshold, the recall over every labelled positive of the
 seeds and dev sets and the share of the dump that would reach a model.
 """
@@ -35,6 +36,7 @@ DEFAULT_DUMP = ROOT.parent / "shared" / "corpus" / "dump"
 DEV = ROOT.parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 LABELLED = [ROOT / "evals" / "seeds", ROOT.parent / "shared" / "corpus" / "dev"]
 CURVE = (0.2, 0.3, 0.5, 0.75, 0.9)
+DEV_PASSES = 5
 
 
 def _files(paths: list[str]) -> list[Path]:
@@ -92,11 +94,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if DEV.exists():
         dev = _load([DEV], None)
-        t0 = time.process_time()
-        for a in dev:
-            extract_visits(a.text, a.published)
-        t_dev = time.process_time() - t0
-        print(f"extractor forced on every dev article: {len(dev) / t_dev:,.0f} articles/s")
+        t_dev = _best_pass(dev)
+        print(
+            f"extractor forced on every dev article: {len(dev) / t_dev:,.0f} articles/s"
+            f" (best of {DEV_PASSES} passes, CPU time)"
+        )
 
     _prefilter_curve(articles)
     print(f"peak RSS: {_peak_rss_mb():.0f} MB")
@@ -107,6 +109,22 @@ def main(argv: list[str] | None = None) -> int:
             pairs = "; ".join(f"{v.visitor.region} -> {v.host.region}" for v in r.visits)
             print(f"  {a.id}  {r.score:.2f}  {(a.title or '')[:70]!r}  [{pairs}]")
     return 0
+
+
+def _best_pass(dev: list[Article]) -> float:
+    """CPU seconds of the fastest of DEV_PASSES passes of the extractor over dev.
+
+    One pass over 143 articles lasts under a second, so on a shared machine a single
+    pass swings by 10% or more with the neighbours' load; the fastest of several is
+    the closest to the extractor's own cost.
+    """
+    best = float("inf")
+    for _ in range(DEV_PASSES):
+        t0 = time.process_time()
+        for a in dev:
+            extract_visits(a.text, a.published)
+        best = min(best, time.process_time() - t0)
+    return best
 
 
 def _positives() -> list[Article]:

@@ -122,6 +122,17 @@ def test_gazetteer_is_complete() -> None:
     assert all(r.province for r in regions if r.level != "province")
 
 
+def test_gazetteer_key_prefixes_are_every_start_of_every_key() -> None:
+    from visit_extract.normalize.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert {"", "b", "banyu", "banyuwangi", "tapsel"} <= gaz.key_prefixes
+    assert "banyuwangix" not in gaz.key_prefixes
+    assert "q" not in gaz.key_prefixes  # no province, regency or city begins with Q
+    assert all(k[:i] in gaz.key_prefixes for k in gaz.all_keys for i in range(len(k) + 1))
+    assert all(any(k.startswith(p) for k in gaz.all_keys) for p in gaz.key_prefixes)
+
+
 @pytest.mark.parametrize(
     ("mention", "expected"),
     [("Jepang", "Japan"), ("Korea Selatan", "South Korea"), ("negara Belanda", "Netherlands")],

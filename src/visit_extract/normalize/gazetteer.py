@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -65,6 +66,10 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _PREFIX = re.compile(r"^(?:kabupaten administrasi|kota administrasi|kabupaten|kota|provinsi) ")
 
 
+# The rules backend keys every word of an article (tens of thousands per pass over a
+# news set), mostly the same few thousand words: remembering them is cheaper than
+# lowering and stripping each again. Bounded, so a long batch keeps its memory.
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """Lookup key of a name: lower case, letters and digits only ("Muara Enim" -> "muaraenim")."""
     return _NON_ALNUM.sub("", text.lower())
@@ -119,6 +124,11 @@ class Gazetteer:
             self.aliases[key(alias)] = found
         #: every key a text mention may resolve through (aliases and bare names)
         self.all_keys: frozenset[str] = frozenset(self.aliases) | frozenset(self.by_base)
+        #: every start of such a key ("", "b", "ba", ... "banyuwangi"): a word whose key is
+        #: not one begins no name, so a reader need not join the words after it
+        self.key_prefixes: frozenset[str] = frozenset(
+            k[:i] for k in self.all_keys for i in range(len(k) + 1)
+        )
         #: province codes by province key, for "Provinsi Sulawesi Barat" / "Sulbar" hints
         self.province_keys: dict[str, str] = {}
         for code, region in self.by_code.items():

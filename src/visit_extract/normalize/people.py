@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from visit_extract.normalize.gazetteer import gazetteer, key
 from visit_extract.normalize.lexicon import ACTING_TITLES, TITLE_ABBREVIATIONS, alternation
@@ -160,6 +161,10 @@ def _drop_trailing_region(text: str) -> str:
     return text
 
 
+# An article names the same few people again and again ("Bupati X" in every other
+# paragraph): three calls in four repeat an earlier title, and each costs some twenty
+# substitutions. Bounded, so a long batch keeps its memory.
+@lru_cache(maxsize=4096)
 def normalize_title(title: str) -> str:
     """Short Indonesian title: "Wabup" -> "Wakil Bupati", "Sekdakab" -> "Sekda".
 

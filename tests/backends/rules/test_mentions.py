@@ -34,6 +34,20 @@ def test_abbreviation_inside_a_name_and_typo_after_prefix() -> None:
     ]
 
 
+def test_a_first_letter_misspelt_after_a_prefix() -> None:
+    # "qeneponto" begins no gazetteer key: only the typo reading may find it
+    text = "Rombongan Bupati Qeneponto tiba; Kabupaten Wonosobp menyambut."
+    assert [name for _, name in _names(text)] == [
+        "Kabupaten Jeneponto",
+        "Kabupaten Wonosobo",
+    ]
+
+
+def test_a_capitalised_word_that_begins_no_name_is_skipped() -> None:
+    text = "Zulkarnain dan Xaverius berangkat ke Banyuwangi dari Sleman."
+    assert [name for _, name in _names(text)] == ["Kabupaten Banyuwangi", "Kabupaten Sleman"]
+
+
 def test_a_two_word_name_misspelt_after_its_prefix() -> None:
     text = "Rombongan tiba di Kabupaten Menggarai Barat, lalu ke Kabupaten Kuara Tebo."
     assert [name for _, name in _names(text)] == [

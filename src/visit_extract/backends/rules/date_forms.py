@@ -40,9 +40,10 @@ _WD_SPAN = r"(?:\b" + _WEEKDAY + r"\s*(?:" + _PAIR + r"\s*" + _WEEKDAY + r"\s*)?
 _NO_DATE_NEXT = r"(?!\s*,?\s*(?:" + _WEEKDAY + r"\b|\(?\s*\d))"
 #: Every written date that may be a visit's, weekday and range included.
 DATE_RE = re.compile(
-    # every date starts at a word or a bracket: the look-ahead spares the alternatives
-    # below at every space and punctuation mark (a third of the time on news text)
-    r"(?=[\w(])(?:"
+    # every date starts at a bracket, a digit or the first letter of a word (each
+    # alternative below that starts with a letter starts with \b): the look-ahead spares
+    # them at every space, punctuation mark and letter inside a word
+    r"(?=[(\d]|\b\w)(?:"
     # "Sabtu-Minggu (29/2-1/3)", "2/3/2020 - 4/3/2020": a range written in numbers
     + _WD_SPAN
     + r"\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}"

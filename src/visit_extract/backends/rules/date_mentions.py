@@ -123,7 +123,8 @@ _TRIP_END = re.compile(
     _I,
 )
 _DATE_CUE = re.compile(
-    r"\b(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
+    # every cue starts a word: the look-ahead spares the alternatives at word ends
+    r"\b(?=\w)(?:stud[iy]|kunjungan|kunker|kunja|berkunjung|mengunjungi|datang|tiba|diterima|"
     r"disambut|menerima|menyambut|sambut|rombongan|belajar|benchmarking|dipimpin|kaji|"
     r"penandatanganan|menandatangani|bertolak|berangkat|mempelajari|hadir|workshop|"
     r"pertemuan|audiensi|konsultasi|anjangsana|melaksanakan|melakukan|melihat|kegiatan|"

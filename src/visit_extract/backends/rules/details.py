@@ -44,7 +44,8 @@ _WORDNUM = (
 )
 _NUM = r"(\d{1,4}|" + _WORDNUM + r")"
 _SIZE = re.compile(
-    r"(?:\b(sebanyak|total|sekitar|berjumlah|bersama|membawa|mengajak|diikuti|di\s+ikuti|"
+    # every count starts a word: the look-ahead spares the alternatives at word ends
+    r"\b(?=\w)(?:\b(sebanyak|total|sekitar|berjumlah|bersama|membawa|mengajak|diikuti|di\s+ikuti|"
     r"beranggotakan|didampingi|ditemani|rombongan|mengikutsertakan)\s+(?:\w+\s+){0,2}?)?\b"
     + _NUM
     + r"\s+(?:orang|personil|personel|peserta|anggota|pejabat|aparatur|jajaran(?:nya)?|"

@@ -42,6 +42,8 @@ VISIT_WORDS = (
 # "<visit word> ... ke|di|menuju <destination>"; "mengunjungi <destination>" needs no
 # preposition. Sidak and inspections are no visits to learn; "pulang/kembali ke" is home.
 _GOING = re.compile(
+    # both forms start a word: the look-ahead spares their alternatives at word ends
+    r"\b(?=\w)(?:"
     # "kunjungannya ke X", "kedatangan kami ke X": a possessive or a pronoun may follow
     r"\b(?P<cue>" + VISIT_WORDS + r"|kedatangan)(?:nya)?\b"
     r"(?P<gap>(?:(?!\b(?:untuk|guna|agar|supaya|demi|diterapkan|pulang|kembali)\b)[^.;\n]){0,100}?)"
@@ -51,7 +53,7 @@ _GOING = re.compile(
     r"(?:belajar|(?:menimba|timba|mencuri)\s+ilmu|berguru)\s+(?:\w+\s+){0,2}?"
     r"(?:dari|kepada|pada)|"
     # "berkonsultasi dengan Kementerian X": consulting a body is going to it (LABELING)
-    r"(?:ber)?konsultasi\s+(?:langsung\s+)?(?:dengan|kepada))\s+(?:langsung\s+)?",
+    r"(?:ber)?konsultasi\s+(?:langsung\s+)?(?:dengan|kepada))\s+(?:langsung\s+)?)",
     _I,
 )
 _TRANSITIVE = re.compile(r"mengunjungi|menyambangi|mendatangi", _I)

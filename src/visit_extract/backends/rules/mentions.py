@@ -71,10 +71,11 @@ _PREFIX_WORDS = _EXPLICIT | frozenset(
 )
 _EXPLICIT_OR_HEAD = _EXPLICIT | frozenset({"bupati", "walikota", "pemda", "dprd"})
 # "Ogan Komering Ulu (OKU) Timur": an abbreviation inside the name
-_PAREN_NAME = re.compile(
-    r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\([A-Z]{2,8}\)[ \t]+"
-    r"(Timur|Barat|Selatan|Utara|Tengah|Daya|Raya)\b"
-)
+_PAREN_TAIL = r"\([A-Z]{2,8}\)[ \t]+(Timur|Barat|Selatan|Utara|Tengah|Daya|Raya)\b"
+_PAREN_NAME = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*" + _PAREN_TAIL)
+# its tail alone, found fast from the bracket: most articles have none, and then the
+# name before it need not be tried at every capitalised word
+_HAS_PAREN_TAIL = re.compile(_PAREN_TAIL)
 # Bare names that are also common words or person names; matched only after a
 # prefix ("Kota Batu", "Kabupaten Puncak", "Bupati Bima").
 _WEAK = frozenset(
@@ -222,13 +223,15 @@ def find_regions(text: str) -> list[Mention]:
     # "se-Kabupaten Pati" (all of a regency): the prefix without its "se-"
     words = [(a + 3, b, w[3:]) if w[:3].lower() == "se-" else (a, b, w) for a, b, w in words]
     wkeys = [key(w) for _, _, w in words]
-    # word i joins word i+1 into one name when only spaces or a hyphen separate them
-    joins = [
-        i + 1 < n_words
-        and not words[i][2].endswith(".")
-        and _GAP.fullmatch(text, words[i][1], words[i + 1][0]) is not None
-        for i in range(n_words)
-    ]
+
+    def joins(i: int) -> bool:
+        """Whether word i joins word i+1 into one name: only spaces or a hyphen between."""
+        return (
+            i + 1 < n_words
+            and not words[i][2].endswith(".")
+            and _GAP.fullmatch(text, words[i][1], words[i + 1][0]) is not None
+        )
+
     i = 0
     while i < n_words:
         s, _, w = words[i]
@@ -238,16 +241,22 @@ def find_regions(text: str) -> list[Mention]:
             continue
         best = None
         k = ""
+        starts_name = wkeys[i] in gaz.key_prefixes
+        may_be_misspelt = bool(i) and wkeys[i - 1] in _EXPLICIT_OR_HEAD and w[:1].isupper()
+        if not starts_name and not may_be_misspelt:
+            # most capitalised words begin no name: skip joining the words after them
+            i += 1
+            continue
         limit = 1
-        while limit < gaz.max_tokens and i + limit - 1 < n_words and joins[i + limit - 1]:
+        while limit < gaz.max_tokens and i + limit - 1 < n_words and joins(i + limit - 1):
             limit += 1
         limit = min(limit, n_words - i)
-        for n in range(limit, 0, -1):
+        for n in range(limit if starts_name else 0, 0, -1):
             k = "".join(wkeys[i : i + n])
             if k in gaz.all_keys:
                 best = (n, k)
                 break
-        if best is None and i and wkeys[i - 1] in _EXPLICIT_OR_HEAD and w[:1].isupper():
+        if best is None and may_be_misspelt:
             # a misspelt name after "Kabupaten"/"Bupati": "Kabupaten Joneponto",
             # "Kabupaten Menggarai Barat" (the longest name that fits)
             for n in range(min(limit, 3), 0, -1):
@@ -285,7 +294,7 @@ def find_regions(text: str) -> list[Mention]:
     # (the spans do not overlap), so that many of them stay linear in the text
     at_start = {r[0]: r for r in raw}
     whole: list[tuple[int, int, int, str, str | None, list[str]]] = []
-    for pm in _PAREN_NAME.finditer(text):
+    for pm in _PAREN_NAME.finditer(text) if _HAS_PAREN_TAIL.search(text) else ():
         tokens = pm.group(1).split()
         for t in range(len(tokens)):
             k = key(" ".join(tokens[t:]) + pm.group(2))

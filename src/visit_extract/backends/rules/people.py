@@ -39,7 +39,11 @@ AS_OFFICE = (
     r"(?:menjabat(?:\s+sebagai)?|merupakan)|yang\s+juga)"
 )
 # Where a name may end and its title follow: "Budi, Bupati X", "Budi selaku ..."
-_NAME_FIRST = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?=" + AS_OFFICE + r"\b)|[ \t]*\([ \t]*(?=[A-Z])")
+# (each starts with a space, a tab, a comma or a bracket: the look-ahead spares the
+# alternatives everywhere else)
+_NAME_FIRST = re.compile(
+    r"(?=[ \t,(])(?:[ \t]*,[ \t]*|[ \t]+(?=" + AS_OFFICE + r"\b)|[ \t]*\([ \t]*(?=[A-Z]))"
+)
 # "Budi (Kadis Pariwisata)": a title in brackets after the name closes them
 _CLOSE = re.compile(r"[ \t]*\)")
 _GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?")

@@ -23,7 +23,11 @@ _I = re.IGNORECASE
 
 _AS = re.compile(r"[\s,]*(?:" + AS_OFFICE + r")?\s*", _I)
 # "<title X> yang diwakili <person>", "Pemkab X melalui <person>"; "<person> mewakili <title X>"
-_REPRESENTED = re.compile(r"[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I)
+# (the look-aheads list what each form may start with, a space, a comma or the first
+# letter of one of its words: they spare the alternatives everywhere else)
+_REPRESENTED = re.compile(
+    r"(?=[\s,ydm])[\s,]*(?:(?:yang\s+)?di\s?wakili\s+(?:oleh\s+)?|melalui\s+)", _I
+)
 # The level of region a head's title names ("Wakil Bupati": a regency).
 _LEVELS = {
     "Bupati": "regency", "Wakil Bupati": "regency", "Wali Kota": "city",
@@ -31,7 +35,7 @@ _LEVELS = {
 }  # fmt: skip
 _ACTING = re.compile(r"^(?:Plt|Plh|Pjs?) ")
 _LEAD = re.compile(r"[ \t]*")
-_REPRESENTS = re.compile(r"[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
+_REPRESENTS = re.compile(r"(?=[\s,hym])[\s,]*(?:hadir\s+|yang\s+)?mewakili\s+", _I)
 
 
 class Roster:

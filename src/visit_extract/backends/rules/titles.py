@@ -138,7 +138,8 @@ _HEADS = (
 TITLE = _ACT + r"(?:" + _HEADS + r"|" + _UNIT_HEADS + r")(?:\b|(?<=\)))"
 _TITLE_RE = re.compile(TITLE, _I)
 _FIRST_WORD = re.compile(
-    r"\b(?:Plt|Plh|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|"
+    # every title starts a word: the look-ahead spares the alternatives at word ends
+    r"\b(?=\w)(?:Plt|Plh|Pjs?|Pelaksana|Penjabat|Pejabat|Wakil|Ketua|Waka|Sek[a-z]*|Bupati|Wali|"
     r"Walkot|Wa[a-z]+|Gubernur|Asisten|As{1,2}ek|Inspektur|Kepala|Kades|Perbekel|Lurah|Camat|"
     r"Kadi[a-z]*|Kaban|Kabag|Kabid|Kasub{1,2}(?:ag|id)|Kasubdit|Kasie?|Kasatpol|Staf{1,2}|Direktur|"
     r"Dirjen|Deputi|Men[a-z]+|Duta|Dubes|Konsul|Konjen|[GK]euchik)\b",

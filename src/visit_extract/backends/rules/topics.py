@@ -58,7 +58,8 @@ _ABOUT = (
 # "informasi"), and an optional subject word; or a subject word on its own; or the
 # subject of a cooperation ("kerja sama dalam bidang X").
 _CUE = re.compile(
-    r"\b(?:(?:" + _LEARN + r")(?:\s+(?:lebih|banyak|jauh|dalam|dekat|secara|langsung|"
+    # every cue starts a word: the look-ahead spares the alternatives at word ends
+    r"\b(?=\w)(?:(?:" + _LEARN + r")(?:\s+(?:lebih|banyak|jauh|dalam|dekat|secara|langsung|"
     r"informasi|ilmu|pengalaman|pikiran|hal|dari\s+dekat|untuk)\b)*(?:\s+(?:"
     + _ABOUT
     + r"|terhadap|soal))?|"
