@@ -225,11 +225,19 @@ def working_visit_only(text: str, title: str | None = None) -> bool:
         text: the article text.
         title: its headline, if known.
     """
+    feats = _working_visit_features(text, title)
+    if feats is None:
+        return False
+    return not feats or not (feats.get("strong") or feats.get("learn_strong"))
+
+
+def _working_visit_features(text: str, title: str | None) -> dict[str, float] | None:
+    """The features of an article that names a working visit; None for one that does not
+    (what :func:`working_visit_only` and :func:`working_visit_named` start from)."""
     full = f"{title}\n{text}" if title else text
     if not may_be_relevant(text, title) or cue.KUNKER.search(full) is None:
-        return False
-    feats = _features(text, title, None, need_actor=True)
-    return not feats or not (feats.get("strong") or feats.get("learn_strong"))
+        return None
+    return _features(text, title, None, need_actor=True)
 
 
 def _features(
@@ -323,11 +331,8 @@ def working_visit_named(text: str, title: str | None = None) -> bool:
         text: the article text.
         title: its headline, if known.
     """
-    full = f"{title}\n{text}" if title else text
-    if not may_be_relevant(text, title) or cue.KUNKER.search(full) is None:
-        return False
-    feats = _features(text, title, None, need_actor=True)
-    return bool(feats) and not (feats.get("strong") or feats.get("trip"))
+    feats = _working_visit_features(text, title)
+    return feats is not None and bool(feats) and not (feats.get("strong") or feats.get("trip"))
 
 
 def relevance_score(
