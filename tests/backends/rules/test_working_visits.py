@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from visit_extract.backends.rules.backend import RulesBackend, _paired, _peer_visit, between_peers
+from visit_extract.backends.rules.backend import RulesBackend, _peer_visit, between_peers
+from visit_extract.backends.rules.extractor import read_pairs
 from visit_extract.backends.rules.relevance import (
     relevance_features,
     relevance_score,
@@ -165,6 +166,6 @@ def test_a_place_of_departure_or_a_region_in_a_quote_pairs_no_peers(
 ) -> None:
     # the extractor pairs the regions (the plane's airport city, a region a minister
     # names in a quote), but no sentence names them as a delegation going to the host
-    ctx = _paired(article.text, article.published)
+    ctx = read_pairs(article.text, article.published)
     assert ctx is not None and all(between_peers(*pair) for pair in ctx.pairs)
     assert not _peer_visit(ctx)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date
 
-from visit_extract.backends.rules.context import Context, read_article
-from visit_extract.backends.rules.extractor import STAGES, assemble
-from visit_extract.backends.rules.pairing import pair_parties
+from visit_extract.backends.rules.context import Context
+from visit_extract.backends.rules.extractor import finish, read_pairs
 from visit_extract.backends.rules.relevance import (
     may_be_relevant,
     relevance_score,
     working_visit_named,
     working_visit_only,
 )
-from visit_extract.backends.rules.roles import score_roles
 from visit_extract.config import Settings
 from visit_extract.normalize import published_from_url
 from visit_extract.normalize.chars import RepairedText, repair_text
@@ -82,19 +79,19 @@ class RulesBackend:
         ctx = None
         if score < THRESHOLD and working_visit_only(text, title):
             # a "kunjungan kerja" and nothing else: the pair the extractor finds decides
-            ctx = _paired(text, published)
+            ctx = read_pairs(text, published)
             if ctx is not None and _peer_visit(ctx):
                 score = relevance_score(text, title, article.published, paired=True)
         relevant = score >= THRESHOLD
         visits: list[Visit] = []
         if relevant:
-            ctx = ctx or _paired(text, published)
+            ctx = ctx or read_pairs(text, published)
             if ctx is not None and _superior_tour(ctx) and working_visit_named(text, title):
                 # a governor's "kunjungan kerja" to one of his regencies is supervision
                 score = relevance_score(text, title, article.published, superior=True)
                 relevant = score >= THRESHOLD
         if relevant:
-            visits = _finished(ctx) if ctx is not None else []
+            visits = finish(ctx) if ctx is not None else []
         if repaired is not None:
             visits = [_quoting_original(visit, repaired) for visit in visits]
         warnings = []
@@ -118,20 +115,6 @@ class RulesBackend:
             latency_s=time.perf_counter() - started,
             warnings=warnings,
         )
-
-
-def _paired(text: str, published: date | None) -> Context | None:
-    """The article read up to pairing; None when no visiting party and host are found."""
-    ctx = read_article(text, published)
-    score_roles(ctx)
-    return ctx if pair_parties(ctx) else None
-
-
-def _finished(ctx: Context) -> list[Visit]:
-    """The visits of a paired context, after the stages that fill their fields."""
-    for stage in STAGES:
-        stage(ctx)
-    return assemble(ctx)
 
 
 def _peer_visit(ctx: Context) -> bool:

@@ -56,10 +56,35 @@ def extract_visits(text: str, published: date | None) -> list[Visit]:
         One :class:`Visit` per visiting delegation and host; empty when no visiting
         region or host can be found.
     """
+    ctx = read_pairs(text, published)
+    return finish(ctx) if ctx is not None else []
+
+
+def read_pairs(text: str, published: date | None) -> Context | None:
+    """The article read up to pairing: enough to tell who visited whom.
+
+    Args:
+        text: the original article text.
+        published: publication date, for dates without a year and bare weekdays.
+
+    Returns:
+        The context with its pairs; None when no visiting party and host are found.
+    """
     ctx = read_article(text, published)
     score_roles(ctx)
-    if not pair_parties(ctx):
-        return []
+    return ctx if pair_parties(ctx) else None
+
+
+def finish(ctx: Context) -> list[Visit]:
+    """The visits of a context :func:`read_pairs` paired, after the stages that fill
+    their fields.
+
+    Args:
+        ctx: a paired context.
+
+    Returns:
+        One :class:`Visit` per pair of ``ctx.pairs``.
+    """
     for stage in STAGES:
         stage(ctx)
     return assemble(ctx)
